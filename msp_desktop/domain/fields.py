@@ -85,7 +85,11 @@ class RecordView(Protocol):
 
 
 class RuleContext(Protocol):
-    """Read access to other records, for rules that span records."""
+    """Read access to other records, for rules that span records.
+
+    An implementation may also expose `record_id` (str | None): the id of the record being
+    validated, so a rule can find the records that point at it (see `current_record_id`).
+    """
 
     def get(self, record_id: str) -> RecordView | None: ...
 
@@ -93,6 +97,12 @@ class RuleContext(Protocol):
 
 
 Rule = Callable[[Mapping[str, Any], RuleContext | None], list[Problem]]
+
+
+def current_record_id(ctx: RuleContext | None) -> str | None:
+    """The id of the record being validated, when the context knows it (optional attribute)."""
+    value = getattr(ctx, "record_id", None)
+    return value if isinstance(value, str) and value else None
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,24 @@ class RecordKind:
 
     def field(self, name: str) -> Field:
         return self.by_name[name]
+
+    def is_visible(self, f: Field, payload: Mapping[str, Any]) -> bool:
+        """Field.is_visible, and the field it depends on is itself visible.
+
+        Chaining matters when a stale value is left in a hidden controlling field: the fields
+        it controls must stay hidden too, e.g. a consent decision's override answer that no
+        longer applies because the adult agreed.
+        """
+        seen: set[str] = set()
+        current: Field | None = f
+        while current is not None and current.name not in seen:
+            if not current.is_visible(payload):
+                return False
+            seen.add(current.name)
+            current = (
+                self.by_name.get(current.visible_when[0]) if current.visible_when else None
+            )
+        return True
 
     def searchable_text(self, payload: Mapping[str, Any]) -> str:
         """The text this record contributes to the full-text index."""
@@ -227,7 +255,7 @@ def validate(
             problems.append(Problem(name, f"'{name}' is not a field of a {kind.label.lower()}."))
     for f in kind.fields:
         value = payload.get(f.name)
-        if not f.is_visible(payload):
+        if not kind.is_visible(f, payload):
             continue
         if _is_empty(value):
             if f.required:
@@ -258,7 +286,7 @@ def clean(kind: RecordKind, payload: Mapping[str, Any]) -> Payload:
     out: Payload = {}
     for f in kind.fields:
         value = payload.get(f.name)
-        if _is_empty(value) or not f.is_visible(payload):
+        if _is_empty(value) or not kind.is_visible(f, payload):
             continue
         if isinstance(value, str) and f.type in TEXT_TYPES:
             value = value.replace("\r\n", "\n")

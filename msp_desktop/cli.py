@@ -1,0 +1,350 @@
+"""Headless commands (design.md §7): a stable contract for office scripts and tests.
+
+Passphrases come from MSP_PASSPHRASE / MSP_NEW_PASSPHRASE when set, else from a prompt; never
+from arguments. Exit codes: 0 ok, 2 usage, 3 wrong passphrase, 4 damaged or rejected input,
+1 anything else. On failure: one clear line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+EXIT_OK, EXIT_OTHER, EXIT_USAGE, EXIT_PASSPHRASE, EXIT_REJECTED = 0, 1, 2, 3, 4
+
+FAST_KDF_ENV = "MSP_INSECURE_FAST_KDF"  # tests only: weak key derivation for speed
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_OTHER) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(f"msp-desktop: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _kdf() -> Any:
+    from msp_desktop.storage.keyslots import KdfParams
+
+    if os.environ.get(FAST_KDF_ENV) == "1":
+        print("warning: using fast, insecure key derivation (tests only)", file=sys.stderr)
+        return KdfParams.fast()
+    return None
+
+
+def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(f"No passphrase: set {env} or run in a terminal.", EXIT_USAGE)
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat it: ") != value:
+        raise CliError("The two passphrases do not match.", EXIT_USAGE)
+    if not value:
+        raise CliError("The passphrase is empty.", EXIT_USAGE)
+    return value
+
+
+def _open(path: str) -> Any:
+    from msp_desktop.services.session import Session
+
+    return Session.open(path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "))
+
+
+# ----- commands ---------------------------------------------------------------------------
+
+
+def cmd_vault_init(args: argparse.Namespace) -> int:
+    from msp_desktop.services.session import Session
+
+    passphrase = _passphrase("MSP_PASSPHRASE", "New vault passphrase: ", confirm=True)
+    card = None
+    if args.recovery_card:
+        from msp_desktop.sync.cards import load_card
+
+        card = load_card(Path(args.recovery_card))
+    session = Session.create(
+        args.path, passphrase, recovery_card=card, kdf=_kdf(), author=args.author,
+        device_name=args.device_name,
+    )
+    try:
+        print(f"Created vault at {session.path}")
+        print(f"Device fingerprint: {session.device.fingerprint()}")
+        if card is None:
+            print("No office recovery card: if the passphrase is forgotten, the vault cannot be "
+                  "opened by anyone.")
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def vault_info(session: Any) -> dict[str, Any]:
+    store = session.store
+    return {
+        "path": str(session.path),
+        "vault_id": session.vault.vault_id,
+        "schema_version": session.vault.schema_version,
+        "sqlcipher_version": session.vault.cipher_version,
+        "device_id": session.device.device_id,
+        "device_name": session.device.display_name,
+        "device_fingerprint": session.device.fingerprint(),
+        "author": session.device.author,
+        "revisions": store.revision_count(),
+        "counts": dict(sorted(store.counts_by_kind().items())),
+        "conflicts": store.conflict_count(),
+        "parked": store.parked_count(),
+        "drafts": session.drafts.count(),
+        "state_digest": store.state_digest(),
+    }
+
+
+def cmd_vault_info(args: argparse.Namespace) -> int:
+    session = _open(args.path)
+    try:
+        info = vault_info(session)
+    finally:
+        session.close()
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        for key, value in info.items():
+            if key == "counts":
+                print("records:")
+                for kind, n in value.items():
+                    print(f"  {kind}: {n}")
+            else:
+                print(f"{key}: {value}")
+    return EXIT_OK
+
+
+def cmd_vault_check(args: argparse.Namespace) -> int:
+    from msp_desktop.services.maintenance import check_vault
+
+    session = _open(args.path)
+    try:
+        report = check_vault(session)
+    finally:
+        session.close()
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        raise CliError("The vault check found problems (listed above).", EXIT_REJECTED)
+    return EXIT_OK
+
+
+def cmd_vault_passwd(args: argparse.Namespace) -> int:
+    session = _open(args.path)
+    try:
+        new = _passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
+        session.change_passphrase(new, kdf=_kdf())
+    finally:
+        session.close()
+    print("Passphrase changed.")
+    return EXIT_OK
+
+
+def cmd_vault_recover(args: argparse.Namespace) -> int:
+    from msp_desktop.services.session import Session
+
+    identity = Path(args.identity).read_text(encoding="utf-8")
+    new = _passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
+    session = Session.recover(args.path, identity, new, kdf=_kdf())
+    session.close()
+    print("Vault recovered: it now opens with the new passphrase.")
+    return EXIT_OK
+
+
+def cmd_vault_backup(args: argparse.Namespace) -> int:
+    session = _open(args.path)
+    try:
+        dest = session.vault.backup(Path(args.dest))
+        with session.write():
+            session.log("backup")
+    finally:
+        session.close()
+    print(f"Backup written and checked: {dest}")
+    return EXIT_OK
+
+
+def cmd_office_keygen(args: argparse.Namespace) -> int:
+    from msp_desktop.sync.cards import generate_office_keys
+
+    result = generate_office_keys(Path(args.outdir), args.name)
+    print(f"Office identity (keep offline, secret): {result.identity_path}")
+    print(f"Office card (public, give to workers):  {result.card_path}")
+    print(f"Fingerprint: {result.card.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from msp_desktop.services.demo import generate
+    from msp_desktop.services.session import Session
+
+    path = Path(args.path)
+    if not (path / "vault.db").exists():
+        passphrase = _passphrase("MSP_PASSPHRASE", "New demo vault passphrase: ", confirm=True)
+        session = Session.create(path, passphrase, kdf=_kdf(), author="demo.worker",
+                                 device_name="Demo laptop")
+    else:
+        session = _open(args.path)
+    try:
+        stats = generate(session, cases=args.cases, seed=args.seed)
+    finally:
+        session.close()
+    print(f"Demo caseload: {stats.cases} cases, {stats.records} records "
+          f"({stats.revisions} revisions) in {stats.seconds:.1f} s. Synthetic people only.")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from msp_desktop.services.search import search
+
+    session = _open(args.path)
+    try:
+        hits = search(session, args.query, limit=args.limit)
+    finally:
+        session.close()
+    for h in hits:
+        if args.json:
+            print(json.dumps({
+                "case_id": h.case_id, "person_name": h.person_name, "kind": h.kind,
+                "record_id": h.record_id, "title": h.title, "date": h.sort_date,
+                "snippet": h.snippet,
+            }, ensure_ascii=False))
+        else:
+            print(f"{h.sort_date or '':10}  {h.person_name:24}  {h.kind:20}  {h.snippet}")
+    return EXIT_OK
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from msp_desktop.services.selftest import run_self_test
+
+    with tempfile.TemporaryDirectory(prefix="msp-selftest-") as tmp:
+        for line in run_self_test(Path(tmp)):
+            print(line)
+    print("Self-test passed.")
+    return EXIT_OK
+
+
+# ----- parser -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="msp-desktop", description="MSP Desktop: offline safeguarding case notes.")
+    p.add_argument("--vault", help="open the app at this vault's unlock window")
+    p.add_argument("--self-test", action="store_true", help="check this installation works")
+    p.add_argument("--no-crash-dialog", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--settings", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    vault = sub.add_parser("vault", help="create and look after vaults")
+    vsub = vault.add_subparsers(dest="vault_command", required=True, parser_class=_Parser)
+    x = vsub.add_parser("init", help="create a new encrypted vault")
+    x.add_argument("path")
+    x.add_argument("--recovery-card", help="the office recovery card (recommended)")
+    x.add_argument("--author", help="your name as shown on records")
+    x.add_argument("--device-name", help="a name for this laptop")
+    x.set_defaults(func=cmd_vault_init)
+    x = vsub.add_parser("info", help="versions, counts and state digest")
+    x.add_argument("path")
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_vault_info)
+    x = vsub.add_parser("check", help="integrity, audit chain, signatures, projections")
+    x.add_argument("path")
+    x.set_defaults(func=cmd_vault_check)
+    x = vsub.add_parser("passwd", help="change the passphrase")
+    x.add_argument("path")
+    x.set_defaults(func=cmd_vault_passwd)
+    x = vsub.add_parser("recover", help="set a new passphrase with the office identity")
+    x.add_argument("path")
+    x.add_argument("--identity", required=True)
+    x.set_defaults(func=cmd_vault_recover)
+    x = vsub.add_parser("backup", help="write a checked, encrypted backup")
+    x.add_argument("path")
+    x.add_argument("dest")
+    x.set_defaults(func=cmd_vault_backup)
+
+    office = sub.add_parser("office", help="office keys")
+    osub = office.add_subparsers(dest="office_command", required=True, parser_class=_Parser)
+    x = osub.add_parser("keygen", help="make the office identity and public card")
+    x.add_argument("outdir")
+    x.add_argument("--name", default="Safeguarding office")
+    x.set_defaults(func=cmd_office_keygen)
+
+    x = sub.add_parser("demo", help="fill a vault with a synthetic caseload")
+    x.add_argument("path")
+    x.add_argument("--cases", type=int, default=40)
+    x.add_argument("--seed", type=int, default=1)
+    x.set_defaults(func=cmd_demo)
+
+    x = sub.add_parser("search", help="full-text search")
+    x.add_argument("path")
+    x.add_argument("query")
+    x.add_argument("--json", action="store_true")
+    x.add_argument("--limit", type=int, default=50)
+    x.set_defaults(func=cmd_search)
+    return p
+
+
+def _error_code(exc: BaseException) -> int | None:
+    from msp_desktop.services.errors import ValidationFailed
+    from msp_desktop.storage import errors as e
+
+    if isinstance(exc, e.WrongPassphrase):
+        return EXIT_PASSPHRASE
+    rejected: tuple[type[BaseException], ...] = (
+        e.VaultDamaged, e.VaultTooNew, e.EncryptionUnavailable, e.RecoveryFailed,
+        ValidationFailed,
+    )
+    if isinstance(exc, rejected):
+        return EXIT_REJECTED
+    if isinstance(exc, e.VaultError):
+        return EXIT_OTHER
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if args.self_test:
+        func = cmd_self_test
+    if func is None:
+        from msp_desktop.app import run_gui
+
+        return run_gui(argv)
+    try:
+        return func(args)
+    except CliError as exc:
+        print(f"msp-desktop: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("msp-desktop: interrupted", file=sys.stderr)
+        return EXIT_OTHER
+    except Exception as exc:  # one clear line, not a traceback
+        code = _error_code(exc)
+        if code is None:
+            from msp_desktop.storage.store import StoreError
+
+            code = EXIT_REJECTED if isinstance(exc, (StoreError, ValueError)) else EXIT_OTHER
+        message = str(exc).strip().replace("\n", " ") or type(exc).__name__
+        print(f"msp-desktop: {message}", file=sys.stderr)
+        return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""The worker's caseload: pages of case rows with filters, for a list that never loads all."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from msp_desktop.services.session import Session
+from msp_desktop.storage import queries
+from msp_desktop.storage.queries import CaseloadFilter, CaseRow
+
+REVIEW_WINDOW_DAYS = 14
+
+
+def make_filter(
+    session: Session,
+    *,
+    stage: str | None = None,
+    include_closed: bool = False,
+    reviews_due: bool = False,
+    overdue: bool = False,
+    needs_attention: bool = False,
+) -> CaseloadFilter:
+    today = session.clock.today()
+    return CaseloadFilter(
+        stage=stage,
+        include_closed=include_closed,
+        reviews_due_by=(today + dt.timedelta(days=REVIEW_WINDOW_DAYS)).isoformat()
+        if reviews_due else None,
+        overdue_on=today.isoformat() if overdue else None,
+        needs_attention=needs_attention,
+        today=today.isoformat(),
+    )
+
+
+def count(session: Session, f: CaseloadFilter) -> int:
+    return queries.count_cases(session.conn, f)
+
+
+def page(session: Session, f: CaseloadFilter, offset: int = 0, limit: int = 100) -> list[CaseRow]:
+    return queries.case_page(session.conn, f, offset, limit)
+
+
+def row(session: Session, case_id: str) -> CaseRow | None:
+    return queries.case_row(session.conn, case_id, session.clock.today().isoformat())

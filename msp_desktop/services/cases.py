@@ -1,0 +1,119 @@
+"""Opening a case for an adult, and the case overview and chronology."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from msp_desktop.domain.fields import clean, validate
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.services.errors import ValidationFailed
+from msp_desktop.services.session import Session
+from msp_desktop.storage.store import RecordState, StoreError
+
+
+@dataclass(frozen=True)
+class CaseOverview:
+    case: RecordState
+    person: RecordState | None
+    outcomes: list[RecordState]
+    counts: dict[str, int]
+    conflicts: list[RecordState]
+    drafts: int
+    records: list[RecordState] = field(repr=False)
+
+    def of_kind(self, kind: str) -> list[RecordState]:
+        return [r for r in self.records if r.kind == kind]
+
+
+def open_case(
+    session: Session,
+    person: Mapping[str, Any],
+    case: Mapping[str, Any],
+    *,
+    person_id: str | None = None,
+) -> RecordState:
+    """Create the adult (unless person_id names an existing one) and their case, together."""
+    store = session.store
+    pk, ck = KINDS["person"], KINDS["case"]
+    with session.write():
+        if person_id is None:
+            person_body = clean(pk, person)
+            problems = validate(pk, person_body, store)
+            if problems:
+                raise ValidationFailed(problems)
+            prev = store.create("person", person_body)
+            person_id = prev.record_id
+            session.log("record.create", entity_kind="person", entity_id=person_id,
+                        detail={"revision_id": prev.revision_id})
+        elif store.get(person_id) is None:
+            raise StoreError("That adult is not in this vault.")
+        case_body = clean(ck, {**case, "person_id": person_id})
+        problems = validate(ck, case_body, store)
+        if problems:
+            raise ValidationFailed(problems)
+        crev = store.create("case", case_body)
+        session.log("record.create", entity_kind="case", entity_id=crev.record_id,
+                    case_id=crev.record_id, detail={"revision_id": crev.revision_id})
+    state = store.get(crev.record_id)
+    assert state is not None
+    return state
+
+
+def overview(session: Session, case_id: str, *, audit: bool = True) -> CaseOverview:
+    store = session.store
+    case = store.get(case_id)
+    if case is None or case.kind != "case":
+        raise StoreError("That case does not exist in this vault.")
+    pid = case.payload.get("person_id")
+    person = store.get(pid) if isinstance(pid, str) else None
+    records = store.records_for_case(case_id)
+    counts: dict[str, int] = {}
+    for r in records:
+        counts[r.kind] = counts.get(r.kind, 0) + 1
+    if audit:
+        with session.write():
+            session.log("case.view", entity_kind="case", entity_id=case_id, case_id=case_id)
+    return CaseOverview(
+        case=case,
+        person=person,
+        outcomes=[r for r in records if r.kind == "desired_outcome"],
+        counts=counts,
+        conflicts=[r for r in records if r.in_conflict],
+        drafts=len(session.drafts.for_case(case_id)),
+        records=records,
+    )
+
+
+@dataclass(frozen=True)
+class ChronologyEvent:
+    date: str
+    kind: str
+    kind_label: str
+    title: str
+    record_id: str
+    status: str
+
+
+def chronology(
+    session: Session, case_id: str, kinds: set[str] | None = None
+) -> list[ChronologyEvent]:
+    """Every dated event of the case in date order (records without a date are left out)."""
+    events: list[ChronologyEvent] = []
+    for r in session.store.records_for_case(case_id):
+        if kinds is not None and r.kind not in kinds:
+            continue
+        if not r.sort_date:
+            continue
+        k = KINDS.get(r.kind)
+        events.append(ChronologyEvent(
+            date=r.sort_date, kind=r.kind, kind_label=k.label if k else r.kind,
+            title=r.title, record_id=r.record_id, status=r.status,
+        ))
+    events.sort(key=lambda e: (e.date, e.kind, e.record_id))
+    return events
+
+
+def audit_trail(session: Session, case_id: str) -> list[Any]:
+    return session.audit.entries(case_id=case_id)

@@ -1,0 +1,200 @@
+"""Create, edit, finalise and amend records. One call = one transaction, audited."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from msp_desktop.domain.fields import clean, validate, validate_for_finalise
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.services.errors import ValidationFailed
+from msp_desktop.services.session import Session
+from msp_desktop.storage.drafts import Draft
+from msp_desktop.storage.store import RecordState, Revision, StoreError
+
+
+def _kind(name: str) -> Any:
+    kind = KINDS.get(name)
+    if kind is None:
+        raise StoreError(f"Unknown record kind {name!r}.")
+    return kind
+
+
+def check(session: Session, kind: str, payload: Mapping[str, Any]) -> list[Any]:
+    """Problems that would stop this payload being saved (for inline validation)."""
+    k = _kind(kind)
+    return validate(k, clean(k, payload), session.store)
+
+
+def check_finalise(session: Session, kind: str, payload: Mapping[str, Any]) -> list[Any]:
+    k = _kind(kind)
+    return validate_for_finalise(k, clean(k, payload), session.store)
+
+
+def _prepare(session: Session, kind: str, payload: Mapping[str, Any], action: str) -> dict[str, Any]:
+    k = _kind(kind)
+    body = clean(k, payload)
+    problems = (
+        validate_for_finalise(k, body, session.store)
+        if action == "finalise"
+        else validate(k, body, session.store)
+    )
+    if problems:
+        raise ValidationFailed(problems, action)
+    return body
+
+
+def create(
+    session: Session, kind: str, payload: Mapping[str, Any], *, draft_id: str | None = None,
+    record_id: str | None = None,
+) -> RecordState:
+    body = _prepare(session, kind, payload, "save")
+    with session.write():
+        rev = session.store.create(kind, body, record_id=record_id)
+        _after(session, "record.create", rev, draft_id)
+    return _state(session, rev)
+
+
+def edit(
+    session: Session,
+    record_id: str,
+    payload: Mapping[str, Any],
+    *,
+    expected_heads: Sequence[str] | None = None,
+    draft_id: str | None = None,
+    reason: str | None = None,
+) -> RecordState:
+    current = get(session, record_id)
+    body = _prepare(session, current.kind, payload, "save")
+    with session.write():
+        rev = session.store.edit(record_id, body, expected_heads=expected_heads, reason=reason)
+        _after(session, "record.edit", rev, draft_id)
+    return _state(session, rev)
+
+
+def finalise(
+    session: Session,
+    record_id: str,
+    payload: Mapping[str, Any] | None = None,
+    *,
+    expected_heads: Sequence[str] | None = None,
+    draft_id: str | None = None,
+) -> RecordState:
+    current = get(session, record_id)
+    body = _prepare(session, current.kind, current.payload if payload is None else payload,
+                    "finalise")
+    with session.write():
+        rev = session.store.finalise(record_id, body, expected_heads=expected_heads)
+        _after(session, "record.finalise", rev, draft_id)
+    return _state(session, rev)
+
+
+def create_and_finalise(
+    session: Session, kind: str, payload: Mapping[str, Any], *, draft_id: str | None = None
+) -> RecordState:
+    """Save a new note and finalise it in one transaction."""
+    body = _prepare(session, kind, payload, "finalise")
+    with session.write():
+        rev = session.store.create(kind, body)
+        _after(session, "record.create", rev, None)
+        rev = session.store.finalise(rev.record_id, body)
+        _after(session, "record.finalise", rev, draft_id)
+    return _state(session, rev)
+
+
+def amend(
+    session: Session,
+    record_id: str,
+    payload: Mapping[str, Any],
+    *,
+    reason: str,
+    amendment_type: str,
+    expected_heads: Sequence[str] | None = None,
+    draft_id: str | None = None,
+) -> RecordState:
+    current = get(session, record_id)
+    body = _prepare(session, current.kind, payload, "amend")
+    with session.write():
+        rev = session.store.amend(
+            record_id, body, reason=reason, amendment_type=amendment_type,
+            expected_heads=expected_heads,
+        )
+        _after(session, "record.amend", rev, draft_id, {"amendment_type": amendment_type})
+    return _state(session, rev)
+
+
+def resolve(
+    session: Session, record_id: str, payload: Mapping[str, Any], *, reason: str
+) -> RecordState:
+    current = get(session, record_id)
+    body = _prepare(session, current.kind, payload, "save")
+    with session.write():
+        rev = session.store.resolve(record_id, body, reason=reason)
+        _after(session, "record.resolve", rev, None)
+    return _state(session, rev)
+
+
+def _after(
+    session: Session, action: str, rev: Revision, draft_id: str | None,
+    detail: Mapping[str, Any] | None = None,
+) -> None:
+    state = session.store.get(rev.record_id)
+    session.log(
+        action, entity_kind=rev.kind, entity_id=rev.record_id,
+        case_id=state.case_id if state else None,
+        detail={"revision_id": rev.revision_id, **(detail or {})},
+    )
+    if draft_id:
+        session.drafts.discard(draft_id)
+
+
+def _state(session: Session, rev: Revision) -> RecordState:
+    state = session.store.get(rev.record_id)
+    assert state is not None
+    return state
+
+
+def get(session: Session, record_id: str) -> RecordState:
+    state = session.store.get(record_id)
+    if state is None:
+        raise StoreError("That record does not exist in this vault.")
+    return state
+
+
+def history(session: Session, record_id: str) -> list[Revision]:
+    return session.store.history(record_id)
+
+
+# ----- drafts ------------------------------------------------------------------------------
+
+
+def new_draft_id() -> str:
+    return uuid.uuid4().hex
+
+
+def save_draft(
+    session: Session,
+    draft_id: str,
+    *,
+    kind: str,
+    case_id: str | None,
+    payload: Mapping[str, Any],
+    record_id: str | None = None,
+    base_heads: Sequence[str] = (),
+) -> None:
+    """Autosave: no revision, no audit entry, just the encrypted drafts table."""
+    with session.write():
+        session.drafts.put(
+            draft_id, kind=kind, record_id=record_id, case_id=case_id, base_heads=base_heads,
+            payload=payload, updated_at=session.clock.iso_now(),
+        )
+
+
+def drafts_for_case(session: Session, case_id: str) -> list[Draft]:
+    return session.drafts.for_case(case_id)
+
+
+def discard_draft(session: Session, draft_id: str) -> None:
+    with session.write():
+        session.drafts.discard(draft_id)

@@ -1,0 +1,56 @@
+"""`msp-desktop --self-test`: write, read, search and print a PDF in a throwaway vault."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+from msp_desktop.export.pdf import write_case_summary_pdf
+from msp_desktop.services import cases, records, search
+from msp_desktop.services.session import Session
+from msp_desktop.storage.keyslots import KdfParams
+
+
+class SelfTestFailed(Exception):
+    pass
+
+
+def run_self_test(workdir: Path) -> Iterator[str]:
+    passphrase = secrets.token_urlsafe(16)
+    vault_path = workdir / "vault"
+    session = Session.create(vault_path, passphrase, kdf=KdfParams.fast(),
+                             author="self-test", device_name="self-test")
+    yield f"vault created (SQLCipher {session.vault.cipher_version})"
+    try:
+        case = cases.open_case(
+            session,
+            {"family_name": "Prawf", "given_names": "Gwenllian", "gender_sac": "FEMALE"},
+            {"status": "concern_received", "opened_at": "2026-01-05"},
+        )
+        note = records.create_and_finalise(session, "contact_note", {
+            "case_id": case.record_id, "note_type": "HOME_VISIT",
+            "event_start": "2026-01-06T10:00:00+00:00",
+            "adult_own_words": "Rydw i eisiau aros adref – I want to stay at home.",
+            "facts": "Self-test visit: zażółć gęślą jaźń.",
+        })
+        if records.get(session, note.record_id).status != "final":
+            raise SelfTestFailed("the note was not finalised")
+        yield "records written and read back"
+        hits = search.search(session, "aros adref", audit=False)
+        if not any(h.record_id == note.record_id for h in hits):
+            raise SelfTestFailed("search did not find the note")
+        yield "full-text search works"
+        pdf = write_case_summary_pdf(session, case.record_id, workdir / "self-test.pdf")
+        if pdf.stat().st_size < 1000 or not pdf.read_bytes().startswith(b"%PDF"):
+            raise SelfTestFailed("the PDF was not written")
+        yield "PDF written"
+    finally:
+        session.close()
+    session = Session.open(vault_path, passphrase)
+    try:
+        if session.store.revision_count() < 3:
+            raise SelfTestFailed("data did not survive closing and reopening the vault")
+    finally:
+        session.close()
+    yield "vault reopened with its data"

@@ -1,0 +1,161 @@
+"""An unlocked vault with its record store: what every service call works on."""
+
+from __future__ import annotations
+
+import getpass
+import platform
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from msp_desktop.storage.audit import AuditLog
+from msp_desktop.storage.clock import Clock
+from msp_desktop.storage.drafts import DraftStore
+from msp_desktop.storage.identity import DeviceIdentity, create_device, load_device
+from msp_desktop.storage.store import RecordStore
+from msp_desktop.storage.vault import Vault
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - some platforms have no user name
+        return "worker"
+
+
+def default_device_name() -> str:
+    return platform.node() or "This laptop"
+
+
+class Session:
+    """One unlocked vault. A write service call = one transaction (`with session.write():`)."""
+
+    def __init__(self, vault: Vault, device: DeviceIdentity, clock: Clock | None = None) -> None:
+        self.vault = vault
+        self.conn = vault.conn
+        self.clock = clock or Clock()
+        self.device = device
+        self.store = RecordStore(self.conn, device, self.clock)
+        self.audit = AuditLog(self.conn)
+        self.drafts = DraftStore(self.conn)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.vault.path)
+
+    @property
+    def author(self) -> str:
+        return self.device.author
+
+    # ----- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: str | Path,
+        passphrase: str,
+        *,
+        author: str | None = None,
+        device_name: str | None = None,
+        recovery_card: Any = None,
+        kdf: Any = None,
+        clock: Clock | None = None,
+    ) -> Session:
+        vault = Vault.create(Path(path), passphrase, recovery_card=recovery_card, kdf=kdf)
+        clock = clock or Clock()
+        try:
+            with vault.transaction():
+                device = create_device(
+                    vault.conn, device_name or default_device_name(), author or default_author(),
+                    clock.iso_now(),
+                )
+            session = cls(vault, device, clock)
+            with session.write():
+                session.log("vault.create")
+        except BaseException:
+            vault.lock()
+            raise
+        return session
+
+    @classmethod
+    def open(cls, path: str | Path, passphrase: str, *, clock: Clock | None = None) -> Session:
+        vault = Vault.unlock(Path(path), passphrase)
+        return cls._after_unlock(vault, clock, "unlock")
+
+    @classmethod
+    def recover(
+        cls,
+        path: str | Path,
+        identity_text: str,
+        new_passphrase: str,
+        *,
+        kdf: Any = None,
+        clock: Clock | None = None,
+    ) -> Session:
+        """Open with the office recovery identity and set a new passphrase."""
+        vault = Vault.unlock_with_recovery(Path(path), identity_text)
+        try:
+            vault.change_passphrase(new_passphrase, kdf=kdf)
+        except BaseException:
+            vault.lock()
+            raise
+        return cls._after_unlock(vault, clock, "recovery")
+
+    @classmethod
+    def _after_unlock(cls, vault: Vault, clock: Clock | None, action: str) -> Session:
+        try:
+            device = load_device(vault.conn)
+            if device is None:
+                from msp_desktop.storage.errors import VaultDamaged
+
+                raise VaultDamaged("This vault has no device identity. It may be damaged.")
+            session = cls(vault, device, clock)
+            with session.write():
+                session.log(action)
+        except BaseException:
+            vault.lock()
+            raise
+        return session
+
+    def change_passphrase(self, new_passphrase: str, *, kdf: Any = None) -> None:
+        self.vault.change_passphrase(new_passphrase, kdf=kdf)
+        with self.write():
+            self.log("passphrase.change")
+
+    def close(self) -> None:
+        """Lock: record it, close the database and drop key material."""
+        if self.vault.conn is None:
+            return
+        try:
+            with self.write():
+                self.log("lock")
+        finally:
+            self.vault.lock()
+
+    @property
+    def is_open(self) -> bool:
+        return self.vault.conn is not None
+
+    # ----- helpers for services ------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        with self.vault.transaction():
+            yield
+
+    def log(
+        self,
+        action: str,
+        *,
+        entity_kind: str | None = None,
+        entity_id: str | None = None,
+        case_id: str | None = None,
+        detail: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Append an audit entry (IDs only). Call inside the action's transaction."""
+        self.audit.append(
+            at=self.clock.iso_now(), hlc=self.store.hlc.tick(), device_id=self.device.device_id,
+            author=self.device.author, action=action, entity_kind=entity_kind,
+            entity_id=entity_id, case_id=case_id, detail=detail,
+        )

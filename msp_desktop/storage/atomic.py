@@ -1,0 +1,113 @@
+"""Atomic file writes for every non-SQLite file (DUR-5).
+
+Temp file in the same directory, write, flush, fsync, rename, fsync the directory: a crash
+leaves either the old bytes or the complete new bytes, never a truncated file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+TMP_SUFFIX = ".tmp"
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename/create in ``path`` durable. Windows cannot open directories; NTFS
+    journals metadata, so skipping it there is the accepted practice."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(
+    path: Path,
+    data: bytes,
+    *,
+    mode: int = 0o600,
+    backup_suffix: str | None = None,
+    overwrite: bool = True,
+) -> None:
+    """Replace ``path`` with ``data`` atomically.
+
+    backup_suffix: keep the previous version as ``path + suffix`` (a copy made before the
+    rename, so ``path`` itself is never missing).
+    overwrite=False: fail with FileExistsError instead of replacing an existing file.
+    """
+    path = Path(path)
+    directory = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        if not overwrite:
+            _link_no_overwrite(tmp, path)
+        else:
+            if backup_suffix is not None and path.exists():
+                bak = path.with_name(path.name + backup_suffix)
+                _copy_durably(path, bak)
+            os.replace(tmp, path)
+        fsync_dir(directory)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _link_no_overwrite(tmp: Path, path: Path) -> None:
+    # A hard link fails atomically if the target exists; os.replace would silently overwrite.
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # File systems without hard links: best effort (the race window is tiny).
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(tmp, path)
+
+
+def _copy_durably(src: Path, dest: Path) -> None:
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=TMP_SUFFIX, dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        shutil.copyfile(src, tmp)
+        shutil.copymode(src, tmp)
+        fsync_file(tmp)
+        os.replace(tmp, dest)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def clean_orphan_temps(directory: Path) -> list[Path]:
+    """Remove temp files a crash left behind (our ``.<name>.<random>.tmp`` pattern only)."""
+    removed: list[Path] = []
+    if not directory.is_dir():
+        return removed
+    for entry in directory.iterdir():
+        if entry.name.startswith(".") and entry.name.endswith(TMP_SUFFIX) and entry.is_file():
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed.append(entry)
+    return removed

@@ -1,0 +1,97 @@
+"""The device identity: an Ed25519 signing key and an age X25519 identity, kept in the vault."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import pyrage
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey, VerifyKey
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    device_id: str
+    display_name: str
+    author: str
+    signing_key: SigningKey
+    age_identity: str
+
+    @property
+    def verify_key_hex(self) -> str:
+        return bytes(self.signing_key.verify_key).hex()
+
+    @property
+    def age_recipient(self) -> str:
+        return str(pyrage.x25519.Identity.from_str(self.age_identity).to_public())
+
+    @property
+    def short_id(self) -> str:
+        return self.device_id[:8]
+
+    def sign(self, message: bytes) -> bytes:
+        return bytes(self.signing_key.sign(message).signature)
+
+    def fingerprint(self) -> str:
+        return fingerprint(self.verify_key_hex, self.age_recipient)
+
+
+def fingerprint(verify_key_hex: str, age_recipient: str) -> str:
+    """Short, readable digest of a device's public keys, for checking a card aloud."""
+    digest = hashlib.sha256(f"{verify_key_hex}\n{age_recipient}".encode()).hexdigest()[:20]
+    return " ".join(digest[i : i + 4] for i in range(0, 20, 4)).upper()
+
+
+def verify(verify_key_hex: str, message: bytes, signature: bytes) -> bool:
+    try:
+        VerifyKey(bytes.fromhex(verify_key_hex)).verify(message, signature)
+    except (BadSignatureError, ValueError):
+        return False
+    return True
+
+
+def create_device(conn: Any, display_name: str, author: str, created_at: str) -> DeviceIdentity:
+    """Make this vault's device identity (once, at vault creation)."""
+    device = DeviceIdentity(
+        device_id=uuid.uuid4().hex,
+        display_name=display_name,
+        author=author,
+        signing_key=SigningKey.generate(),
+        age_identity=str(pyrage.x25519.Identity.generate()),
+    )
+    conn.execute(
+        "INSERT INTO device (device_id, display_name, author, sign_seed, age_identity, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            device.device_id,
+            display_name,
+            author,
+            bytes(device.signing_key),
+            device.age_identity,
+            created_at,
+        ),
+    )
+    conn.execute(
+        "INSERT INTO known_devices (device_id, display_name, verify_key, age_recipient)"
+        " VALUES (?, ?, ?, ?)",
+        (device.device_id, display_name, device.verify_key_hex, device.age_recipient),
+    )
+    return device
+
+
+def load_device(conn: Any) -> DeviceIdentity | None:
+    row = conn.execute(
+        "SELECT device_id, display_name, author, sign_seed, age_identity FROM device LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return DeviceIdentity(
+        device_id=row[0],
+        display_name=row[1],
+        author=row[2],
+        signing_key=SigningKey(bytes(row[3])),
+        age_identity=row[4],
+    )

@@ -1,0 +1,150 @@
+"""Read-side queries over the projections: caseload pages and full-text search."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+STAGE_FILTERS = frozenset({"open", "closed", "all"})
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_id: str
+    person_id: str | None
+    person_name: str
+    stage: str
+    opened_at: str | None
+    next_review: str | None
+    earliest_open_due: str | None
+    open_actions: int
+    overdue_actions: int
+    last_contact: str | None
+    conflicts: int
+    drafts: int
+    outcomes: list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    stage: str | None = None  # a case status code, or None for every open case
+    include_closed: bool = False
+    reviews_due_by: str | None = None  # ISO date: next review on or before
+    overdue_on: str | None = None  # ISO date: has an open action due before this date
+    needs_attention: bool = False  # conflicts, drafts or overdue
+    today: str = ""
+
+
+def _where(f: CaseloadFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if f.stage:
+        clauses.append("s.stage = ?")
+        args.append(f.stage)
+    elif not f.include_closed:
+        clauses.append("s.stage != 'closed'")
+    if f.reviews_due_by:
+        clauses.append("s.next_review IS NOT NULL AND s.next_review <= ?")
+        args.append(f.reviews_due_by)
+    if f.overdue_on:
+        clauses.append("s.earliest_open_due IS NOT NULL AND s.earliest_open_due < ?")
+        args.append(f.overdue_on)
+    if f.needs_attention:
+        clauses.append(
+            "(s.conflicts > 0 OR (s.earliest_open_due IS NOT NULL AND s.earliest_open_due < ?)"
+            " OR (s.next_review IS NOT NULL AND s.next_review < ?)"
+            " OR EXISTS (SELECT 1 FROM drafts d WHERE d.case_id = s.case_id))"
+        )
+        args.extend([f.today, f.today])
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def count_cases(conn: Any, f: CaseloadFilter) -> int:
+    where, args = _where(f)
+    return int(conn.execute(f"SELECT count(*) FROM case_summary s{where}", args).fetchone()[0])
+
+
+def case_page(conn: Any, f: CaseloadFilter, offset: int, limit: int) -> list[CaseRow]:
+    where, args = _where(f)
+    rows = conn.execute(
+        "SELECT s.case_id, s.person_id, s.person_name, s.stage, s.opened_at, s.next_review,"
+        " s.earliest_open_due, s.open_actions, s.last_contact, s.conflicts, s.outcomes,"
+        " (SELECT count(*) FROM drafts d WHERE d.case_id = s.case_id)"
+        f" FROM case_summary s{where} ORDER BY s.sort_name, s.case_id LIMIT ? OFFSET ?",
+        [*args, limit, offset],
+    ).fetchall()
+    return [_case_row(conn, r, f.today) for r in rows]
+
+
+def case_row(conn: Any, case_id: str, today: str) -> CaseRow | None:
+    r = conn.execute(
+        "SELECT s.case_id, s.person_id, s.person_name, s.stage, s.opened_at, s.next_review,"
+        " s.earliest_open_due, s.open_actions, s.last_contact, s.conflicts, s.outcomes,"
+        " (SELECT count(*) FROM drafts d WHERE d.case_id = s.case_id)"
+        " FROM case_summary s WHERE s.case_id = ?", (case_id,),
+    ).fetchone()
+    return _case_row(conn, r, today) if r else None
+
+
+def _case_row(conn: Any, r: Any, today: str) -> CaseRow:
+    overdue = 0
+    if r[6] and today and r[6] < today:
+        # Only for the rows on screen: count open actions due before today.
+        overdue = int(conn.execute(
+            "SELECT count(*) FROM records WHERE case_id = ? AND kind = 'plan_action'"
+            " AND substr(json_extract(payload, '$.due_date'), 1, 10) < ?"
+            " AND coalesce(json_extract(payload, '$.status'), '') NOT IN"
+            " ('DONE', 'COMPLETED', 'CANCELLED', 'NOT_NEEDED')",
+            (r[0], today),
+        ).fetchone()[0])
+    return CaseRow(
+        case_id=r[0], person_id=r[1], person_name=r[2], stage=r[3], opened_at=r[4],
+        next_review=r[5], earliest_open_due=r[6], open_actions=r[7], overdue_actions=overdue,
+        last_contact=r[8], conflicts=r[9], drafts=r[11], outcomes=json.loads(r[10]),
+    )
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    record_id: str
+    kind: str
+    case_id: str | None
+    person_name: str
+    title: str
+    snippet: str  # with [[ and ]] around matched terms
+    sort_date: str | None
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """Turn what a worker types into a safe FTS5 query: every word must match, as a prefix."""
+    tokens = _TOKEN.findall(text)
+    return " ".join(f'"{t}"*' for t in tokens)
+
+
+def search(conn: Any, text: str, limit: int = 50, case_id: str | None = None) -> list[SearchHit]:
+    query = fts_query(text)
+    if not query:
+        return []
+    sql = (
+        "SELECT r.record_id, r.kind, r.case_id, coalesce(s.person_name, ''), r.title,"
+        " snippet(search_fts, 0, '[[', ']]', '…', 12), r.sort_date"
+        " FROM search_fts JOIN records r ON r.rowid = search_fts.rowid"
+        " LEFT JOIN case_summary s ON s.case_id = r.case_id"
+        " WHERE search_fts MATCH ?"
+    )
+    args: list[Any] = [query]
+    if case_id:
+        sql += " AND r.case_id = ?"
+        args.append(case_id)
+    sql += " ORDER BY rank LIMIT ?"
+    args.append(limit)
+    return [
+        SearchHit(record_id=r[0], kind=r[1], case_id=r[2], person_name=r[3], title=r[4],
+                  snippet=r[5], sort_date=r[6])
+        for r in conn.execute(sql, args)
+    ]

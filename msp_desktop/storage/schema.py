@@ -1,0 +1,176 @@
+"""The database schema, as numbered migration steps (step i takes user_version i to i+1).
+
+Never edit a released step: add a new one. `revisions`, `audit`, `device` and `drafts` are the
+truth; `heads`, `records`, `case_summary` and `search_fts` are projections rebuilt from
+`revisions` alone (RecordStore.rebuild_projections).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Connection = Any  # sqlcipher3 connection (untyped C extension)
+
+_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- The local device's identity: signing seed and age identity never leave the encrypted db.
+CREATE TABLE device (
+    device_id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    author TEXT NOT NULL,
+    sign_seed BLOB NOT NULL,
+    age_identity TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Public keys of devices whose revisions we hold (ours included), to verify signatures.
+CREATE TABLE known_devices (
+    device_id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    verify_key TEXT NOT NULL,
+    age_recipient TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE revisions (
+    revision_id TEXT PRIMARY KEY,
+    record_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    op TEXT NOT NULL,
+    parents TEXT NOT NULL,
+    author TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_seq INTEGER NOT NULL,
+    hlc TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    reason TEXT,
+    amendment_type TEXT,
+    schema_version INTEGER NOT NULL,
+    signature BLOB NOT NULL,
+    UNIQUE (device_id, device_seq)
+);
+CREATE INDEX revisions_by_record ON revisions (record_id, hlc);
+
+-- Revisions received whose parents or earlier device_seq we do not hold yet.
+CREATE TABLE parked (
+    revision_id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    waiting_for TEXT NOT NULL,
+    received_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE heads (
+    record_id TEXT NOT NULL,
+    revision_id TEXT NOT NULL,
+    PRIMARY KEY (record_id, revision_id)
+) WITHOUT ROWID;
+
+CREATE TABLE records (
+    rowid INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    case_id TEXT,
+    status TEXT NOT NULL,
+    title TEXT NOT NULL,
+    sort_date TEXT,
+    payload TEXT NOT NULL,
+    head_count INTEGER NOT NULL,
+    conflicts TEXT,
+    created_hlc TEXT NOT NULL,
+    updated_hlc TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE INDEX records_by_case ON records (case_id, kind, sort_date);
+CREATE INDEX records_by_kind ON records (kind, sort_date);
+
+CREATE TABLE case_summary (
+    case_id TEXT PRIMARY KEY,
+    person_id TEXT,
+    person_name TEXT NOT NULL,
+    sort_name TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    opened_at TEXT,
+    next_review TEXT,
+    earliest_open_due TEXT,
+    open_actions INTEGER NOT NULL DEFAULT 0,
+    last_contact TEXT,
+    conflicts INTEGER NOT NULL DEFAULT 0,
+    outcomes TEXT NOT NULL DEFAULT '[]',
+    updated_hlc TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX case_summary_by_name ON case_summary (sort_name, case_id);
+CREATE INDEX case_summary_by_stage ON case_summary (stage, sort_name);
+CREATE INDEX case_summary_by_review ON case_summary (next_review);
+CREATE INDEX case_summary_by_due ON case_summary (earliest_open_due);
+CREATE INDEX case_summary_by_person ON case_summary (person_id);
+
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    body, tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- Append-only, hash-chained; IDs only, never content or search terms.
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    author TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity_kind TEXT,
+    entity_id TEXT,
+    case_id TEXT,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_by_case ON audit (case_id, seq);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- Autosaved work in progress, not yet a revision.
+CREATE TABLE drafts (
+    draft_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    record_id TEXT,
+    case_id TEXT,
+    base_heads TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX drafts_by_case ON drafts (case_id);
+"""
+
+
+def _v1(conn: Connection) -> None:
+    for statement in _split(_V1):
+        conn.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buf: list[str] = []
+    in_trigger = False
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        buf.append(line)
+        if stripped.upper().startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if stripped.endswith(";") and (not in_trigger or stripped.upper().endswith("END;")):
+            statements.append("\n".join(buf))
+            buf = []
+            in_trigger = False
+    return statements
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,166 @@
+"""The Settings dialog: auto-lock, default folders and text size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msp_desktop.ui.settings import Settings
+
+
+class _FolderField(QWidget):
+    """A folder path line edit with a Browse button (non-native dialog: no recent-files)."""
+
+    def __init__(
+        self, name: str, browse_name: str, dialog_title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._dialog_title = dialog_title
+        self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(name)
+        self.edit.setPlaceholderText(self.tr("Not set"))
+        self.browse = QPushButton(self.tr("Browse…"), self)
+        self.browse.setAccessibleName(browse_name)
+        self.browse.clicked.connect(self._browse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.browse)
+        self.setFocusProxy(self.edit)
+
+    def choose_directory(self, start: str) -> str:
+        """Ask for a folder; '' if cancelled. Tests replace this."""
+        return QFileDialog.getExistingDirectory(
+            self,
+            self._dialog_title,
+            start,
+            QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontUseNativeDialog,
+        )
+
+    def _browse(self) -> None:
+        chosen = self.choose_directory(self.edit.text())
+        if chosen:
+            self.edit.setText(chosen)
+
+
+class SettingsDialog(QDialog):
+    """Edits the user's preferences; writes them on OK.
+
+    Signals:
+        saved(): the settings were written.
+    """
+
+    saved = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(self.tr("MSP Desktop"))
+        self.setAccessibleName(self.tr("Settings"))
+
+        heading = QLabel(self.tr("Settings"), self)
+        heading.setProperty("role", "heading")
+
+        self.auto_lock = QSpinBox(self)
+        var = Settings.auto_lock_minutes
+        assert var.minimum is not None and var.maximum is not None
+        self.auto_lock.setRange(var.minimum, var.maximum)
+        self.auto_lock.setSuffix(self.tr(" minutes"))
+        self.auto_lock.setAccessibleName(self.tr("Lock after minutes without use"))
+        self.auto_lock.setAccessibleDescription(
+            self.tr("MSP Desktop locks itself after this many minutes with no key or mouse use.")
+        )
+
+        self.export_dir = _FolderField(
+            self.tr("Default export folder"),
+            self.tr("Browse for the default export folder"),
+            self.tr("Choose the default export folder"),
+            self,
+        )
+        self.bundle_dir = _FolderField(
+            self.tr("Default bundle folder"),
+            self.tr("Browse for the default bundle folder"),
+            self.tr("Choose the default bundle folder"),
+            self,
+        )
+
+        self.font_size = QSpinBox(self)
+        scale = Settings.font_scale
+        assert scale.minimum is not None and scale.maximum is not None
+        self.font_size.setRange(round(scale.minimum * 100), round(scale.maximum * 100))
+        self.font_size.setSingleStep(25)
+        self.font_size.setSuffix("%")
+        self.font_size.setAccessibleName(self.tr("Text size, percent of the system size"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._add_row(form, self.tr("&Lock after:"), self.auto_lock)
+        self._add_row(form, self.tr("Default &export folder:"), self.export_dir)
+        self._add_row(form, self.tr("Default &bundle folder:"), self.bundle_dir)
+        self._add_row(form, self.tr("&Text size:"), self.font_size)
+
+        note = QLabel(
+            self.tr("Settings never contain case records. Text size applies immediately."), self
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "secondary")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Save"))
+        ok.setAccessibleName(self.tr("Save settings"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.load()
+
+    def _add_row(self, form: QFormLayout, text: str, field: QWidget) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+    def load(self) -> None:
+        """Show the stored values."""
+        s = self._settings
+        self.auto_lock.setValue(s.auto_lock_minutes)
+        self.export_dir.edit.setText(s.default_export_dir)
+        self.bundle_dir.edit.setText(s.default_bundle_dir)
+        self.font_size.setValue(round(s.font_scale * 100))
+
+    def save(self) -> None:
+        """Write the shown values."""
+        s = self._settings
+        s.auto_lock_minutes = self.auto_lock.value()
+        s.default_export_dir = self.export_dir.edit.text().strip()
+        s.default_bundle_dir = self.bundle_dir.edit.text().strip()
+        s.font_scale = self.font_size.value() / 100.0
+        s.sync()
+        self.saved.emit()
+
+    def accept(self) -> None:
+        """Save, then close."""
+        self.save()
+        super().accept()

@@ -1,0 +1,190 @@
+"""Fonts, palette and stylesheet of MSP Desktop.
+
+The app bundles DejaVu Sans (resources/fonts) so the UI never depends on system fonts and
+Welsh, Polish and Urdu text always renders. Colours meet WCAG 2.x contrast: text >= 4.5:1 and
+UI components (borders, focus rings) >= 3:1 against what they sit on. Colour never carries
+meaning alone: risk (RAG) colours always come with a text label (see ui/rag.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "DejaVu Sans"
+MIN_FONT_SCALE = 0.75
+MAX_FONT_SCALE = 2.5
+FALLBACK_POINT_SIZE = 10.0
+
+ColourLike = QColor | str
+
+
+@dataclasses.dataclass(frozen=True)
+class Colours:
+    """The colours of the default (light) theme, as hex strings."""
+
+    window: str = "#F4F5F7"
+    window_text: str = "#1B1F24"
+    base: str = "#FFFFFF"
+    alternate_base: str = "#EEF1F4"
+    text: str = "#1B1F24"
+    secondary_text: str = "#4A5260"
+    placeholder: str = "#5C6470"
+    button: str = "#E6E9ED"
+    button_text: str = "#1B1F24"
+    border: str = "#6B7280"
+    highlight: str = "#1D4F91"
+    highlighted_text: str = "#FFFFFF"
+    link: str = "#1A55A6"
+    tooltip_base: str = "#1B1F24"
+    tooltip_text: str = "#FFFFFF"
+    disabled_text: str = "#6B7280"
+    error_text: str = "#A4161A"
+    focus: str = "#1D4F91"
+
+
+COLOURS = Colours()
+
+
+def resources_dir() -> Path:
+    """Return the resources folder, also inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def load_fonts(font_dir: Path | None = None) -> list[str]:
+    """Register the bundled TTF fonts; return the families that loaded."""
+    folder = font_dir if font_dir is not None else resources_dir() / "fonts"
+    families: list[str] = []
+    for path in sorted(folder.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("Could not load bundled font %s", path.name)
+            continue
+        for family in QFontDatabase.applicationFontFamilies(font_id):
+            if family not in families:
+                families.append(family)
+    return families
+
+
+def system_point_size() -> float:
+    """Return the desktop's general font size in points."""
+    size = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
+    return size if size > 0 else FALLBACK_POINT_SIZE
+
+
+def clamp_scale(font_scale: float) -> float:
+    """Keep a user font scale within the supported range."""
+    return max(MIN_FONT_SCALE, min(MAX_FONT_SCALE, float(font_scale)))
+
+
+def app_font(font_scale: float = 1.0, *, base_point_size: float | None = None) -> QFont:
+    """Return the app font: bundled family, system size times the user's scale."""
+    base = base_point_size if base_point_size is not None else system_point_size()
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(round(base * clamp_scale(font_scale), 1))
+    return font
+
+
+def build_palette(colours: Colours = COLOURS) -> QPalette:
+    """Return the default palette."""
+    pal = QPalette()
+    role = QPalette.ColorRole
+    group = QPalette.ColorGroup
+    pairs = {
+        role.Window: colours.window,
+        role.WindowText: colours.window_text,
+        role.Base: colours.base,
+        role.AlternateBase: colours.alternate_base,
+        role.Text: colours.text,
+        role.PlaceholderText: colours.placeholder,
+        role.Button: colours.button,
+        role.ButtonText: colours.button_text,
+        role.BrightText: colours.highlighted_text,
+        role.Highlight: colours.highlight,
+        role.HighlightedText: colours.highlighted_text,
+        role.Link: colours.link,
+        role.LinkVisited: colours.link,
+        role.ToolTipBase: colours.tooltip_base,
+        role.ToolTipText: colours.tooltip_text,
+        role.Mid: colours.border,
+        role.Dark: colours.border,
+        role.Shadow: colours.window_text,
+        role.Light: colours.base,
+        role.Midlight: colours.alternate_base,
+    }
+    for r, value in pairs.items():
+        pal.setColor(r, QColor(value))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(group.Disabled, r, QColor(colours.disabled_text))
+    return pal
+
+
+def stylesheet(colours: Colours = COLOURS) -> str:
+    """Return the small app stylesheet (borders, focus rings, headings, errors)."""
+    c = colours
+    return f"""
+QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{
+    border: 1px solid {c.border}; border-radius: 3px; padding: 3px 5px;
+    background: {c.base}; color: {c.text};
+}}
+QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QComboBox:focus,
+QPlainTextEdit:focus, QTextEdit:focus {{
+    border: 2px solid {c.focus}; padding: 2px 4px;
+}}
+QPushButton {{
+    border: 1px solid {c.border}; border-radius: 3px; padding: 5px 14px;
+    background: {c.button}; color: {c.button_text};
+}}
+QPushButton:focus {{ border: 2px solid {c.focus}; padding: 4px 13px; }}
+QPushButton:default {{ background: {c.highlight}; color: {c.highlighted_text}; }}
+QPushButton:disabled {{ color: {c.disabled_text}; }}
+QCheckBox:focus, QRadioButton:focus {{ outline: 2px solid {c.focus}; }}
+QLabel[role="heading"] {{ font-size: 150%; font-weight: bold; }}
+QLabel[role="secondary"] {{ color: {c.secondary_text}; }}
+QLabel[role="error"] {{ color: {c.error_text}; font-weight: bold; }}
+QProgressBar {{
+    border: 1px solid {c.border}; border-radius: 3px; background: {c.base};
+    color: {c.text}; text-align: center;
+}}
+QProgressBar::chunk {{ background: {c.highlight}; }}
+"""
+
+
+def apply_theme(app: QApplication, *, font_scale: float = 1.0) -> QFont:
+    """Load fonts, then set the app font, palette and stylesheet. Safe to call again."""
+    if FONT_FAMILY not in QFontDatabase.families():
+        load_fonts()
+    font = app_font(font_scale)
+    app.setFont(font)
+    app.setPalette(build_palette())
+    app.setStyleSheet(stylesheet())
+    return font
+
+
+def relative_luminance(colour: ColourLike) -> float:
+    """Return the WCAG 2.x relative luminance of a colour (0 black .. 1 white)."""
+    c = QColor(colour)
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+    )
+
+
+def contrast_ratio(c1: ColourLike, c2: ColourLike) -> float:
+    """Return the WCAG contrast ratio of two colours (1.0 .. 21.0)."""
+    l1, l2 = relative_luminance(c1), relative_luminance(c2)
+    lighter, darker = max(l1, l2), min(l1, l2)
+    return (lighter + 0.05) / (darker + 0.05)
