@@ -83,6 +83,17 @@ class Revision:
         return data
 
 
+def revision_from_json(data: Mapping[str, Any]) -> Revision:
+    return Revision(
+        revision_id=data["revision_id"], record_id=data["record_id"], kind=data["kind"],
+        op=data["op"], parents=tuple(data["parents"]), author=data["author"],
+        device_id=data["device_id"], device_seq=data["device_seq"], hlc=data["hlc"],
+        payload=dict(data["payload"]), reason=data.get("reason"),
+        amendment_type=data.get("amendment_type"), schema_version=data["schema_version"],
+        signature=bytes.fromhex(data["signature"]),
+    )
+
+
 def revision_body(**fields: Any) -> dict[str, Any]:
     body = dict(fields)
     body["parents"] = sorted(body["parents"])
@@ -278,6 +289,48 @@ class RecordStore:
         )
         self._project(record_id)
         return rev
+
+    def ingest(self, rev: Revision, verify_key_hex: str) -> str:
+        """Apply a revision made elsewhere (already decrypted). Returns what happened:
+        'held' (we had it), 'applied', or 'parked' (a parent is missing).
+
+        Set union: applying the same revisions in any order gives the same state.
+        """
+        if revision_id_for(rev.body()) != rev.revision_id:
+            raise StoreError("A revision does not match its content; it was rejected.")
+        if not verify(verify_key_hex, rev.revision_id.encode("ascii"), rev.signature):
+            raise StoreError("A revision has an invalid signature; it was rejected.")
+        exists = self._conn.execute(
+            "SELECT 1 FROM revisions WHERE revision_id = ?", (rev.revision_id,)
+        ).fetchone()
+        if exists:
+            return "held"
+        missing = [p for p in rev.parents if self.revision(p) is None]
+        if missing:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO parked (revision_id, data, waiting_for, received_at)"
+                " VALUES (?, ?, ?, ?)",
+                (rev.revision_id, dumps(rev.to_json()), dumps(sorted(missing)),
+                 self.clock.iso_now()),
+            )
+            return "parked"
+        self._insert(rev)
+        self.hlc.observe(rev.hlc)
+        self._project(rev.record_id)
+        self._unpark()
+        return "applied"
+
+    def _unpark(self) -> None:
+        progress = True
+        while progress:
+            progress = False
+            for rid, data in self._conn.execute("SELECT revision_id, data FROM parked").fetchall():
+                rev = revision_from_json(json.loads(data))
+                if all(self.revision(p) is not None for p in rev.parents):
+                    self._conn.execute("DELETE FROM parked WHERE revision_id = ?", (rid,))
+                    self._insert(rev)
+                    self._project(rev.record_id)
+                    progress = True
 
     def _insert(self, rev: Revision) -> None:
         self._conn.execute(

@@ -83,11 +83,18 @@ def fingerprint(age_recipient: str, ed25519_public: bytes) -> str:
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-def generate_office_keys(outdir: Path | str, name: str) -> tuple[Path, Path]:
+@dataclass(frozen=True)
+class OfficeKeys:
+    identity_path: Path
+    card_path: Path
+    card: OfficeCard
+
+
+def generate_office_keys(outdir: Path | str, name: str) -> OfficeKeys:
     """Write office-identity.txt (mode 0600) and office-card.json into ``outdir``.
 
     Refuses to overwrite either file: replacing an office identity would orphan every recovery
-    slot made for the old one. Returns (identity_path, card_path).
+    slot made for the old one.
     """
     outdir = Path(outdir)
     name = name.strip()
@@ -119,7 +126,7 @@ def generate_office_keys(outdir: Path | str, name: str) -> tuple[Path, Path]:
     atomic_write_bytes(identity_path, identity_text.encode("ascii", "replace"), mode=0o600,
                        overwrite=False)
     atomic_write_bytes(card_path, card_bytes, mode=0o644, overwrite=False)
-    return identity_path, card_path
+    return OfficeKeys(identity_path, card_path, card)
 
 
 def _one_line(text: str) -> str:

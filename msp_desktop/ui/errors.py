@@ -29,14 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.ui.logsetup import RedactingFilter, redact
+
 log = logging.getLogger(__name__)
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def format_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+def format_crash(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
     """Return the report text: exception type, message and frames; no locals."""
-    return "".join(traceback.format_exception(exc_type, exc, tb, capture_locals=False))
+    return "".join(traceback.format_exception(exc_type, exc, tb))
 
 
 class CrashDialog(QDialog):
@@ -76,7 +80,10 @@ class CrashDialog(QDialog):
         self.path_label.setAccessibleName(self.tr("Report location"))
         self.path_label.setAccessibleDescription(self.path_label.text())
         advice = QLabel(
-            self.tr("You can carry on working. If this keeps happening, send the report to your IT support."),
+            self.tr(
+                "You can carry on working. If this keeps happening, send the report "
+                "to your IT support."
+            ),
             self,
         )
         advice.setWordWrap(True)
@@ -163,3 +170,6 @@ class CrashHandler:
                 self.on_quit()
         finally:
             self._handling = False
+
+
+__all__ = ["CrashDialog", "CrashHandler", "RedactingFilter", "format_crash", "redact"]

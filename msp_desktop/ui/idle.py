@@ -20,6 +20,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from msp_desktop.ui.i18n import plural
+
 Clock = Callable[[], float]
 
 DEFAULT_MINUTES = 5
@@ -151,7 +153,7 @@ class IdleController(QObject):
             self._warning_active = True
             self.warning.emit(int(left + 0.999))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API name
         """Treat input events as activity; never consumes them."""
         if event.type() in _ACTIVITY_EVENTS and self._armed:
             self._mark_activity()
@@ -213,10 +215,12 @@ class LockWarningDialog(QDialog):
     def set_seconds_left(self, seconds: int) -> None:
         """Update the countdown text."""
         self._seconds = seconds
-        text = self.tr(
-            "MSP Desktop will lock in %n second(s) to protect case records. "
+        text = plural(
+            "LockWarningDialog",
+            "MSP Desktop will lock in 1 second to protect case records. "
             "Press any key to stay unlocked.",
-            "",
+            "MSP Desktop will lock in %n seconds to protect case records. "
+            "Press any key to stay unlocked.",
             seconds,
         )
         self._message.setText(text)
@@ -233,7 +237,7 @@ class LockWarningDialog(QDialog):
             self._stay.setFocus(Qt.FocusReason.OtherFocusReason)
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API name
         """Any key dismisses the warning and extends the session."""
         event.accept()
         self._extend()

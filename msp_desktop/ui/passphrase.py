@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 from zxcvbn import zxcvbn
 
+from msp_desktop.ui.i18n import plural
+
 MIN_LENGTH = 10
 MIN_SCORE = 2
 _ESTIMATE_CHARS = 100  # zxcvbn slows down on very long input; the tail adds nothing useful
@@ -52,15 +54,15 @@ def describe_duration(seconds: float) -> str:
     if seconds < minute:
         return _tr("less than a minute")
     if seconds < hour:
-        return _tr("%n minute(s)", round(seconds / minute))
+        return plural(_CONTEXT, "1 minute", "%n minutes", round(seconds / minute))
     if seconds < day:
-        return _tr("%n hour(s)", round(seconds / hour))
+        return plural(_CONTEXT, "1 hour", "%n hours", round(seconds / hour))
     if seconds < month:
-        return _tr("%n day(s)", round(seconds / day))
+        return plural(_CONTEXT, "1 day", "%n days", round(seconds / day))
     if seconds < year:
-        return _tr("%n month(s)", round(seconds / month))
+        return plural(_CONTEXT, "1 month", "%n months", round(seconds / month))
     if seconds < 100 * year:
-        return _tr("%n year(s)", round(seconds / year))
+        return plural(_CONTEXT, "1 year", "%n years", round(seconds / year))
     return _tr("centuries")
 
 
@@ -167,7 +169,9 @@ class PassphraseFields(QWidget):
 
         self.passphrase = PassphraseEdit(self.tr("New passphrase"), self)
         self.confirm = PassphraseEdit(self.tr("Confirm passphrase"), self)
-        self.hint = self.tr("At least %n characters. A few unrelated words work well.", "", min_length)
+        self.hint = self.tr(
+            "At least %n characters. A few unrelated words work well.", "", min_length
+        )
         self.passphrase.setAccessibleDescription(self.hint)
         self.passphrase_error = self._error_label()
         self.confirm_error = self._error_label()
@@ -186,10 +190,12 @@ class PassphraseFields(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (label, hint, self.passphrase, self.passphrase_error, self.meter):
+        widgets: list[QWidget] = [label, hint, self.passphrase, self.passphrase_error, self.meter]
+        for w in widgets:
             layout.addWidget(w)
         layout.addSpacing(6)
-        for w in (confirm_label, self.confirm, self.confirm_error, self.reveal):
+        widgets = [confirm_label, self.confirm, self.confirm_error, self.reveal]
+        for w in widgets:
             layout.addWidget(w)
 
         self.passphrase.textChanged.connect(self._on_passphrase_changed)

@@ -34,7 +34,7 @@ class SettingVar(Generic[T]):
 
     key: str
     default: T
-    type: type[T]
+    type_: type[T]
     minimum: T | None = None
     maximum: T | None = None
 
@@ -42,14 +42,15 @@ class SettingVar(Generic[T]):
         """Turn a stored value into T; fall back to the default if it is unusable."""
         if raw is None:
             return self.default
+        value: Any
         try:
-            if self.type is bool:
-                value: Any = (
+            if self.type_ is bool:
+                value = (
                     raw if isinstance(raw, bool) else str(raw).strip().lower() in {"1", "true"}
                 )
-            elif self.type is int:
+            elif self.type_ is int:
                 value = int(str(raw).strip())
-            elif self.type is float:
+            elif self.type_ is float:
                 value = float(str(raw).strip())
             else:
                 value = str(raw)
@@ -66,16 +67,18 @@ class SettingVar(Generic[T]):
         return value
 
     def check(self, value: T) -> T:
-        """Return `value` as T, or raise ValueError if it has the wrong type or is out of range."""
-        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
-            raise TypeError(f"{self.key} takes {self.type.__name__}, got {type(value).__name__}")
-        if self.clamp(value) != value:
+        """Return `value` as T; raise TypeError (wrong type) or ValueError (out of range)."""
+        checked: Any = value
+        if self.type_ is float and isinstance(value, int) and not isinstance(value, bool):
+            checked = float(value)
+        wrong_bool = isinstance(checked, bool) and self.type_ is not bool
+        if wrong_bool or not isinstance(checked, self.type_):
+            raise TypeError(f"{self.key} takes {self.type_.__name__}, got {type(value).__name__}")
+        if self.clamp(checked) != checked:
             raise ValueError(
                 f"{self.key} must be between {self.minimum} and {self.maximum}, got {value}"
             )
-        return value
+        return checked
 
     @overload
     def __get__(self, obj: None, owner: type | None = None) -> SettingVar[T]: ...

@@ -33,9 +33,10 @@ class Task(QObject):
     finished = Signal()
     _deliver = Signal(bool, object)  # emitted from the worker thread, queued to ours
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, on_done: Callable[[Task], None] | None = None) -> None:
+        super().__init__()  # no parent: Python owns it, so it lives as long as it is referenced
         self._done = False
+        self._on_done = on_done
         self._deliver.connect(self._on_deliver)
 
     def is_done(self) -> bool:
@@ -50,10 +51,19 @@ class Task(QObject):
         else:
             self.failed.emit(value)
         self.finished.emit()
+        if self._on_done is not None:
+            self._on_done(self)
+            self._on_done = None
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        task: Task,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._task = task
@@ -86,9 +96,8 @@ class TaskRunner(QObject):
 
     def run(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Task:
         """Start `fn(*args, **kwargs)`; connect to the returned Task's signals."""
-        task = Task(self)
+        task = Task(self._tasks.discard)
         self._tasks.add(task)
-        task.finished.connect(lambda: self._forget(task))
         job = _Job(task, fn, args, kwargs)
         if self._inline:
             QTimer.singleShot(0, job.run)
@@ -103,10 +112,6 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker thread is idle (used on quit and in tests)."""
         return self._pool.waitForDone(msecs)
-
-    def _forget(self, task: Task) -> None:
-        self._tasks.discard(task)
-        task.deleteLater()
 
 
 class BusyIndicator(QProgressBar):

@@ -1,0 +1,146 @@
+"""Derived values: risk rating, SAC roll-ups and age bands (domain.md §5.1, §6.4, §6.5).
+
+Kept apart from kinds.py so that rules.py can use them without an import cycle; kinds.py
+re-exports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from msp_desktop.domain.enums import (
+    ETHNICITY_NHS,
+    PSR_DETAIL,
+    RISK_IDENTIFIED_OUTCOMES,
+    SOURCE_DETAIL,
+)
+
+SCALE_MIN = 1
+SCALE_MAX = 5
+# Thresholds on score = likelihood x impact (1..25). There is no national matrix (§5.1);
+# these match the common local 5x5 grid: 15+ red, 6-14 amber, 1-5 green.
+RED_FROM = 15
+AMBER_FROM = 6
+
+
+def risk_score(likelihood: int, impact: int) -> int:
+    """likelihood x impact, each on the 1-5 scale."""
+    for name, value in (("likelihood", likelihood), ("impact", impact)):
+        if isinstance(value, bool) or not isinstance(value, int) or not (
+            SCALE_MIN <= value <= SCALE_MAX
+        ):
+            raise ValueError(f"{name} must be a whole number from 1 to 5, not {value!r}")
+    return likelihood * impact
+
+
+def rag_for(likelihood: int, impact: int) -> str:
+    """RAG code for a risk: score = likelihood x impact; RED >= 15, AMBER >= 6, else GREEN.
+
+    Raises ValueError when either value is outside 1-5.
+    """
+    score = risk_score(likelihood, impact)
+    if score >= RED_FROM:
+        return "RED"
+    if score >= AMBER_FROM:
+        return "AMBER"
+    return "GREEN"
+
+
+def derive_msp_achieved(achievements: Iterable[str | None]) -> str | None:
+    """Roll per-outcome achievement up to the SAC value (§6.5).
+
+    All FULLY -> FULLY; all NOT_ACHIEVED -> NOT_ACHIEVED; any other mix -> PARTIALLY.
+    Outcomes not yet assessed (None or empty) are ignored; None when nothing is assessed.
+    """
+    values = {a for a in achievements if a}
+    if not values:
+        return None
+    if values == {"FULLY"}:
+        return "FULLY"
+    if values == {"NOT_ACHIEVED"}:
+        return "NOT_ACHIEVED"
+    return "PARTIALLY"
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value[:10])
+
+
+def age_on(dob: dt.date | str, at_date: dt.date | str) -> int:
+    """Age in whole years on at_date (a birthday on 29 February falls on 1 March)."""
+    born, at = _as_date(dob), _as_date(at_date)
+    if born is None or at is None:
+        raise ValueError("both dates are needed to work out an age")
+    return at.year - born.year - ((at.month, at.day) < (born.month, born.day))
+
+
+def age_band(dob: dt.date | str | None, at_date: dt.date | str) -> str | None:
+    """SAC age band code (§6.4.8) on at_date, e.g. 31 March of the reporting year or the date
+    of death. AGE_UNKNOWN without a date of birth; None under 18 (outside the SAC)."""
+    if _as_date(dob) is None:
+        return "AGE_UNKNOWN"
+    assert dob is not None
+    age = age_on(dob, at_date)
+    if age < 18:
+        return None
+    if age <= 64:
+        return "18_64"
+    if age <= 74:
+        return "65_74"
+    if age <= 84:
+        return "75_84"
+    if age <= 94:
+        return "85_94"
+    return "95_PLUS"
+
+
+def psr_sac_for(psr_detail: str | None) -> str | None:
+    """The SAC primary support reason a detailed reason rolls up to (§6.4.11)."""
+    if psr_detail is None or psr_detail not in PSR_DETAIL:
+        return None
+    return PSR_DETAIL.get(psr_detail).sac_code
+
+
+def ethnicity_sac_for(ethnicity_code: str | None) -> str | None:
+    """The SAC ethnic group an NHS ethnic category rolls up to (§6.4.10)."""
+    if ethnicity_code is None or ethnicity_code not in ETHNICITY_NHS:
+        return None
+    return ETHNICITY_NHS.get(ethnicity_code).sac_code
+
+
+def source_sac_for(source_relationship: str | None) -> str | None:
+    """The SAC source of risk a detailed source rolls up to (§6.4.3)."""
+    if source_relationship is None or source_relationship not in SOURCE_DETAIL:
+        return None
+    return SOURCE_DETAIL.get(source_relationship).sac_code
+
+
+def risk_result_applies(risk_assessment_outcome: str | None) -> bool:
+    """A risk result is recorded only where a risk was identified (§6.4.5)."""
+    return risk_assessment_outcome in RISK_IDENTIFIED_OUTCOMES
+
+
+def action_is_overdue(action: Mapping[str, Any], today: dt.date) -> bool:
+    """A plan action is overdue when it is still open and its due date has passed (§5.4)."""
+    if action.get("status") in ("DONE", "CANCELLED"):
+        return False
+    try:
+        due = _as_date(action.get("due_date"))
+    except (TypeError, ValueError):
+        return False
+    return due is not None and due < today
+
+
+def display_name(person: Mapping[str, Any]) -> str:
+    """'Preferred-or-given family' name of a person record."""
+    given = str(person.get("preferred_name") or person.get("given_names") or "").strip()
+    family = str(person.get("family_name") or "").strip()
+    return " ".join(p for p in (given, family) if p) or "Unnamed adult"

@@ -1,0 +1,336 @@
+"""Key slots: the random data key (DEK) wrapped by a passphrase and, optionally, by the office
+recovery key (design.md §3, ENC-2, ENC-8).
+
+The DEK is handed to SQLCipher as a raw key, so changing the passphrase only rewrites
+keyslots.json and never re-encrypts vault.db.
+
+Residual risk (ENC-10): libsodium and SQLCipher take immutable ``bytes``/``str`` copies of the key
+and the passphrase that Python cannot wipe; we zero our own ``bytearray`` on lock and rely on
+full-disk encryption and disabled core dumps for the rest.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import os
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nacl.bindings
+import nacl.exceptions
+import nacl.pwhash.argon2id as argon2id
+import pyrage
+from pyrage import x25519
+
+from msp_desktop.storage.atomic import atomic_write_bytes
+from msp_desktop.storage.errors import RecoveryFailed, VaultDamaged, VaultNotFound, WrongPassphrase
+
+KEY_BYTES = 32
+KEYSLOTS_FILE = "keyslots.json"
+KEYSLOTS_BAK_SUFFIX = ".bak"
+KEYSLOTS_FORMAT = 1
+
+MIB = 1024 * 1024
+# Minimums of design.md §3 / ENC-2.
+MIN_MEMLIMIT = 64 * MIB
+MIN_SECONDS = 0.5
+# Calibration aims above the minimum so a busier moment on the same machine stays >= 0.5 s.
+CALIBRATION_TARGET_SECONDS = 0.6
+# Floor for opslimit in production: libsodium's own "interactive" level for argon2id.
+MIN_OPSLIMIT = 2
+# Refuse absurd stored parameters (a tampered file must not make unlock hang or exhaust RAM).
+MAX_OPSLIMIT = 10_000
+MAX_MEMLIMIT = 4096 * MIB
+
+_KDF_NAME = "argon2id13"
+_AEAD_NAME = "xchacha20poly1305-ietf"
+_RECOVERY_MAGIC = b"MSP-DEK-1\x00"
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost. Parallelism is fixed at 1 by libsodium."""
+
+    opslimit: int
+    memlimit: int
+
+    @classmethod
+    def fast(cls) -> KdfParams:
+        """For tests only (KeePassXC's fastKdf idea): far below the production minimums."""
+        return cls(opslimit=1, memlimit=8 * MIB)
+
+    @classmethod
+    def calibrate(
+        cls,
+        target_seconds: float = CALIBRATION_TARGET_SECONDS,
+        memlimit: int = MIN_MEMLIMIT,
+    ) -> KdfParams:
+        """Production parameters: 64 MiB and the opslimit that takes >= target on this machine.
+
+        One probe measures the cost per pass, then the estimate is re-timed until it reaches
+        the target (time is linear in opslimit at fixed memory).
+        """
+        params, _elapsed = calibrate_with_timing(target_seconds, memlimit)
+        return params
+
+    def meets_minimums(self) -> bool:
+        return self.memlimit >= MIN_MEMLIMIT and self.opslimit >= MIN_OPSLIMIT
+
+    def derive(self, passphrase: str, salt: bytes) -> bytes:
+        return argon2id.kdf(
+            KEY_BYTES,
+            normalise_passphrase(passphrase),
+            salt,
+            opslimit=self.opslimit,
+            memlimit=self.memlimit,
+        )
+
+
+def time_kdf(params: KdfParams) -> float:
+    salt = os.urandom(argon2id.SALTBYTES)
+    start = time.perf_counter()
+    params.derive("calibration", salt)
+    return time.perf_counter() - start
+
+
+def calibrate_with_timing(
+    target_seconds: float = CALIBRATION_TARGET_SECONDS, memlimit: int = MIN_MEMLIMIT
+) -> tuple[KdfParams, float]:
+    probe = KdfParams(opslimit=3, memlimit=memlimit)
+    per_pass = max(time_kdf(probe) / probe.opslimit, 1e-4)
+    ops = max(MIN_OPSLIMIT, math.ceil(target_seconds / per_pass))
+    for _ in range(5):
+        params = KdfParams(opslimit=min(ops, MAX_OPSLIMIT), memlimit=memlimit)
+        elapsed = time_kdf(params)
+        if elapsed >= target_seconds or params.opslimit >= MAX_OPSLIMIT:
+            return params, elapsed
+        ops = math.ceil(params.opslimit * target_seconds / elapsed * 1.05)
+    return params, elapsed
+
+
+def normalise_passphrase(passphrase: str) -> bytes:
+    # NFC so the same passphrase typed on macOS (often NFD) and Windows derives the same key.
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def new_data_key() -> bytearray:
+    return bytearray(os.urandom(KEY_BYTES))
+
+
+def new_vault_id() -> str:
+    return os.urandom(16).hex()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any, what: str) -> bytes:
+    if not isinstance(text, str):
+        raise VaultDamaged(f"keyslots.json: {what} is missing")
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError as exc:
+        raise VaultDamaged(f"keyslots.json: {what} is not base64") from exc
+
+
+def _canonical(obj: dict[str, Any]) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+@dataclass(frozen=True)
+class PassphraseSlot:
+    salt: bytes
+    kdf: KdfParams
+    nonce: bytes
+    wrapped_key: bytes
+
+    def associated_data(self, vault_id: str) -> bytes:
+        # Binds the ciphertext to its KDF parameters and vault: a file whose opslimit/memlimit
+        # were lowered, or a slot copied from another vault, fails to decrypt.
+        return _canonical(
+            {
+                "format": KEYSLOTS_FORMAT,
+                "slot": "passphrase",
+                "vault_id": vault_id,
+                "kdf": _KDF_NAME,
+                "salt": _b64(self.salt),
+                "opslimit": self.kdf.opslimit,
+                "memlimit": self.kdf.memlimit,
+                "aead": _AEAD_NAME,
+            }
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "passphrase",
+            "kdf": _KDF_NAME,
+            "salt": _b64(self.salt),
+            "opslimit": self.kdf.opslimit,
+            "memlimit": self.kdf.memlimit,
+            "aead": _AEAD_NAME,
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> PassphraseSlot:
+        if not isinstance(data, dict) or data.get("type") != "passphrase":
+            raise VaultDamaged("keyslots.json: passphrase slot is missing")
+        if data.get("kdf") != _KDF_NAME or data.get("aead") != _AEAD_NAME:
+            raise VaultDamaged("keyslots.json: unknown KDF or cipher")
+        ops, mem = data.get("opslimit"), data.get("memlimit")
+        if not (isinstance(ops, int) and isinstance(mem, int)):
+            raise VaultDamaged("keyslots.json: KDF parameters are missing")
+        if not (1 <= ops <= MAX_OPSLIMIT and argon2id.MEMLIMIT_MIN <= mem <= MAX_MEMLIMIT):
+            raise VaultDamaged("keyslots.json: KDF parameters are out of range")
+        salt = _unb64(data.get("salt"), "salt")
+        nonce = _unb64(data.get("nonce"), "nonce")
+        if len(salt) != argon2id.SALTBYTES or len(nonce) != 24:
+            raise VaultDamaged("keyslots.json: salt or nonce has the wrong length")
+        return cls(salt, KdfParams(ops, mem), nonce, _unb64(data.get("wrapped_key"), "key"))
+
+
+@dataclass(frozen=True)
+class RecoverySlot:
+    recipient: str
+    fingerprint: str
+    ciphertext: bytes  # an age file (X25519 recipient)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "recovery-age-x25519",
+            "recipient": self.recipient,
+            "fingerprint": self.fingerprint,
+            "age": _b64(self.ciphertext),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> RecoverySlot:
+        if not isinstance(data, dict) or data.get("type") != "recovery-age-x25519":
+            raise VaultDamaged("keyslots.json: recovery slot is malformed")
+        recipient, fpr = data.get("recipient"), data.get("fingerprint")
+        if not isinstance(recipient, str) or not isinstance(fpr, str):
+            raise VaultDamaged("keyslots.json: recovery slot is malformed")
+        return cls(recipient, fpr, _unb64(data.get("age"), "recovery ciphertext"))
+
+
+@dataclass(frozen=True)
+class KeySlots:
+    vault_id: str
+    passphrase: PassphraseSlot
+    recovery: RecoverySlot | None = None
+
+    def to_bytes(self) -> bytes:
+        doc: dict[str, Any] = {
+            "format": KEYSLOTS_FORMAT,
+            "vault_id": self.vault_id,
+            "database": "sqlcipher4-raw-key",
+            "slots": [self.passphrase.to_json()]
+            + ([self.recovery.to_json()] if self.recovery else []),
+        }
+        return (json.dumps(doc, indent=2) + "\n").encode("ascii")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> KeySlots:
+        try:
+            doc = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise VaultDamaged("keyslots.json is not valid JSON") from exc
+        if not isinstance(doc, dict) or doc.get("format") != KEYSLOTS_FORMAT:
+            raise VaultDamaged("keyslots.json has an unknown format")
+        vault_id, slots = doc.get("vault_id"), doc.get("slots")
+        if not isinstance(vault_id, str) or not isinstance(slots, list):
+            raise VaultDamaged("keyslots.json is incomplete")
+        pw = [s for s in slots if isinstance(s, dict) and s.get("type") == "passphrase"]
+        rec = [s for s in slots if isinstance(s, dict) and s.get("type") != "passphrase"]
+        if len(pw) != 1 or len(rec) > 1:
+            raise VaultDamaged("keyslots.json must hold one passphrase slot")
+        recovery = RecoverySlot.from_json(rec[0]) if rec else None
+        return cls(vault_id, PassphraseSlot.from_json(pw[0]), recovery)
+
+    def with_passphrase(self, slot: PassphraseSlot) -> KeySlots:
+        return KeySlots(self.vault_id, slot, self.recovery)
+
+
+# --- passphrase slot -------------------------------------------------------------------------
+
+
+def make_passphrase_slot(
+    data_key: bytearray, passphrase: str, vault_id: str, kdf: KdfParams
+) -> PassphraseSlot:
+    salt = os.urandom(argon2id.SALTBYTES)
+    nonce = os.urandom(nacl.bindings.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
+    kek = kdf.derive(passphrase, salt)
+    shell = PassphraseSlot(salt, kdf, nonce, b"")
+    wrapped = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        bytes(data_key), shell.associated_data(vault_id), nonce, kek
+    )
+    return PassphraseSlot(salt, kdf, nonce, wrapped)
+
+
+def open_passphrase_slot(slot: PassphraseSlot, passphrase: str, vault_id: str) -> bytearray:
+    """Unwrap the data key; the AEAD tag is the passphrase check (nothing touches vault.db)."""
+    kek = slot.kdf.derive(passphrase, slot.salt)
+    try:
+        key = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_decrypt(
+            slot.wrapped_key, slot.associated_data(vault_id), slot.nonce, kek
+        )
+    except nacl.exceptions.CryptoError:
+        raise WrongPassphrase() from None
+    if len(key) != KEY_BYTES:
+        raise VaultDamaged("the unwrapped data key has the wrong length")
+    return bytearray(key)
+
+
+# --- recovery slot ---------------------------------------------------------------------------
+
+
+def make_recovery_slot(
+    data_key: bytearray, recipient: str, fingerprint: str, vault_id: str
+) -> RecoverySlot:
+    # age has no associated data, so the vault id travels inside the ciphertext and is checked
+    # on recovery: a recovery slot pasted from another vault is refused.
+    plaintext = _RECOVERY_MAGIC + bytes.fromhex(vault_id) + bytes(data_key)
+    ct = pyrage.encrypt(plaintext, [x25519.Recipient.from_str(recipient)])
+    return RecoverySlot(recipient, fingerprint, bytes(ct))
+
+
+def open_recovery_slot(slot: RecoverySlot, age_identity: str, vault_id: str) -> bytearray:
+    try:
+        ident = x25519.Identity.from_str(age_identity.strip())
+        plaintext = pyrage.decrypt(slot.ciphertext, [ident])
+    except Exception as exc:  # pyrage raises its own exception types for every failure
+        raise RecoveryFailed(type(exc).__name__) from None
+    prefix = _RECOVERY_MAGIC + bytes.fromhex(vault_id)
+    if len(plaintext) != len(prefix) + KEY_BYTES or not plaintext.startswith(prefix):
+        raise RecoveryFailed("the recovery slot belongs to a different vault")
+    return bytearray(plaintext[len(prefix) :])
+
+
+# --- file ------------------------------------------------------------------------------------
+
+
+def keyslots_path(folder: Path) -> Path:
+    return Path(folder) / KEYSLOTS_FILE
+
+
+def read_keyslots(folder: Path) -> KeySlots:
+    path = keyslots_path(folder)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise VaultNotFound(f"{path} does not exist") from None
+    return KeySlots.from_bytes(raw)
+
+
+def write_keyslots(folder: Path, slots: KeySlots) -> None:
+    """Atomic replace; the previous version is kept as keyslots.json.bak (design.md §3)."""
+    atomic_write_bytes(
+        keyslots_path(folder), slots.to_bytes(), mode=0o600, backup_suffix=KEYSLOTS_BAK_SUFFIX
+    )

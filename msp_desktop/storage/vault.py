@@ -1,0 +1,605 @@
+"""The encrypted vault: a folder holding ``vault.db`` (SQLCipher 4, raw data key, WAL) and
+``keyslots.json`` (design.md §3; reliability.md ENC-1..10, DUR-1, DUR-7, DUR-8).
+
+Opening order matters and is deliberate:
+1. check the driver really is SQLCipher >= 4 (on ``:memory:``, so no file is touched);
+2. read keyslots.json and unwrap the data key: a wrong passphrase fails here, before vault.db is
+   opened, so it cannot create or change any file (not even -wal/-shm);
+3. take the process lock (vault.lock) -> VaultInUse;
+4. open vault.db with ``mode=rw`` (never creates a file), check the header is not plaintext,
+   key it, prove the key with a real query; from here any SQLite error means VaultDamaged;
+5. set and read back the hardening/durability pragmas;
+6. integrity check (see FULL_CHECK_AT_UNLOCK_MAX_BYTES), then migrations (backup first).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlite3
+
+from msp_desktop.storage import migrations as migrations_mod
+from msp_desktop.storage.atomic import atomic_write_bytes, fsync_dir, fsync_file
+from msp_desktop.storage.errors import (
+    EncryptionUnavailable,
+    RecoveryFailed,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultNotFound,
+)
+from msp_desktop.storage.keyslots import (
+    KEYSLOTS_FILE,
+    KdfParams,
+    KeySlots,
+    make_passphrase_slot,
+    make_recovery_slot,
+    new_data_key,
+    new_vault_id,
+    open_passphrase_slot,
+    open_recovery_slot,
+    read_keyslots,
+    write_keyslots,
+)
+from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock
+from msp_desktop.storage.migrations import Step
+from msp_desktop.sync.cards import OfficeCard, load_card, parse_identity
+
+Connection = Any  # sqlcipher3 ships no type information
+
+DB_FILE = "vault.db"
+BACKUPS_DIR = "backups"
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+MIN_CIPHER_MAJOR = 4
+
+# Integrity check at unlock. Measured on this machine (2 cores, SQLCipher 4.19): on a 156 MB
+# vault `PRAGMA quick_check` took ~390 ms and `PRAGMA cipher_integrity_check` ~260 ms, i.e.
+# about 4 ms per MB for both (every page is decrypted and its HMAC checked). That is far above
+# the 100 ms unlock budget for a 100 MB vault, so the full pair runs at unlock only while the
+# vault is small (<= 16 MiB, about 65 ms); above that unlock does a cheap structural check
+# (schema + the first page of every table) and callers run `vault.full_check()` when idle and
+# before backups/bundles (backup() always checks its copy fully).
+FULL_CHECK_AT_UNLOCK_MAX_BYTES = 16 * 1024 * 1024
+
+_PRAGMAS: tuple[tuple[str, str, object], ...] = (
+    # (pragma, value to set, expected read-back)
+    ("foreign_keys", "ON", 1),
+    ("journal_mode", "WAL", "wal"),
+    ("synchronous", "FULL", 2),
+    ("temp_store", "MEMORY", 2),
+    ("secure_delete", "ON", 1),
+) + ((("fullfsync", "ON", 1),) if sys.platform == "darwin" else ())
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    cipher_version: str
+    quick_check: list[str]
+    cipher_integrity_check: list[str]
+    pragmas: dict[str, object] = field(default_factory=dict)
+    schema_version: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.quick_check == ["ok"] and not self.cipher_integrity_check
+
+    def items(self) -> list[tuple[str, bool, str]]:
+        """(check name, passed, detail) rows for `vault check` style reports."""
+        wrong = {
+            n: self.pragmas.get(n) for n, _v, exp in _PRAGMAS if self.pragmas.get(n) != exp
+        }
+        return [
+            ("SQLCipher version >= 4", _parse_cipher_major(self.cipher_version) >= 4,
+             self.cipher_version),
+            ("quick_check", self.quick_check == ["ok"], "; ".join(self.quick_check[:5])),
+            ("cipher_integrity_check (page HMACs)", not self.cipher_integrity_check,
+             "; ".join(self.cipher_integrity_check[:5])),
+            ("pragmas", not wrong, ", ".join(f"{k}={v}" for k, v in wrong.items())),
+        ]
+
+    def problems(self) -> list[str]:
+        out = [] if self.quick_check == ["ok"] else list(self.quick_check)
+        return out + list(self.cipher_integrity_check)
+
+
+RecoveryCard = OfficeCard | str | os.PathLike[str]
+
+
+class Vault:
+    """An unlocked vault. Use the classmethods to obtain one; ``lock()`` when done."""
+
+    def __init__(
+        self, folder: Path, slots: KeySlots, key: bytearray, conn: Connection, lock: VaultLock
+    ) -> None:
+        self._path = folder
+        self._slots = slots
+        self._key = key
+        self._conn: Connection | None = conn
+        self._lock = lock
+        self._cipher_version = _cipher_version(conn)
+        self._savepoint_depth = 0
+
+    # --- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        recovery_card: RecoveryCard | None = None,
+        kdf: KdfParams | None = None,
+        migrations: Sequence[Step] | None = None,
+    ) -> Vault:
+        """Make a new vault folder and return it unlocked. ``kdf=None`` calibrates Argon2id."""
+        folder = Path(path)
+        _driver_check()
+        if (folder / DB_FILE).exists() or (folder / KEYSLOTS_FILE).exists():
+            raise VaultExists(str(folder))
+        card = _as_card(recovery_card)
+        steps = _default_migrations() if migrations is None else migrations
+        params = KdfParams.calibrate() if kdf is None else kdf
+
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = VaultLock(folder / LOCK_FILE)
+        lock.acquire()
+        key = new_data_key()
+        vault_id = new_vault_id()
+        created: list[Path] = []
+        conn: Connection | None = None
+        try:
+            recovery = (
+                make_recovery_slot(key, card.age_recipient, card.fingerprint, vault_id)
+                if card is not None
+                else None
+            )
+            slots = KeySlots(vault_id, make_passphrase_slot(key, passphrase, vault_id, params),
+                             recovery)
+            # keyslots.json first: once a database exists its key is already on disk.
+            created.append(folder / KEYSLOTS_FILE)
+            write_keyslots(folder, slots)
+            db = folder / DB_FILE
+            created += [db, _side(db, "-wal"), _side(db, "-shm")]
+            conn = _connect(db, key, create=True)
+            os.chmod(db, 0o600)
+            vault = cls(folder, slots, key, conn, lock)
+            vault._prepare(steps, check_integrity=False)
+            fsync_dir(folder)
+            return vault
+        except BaseException:
+            if conn is not None:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            for p in created:  # only files this call made; the folder check above ensured that
+                with contextlib.suppress(FileNotFoundError):
+                    p.unlink()
+            _zero(key)
+            lock.release()
+            raise
+
+    @classmethod
+    def unlock(
+        cls, path: Path | str, passphrase: str, *, migrations: Sequence[Step] | None = None
+    ) -> Vault:
+        folder = Path(path)
+        _driver_check()
+        slots = _read_slots(folder)
+        key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
+        return cls._open(folder, slots, key, migrations)
+
+    @classmethod
+    def unlock_with_recovery(
+        cls, path: Path | str, identity_text: str, *, migrations: Sequence[Step] | None = None
+    ) -> Vault:
+        """Open with the office identity (file text or a bare AGE-SECRET-KEY line). The caller
+        then sets a new passphrase with ``change_passphrase``."""
+        folder = Path(path)
+        _driver_check()
+        slots = _read_slots(folder)
+        if slots.recovery is None:
+            raise RecoveryFailed("this vault has no recovery slot")
+        identity = parse_identity(identity_text)
+        key = open_recovery_slot(slots.recovery, identity.age_identity, slots.vault_id)
+        return cls._open(folder, slots, key, migrations)
+
+    @classmethod
+    def _open(
+        cls,
+        folder: Path,
+        slots: KeySlots,
+        key: bytearray,
+        migrations: Sequence[Step] | None,
+    ) -> Vault:
+        lock = VaultLock(folder / LOCK_FILE)
+        conn: Connection | None = None
+        try:
+            steps = _default_migrations() if migrations is None else migrations
+            lock.acquire()
+            db = folder / DB_FILE
+            _check_file(db)
+            conn = _connect(db, key, create=False)
+            vault = cls(folder, slots, key, conn, lock)
+            vault._prepare(steps, check_integrity=True)
+        except BaseException:
+            if conn is not None:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            _zero(key)
+            lock.release()
+            raise
+        _clean_backup_temps(folder / BACKUPS_DIR)
+        return vault
+
+    def _prepare(self, steps: Sequence[Step], *, check_integrity: bool) -> None:
+        conn = self._live()
+        try:
+            _apply_pragmas(conn)
+            if check_integrity:
+                size = _db_bytes(self._path / DB_FILE)
+                if size <= FULL_CHECK_AT_UNLOCK_MAX_BYTES:
+                    report = self.check()
+                    if not report.ok:
+                        raise VaultDamaged("; ".join(report.problems()[:5]))
+                else:
+                    _cheap_check(conn)
+            migrations_mod.apply(conn, steps, backup=self._backup_before_migration)
+        except sqlite3.DatabaseError as exc:
+            raise VaultDamaged(f"{type(exc).__name__}: {exc}") from exc
+
+    # --- properties --------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def vault_id(self) -> str:
+        return self._slots.vault_id
+
+    @property
+    def conn(self) -> Connection:
+        """The connection (autocommit mode), or None once locked (callers test ``is None``)."""
+        return self._conn
+
+    def _live(self) -> Connection:
+        if self._conn is None:
+            raise VaultError("the vault is locked", user_message="The vault is locked. "
+                             "Unlock it with your passphrase to continue.")
+        return self._conn
+
+    @property
+    def schema_version(self) -> int:
+        return migrations_mod.user_version(self._live())
+
+    @property
+    def cipher_version(self) -> str:
+        return self._cipher_version
+
+    @property
+    def is_locked(self) -> bool:
+        return self._conn is None
+
+    @property
+    def has_recovery(self) -> bool:
+        return self._slots.recovery is not None
+
+    # --- operations --------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any exception. Nested use becomes a
+        SAVEPOINT, so an inner failure rolls back only the inner part when caught."""
+        conn = self._live()
+        if conn.in_transaction:
+            self._savepoint_depth += 1
+            name = f"sp{self._savepoint_depth}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE {name}")
+            finally:
+                self._savepoint_depth -= 1
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            # Also covers a failed COMMIT (e.g. disk full), which can leave the transaction open.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Re-wrap the data key under a new passphrase. Only keyslots.json changes (the old one
+        is kept as keyslots.json.bak); vault.db is not touched."""
+        self._live()
+        params = KdfParams.calibrate() if kdf is None else kdf
+        slot = make_passphrase_slot(self._key, new_passphrase, self.vault_id, params)
+        new_slots = self._slots.with_passphrase(slot)
+        write_keyslots(self._path, new_slots)
+        self._slots = new_slots
+
+    def set_recovery_card(self, card: RecoveryCard) -> None:
+        """Add or replace the office recovery slot."""
+        self._live()
+        c = _as_card(card)
+        assert c is not None
+        rec = make_recovery_slot(self._key, c.age_recipient, c.fingerprint, self.vault_id)
+        new_slots = KeySlots(self.vault_id, self._slots.passphrase, rec)
+        write_keyslots(self._path, new_slots)
+        self._slots = new_slots
+
+    def backup(self, dest: Path | str) -> Path:
+        """Write an encrypted copy as a new vault folder ``dest`` (vault.db + keyslots.json,
+        openable with the same passphrase) and return it.
+
+        SQLite's backup API copies a consistent snapshot into a temp folder next to dest, keyed
+        with the same data key; the copy is re-opened and fully checked before the folder is
+        renamed into place, so a half-written or bad backup never appears under ``dest``.
+        """
+        conn = self._live()
+        if conn.in_transaction:
+            raise VaultError("backup() inside a transaction would copy uncommitted changes")
+        dest = Path(dest)
+        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+            raise VaultExists(f"{dest} exists and is not an empty folder")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}.tmp"
+        tmp.mkdir(mode=0o700)
+        try:
+            tmp_db = tmp / DB_FILE
+            target = _connect(tmp_db, self._key, create=True)
+            try:
+                conn.backup(target)
+                # A single self-contained file: no -wal to forget when copying the backup.
+                target.execute("PRAGMA journal_mode = DELETE").fetchone()
+            finally:
+                target.close()
+            os.chmod(tmp_db, 0o600)
+            fsync_file(tmp_db)
+            check = _connect(tmp_db, self._key, create=False)
+            try:
+                quick = [str(r[0]) for r in check.execute("PRAGMA quick_check").fetchall()]
+                cipher = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check")]
+            finally:
+                check.close()
+            if quick != ["ok"] or cipher:
+                raise VaultDamaged(f"the backup copy failed its check: {(quick + cipher)[:5]}")
+            atomic_write_bytes(tmp / KEYSLOTS_FILE, self._slots.to_bytes(), mode=0o600)
+            fsync_dir(tmp)
+            if dest.exists():
+                dest.rmdir()  # empty (checked above); rename cannot replace a folder on Windows
+            os.replace(tmp, dest)
+            fsync_dir(dest.parent)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return dest
+
+    def check(self) -> CheckReport:
+        """Full page check: quick_check + cipher_integrity_check (HMAC of every page)."""
+        conn = self._live()
+        quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        return CheckReport(
+            cipher_version=self._cipher_version,
+            quick_check=quick,
+            cipher_integrity_check=cipher,
+            pragmas=read_pragmas(conn),
+            schema_version=migrations_mod.user_version(conn),
+        )
+
+    def full_check(self) -> CheckReport:
+        """The deferred check for large vaults: raises VaultDamaged if any page is bad."""
+        try:
+            report = self.check()
+        except sqlite3.DatabaseError as exc:
+            raise VaultDamaged(f"{type(exc).__name__}: {exc}") from exc
+        if not report.ok:
+            raise VaultDamaged("; ".join(report.problems()[:5]))
+        return report
+
+    def lock(self) -> None:
+        """Close the connection, zero the data key and release vault.lock. Idempotent."""
+        conn, self._conn = self._conn, None
+        try:
+            if conn is not None:
+                conn.close()
+        finally:
+            _zero(self._key)
+            self._lock.release()
+
+    close = lock
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    def __repr__(self) -> str:
+        state = "locked" if self.is_locked else "unlocked"
+        return f"<Vault {self._path} {state}>"
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _backup_before_migration(self) -> None:
+        version = migrations_mod.user_version(self._live())
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        base = self._path / BACKUPS_DIR
+        base.mkdir(exist_ok=True, mode=0o700)
+        dest = base / f"{stamp}-before-migration-from-v{version}"
+        n = 1
+        while dest.exists():
+            n += 1
+            dest = base / f"{stamp}-before-migration-from-v{version}-{n}"
+        self.backup(dest)
+
+
+# --- module helpers ------------------------------------------------------------------------------
+
+
+def _zero(buf: bytearray) -> None:
+    buf[:] = bytes(len(buf))  # in place: the same buffer, not a new object
+
+
+def _side(db: Path, suffix: str) -> Path:
+    return db.with_name(db.name + suffix)
+
+
+def _default_migrations() -> Sequence[Step]:
+    # Imported lazily: schema.py (the SQL) is owned by another module and may import us.
+    from msp_desktop.storage.schema import MIGRATIONS
+
+    return MIGRATIONS
+
+
+def _as_card(card: RecoveryCard | None) -> OfficeCard | None:
+    if card is None or isinstance(card, OfficeCard):
+        return card
+    return load_card(Path(card))
+
+
+def _parse_cipher_major(version: str) -> int:
+    m = re.match(r"\s*(\d+)\.", version)
+    return int(m.group(1)) if m else 0
+
+
+def _cipher_version(conn: Connection) -> str:
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    return str(row[0]) if row and row[0] else ""
+
+
+def _driver_check() -> None:
+    """ENC-1: refuse to run without SQLCipher >= 4. Uses :memory: so no file is created."""
+    try:
+        conn = sqlite3.connect(":memory:")
+    except Exception as exc:
+        raise EncryptionUnavailable(f"cannot load the database driver: {exc}") from exc
+    try:
+        version = _cipher_version(conn)
+    finally:
+        conn.close()
+    if _parse_cipher_major(version) < MIN_CIPHER_MAJOR:
+        raise EncryptionUnavailable(f"cipher_version is {version or 'empty'!r}; need >= 4")
+
+
+def _read_slots(folder: Path) -> KeySlots:
+    db = folder / DB_FILE
+    try:
+        return read_keyslots(folder)
+    except VaultNotFound:
+        if db.exists():
+            raise VaultDamaged(
+                "keyslots.json is missing",
+                user_message="The vault's key file (keyslots.json) is missing, so the vault "
+                "cannot be opened. Restore keyslots.json (or keyslots.json.bak) from a backup, "
+                "or contact your IT support. Do not delete vault.db.",
+            ) from None
+        raise VaultNotFound(f"no vault at {folder}") from None
+
+
+def _check_file(db: Path) -> None:
+    """Never let SQLite create or reinterpret vault.db: it must exist, be non-empty and have no
+    plaintext header."""
+    try:
+        with open(db, "rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        raise VaultDamaged("vault.db is missing but keyslots.json is present") from None
+    if head == SQLITE_PLAIN_HEADER:
+        raise EncryptionUnavailable("vault.db has a plaintext SQLite header: it is not encrypted")
+    if len(head) < 16:
+        raise VaultDamaged(f"vault.db is truncated ({len(head)} bytes)")
+
+
+def _connect(db: Path, key: bytearray, *, create: bool) -> Connection:
+    """Open and key a SQLCipher database. ``mode=rw`` makes SQLite fail rather than create a
+    new, empty database when the file is missing (ENC-1)."""
+    uri = db.resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise VaultDamaged(f"cannot open vault.db: {exc}") from exc
+    try:
+        # Before the key, or a wrong/damaged page 1 prints HMAC errors on stderr.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        # PRAGMA key takes no bound parameters; a hex literal of our own bytes is safe to inline
+        # and skips SQLCipher's PBKDF2 (the key is already random).
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if _parse_cipher_major(_cipher_version(conn)) < MIN_CIPHER_MAJOR:
+            raise EncryptionUnavailable("cipher_version < 4 on the vault connection")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        # The key was proven by the key slot, so an unreadable file is damage, not a bad key.
+        raise VaultDamaged(f"vault.db cannot be read with its key: {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def read_pragmas(conn: Connection) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, _value, _expected in _PRAGMAS:
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        out[name] = row[0] if row else None
+    return out
+
+
+def _apply_pragmas(conn: Connection) -> None:
+    for name, value, _expected in _PRAGMAS:
+        conn.execute(f"PRAGMA {name} = {value}").fetchall()
+    got = read_pragmas(conn)
+    wrong = {n: got[n] for n, _v, expected in _PRAGMAS if got[n] != expected}
+    if wrong:
+        raise VaultError(
+            f"pragmas not applied: {wrong}",
+            user_message="The vault could not be opened with its safety settings. Keep the "
+            "vault on a local disk and contact your IT support.",
+        )
+
+
+def _db_bytes(db: Path) -> int:
+    total = 0
+    for p in (db, _side(db, "-wal")):
+        with contextlib.suppress(FileNotFoundError):
+            total += p.stat().st_size
+    return total
+
+
+def _cheap_check(conn: Connection) -> None:
+    """Unlock-time check for large vaults: the schema parses and the first page of every
+    ordinary table decrypts (HMAC) and parses. O(number of tables), not O(size)."""
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage > 0"
+    ).fetchall()
+    for (name,) in rows:
+        quoted = '"' + str(name).replace('"', '""') + '"'
+        conn.execute(f"SELECT * FROM {quoted} LIMIT 1").fetchall()
+
+
+def _clean_backup_temps(backups: Path) -> None:
+    """Remove half-written backup folders a crash left behind (ours: ``.<name>.<hex>.tmp``)."""
+    if not backups.is_dir():
+        return
+    for entry in backups.iterdir():
+        if entry.is_dir() and entry.name.startswith(".") and entry.name.endswith(".tmp"):
+            shutil.rmtree(entry, ignore_errors=True)

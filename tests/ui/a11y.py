@@ -1,0 +1,62 @@
+"""Accessibility checks for any window or dialog (A11Y-1, A11Y-2)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
+
+
+def accessible_name(widget: QWidget) -> str:
+    """Return what a screen reader announces as the widget's name."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return iface.text(QAccessible.Text.Name) if iface is not None else ""
+
+
+def focusable_widgets(root: QWidget) -> list[QWidget]:
+    """Return the visible-to-root, enabled children that can take keyboard focus."""
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.isVisibleTo(root)
+        and w.isEnabled()
+        and w.focusProxy() is None
+    ]
+
+
+def unnamed_widgets(root: QWidget) -> list[str]:
+    """Return a description of each focusable widget without an accessible name."""
+    return [
+        f"{type(w).__name__}(objectName={w.objectName()!r})"
+        for w in focusable_widgets(root)
+        if not accessible_name(w).strip()
+    ]
+
+
+def assert_accessible(root: QWidget) -> None:
+    """Fail if any focusable widget under `root` has no accessible name."""
+    missing = unnamed_widgets(root)
+    assert not missing, f"widgets without an accessible name: {missing}"
+
+
+def focus_chain(root: QWidget, limit: int = 500) -> list[QWidget]:
+    """Walk nextInFocusChain from root; return the focusable widgets in Tab order (one lap)."""
+    chain: list[QWidget] = []
+    focusable = set(focusable_widgets(root))
+    w = root.nextInFocusChain()
+    for _ in range(limit):
+        if w is root:
+            break
+        if w in focusable and w not in chain:
+            chain.append(w)
+        w = w.nextInFocusChain()
+    return chain
+
+
+def assert_tab_reaches_all(root: QWidget) -> list[QWidget]:
+    """Fail if the Tab chain misses a focusable widget; return the chain."""
+    chain = focus_chain(root)
+    missed = [type(w).__name__ for w in focusable_widgets(root) if w not in chain]
+    assert not missed, f"not reachable with Tab: {missed}"
+    return chain

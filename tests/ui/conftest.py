@@ -1,0 +1,34 @@
+"""Fixtures for the pytest-qt UI tests."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from qthelpers import FakeClock
+
+from msp_desktop.ui import theme
+from msp_desktop.ui.settings import Settings
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def themed_app(qapp: QApplication) -> Iterator[QApplication]:
+    """The app with our fonts, palette and stylesheet."""
+    theme.apply_theme(qapp)
+    yield qapp
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "settings.ini")

@@ -1,0 +1,53 @@
+"""Fixtures for storage-level tests: an in-memory SQLCipher db with the real schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from msp_desktop.storage.clock import Clock
+from msp_desktop.storage.identity import DeviceIdentity, create_device
+from msp_desktop.storage.schema import MIGRATIONS
+from msp_desktop.storage.store import RecordStore
+
+
+class FakeClock(Clock):
+    def __init__(self, start_ms: int = 1_767_000_000_000) -> None:
+        self.ms = start_ms
+        super().__init__(now_ms=lambda: self.ms)
+
+    def advance(self, seconds: float) -> None:
+        self.ms += int(seconds * 1000)
+
+
+def make_conn() -> Any:
+    conn = sqlcipher.connect(":memory:", isolation_level=None)
+    for step in MIGRATIONS:
+        step(conn)
+    return conn
+
+
+def make_store(clock: Clock | None = None, name: str = "Laptop") -> tuple[Any, RecordStore]:
+    conn = make_conn()
+    device = create_device(conn, name, f"{name.lower()}.worker", "2026-01-01T00:00:00+00:00")
+    return conn, RecordStore(conn, device, clock or FakeClock())
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(clock: FakeClock) -> Iterator[RecordStore]:
+    conn, s = make_store(clock)
+    yield s
+    conn.close()
+
+
+@pytest.fixture
+def device(store: RecordStore) -> DeviceIdentity:
+    return store.device
