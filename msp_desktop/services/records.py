@@ -32,7 +32,9 @@ def check_finalise(session: Session, kind: str, payload: Mapping[str, Any]) -> l
     return validate_for_finalise(k, clean(k, payload), session.store)
 
 
-def _prepare(session: Session, kind: str, payload: Mapping[str, Any], action: str) -> dict[str, Any]:
+def _prepare(
+    session: Session, kind: str, payload: Mapping[str, Any], action: str
+) -> dict[str, Any]:
     k = _kind(kind)
     body = clean(k, payload)
     problems = (

@@ -25,12 +25,14 @@ def run_self_test(workdir: Path) -> Iterator[str]:
     try:
         case = cases.open_case(
             session,
-            {"family_name": "Prawf", "given_names": "Gwenllian", "gender_sac": "FEMALE"},
+            {"family_name": "Prawf", "given_names": "Gwenllian", "gender_sac": "FEMALE",
+             "jurisdiction": "WAL", "preferred_language": "Cymraeg"},
             {"status": "concern_received", "opened_at": "2026-01-05"},
         )
         note = records.create_and_finalise(session, "contact_note", {
             "case_id": case.record_id, "note_type": "HOME_VISIT",
-            "event_start": "2026-01-06T10:00:00+00:00",
+            "event_start": "2026-01-06T10:00:00+00:00", "adult_present": True,
+            "seen_alone": True, "purpose": "Self-test visit",
             "adult_own_words": "Rydw i eisiau aros adref – I want to stay at home.",
             "facts": "Self-test visit: zażółć gęślą jaźń.",
         })

@@ -20,7 +20,7 @@ from msp_desktop.storage.vault import Vault
 def default_author() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - some platforms have no user name
+    except Exception:
         return "worker"
 
 

@@ -166,7 +166,9 @@ class RecordStore:
     def new_record_id(self) -> str:
         return uuid.uuid4().hex
 
-    def create(self, kind: str, payload: Mapping[str, Any], record_id: str | None = None) -> Revision:
+    def create(
+        self, kind: str, payload: Mapping[str, Any], record_id: str | None = None
+    ) -> Revision:
         rid = record_id or self.new_record_id()
         if self._conn.execute("SELECT 1 FROM revisions WHERE record_id = ?", (rid,)).fetchone():
             raise StoreError("A record with this id already exists.")
@@ -215,7 +217,9 @@ class RecordStore:
         if not reason or not reason.strip():
             raise ReasonRequired("Give a reason for the amendment; it is kept with the record.")
         if amendment_type not in AMENDMENT_TYPES:
-            raise StoreError("Choose the type of amendment: correction, addendum or entered in error.")
+            raise StoreError(
+                "Choose the type of amendment: correction, addendum or entered in error."
+            )
         if _kind(state.kind).finalisable and not state.finalised:
             raise StoreError("This record is not finalised yet: edit it directly.")
         self._check_heads(state, expected_heads)
@@ -517,7 +521,9 @@ class RecordStore:
             raise RecordNotFound("That record does not exist in this vault.")
         return state
 
-    def records_for_case(self, case_id: str, kinds: Iterable[str] | None = None) -> list[RecordState]:
+    def records_for_case(
+        self, case_id: str, kinds: Iterable[str] | None = None
+    ) -> list[RecordState]:
         sql = f"SELECT {_STATE_COLUMNS} FROM records WHERE case_id = ?"
         args: list[Any] = [case_id]
         if kinds is not None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.ui import theme
 from msp_desktop.ui.logsetup import RedactingFilter, redact
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class CrashDialog(QDialog):
         self.setAccessibleName(self.tr("Unexpected problem"))
 
         heading = QLabel(self.tr("Something went wrong"), self)
-        heading.setProperty("role", "heading")
+        theme.make_heading(heading)
         body = QLabel(
             self.tr(
                 "MSP Desktop hit an unexpected problem. Records you had already saved are "

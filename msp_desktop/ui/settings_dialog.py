@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.ui import theme
 from msp_desktop.ui.settings import Settings
 
 
@@ -71,7 +72,7 @@ class SettingsDialog(QDialog):
         self.setAccessibleName(self.tr("Settings"))
 
         heading = QLabel(self.tr("Settings"), self)
-        heading.setProperty("role", "heading")
+        theme.make_heading(heading)
 
         self.auto_lock = QSpinBox(self)
         var = Settings.auto_lock_minutes

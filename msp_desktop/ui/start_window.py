@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.ui import theme
+
 
 class StartWindow(QWidget):
     """Shown when no vault is known yet. Emits what the user chose; opens nothing itself.
@@ -34,7 +36,7 @@ class StartWindow(QWidget):
         self.setAccessibleName(self.tr("Welcome"))
 
         heading = QLabel(self.tr("Welcome to MSP Desktop"), self)
-        heading.setProperty("role", "heading")
+        theme.make_heading(heading)
         intro = QLabel(
             self.tr(
                 "MSP Desktop keeps your adult safeguarding case notes in an encrypted vault "

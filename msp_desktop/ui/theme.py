@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 log = logging.getLogger(__name__)
 
@@ -133,12 +133,11 @@ def stylesheet(colours: Colours = COLOURS) -> str:
     """Return the small app stylesheet (borders, focus rings, headings, errors)."""
     c = colours
     return f"""
-QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     border: 1px solid {c.border}; border-radius: 3px; padding: 3px 5px;
     background: {c.base}; color: {c.text};
 }}
-QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QComboBox:focus,
-QPlainTextEdit:focus, QTextEdit:focus {{
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
     border: 2px solid {c.focus}; padding: 2px 4px;
 }}
 QPushButton {{
@@ -149,7 +148,6 @@ QPushButton:focus {{ border: 2px solid {c.focus}; padding: 4px 13px; }}
 QPushButton:default {{ background: {c.highlight}; color: {c.highlighted_text}; }}
 QPushButton:disabled {{ color: {c.disabled_text}; }}
 QCheckBox:focus, QRadioButton:focus {{ outline: 2px solid {c.focus}; }}
-QLabel[role="heading"] {{ font-size: 150%; font-weight: bold; }}
 QLabel[role="secondary"] {{ color: {c.secondary_text}; }}
 QLabel[role="error"] {{ color: {c.error_text}; font-weight: bold; }}
 QProgressBar {{
@@ -158,6 +156,16 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: {c.highlight}; }}
 """
+
+
+def make_heading(label: QLabel, scale: float = 1.4) -> QLabel:
+    """Make a label a heading: larger bold text, and the Heading role where Qt supports it."""
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setProperty("role", "heading")
+    return label
 
 
 def apply_theme(app: QApplication, *, font_scale: float = 1.0) -> QFont:

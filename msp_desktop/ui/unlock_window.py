@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.ui import theme
 from msp_desktop.ui.passphrase import PassphraseEdit
 from msp_desktop.ui.workers import BusyIndicator
 
@@ -42,7 +43,7 @@ class UnlockWindow(QWidget):
         self.setAccessibleName(self.tr("Unlock"))
 
         heading = QLabel(self.tr("Unlock your vault"), self)
-        heading.setProperty("role", "heading")
+        theme.make_heading(heading)
         self.vault_label = QLabel(self)
         self.vault_label.setWordWrap(True)
         self.vault_label.setProperty("role", "secondary")

@@ -55,7 +55,9 @@ def test_redact_keeps_ordinary_text() -> None:
 
 
 def test_filter_redacts_args_and_traceback() -> None:
-    record = logging.LogRecord("t", logging.ERROR, __file__, 1, "unlock %s", ("passphrase=x1",), None)
+    record = logging.LogRecord(
+        "t", logging.ERROR, __file__, 1, "unlock %s", ("passphrase=x1",), None
+    )
     try:
         raise ValueError("bad key='topsecret'")
     except ValueError:

@@ -6,9 +6,9 @@ import pytest
 
 from msp_desktop.services.maintenance import projection_snapshot
 from msp_desktop.storage.store import (
+    ReasonRequired,
     RecordFinalised,
     RecordStore,
-    ReasonRequired,
     StaleEdit,
     revision_id_for,
 )
