@@ -21,26 +21,45 @@ def _kind(name: str) -> Any:
     return kind
 
 
-def check(session: Session, kind: str, payload: Mapping[str, Any]) -> list[Any]:
+class _RuleContext:
+    """The store as the rules see it, plus which record is being checked (so a rule on an
+    enquiry counts only that enquiry's risks)."""
+
+    def __init__(self, session: Session, record_id: str | None) -> None:
+        self._store = session.store
+        self.record_id = record_id
+
+    def get(self, record_id: str) -> Any:
+        return self._store.get(record_id)
+
+    def find(self, kind: str, case_id: str) -> Any:
+        return self._store.find(kind, case_id)
+
+
+def check(
+    session: Session, kind: str, payload: Mapping[str, Any], record_id: str | None = None
+) -> list[Any]:
     """Problems that would stop this payload being saved (for inline validation)."""
     k = _kind(kind)
-    return validate(k, clean(k, payload), session.store)
+    return validate(k, clean(k, payload), _RuleContext(session, record_id))
 
 
-def check_finalise(session: Session, kind: str, payload: Mapping[str, Any]) -> list[Any]:
+def check_finalise(
+    session: Session, kind: str, payload: Mapping[str, Any], record_id: str | None = None
+) -> list[Any]:
     k = _kind(kind)
-    return validate_for_finalise(k, clean(k, payload), session.store)
+    return validate_for_finalise(k, clean(k, payload), _RuleContext(session, record_id))
 
 
 def _prepare(
-    session: Session, kind: str, payload: Mapping[str, Any], action: str
+    session: Session, kind: str, payload: Mapping[str, Any], action: str,
+    record_id: str | None = None,
 ) -> dict[str, Any]:
     k = _kind(kind)
     body = clean(k, payload)
+    ctx = _RuleContext(session, record_id)
     problems = (
-        validate_for_finalise(k, body, session.store)
-        if action == "finalise"
-        else validate(k, body, session.store)
+        validate_for_finalise(k, body, ctx) if action == "finalise" else validate(k, body, ctx)
     )
     if problems:
         raise ValidationFailed(problems, action)
@@ -51,7 +70,8 @@ def create(
     session: Session, kind: str, payload: Mapping[str, Any], *, draft_id: str | None = None,
     record_id: str | None = None,
 ) -> RecordState:
-    body = _prepare(session, kind, payload, "save")
+    record_id = record_id or session.store.new_record_id()
+    body = _prepare(session, kind, payload, "save", record_id)
     with session.write():
         rev = session.store.create(kind, body, record_id=record_id)
         _after(session, "record.create", rev, draft_id)
@@ -68,7 +88,7 @@ def edit(
     reason: str | None = None,
 ) -> RecordState:
     current = get(session, record_id)
-    body = _prepare(session, current.kind, payload, "save")
+    body = _prepare(session, current.kind, payload, "save", record_id)
     with session.write():
         rev = session.store.edit(record_id, body, expected_heads=expected_heads, reason=reason)
         _after(session, "record.edit", rev, draft_id)
@@ -85,7 +105,7 @@ def finalise(
 ) -> RecordState:
     current = get(session, record_id)
     body = _prepare(session, current.kind, current.payload if payload is None else payload,
-                    "finalise")
+                    "finalise", record_id)
     with session.write():
         rev = session.store.finalise(record_id, body, expected_heads=expected_heads)
         _after(session, "record.finalise", rev, draft_id)
@@ -96,9 +116,10 @@ def create_and_finalise(
     session: Session, kind: str, payload: Mapping[str, Any], *, draft_id: str | None = None
 ) -> RecordState:
     """Save a new note and finalise it in one transaction."""
-    body = _prepare(session, kind, payload, "finalise")
+    record_id = session.store.new_record_id()
+    body = _prepare(session, kind, payload, "finalise", record_id)
     with session.write():
-        rev = session.store.create(kind, body)
+        rev = session.store.create(kind, body, record_id=record_id)
         _after(session, "record.create", rev, None)
         rev = session.store.finalise(rev.record_id, body)
         _after(session, "record.finalise", rev, draft_id)
@@ -116,7 +137,7 @@ def amend(
     draft_id: str | None = None,
 ) -> RecordState:
     current = get(session, record_id)
-    body = _prepare(session, current.kind, payload, "amend")
+    body = _prepare(session, current.kind, payload, "amend", record_id)
     with session.write():
         rev = session.store.amend(
             record_id, body, reason=reason, amendment_type=amendment_type,
@@ -130,7 +151,7 @@ def resolve(
     session: Session, record_id: str, payload: Mapping[str, Any], *, reason: str
 ) -> RecordState:
     current = get(session, record_id)
-    body = _prepare(session, current.kind, payload, "save")
+    body = _prepare(session, current.kind, payload, "save", record_id)
     with session.write():
         rev = session.store.resolve(record_id, body, reason=reason)
         _after(session, "record.resolve", rev, None)

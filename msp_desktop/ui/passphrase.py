@@ -107,7 +107,8 @@ class StrengthMeter(QWidget):
         super().__init__(parent)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 4)
-        self.bar.setTextVisible(True)
+        self.bar.setTextVisible(False)  # the summary label below says it in words
+        self.bar.setFixedHeight(max(8, self.fontMetrics().height() // 2))
         self.bar.setAccessibleName(self.tr("Passphrase strength"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -197,6 +198,7 @@ class PassphraseFields(QWidget):
         widgets = [confirm_label, self.confirm, self.confirm_error, self.reveal]
         for w in widgets:
             layout.addWidget(w)
+        layout.addStretch(1)
 
         self.passphrase.textChanged.connect(self._on_passphrase_changed)
         self.confirm.textChanged.connect(self._on_changed)
