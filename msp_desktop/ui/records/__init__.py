@@ -1,0 +1,1 @@
+"""Record editors and the per-case record tabs, generated from the domain record kinds."""
