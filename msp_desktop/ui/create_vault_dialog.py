@@ -1,0 +1,318 @@
+"""Create a new vault: folder, names, passphrase (twice, with strength) and a recovery card.
+
+The dialog does not create anything itself: `create_requested(CreateVaultRequest)` is emitted
+once every field is valid and the app answers with `set_busy(...)`, then `accept()` or
+`show_error(message)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msp_desktop.services.session import default_author, default_device_name
+from msp_desktop.ui import theme
+from msp_desktop.ui.passphrase import PassphraseFields
+from msp_desktop.ui.workers import BusyIndicator
+
+APP_DIR_NAME = "MSP Desktop"
+
+
+def default_vault_folder() -> str:
+    """Return the suggested vault folder (the user's data folder)."""
+    return str(Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / "vault")
+
+
+@dataclass(frozen=True, repr=False)
+class CreateVaultRequest:
+    """What the user asked for. `repr` hides the passphrase."""
+
+    folder: str
+    author: str
+    device_name: str
+    passphrase: str
+    recovery_card: str  # '' when none
+
+    def __repr__(self) -> str:
+        return f"CreateVaultRequest(folder={self.folder!r}, card={bool(self.recovery_card)})"
+
+
+class _PathField(QWidget):
+    """A path line edit with a Browse button that opens Qt's own (non-native) file dialog."""
+
+    def __init__(
+        self, name: str, browse_name: str, *, folder: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._folder = folder
+        self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(name)
+        self.browse = QPushButton(self.tr("Browse…"), self)
+        self.browse.setAccessibleName(browse_name)
+        self.browse.clicked.connect(self._browse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.browse)
+        self.setFocusProxy(self.edit)
+
+    def choose(self, start: str) -> str:
+        """Ask for a folder or file ('' if cancelled). Tests replace this."""
+        options = QFileDialog.Option.DontUseNativeDialog
+        if self._folder:
+            return QFileDialog.getExistingDirectory(
+                self, self.tr("Choose a folder for the vault"), start,
+                options | QFileDialog.Option.ShowDirsOnly,
+            )
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the office recovery card"), start,
+            self.tr("Recovery cards (*.json *.card *.txt);;All files (*)"), "", options,
+        )
+        return path
+
+    def _browse(self) -> None:
+        chosen = self.choose(self.edit.text())
+        if chosen:
+            self.edit.setText(chosen)
+
+
+class CreateVaultDialog(QDialog):
+    """Set up a new encrypted vault.
+
+    Signals:
+        create_requested(object): a CreateVaultRequest with every field checked.
+    """
+
+    create_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, *, folder: str | None = None) -> None:
+        super().__init__(parent)
+        self._busy = False
+        self.setWindowTitle(self.tr("MSP Desktop"))
+        self.setAccessibleName(self.tr("Create a new vault"))
+
+        heading = QLabel(self.tr("Create a new vault"), self)
+        theme.make_heading(heading)
+
+        self.folder = _PathField(
+            self.tr("Vault folder"), self.tr("Browse for the vault folder"), folder=True,
+            parent=self,
+        )
+        self.folder.edit.setText(folder or default_vault_folder())
+        self.author = QLineEdit(default_author(), self)
+        self.author.setAccessibleName(self.tr("Your name"))
+        self.author.setAccessibleDescription(self.tr("Shown on every record you write."))
+        self.device = QLineEdit(default_device_name(), self)
+        self.device.setAccessibleName(self.tr("This laptop's name"))
+        self.device.setAccessibleDescription(
+            self.tr("Helps the office tell your laptops apart when records are shared.")
+        )
+        self.field_error = QLabel(self)
+        self.field_error.setProperty("role", "error")
+        self.field_error.setWordWrap(True)
+        self.field_error.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, widget in (
+            (self.tr("Vault &folder:"), self.folder),
+            (self.tr("Your &name:"), self.author),
+            (self.tr("This &laptop's name:"), self.device),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget.focusProxy() or widget)
+            form.addRow(label, widget)
+
+        explain = QLabel(
+            self.tr(
+                "Your passphrase protects every case note in this vault. Without it, nobody "
+                "can read them, including anyone who finds or steals this laptop. Choose a few "
+                "unrelated words you can remember. If you forget the passphrase and the vault "
+                "has no office recovery card, nobody can get your notes back, not even IT "
+                "support."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        self.passphrase = PassphraseFields(self, user_inputs=(default_author(),))
+
+        card_heading = QLabel(self.tr("Office recovery card (recommended)"), self)
+        card_heading.setProperty("role", "heading")
+        card_font = card_heading.font()
+        card_font.setBold(True)
+        card_heading.setFont(card_font)
+        card_help = QLabel(
+            self.tr(
+                "Your office can give you a recovery card file. With it, the office can help "
+                "you back into the vault if you forget your passphrase. You can leave this "
+                "empty."
+            ),
+            self,
+        )
+        card_help.setWordWrap(True)
+        card_help.setProperty("role", "secondary")
+        self.card = _PathField(
+            self.tr("Office recovery card file"), self.tr("Browse for the recovery card"),
+            folder=False, parent=self,
+        )
+        self.card.edit.setPlaceholderText(self.tr("No recovery card"))
+        card_label = QLabel(self.tr("Recovery &card file:"), self)
+        card_label.setBuddy(self.card.edit)
+
+        self.error_label = QLabel(self)
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.busy = BusyIndicator(self)
+        self.busy.setAccessibleName(self.tr("Creating the vault"))
+        self.busy_label = QLabel(self.tr("Creating the vault… this can take a few seconds."), self)
+        self.busy_label.hide()
+
+        self.create_button = QPushButton(self.tr("C&reate vault"), self)
+        self.create_button.setAccessibleName(self.tr("Create vault"))
+        self.create_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.create_button)
+
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(24, 20, 24, 12)
+        inner.setSpacing(8)
+        inner.addWidget(heading)
+        inner.addLayout(form)
+        inner.addWidget(self.field_error)
+        inner.addSpacing(8)
+        inner.addWidget(explain)
+        inner.addWidget(self.passphrase)
+        inner.addSpacing(8)
+        inner.addWidget(card_heading)
+        inner.addWidget(card_help)
+        inner.addWidget(card_label)
+        inner.addWidget(self.card)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 16)
+        layout.addWidget(scroll, 1)
+        status = QVBoxLayout()
+        status.setContentsMargins(24, 0, 24, 0)
+        status.addWidget(self.error_label)
+        status.addWidget(self.busy)
+        status.addWidget(self.busy_label)
+        status.addLayout(buttons)
+        layout.addLayout(status)
+
+        self.create_button.clicked.connect(self._submit)
+        self.cancel_button.clicked.connect(self.reject)
+        em = self.fontMetrics().averageCharWidth()
+        self.resize(em * 80, self.fontMetrics().height() * 42)
+        self.setMinimumWidth(em * 64)
+        self.folder.edit.setFocus()
+
+    # public API ----------------------------------------------------------------------------
+
+    def request(self) -> CreateVaultRequest:
+        """Return what the form holds (unchecked)."""
+        return CreateVaultRequest(
+            folder=self.folder.edit.text().strip(),
+            author=self.author.text().strip(),
+            device_name=self.device.text().strip(),
+            passphrase=self.passphrase.text(),
+            recovery_card=self.card.edit.text().strip(),
+        )
+
+    def error(self) -> str:
+        """Return the shown error ('' if none)."""
+        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
+
+    def is_busy(self) -> bool:
+        """Return whether the vault is being created."""
+        return self._busy
+
+    def show_error(self, message: str) -> None:
+        """Show why the vault could not be created."""
+        self.set_busy(False)
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.create_button.setAccessibleDescription(message)
+        self.create_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        QAccessible.updateAccessibility(QAccessibleEvent(self.error_label, QAccessible.Event.Alert))
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable the form while the vault is created."""
+        self._busy = busy
+        for w in (self.folder, self.author, self.device, self.passphrase, self.card,
+                  self.create_button, self.cancel_button):
+            w.setEnabled(not busy)
+        self.busy_label.setVisible(busy)
+        if busy:
+            self.busy.start(self.busy_label.text())
+        else:
+            self.busy.stop()
+
+    def reject(self) -> None:  # Qt API name
+        """Cancel, unless the vault is being created right now."""
+        if not self._busy:
+            self.passphrase.clear()
+            super().reject()
+
+    # internals -----------------------------------------------------------------------------
+
+    def _field_problem(self) -> tuple[str, QWidget | None]:
+        req = self.request()
+        if not req.folder:
+            return self.tr("Choose a folder for the vault."), self.folder.edit
+        if (Path(req.folder) / "vault.db").exists():
+            return (
+                self.tr("A vault already exists in this folder. Open it instead, "
+                        "or choose another folder."),
+                self.folder.edit,
+            )
+        if not req.author:
+            return self.tr("Enter your name."), self.author
+        if not req.device_name:
+            return self.tr("Enter a name for this laptop."), self.device
+        if req.recovery_card and not Path(req.recovery_card).is_file():
+            return self.tr("The recovery card file was not found."), self.card.edit
+        return "", None
+
+    def _submit(self) -> None:
+        if self._busy:
+            return
+        self.error_label.hide()
+        problem, widget = self._field_problem()
+        self.field_error.setText(problem)
+        self.field_error.setVisible(bool(problem))
+        for w in (self.folder.edit, self.author, self.device, self.card.edit):
+            w.setAccessibleDescription(problem if w is widget else "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self.passphrase.validate():
+            return
+        self.create_requested.emit(self.request())
