@@ -225,7 +225,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 "snippet": h.snippet,
             }, ensure_ascii=False))
         else:
-            print(f"{h.sort_date or '':10}  {h.person_name:24}  {h.kind:20}  {h.snippet}")
+            snippet = " ".join(h.snippet.split())  # one hit per line, even for multi-line text
+            print(f"{h.sort_date or '':10}  {h.person_name:24}  {h.kind:20}  {snippet}")
     return EXIT_OK
 
 
@@ -326,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         from msp_desktop.app import run_gui
 
-        return run_gui(argv)
+        return run_gui([sys.argv[0] if sys.argv else "msp-desktop", *argv])
     try:
         return func(args)
     except CliError as exc:

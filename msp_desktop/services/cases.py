@@ -9,6 +9,7 @@ from typing import Any
 from msp_desktop.domain.fields import clean, validate
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.services.errors import ValidationFailed
+from msp_desktop.services.records import ref_problems
 from msp_desktop.services.session import Session
 from msp_desktop.storage.store import RecordState, StoreError
 
@@ -47,10 +48,10 @@ def open_case(
             person_id = prev.record_id
             session.log("record.create", entity_kind="person", entity_id=person_id,
                         detail={"revision_id": prev.revision_id})
-        elif store.get(person_id) is None:
+        elif getattr(store.get(person_id), "kind", None) != "person":
             raise StoreError("That adult is not in this vault.")
         case_body = clean(ck, {**case, "person_id": person_id})
-        problems = validate(ck, case_body, store)
+        problems = validate(ck, case_body, store) or ref_problems(session, ck, case_body)
         if problems:
             raise ValidationFailed(problems)
         crev = store.create("case", case_body)

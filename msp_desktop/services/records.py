@@ -6,7 +6,13 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from msp_desktop.domain.fields import clean, validate, validate_for_finalise
+from msp_desktop.domain.fields import (
+    FieldType,
+    Problem,
+    clean,
+    validate,
+    validate_for_finalise,
+)
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.services.errors import ValidationFailed
 from msp_desktop.services.session import Session
@@ -61,9 +67,28 @@ def _prepare(
     problems = (
         validate_for_finalise(k, body, ctx) if action == "finalise" else validate(k, body, ctx)
     )
+    if not problems:
+        problems = ref_problems(session, k, body)
     if problems:
         raise ValidationFailed(problems, action)
     return body
+
+
+def ref_problems(session: Session, kind: Any, body: Mapping[str, Any]) -> list[Problem]:
+    """Every reference must name a record of the right kind that is in this vault (the domain
+    check only sees a non-empty string): a note filed under a missing case would be lost from
+    every caseload view."""
+    problems: list[Problem] = []
+    for f in kind.fields:
+        value = body.get(f.name)
+        if f.type is not FieldType.REF or not isinstance(value, str) or not value:
+            continue
+        target = session.store.get(value)
+        if target is None or (f.ref_kind is not None and target.kind != f.ref_kind):
+            wanted = KINDS[f.ref_kind].label.lower() if f.ref_kind in KINDS else "record"
+            problems.append(Problem(f.name, f"{f.label}: there is no such {wanted} in this "
+                                    "vault."))
+    return problems
 
 
 def create(

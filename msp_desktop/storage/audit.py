@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,7 @@ class AuditLog:
             raise ValueError(f"unknown audit action {action!r}")
         row = self._conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
+        self._note_break(row)
         fields = {
             "seq": seq, "at": at, "hlc": hlc, "device_id": device_id, "author": author,
             "action": action, "entity_kind": entity_kind, "entity_id": entity_id,
@@ -81,6 +83,25 @@ class AuditLog:
             (f"{seq}:{digest}",),
         )
         return digest
+
+    def _note_break(self, last: Any) -> None:
+        """If the newest entries were removed, the next append would hide it by chaining
+        onto what is left; so record the break first, and verify() keeps reporting it."""
+        head = self._conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+        found = f"{last[0]}:{last[1]}" if last else None
+        expected = head[0] if head else None
+        if expected == found or (expected is None and found is None):
+            return
+        breaks_row = self._conn.execute(
+            "SELECT value FROM meta WHERE key = 'audit_breaks'"
+        ).fetchone()
+        breaks = json.loads(breaks_row[0]) if breaks_row else []
+        breaks.append({"expected_head": expected, "found_head": found})
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('audit_breaks', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (encode(breaks).decode(),),
+        )
 
     def entries(self, case_id: str | None = None, limit: int | None = None) -> list[AuditEntry]:
         sql = "SELECT * FROM audit"
@@ -116,6 +137,13 @@ class AuditLog:
             prev = e.hash
             expected_seq = e.seq + 1
             last = (e.seq, e.hash)
+        breaks = self._conn.execute("SELECT value FROM meta WHERE key = 'audit_breaks'").fetchone()
+        for b in json.loads(breaks[0]) if breaks else []:
+            last_kept = b["expected_head"].split(":")[0] if b["expected_head"] else "0"
+            problems.append(
+                f"the newest audit entries have been removed (those after entry {last_kept};"
+                " detected when the log was next written)"
+            )
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
         if row is not None and row[0] != f"{last[0]}:{last[1]}":
             problems.append("the newest audit entries have been removed")
@@ -125,8 +153,6 @@ class AuditLog:
 
 
 def _entry(r: Any) -> AuditEntry:
-    import json
-
     return AuditEntry(
         seq=r[0], at=r[1], hlc=r[2], device_id=r[3], author=r[4], action=r[5],
         entity_kind=r[6], entity_id=r[7], case_id=r[8], detail=json.loads(r[9]),

@@ -131,15 +131,21 @@ def search(conn: Any, text: str, limit: int = 50, case_id: str | None = None) ->
     if not query:
         return []
     sql = (
-        "SELECT r.record_id, r.kind, r.case_id, coalesce(s.person_name, ''), r.title,"
-        " snippet(search_fts, 0, '[[', ']]', '…', 12), r.sort_date"
+        # A hit on the adult's own record has no case id: show their name and their most
+        # recently opened case, so opening the result lands somewhere useful.
+        "SELECT r.record_id, r.kind,"
+        " coalesce(r.case_id, (SELECT p.case_id FROM case_summary p"
+        "   WHERE p.person_id = r.record_id ORDER BY p.opened_at DESC, p.case_id LIMIT 1)),"
+        " coalesce(s.person_name, (SELECT p.person_name FROM case_summary p"
+        "   WHERE p.person_id = r.record_id LIMIT 1), ''),"
+        " r.title, snippet(search_fts, 0, '[[', ']]', '…', 12), r.sort_date"
         " FROM search_fts JOIN records r ON r.rowid = search_fts.rowid"
         " LEFT JOIN case_summary s ON s.case_id = r.case_id"
         " WHERE search_fts MATCH ?"
     )
     args: list[Any] = [query]
     if case_id:
-        sql += " AND r.case_id = ?"
+        sql += " AND coalesce(r.case_id, '') = ?"
         args.append(case_id)
     sql += " ORDER BY rank LIMIT ?"
     args.append(limit)

@@ -365,12 +365,13 @@ class RecordStore:
     def _flush(self, batch: _Batch) -> None:
         cases = set(batch.dirty_cases)
         for person_id in batch.dirty_persons:
+            # case_summary is indexed by person; a case with no summary row yet was written in
+            # this batch, so it is already dirty. (Scanning records with json_extract made bulk
+            # writes quadratic in the number of cases.)
             cases.update(
                 r[0]
                 for r in self._conn.execute(
-                    "SELECT record_id FROM records WHERE kind = 'case'"
-                    " AND json_extract(payload, '$.person_id') = ?",
-                    (person_id,),
+                    "SELECT case_id FROM case_summary WHERE person_id = ?", (person_id,)
                 )
             )
         for case_id in sorted(cases):
@@ -413,8 +414,11 @@ class RecordStore:
             else None
         )
         row = self._conn.execute(
-            "SELECT rowid FROM records WHERE record_id = ?", (record_id,)
+            "SELECT rowid, case_id FROM records WHERE record_id = ?", (record_id,)
         ).fetchone()
+        # A record moved out of a case changes that case's summary too (refreshed below,
+        # once this row says where the record is now).
+        left_case = row[1] if row is not None and row[1] and row[1] != case_id else None
         values = (
             kind_name, case_id, status, title, sort_date, dumps(payload), len(heads), conflicts,
             first.hlc, last.hlc, first.author, last.author,
@@ -443,6 +447,8 @@ class RecordStore:
             self._conn.execute(
                 "INSERT INTO search_fts (rowid, body) VALUES (?, ?)", (rowid, body)
             )
+        if left_case:
+            self._mark(case_id=left_case)
         if kind_name == "person":
             self._mark(person_id=record_id)
         elif case_id:
@@ -463,8 +469,21 @@ class RecordStore:
             return
         person_id = case.payload.get("person_id")
         person = self.get(person_id) if isinstance(person_id, str) else None
-        records = self.records_for_case(case_id)
-        s = summary.summarise(case, person, records)
+        # Conversations are most of a case; the summary needs only their latest date, so
+        # aggregate them in SQL and load whole states only for the few other records.
+        records = self.records_for_case(case_id, summary.SUMMARY_KINDS)
+        last_contact, conflicts, updated = self._conn.execute(
+            "SELECT max(CASE WHEN kind = 'contact_note' AND status != 'entered_in_error'"
+            " THEN substr(sort_date, 1, 10) END),"
+            " sum(conflicts IS NOT NULL AND record_id != case_id), max(updated_hlc)"
+            " FROM records WHERE case_id = ?",
+            (case_id,),
+        ).fetchone()
+        s = summary.summarise(
+            case, person, records,
+            summary.Aggregates(last_contact=last_contact, conflicts=int(conflicts or 0),
+                               updated_hlc=updated or case.updated_hlc),
+        )
         self._conn.execute(
             "INSERT INTO case_summary (case_id, person_id, person_name, sort_name, stage,"
             " opened_at, next_review, earliest_open_due, open_actions, last_contact, conflicts,"
@@ -531,7 +550,15 @@ class RecordStore:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             args.extend(kinds)
         sql += " ORDER BY sort_date, created_hlc"
-        return [self._state(r) for r in self._conn.execute(sql, args)]
+        rows = self._conn.execute(sql, args).fetchall()
+        heads: dict[str, list[str]] = {}
+        for rid, rev in self._conn.execute(
+            "SELECT h.record_id, h.revision_id FROM heads h JOIN records r"
+            " ON r.record_id = h.record_id WHERE r.case_id = ? ORDER BY 1, 2",
+            (case_id,),
+        ):
+            heads.setdefault(rid, []).append(rev)
+        return [self._state(r, tuple(heads.get(r[0], ()))) for r in rows]
 
     def records_of_kind(self, kind: str) -> list[RecordState]:
         rows = self._conn.execute(
@@ -545,7 +572,7 @@ class RecordStore:
             "SELECT revision_id FROM heads WHERE record_id = ? ORDER BY revision_id", (record_id,)
         )]
 
-    def _state(self, r: Sequence[Any]) -> RecordState:
+    def _state(self, r: Sequence[Any], heads: tuple[str, ...] | None = None) -> RecordState:
         conflicts: tuple[FieldConflict, ...] = ()
         if r[7]:
             conflicts = tuple(
@@ -554,7 +581,8 @@ class RecordStore:
             )
         return RecordState(
             record_id=r[0], kind=r[1], case_id=r[2], status=r[3], title=r[4], sort_date=r[5],
-            payload=json.loads(r[6]), heads=tuple(self.heads(r[0])), conflicts=conflicts,
+            payload=json.loads(r[6]),
+            heads=tuple(self.heads(r[0])) if heads is None else heads, conflicts=conflicts,
             created_hlc=r[8], updated_hlc=r[9], created_by=r[10], updated_by=r[11],
         )
 

@@ -12,6 +12,19 @@ from typing import Any, Protocol
 
 CLOSED_ACTION_STATUSES = frozenset({"DONE", "COMPLETED", "CANCELLED", "NOT_NEEDED"})
 REVIEWED_KINDS = ("consent_decision", "capacity_assessment", "best_interests_decision")
+# The kinds whose whole records the summary reads (conversations come in as Aggregates).
+SUMMARY_KINDS = (
+    "plan_action", "desired_outcome", "safeguarding_plan", "plan_review", *REVIEWED_KINDS,
+)
+
+
+@dataclass(frozen=True)
+class Aggregates:
+    """What the summary needs from the rest of the case, computed by the store in SQL."""
+
+    last_contact: str | None
+    conflicts: int
+    updated_hlc: str
 
 
 class _State(Protocol):
@@ -60,7 +73,12 @@ def _date(value: Any) -> str | None:
     return str(value)[:10] if value else None
 
 
-def summarise(case: _State, person: _State | None, records: Sequence[_State]) -> CaseSummary:
+def summarise(
+    case: _State,
+    person: _State | None,
+    records: Sequence[_State],
+    aggregates: Aggregates | None = None,
+) -> CaseSummary:
     name = person_name(person.payload) if person else "Unnamed adult"
     sort_name = _sort_name(person.payload) if person else name.casefold()
 
@@ -107,6 +125,10 @@ def summarise(case: _State, person: _State | None, records: Sequence[_State]) ->
         reviews.append(plan_next)
     stage = str(case.payload.get("status") or "concern_received")
     closed = stage == "closed"
+    if aggregates is not None:
+        contacts = [aggregates.last_contact] if aggregates.last_contact else contacts
+        conflicts = aggregates.conflicts + (1 if case.in_conflict else 0)
+        updated = max(updated, aggregates.updated_hlc)
     return CaseSummary(
         person_name=name,
         sort_name=sort_name,

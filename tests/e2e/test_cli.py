@@ -79,7 +79,7 @@ def test_init_without_card_warns_and_info_reports_an_empty_vault(sandbox: Sandbo
     assert [s["type"] for s in slots["slots"]] == ["passphrase"]
 
     data = info(sandbox, vault)
-    assert INFO_KEYS <= set(data)
+    assert set(data) >= INFO_KEYS
     assert data["schema_version"] == SCHEMA_VERSION
     assert isinstance(data["sqlcipher_version"], str)
     assert int(data["sqlcipher_version"].split(".")[0]) >= 4
@@ -122,6 +122,29 @@ def test_demo_fills_a_vault_and_changes_the_digest(sandbox: Sandbox) -> None:
     assert isinstance(filled["counts"], dict) and filled["counts"].get("case") == 5
     assert info(sandbox, vault)["state_digest"] == filled["state_digest"]
     ok(sandbox.run("vault", "check", vault))
+
+    # Search the demo caseload for a word of one of its notes.
+    session = Session.open(vault, PASS)
+    try:
+        notes = session.store.records_of_kind("contact_note")
+        empty = search_service.search(session, "  ", audit=False)
+        target = next(n for n in notes if re.search(r"[A-Za-z]{6,}", n.payload.get("facts", "")))
+        word = re.findall(r"[A-Za-z]{6,}", target.payload["facts"])[0]
+        person = session.store.get(session.store.get(target.case_id).payload["person_id"])
+    finally:
+        session.close()
+    assert empty == []  # a blank query finds nothing (and is not an FTS syntax error)
+    hits = [json.loads(ln) for ln in ok(sandbox.run(
+        "search", vault, word, "--json", "--limit", "100000")).stdout.splitlines()]
+    assert hits, word
+    for hit in hits:
+        assert {"case_id", "person_name", "kind", "record_id", "snippet"} <= set(hit)
+        assert word.casefold() in hit["snippet"].casefold()
+    mine = [h for h in hits if h["record_id"] == target.record_id]
+    assert len(mine) == 1
+    assert mine[0]["case_id"] == target.case_id and mine[0]["kind"] == "contact_note"
+    assert person is not None
+    assert person.payload["family_name"] in mine[0]["person_name"]
 
 
 # ----- check -----------------------------------------------------------------------------------
@@ -531,6 +554,24 @@ def test_search_json_prints_one_object_per_hit(sandbox: Sandbox) -> None:
     assert len(rows) == 6  # one per search command above
     assert "llanddewi" not in text and "library" not in text and "zzqxv" not in text
     assert len(hits_now) == 4
+
+
+def test_plain_search_prints_one_line_per_hit_even_for_a_person(sandbox: Sandbox) -> None:
+    vault = sandbox.work / "vault"
+    seed_vault(vault)
+    hits = [json.loads(ln) for ln in
+            ok(sandbox.run("search", vault, "Okonkwo", "--json")).stdout.splitlines()]
+    assert [h["kind"] for h in hits] == ["person"]
+    assert "\n" in hits[0]["snippet"]  # the adult's record indexes the name on several lines
+    plain = ok(sandbox.run("search", vault, "Okonkwo")).stdout.splitlines()
+    assert len(plain) == 1 and plain[0].count("[[Okonkwo]]") == 2
+
+
+def test_a_hit_on_the_adult_names_the_adult(sandbox: Sandbox) -> None:
+    vault = sandbox.work / "vault"
+    seed_vault(vault)
+    hit = json.loads(ok(sandbox.run("search", vault, "Okonkwo", "--json")).stdout)
+    assert hit["person_name"] == "Adaeze Okonkwo"
 
 
 def test_self_test_passes_and_leaves_nothing_behind(sandbox: Sandbox) -> None:

@@ -25,3 +25,31 @@ def type_text(widget: QWidget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def choose(combo: object, data: object) -> None:
+    """Select the item of a QComboBox whose data is `data` (fails if there is none)."""
+    from PySide6.QtWidgets import QComboBox
+
+    assert isinstance(combo, QComboBox)
+    for i in range(combo.count()):
+        if combo.itemData(i) == data and type(combo.itemData(i)) is type(data):
+            combo.setCurrentIndex(i)
+            return
+    raise AssertionError(f"{data!r} is not offered")
+
+
+def make_vault_case(tmp_path: object, family_name: str = "Jones") -> tuple[object, str]:
+    """A fresh vault session (fast KDF) with one English case; returns (session, case_id)."""
+    from pathlib import Path
+
+    from msp_desktop.services import cases
+    from msp_desktop.services.session import Session
+    from msp_desktop.storage.keyslots import KdfParams
+
+    assert isinstance(tmp_path, Path)
+    session = Session.create(tmp_path / "v", "pass phrase words", kdf=KdfParams.fast(),
+                             author="t", device_name="t")
+    case = cases.open_case(session, {"family_name": family_name, "jurisdiction": "ENG"},
+                           {"status": "concern_received", "opened_at": "2026-01-05"})
+    return session, case.record_id

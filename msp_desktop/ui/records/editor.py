@@ -1,0 +1,812 @@
+"""The editor of one record: the generated form, Save / Finalise / Amend, history, drafts.
+
+Everything goes through services.records. Work in progress is autosaved as an encrypted
+draft a few seconds after each change and when focus leaves the editor; opening the editor
+again offers the draft back. A failed save never loses what was typed: the draft stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msp_desktop.domain.enums import AMENDMENT_TYPE, CAPACITY_CONCLUSION
+from msp_desktop.domain.fields import Field, RecordKind
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.services import cases, records
+from msp_desktop.services.errors import ValidationFailed
+from msp_desktop.storage.drafts import Draft
+from msp_desktop.storage.store import RecordState, Revision, StaleEdit, StoreError
+from msp_desktop.ui import theme
+from msp_desktop.ui.context import UiContext
+from msp_desktop.ui.records.form import RecordForm
+
+_CTX = "RecordEditor"
+
+# REF fields that may only point at some records of their kind.
+REF_FILTERS: dict[tuple[str, str], Callable[[RecordState], bool]] = {
+    ("best_interests_decision", "capacity_assessment_id"):
+        lambda r: r.payload.get("conclusion") == "LACKS_CAPACITY",
+}
+
+
+def _keep_all(_record: RecordState) -> bool:
+    return True
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def kind_label(kind: RecordKind) -> str:
+    return QCoreApplication.translate("kinds", kind.label)
+
+
+def local_time(iso: str | None) -> dt.datetime | None:
+    if not iso:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone()
+    return value
+
+
+def hlc_time(hlc: str) -> dt.datetime | None:
+    try:
+        wall_ms = int(hlc.partition(".")[0])
+    except ValueError:
+        return None
+    return dt.datetime.fromtimestamp(wall_ms / 1000)
+
+
+def format_when(value: dt.datetime | None) -> str:
+    return value.strftime("%d %b %Y %H:%M") if value else ""
+
+
+def format_date(sort_date: str | None) -> str:
+    """'06 Jan 2026' or '06 Jan 2026 10:00' for a record's sort date."""
+    if not sort_date:
+        return ""
+    if len(sort_date) > 10:
+        return format_when(local_time(sort_date)) or sort_date
+    try:
+        return dt.date.fromisoformat(sort_date).strftime("%d %b %Y")
+    except ValueError:
+        return sort_date
+
+
+STATUS_TEXT = {
+    "saved": "Saved",
+    "final": "Finalised",
+    "amended": "Amended",
+    "entered_in_error": "Entered in error",
+}
+
+
+def status_text(state: RecordState | None) -> str:
+    if state is None:
+        return _tr("Not saved yet")
+    return _tr(STATUS_TEXT.get(state.status, state.status))
+
+
+def op_text(rev: Revision) -> str:
+    if rev.op == "amend":
+        kind = AMENDMENT_TYPE.label(rev.amendment_type) if rev.amendment_type else ""
+        return _tr("Amended: %1").replace("%1", QCoreApplication.translate("choices", kind))
+    return _tr({"create": "Created", "edit": "Edited", "finalise": "Finalised",
+                "resolve": "Conflict resolved"}.get(rev.op, rev.op))
+
+
+class HistoryModel(QAbstractTableModel):
+    """The revisions of one record, oldest first: when, what, who, why."""
+
+    HEADERS = ("When", "Change", "By", "Reason")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._revs: list[Revision] = []
+
+    def set_revisions(self, revs: Sequence[Revision]) -> None:
+        self.beginResetModel()
+        self._revs = list(revs)
+        self.endResetModel()
+
+    def revision(self, row: int) -> Revision:
+        return self._revs[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._revs)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._revs)):
+            return None
+        rev = self._revs[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.AccessibleTextRole):
+            col = index.column()
+            if col == 0:
+                return format_when(hlc_time(rev.hlc))
+            if col == 1:
+                return op_text(rev)
+            if col == 2:
+                return rev.author
+            if col == 3:
+                return rev.reason or ""
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return _tr(self.HEADERS[section])
+        return None
+
+
+class AmendDialog(QDialog):
+    """Asks what kind of amendment this is and why; the reason is required."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Amend a finalised record"))
+        self.setAccessibleName(_tr("Amend a finalised record"))
+        intro = QLabel(_tr("The original stays readable in the history. Say what kind of "
+                           "change this is and why; both are kept with the record."), self)
+        intro.setWordWrap(True)
+        type_label = QLabel(_tr("&Type of amendment"), self)
+        self.type_combo = QComboBox(self)
+        for c in AMENDMENT_TYPE:
+            self.type_combo.addItem(QCoreApplication.translate("choices", c.label), c.code)
+        type_label.setBuddy(self.type_combo)
+        self.type_combo.setAccessibleName(_tr("Type of amendment"))
+        reason_label = QLabel(_tr("&Reason (required)"), self)
+        self.reason_edit = QPlainTextEdit(self)
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setMinimumHeight(90)
+        self.reason_edit.setAccessibleName(_tr("Reason, required"))
+        reason_label.setBuddy(self.reason_edit)
+        self.error = QLabel(self)
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(_tr("&Amend"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(_tr("&Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for w in (intro, type_label, self.type_combo, reason_label, self.reason_edit,
+                  self.error, buttons):
+            layout.addWidget(w)
+        self.resize(480, 300)
+
+    def amendment_type(self) -> str:
+        return str(self.type_combo.currentData())
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        if not self.reason():
+            msg = _tr("Give a reason for the amendment; it is kept with the record.")
+            self.error.setText(msg)
+            self.error.setAccessibleName(msg)
+            self.error.show()
+            self.reason_edit.setAccessibleDescription(msg)
+            self.reason_edit.setFocus()
+            return
+        super().accept()
+
+
+class RecordEditor(QWidget):
+    """Edit one record of a case (or write a new one).
+
+    Signals:
+        saved(str): the record (its id) was created, edited, finalised or amended.
+        status_changed(str): the saved-state text changed ("Draft saved 10:42", "Saved"...).
+    """
+
+    saved = Signal(str)
+    status_changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, kind_name: str, case_id: str,
+                 record_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind: RecordKind = KINDS[kind_name]
+        self.kind_name = kind_name
+        self.case_id = case_id
+        self.record_id = record_id
+        self.state: RecordState | None = None
+        self.draft_id = records.new_draft_id()
+        self.base_heads: tuple[str, ...] = ()
+        self.amending = False
+        self.dirty = False
+        self.offered_draft: Draft | None = None
+        self._refs: list[RecordState] | None = None
+        self.setAccessibleName(kind_label(self.kind))
+        # Hooks the tests (or a future undo stack) may replace.
+        self.confirm_finalise: Callable[[], bool] = self._ask_finalise
+        self.ask_amendment: Callable[[], tuple[str, str] | None] = self._ask_amendment
+
+        self.heading = QLabel(self)
+        theme.make_heading(self.heading, 1.25)
+        self.heading.setWordWrap(True)
+        self.status_label = QLabel(self)
+        self.status_label.setProperty("role", "secondary")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status_label)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+
+        self.draft_bar = QFrame(self)
+        self.draft_bar.setObjectName("draftBar")
+        self.draft_bar.setStyleSheet(
+            "QFrame#draftBar { background: #FFF4D6; border: 1px solid #8A6D1D;"
+            " border-radius: 4px; }")
+        bar = QHBoxLayout(self.draft_bar)
+        bar.setContentsMargins(10, 6, 10, 6)
+        self.draft_text = QLabel(self.draft_bar)
+        self.draft_text.setWordWrap(True)
+        self.restore_button = QPushButton(_tr("&Restore"), self.draft_bar)
+        self.discard_button = QPushButton(_tr("&Discard"), self.draft_bar)
+        bar.addWidget(self.draft_text, 1)
+        bar.addWidget(self.restore_button)
+        bar.addWidget(self.discard_button)
+        self.restore_button.clicked.connect(self.restore_draft)
+        self.discard_button.clicked.connect(self.discard_draft)
+        self.draft_bar.hide()
+
+        self.form = RecordForm(self.kind, self, ref_options=self._ref_options)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.form)
+        self.scroll_area.setAccessibleName(_tr("Record fields"))
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        # History: every revision, and the selected one shown read-only.
+        self.history_pane = QWidget(self)
+        hp = QVBoxLayout(self.history_pane)
+        hp.setContentsMargins(0, 0, 0, 0)
+        history_heading = QLabel(_tr("History"), self.history_pane)
+        theme.make_heading(history_heading, 1.1)
+        self.history_model = HistoryModel(self)
+        self.history_view = QTableView(self.history_pane)
+        self.history_view.setModel(self.history_model)
+        self.history_view.setAccessibleName(_tr("Versions of this record"))
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.verticalHeader().hide()
+        self.history_view.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)
+        self.history_view.setTabKeyNavigation(False)
+        self.history_view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.show_revision_row(cur.row()))
+        self.version_label = QLabel(_tr("Choose a version to read it."), self.history_pane)
+        self.version_label.setWordWrap(True)
+        self.version_label.setProperty("role", "secondary")
+        self.history_form = RecordForm(self.kind, self.history_pane, columns=1)
+        self.history_form.set_read_only(True)
+        self.history_form.setAccessibleName(_tr("Selected version (read only)"))
+        version_scroll = QScrollArea(self.history_pane)
+        version_scroll.setWidgetResizable(True)
+        version_scroll.setWidget(self.history_form)
+        version_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        version_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history_view.setMaximumHeight(200)
+        hp.addWidget(history_heading)
+        hp.addWidget(self.history_view, 0)
+        hp.addWidget(self.version_label)
+        hp.addWidget(version_scroll, 1)
+        self.history_pane.hide()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.scroll_area)
+        self.splitter.addWidget(self.history_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.save_button = QPushButton(_tr("&Save"), self)
+        self.save_button.setToolTip(_tr("Save (Ctrl+S)"))
+        self.finalise_button = QPushButton(_tr("&Finalise…"), self)
+        self.finalise_button.setToolTip(_tr(
+            "Finalise (Ctrl+Shift+F): after this the note can only be changed by an "
+            "amendment with a reason"))
+        self.amend_button = QPushButton(_tr("A&mend…"), self)
+        self.amend_button.setToolTip(_tr("Change a finalised record: the original is kept"))
+        self.cancel_amend_button = QPushButton(_tr("Cancel amendmen&t"), self)
+        self.history_button = QPushButton(_tr("&History"), self)
+        self.history_button.setCheckable(True)
+        self.history_button.toggled.connect(self.history_pane.setVisible)
+        self.save_button.clicked.connect(self._save_clicked)
+        self.finalise_button.clicked.connect(self.finalise)
+        self.amend_button.clicked.connect(self.start_amendment)
+        self.cancel_amend_button.clicked.connect(self.cancel_amendment)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.finalise_button)
+        buttons.addWidget(self.amend_button)
+        buttons.addWidget(self.cancel_amend_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.draft_bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(buttons)
+
+        ctx_short = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.setContext(ctx_short)
+        self.save_shortcut.activated.connect(self._save_clicked)
+        self.finalise_shortcut = QShortcut(QKeySequence("Ctrl+Shift+F"), self)
+        self.finalise_shortcut.setContext(ctx_short)
+        self.finalise_shortcut.activated.connect(self._finalise_shortcut)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(max(1, int(ctx.autosave_seconds * 1000)))
+        self.autosave_timer.timeout.connect(self.flush_draft)
+        self.form.changed.connect(self._on_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+        self._load()
+        self._offer_draft()
+
+    # ----- loading -----------------------------------------------------------------------
+    @property
+    def session(self) -> Any:
+        return self.ctx.session
+
+    def _load(self) -> None:
+        if self.record_id is not None:
+            self.state = records.get(self.session, self.record_id)
+            self.base_heads = self.state.heads
+            self.form.set_payload(self.state.payload)
+        else:
+            self.state = None
+            self.base_heads = ()
+        self.dirty = False
+        self.amending = False
+        self._refresh_history()
+        self._update_chrome()
+        self._set_status(status_text(self.state))
+        self._show_state_notes()
+
+    def _show_state_notes(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        if state.status == "entered_in_error":
+            reason = next((r.reason for r in reversed(self.history_model._revs)
+                           if r.amendment_type == "ENTERED_IN_ERROR"), "")
+            self.show_message(_tr("This record was marked as entered in error: %1. It is "
+                                  "kept, unchanged, for the audit trail.").replace(
+                                      "%1", reason or ""), kind="info")
+        elif state.in_conflict:
+            names = ", ".join(
+                QCoreApplication.translate("fields", self.kind.field(c.field).label)
+                if c.field in self.kind.by_name else c.field for c in state.conflicts)
+            self.show_message(_tr("Changes made on another device conflict with this "
+                                  "record (%1). Resolve the conflict before editing.").replace(
+                                      "%1", names), kind="warning")
+
+    def _refresh_history(self) -> None:
+        if self.record_id is None:
+            self.history_model.set_revisions([])
+            self.history_button.setVisible(False)
+            return
+        self.history_model.set_revisions(records.history(self.session, self.record_id))
+        self.history_button.setVisible(True)
+        self.history_button.setText(_tr("&History (%1)").replace(
+            "%1", str(self.history_model.rowCount())))
+        self.history_view.resizeColumnsToContents()
+        self.history_view.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)
+
+    def _update_chrome(self) -> None:
+        state = self.state
+        finalised = state is not None and state.finalised
+        editing = not finalised or self.amending
+        self.form.set_read_only(not editing)
+        self.save_button.setVisible(editing)
+        self.save_button.setText(_tr("&Save amendment…") if self.amending else _tr("&Save"))
+        self.finalise_button.setVisible(self.kind.finalisable and not finalised)
+        self.amend_button.setVisible(finalised and not self.amending)
+        self.cancel_amend_button.setVisible(self.amending)
+        if state is None:
+            title = _tr("New %1").replace("%1", kind_label(self.kind).lower())
+        elif state.title and state.title != self.kind.label:
+            title = f"{kind_label(self.kind)}: {state.title}"
+        else:
+            title = f"{kind_label(self.kind)}, {format_date(state.sort_date)}".rstrip(", ")
+        self.heading.setText(title)
+        self.heading.setAccessibleName(title)
+
+    def _ref_options(self, f: Field) -> list[tuple[str, str]]:
+        if self._refs is None:
+            overview = cases.overview(self.session, self.case_id, audit=False)
+            self._refs = list(overview.records)
+        keep = REF_FILTERS.get((self.kind_name, f.name), _keep_all)
+        out: list[tuple[str, str]] = []
+        for r in self._refs:
+            if (r.kind != f.ref_kind or r.record_id == self.record_id
+                    or r.status == "entered_in_error" or not keep(r)):
+                continue
+            label = r.title
+            if r.kind == "capacity_assessment" and r.payload.get("conclusion"):
+                label += f" ({CAPACITY_CONCLUSION.label(str(r.payload['conclusion']))})"
+            date = format_date(r.sort_date)
+            out.append((r.record_id, f"{date} – {label}" if date else label))
+        return out
+
+    def reload_refs(self) -> None:
+        """Re-read the records this form can link to."""
+        self._refs = None
+        self.form.reload_refs()
+
+    # ----- drafts --------------------------------------------------------------------------
+    def _matching_draft(self) -> Draft | None:
+        found: Draft | None = None
+        for d in records.drafts_for_case(self.session, self.case_id):
+            if self.record_id is not None:
+                ok = d.record_id == self.record_id
+            else:
+                ok = d.record_id is None and d.kind == self.kind_name
+            if ok:
+                found = d  # ordered by updated_at: keep the latest
+        return found
+
+    def _offer_draft(self) -> None:
+        draft = self._matching_draft()
+        self.offered_draft = draft
+        if draft is None:
+            return
+        when = format_when(local_time(draft.updated_at))
+        text = _tr("You have unsaved work from %1.").replace("%1", when)
+        self.draft_text.setText(text)
+        self.draft_text.setAccessibleName(text)
+        self.draft_bar.show()
+
+    def restore_draft(self) -> None:
+        draft = self.offered_draft
+        if draft is None:
+            return
+        self.draft_bar.hide()
+        self.offered_draft = None
+        self.draft_id = draft.draft_id
+        if self.state is not None and self.state.finalised:
+            self.amending = True
+            self._update_chrome()
+        if draft.base_heads:
+            self.base_heads = draft.base_heads
+        self.form.set_payload(draft.payload)
+        self.dirty = False
+        if self.state is not None and tuple(sorted(draft.base_heads)) != tuple(
+                sorted(self.state.heads)):
+            self.show_message(_tr("The record has changed since this draft was written. "
+                                  "Saving will tell you if the changes clash."),
+                              kind="warning")
+        self._set_status(_tr("Draft restored from %1").replace(
+            "%1", format_when(local_time(draft.updated_at))))
+        self.form.setFocus()
+
+    def discard_draft(self) -> None:
+        draft = self.offered_draft
+        if draft is None:
+            return
+        records.discard_draft(self.session, draft.draft_id)
+        self.offered_draft = None
+        self.draft_bar.hide()
+        self._set_status(status_text(self.state))
+
+    def _on_changed(self) -> None:
+        if self.form.is_read_only():
+            return
+        self.dirty = True
+        self._set_status(_tr("Changes not saved yet"))
+        self.autosave_timer.start()
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            if (self.dirty and old is not None and self.isAncestorOf(old)
+                    and (new is None or not self.isAncestorOf(new))):
+                self.flush_draft()
+        except RuntimeError:  # the editor's C++ side is gone
+            pass
+
+    def payload(self) -> dict[str, Any]:
+        """The form's content with the case it belongs to."""
+        body = self.form.get_payload()
+        if self.kind.case_field:
+            body[self.kind.case_field] = self.case_id
+        return body
+
+    def flush_draft(self) -> bool:
+        """Save the work in progress as a draft now (on lock, quit, focus-out or timer)."""
+        self.autosave_timer.stop()
+        if not self.dirty or not self.session.is_open:
+            return False
+        try:
+            records.save_draft(
+                self.session, self.draft_id, kind=self.kind_name, case_id=self.case_id,
+                payload=self.payload(), record_id=self.record_id, base_heads=self.base_heads,
+            )
+        except StoreError as exc:
+            self.show_message(str(exc), kind="error")
+            return False
+        self.dirty = False
+        self._set_status(_tr("Draft saved %1").replace(
+            "%1", dt.datetime.now().strftime("%H:%M")))
+        return True
+
+    # ----- actions -------------------------------------------------------------------------
+    def _save_clicked(self) -> None:
+        if self.amending:
+            self.save_amendment()
+        elif self.state is None or not self.state.finalised:
+            self.save()
+
+    def _finalise_shortcut(self) -> None:
+        if self.finalise_button.isVisible():
+            self.finalise()
+
+    def _keep_draft(self) -> None:
+        self.dirty = True
+        self.flush_draft()
+
+    def _after_write(self, state: RecordState, message: str) -> None:
+        self.record_id = state.record_id
+        self.draft_id = records.new_draft_id()
+        self.offered_draft = None
+        self.draft_bar.hide()
+        self._refs = None
+        self._load()
+        self.show_message(message, kind="ok")
+        self.saved.emit(state.record_id)
+
+    def _failed(self, exc: Exception, action: str) -> None:
+        self._keep_draft()
+        if isinstance(exc, ValidationFailed):
+            first = self.form.show_problems(exc.problems)
+            if first is not None:
+                self.scroll_area.ensureWidgetVisible(first)
+            verb = {"save": _tr("Not saved"), "finalise": _tr("Not finalised"),
+                    "amend": _tr("Not amended")}[action]
+            lines = [_tr("%1: put right the things marked below. Your text is kept as a "
+                         "draft.").replace("%1", verb)]
+            lines += [f"• {p.message}" for p in exc.problems]
+            self.show_message("\n".join(lines), kind="error")
+            if first is not None:
+                first.setFocus()
+        elif isinstance(exc, StaleEdit):
+            self.show_message(str(exc), kind="error")
+        else:
+            self.show_message(str(exc) + " " + _tr("Your text is kept as a draft."),
+                              kind="error")
+
+    def save(self) -> bool:
+        """Create or edit the record from the form."""
+        self.form.clear_problems()
+        body = self.payload()
+        try:
+            if self.record_id is None:
+                state = records.create(self.session, self.kind_name, body,
+                                       draft_id=self.draft_id)
+            else:
+                state = records.edit(self.session, self.record_id, body,
+                                     expected_heads=list(self.base_heads),
+                                     draft_id=self.draft_id)
+        except (ValidationFailed, StoreError) as exc:
+            self._failed(exc, "save")
+            return False
+        self._after_write(state, _tr("Saved."))
+        return True
+
+    def finalise(self) -> bool:
+        """Finalise the note; when something is missing, say exactly what, by each field."""
+        if not self.kind.finalisable or (self.state is not None and self.state.finalised):
+            return False
+        self.form.clear_problems()
+        body = self.payload()
+        problems = records.check_finalise(self.session, self.kind_name, body)
+        if problems:
+            self._failed(ValidationFailed(problems, "finalise"), "finalise")
+            return False
+        if not self.confirm_finalise():
+            return False
+        try:
+            if self.record_id is None:
+                state = records.create_and_finalise(self.session, self.kind_name, body,
+                                                    draft_id=self.draft_id)
+            else:
+                state = records.finalise(self.session, self.record_id, body,
+                                         expected_heads=list(self.base_heads),
+                                         draft_id=self.draft_id)
+        except (ValidationFailed, StoreError) as exc:
+            self._failed(exc, "finalise")
+            return False
+        self._after_write(state, _tr("Finalised. To change it now, use Amend; the original "
+                                     "stays readable in the history."))
+        return True
+
+    def start_amendment(self) -> None:
+        if self.state is None or not self.state.finalised:
+            return
+        self.amending = True
+        self._update_chrome()
+        self.show_message(_tr("Amending: make your changes, then Save amendment. You will be "
+                              "asked for the type of amendment and the reason."), kind="info")
+        self._set_status(_tr("Amending"))
+        order = self.form.focus_order()
+        if order:
+            order[0].setFocus()
+
+    def cancel_amendment(self) -> None:
+        if not self.amending:
+            return
+        if self.draft_id and self._matching_draft() is not None:
+            records.discard_draft(self.session, self.draft_id)
+        self.draft_id = records.new_draft_id()
+        self._load()
+        self.hide_message()
+
+    def save_amendment(self, amendment_type: str | None = None,
+                       reason: str | None = None) -> bool:
+        """Amend the finalised record; asks for the type and reason unless given."""
+        if not self.amending or self.record_id is None:
+            return False
+        self.form.clear_problems()
+        body = self.payload()
+        problems = records.check(self.session, self.kind_name, body)
+        if problems:
+            self._failed(ValidationFailed(problems, "amend"), "amend")
+            return False
+        if amendment_type is None or reason is None:
+            answer = self.ask_amendment()
+            if answer is None:
+                return False
+            amendment_type, reason = answer
+        if not reason.strip():
+            self._keep_draft()
+            self.show_message(_tr("Not amended: give a reason for the amendment; it is kept "
+                                  "with the record."), kind="error")
+            return False
+        try:
+            state = records.amend(self.session, self.record_id, body, reason=reason,
+                                  amendment_type=amendment_type,
+                                  expected_heads=list(self.base_heads), draft_id=self.draft_id)
+        except (ValidationFailed, StoreError) as exc:
+            self._failed(exc, "amend")
+            return False
+        self._after_write(state, _tr("Amended. The earlier version stays readable in the "
+                                     "history."))
+        return True
+
+    def _ask_finalise(self) -> bool:
+        answer = QMessageBox.question(
+            self, _tr("Finalise this note?"),
+            _tr("After finalising, the note can only be changed by an amendment with a "
+                "reason. The original will always stay readable."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_amendment(self) -> tuple[str, str] | None:
+        dialog = AmendDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.amendment_type(), dialog.reason()
+
+    # ----- history -------------------------------------------------------------------------
+    def show_history(self, shown: bool = True) -> None:
+        self.history_button.setChecked(shown)
+
+    def show_revision_row(self, row: int) -> None:
+        if not (0 <= row < self.history_model.rowCount()):
+            return
+        rev = self.history_model.revision(row)
+        self.history_form.set_payload(rev.payload)
+        self.history_form.set_read_only(True)
+        text = _tr("%1 on %2 by %3").replace("%1", op_text(rev)).replace(
+            "%2", format_when(hlc_time(rev.hlc))).replace("%3", rev.author)
+        if rev.reason:
+            text += " – " + _tr("reason: %1").replace("%1", rev.reason)
+        self.version_label.setText(text)
+        self.version_label.setAccessibleName(text)
+
+    def show_revision(self, revision_id: str) -> bool:
+        for row in range(self.history_model.rowCount()):
+            if self.history_model.revision(row).revision_id == revision_id:
+                self.show_history(True)
+                self.history_view.selectRow(row)
+                self.show_revision_row(row)
+                return True
+        return False
+
+    # ----- messages ------------------------------------------------------------------------
+    def _set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setAccessibleName(text)
+        self.status_changed.emit(text)
+
+    def status(self) -> str:
+        return self.status_label.text()
+
+    def show_message(self, text: str, *, kind: str = "info") -> None:
+        colours = {
+            "error": ("#FDECEC", "#A4161A"),
+            "warning": ("#FFF4D6", "#8A6D1D"),
+            "ok": ("#E7F4EA", "#1E7B34"),
+            "info": ("#E8EEF7", "#1D4F91"),
+        }
+        bg, border = colours.get(kind, colours["info"])
+        self.message.setStyleSheet(
+            f"QLabel {{ background: {bg}; border: 1px solid {border}; border-left: 5px solid"
+            f" {border}; border-radius: 3px; padding: 6px 10px; color: #1B1F24; }}")
+        font = QFont(self.message.font())
+        font.setBold(kind == "error")
+        self.message.setFont(font)
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self.message.setProperty("kind", kind)
+        self.message.show()
+
+    def hide_message(self) -> None:
+        self.message.hide()
+        self.message.clear()
+
+    def message_text(self) -> str:
+        return self.message.text() if not self.message.isHidden() else ""
