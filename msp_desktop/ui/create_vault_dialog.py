@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -230,9 +230,14 @@ class CreateVaultDialog(QDialog):
         self.create_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.reject)
         em = self.fontMetrics().averageCharWidth()
-        self.resize(em * 80, self.fontMetrics().height() * 42)
+        self.resize(self.sizeHint())
         self.setMinimumWidth(em * 64)
         self.folder.edit.setFocus()
+
+    def sizeHint(self) -> QSize:  # Qt API name
+        """Tall enough to show the whole form without scrolling, where the screen allows."""
+        fm = self.fontMetrics()
+        return QSize(fm.averageCharWidth() * 80, fm.height() * 44)
 
     # public API ----------------------------------------------------------------------------
 

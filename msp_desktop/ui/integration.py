@@ -69,8 +69,11 @@ def make_case_tabs(ctx: Any, case_id: str) -> list[QWidget]:
     try:
         from msp_desktop.ui.records import make_case_tabs as real
     except ImportError:
-        log.info("Record editors not available; using placeholder tabs")
-        return [PlaceholderTab(t) for t in RECORD_TAB_TITLES]
+        try:
+            from msp_desktop.ui.records.tabs import make_case_tabs as real
+        except ImportError:
+            log.info("Record editors not available; using placeholder tabs")
+            return [PlaceholderTab(t) for t in RECORD_TAB_TITLES]
     return list(real(ctx, case_id))
 
 
@@ -97,12 +100,15 @@ def flush_drafts(widgets: Iterable[QWidget]) -> int:
     """Call `flush_draft()` on every record editor under the given widgets; return how many."""
     done = 0
     for root in widgets:
-        for w in [root, *root.findChildren(QWidget)]:
-            flush = getattr(w, "flush_draft", None)
-            if callable(flush):
-                try:
-                    flush()
-                    done += 1
-                except Exception:  # one failing editor must not stop the lock
-                    log.exception("Could not save a draft while locking")
+        flush = getattr(root, "flush_draft", None)
+        # A tab that can flush does it for its editors; otherwise look for editors inside.
+        targets = [root] if callable(flush) else [
+            w for w in root.findChildren(QWidget) if callable(getattr(w, "flush_draft", None))
+        ]
+        for w in targets:
+            try:
+                w.flush_draft()  # type: ignore[attr-defined]
+                done += 1
+            except Exception:  # one failing editor must not stop the lock
+                log.exception("Could not save a draft while locking")
     return done

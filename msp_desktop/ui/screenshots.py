@@ -1,6 +1,8 @@
 """Render each window offscreen to PNG files: `python -m msp_desktop.ui.screenshots OUTDIR`.
 
-Uses only synthetic content. Run with QT_QPA_PLATFORM=offscreen.
+Uses only synthetic content: the app screens come from a demo vault (services.demo, fast key
+derivation) created in a temporary folder and deleted afterwards. Run with
+QT_QPA_PLATFORM=offscreen.
 """
 
 from __future__ import annotations
@@ -9,10 +11,19 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from msp_desktop.ui import theme
+from msp_desktop.ui.create_vault_dialog import CreateVaultDialog
 from msp_desktop.ui.errors import CrashDialog
 from msp_desktop.ui.idle import LockWarningDialog
 from msp_desktop.ui.passphrase import PassphraseFields
@@ -25,7 +36,9 @@ from msp_desktop.ui.unlock_window import UnlockWindow
 
 def _unlock_with_error() -> QWidget:
     w = UnlockWindow("/home/worker/MSP Desktop/vault")
-    w.show_error("That passphrase is not right. Check Caps Lock and try again.")
+    from msp_desktop.storage.errors import WrongPassphrase
+
+    w.show_error(WrongPassphrase.user_message)
     return w
 
 
@@ -62,11 +75,22 @@ def _lock_warning() -> QWidget:
     return w
 
 
+def _create_vault() -> QWidget:
+    w = CreateVaultDialog(folder="/home/worker/.local/share/MSP Desktop/vault")
+    w.author.setText("Sam Taylor")
+    w.device.setText("Work laptop 12")
+    w.passphrase.passphrase.setText("quiet harbour maple kettle")
+    w.passphrase.confirm.setText("quiet harbour maple kettle")
+    w.folder.edit.setCursorPosition(0)
+    return w
+
+
 def builders(tmp: Path) -> dict[str, Callable[[], QWidget]]:
     """Return a name -> widget factory for every screen worth a picture."""
     settings = Settings(tmp / "settings.ini")
     return {
         "start_window": StartWindow,
+        "create_vault_dialog": _create_vault,
         "unlock_window": lambda: UnlockWindow("/home/worker/MSP Desktop/vault"),
         "unlock_window_error": _unlock_with_error,
         "unlock_window_busy": _unlock_busy,
@@ -79,6 +103,146 @@ def builders(tmp: Path) -> dict[str, Callable[[], QWidget]]:
     }
 
 
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _pick_case(session: Any) -> str:
+    """Return a demo case with an overriding consent decision, outcomes and risk records."""
+    from msp_desktop.services import caseload, cases
+
+    best, best_score = "", -1
+    f = caseload.make_filter(session)
+    for row in caseload.page(session, f, 0, 200):
+        ov = cases.overview(session, row.case_id, audit=False)
+        score = (
+            5 * any(r.payload.get("override") for r in ov.of_kind("consent_decision"))
+            + 2 * bool(ov.outcomes) + bool(ov.of_kind("capacity_assessment"))
+            + bool(ov.of_kind("risk_assessment")) + bool(ov.of_kind("safeguarding_plan"))
+            + bool(ov.of_kind("enquiry"))
+        )
+        if score > best_score:
+            best, best_score = row.case_id, score
+    return best
+
+
+def _case_with(session: Any, kind: str) -> str | None:
+    """Return a demo case that has a record of this kind."""
+    from msp_desktop.services import caseload, cases
+
+    for row in caseload.page(session, caseload.make_filter(session, include_closed=True), 0, 200):
+        if cases.overview(session, row.case_id, audit=False).of_kind(kind):
+            return row.case_id
+    return None
+
+
+def _first_record(tab: Any, prefer: Callable[[Any], bool] | None = None) -> None:
+    model = getattr(tab, "model", None)
+    if model is None:
+        return
+    rows = range(model.rowCount())
+    chosen = next((r for r in rows if prefer and prefer(model.record(r))), 0 if rows else None)
+    if chosen is not None:
+        tab.open_record(model.record(chosen).record_id)
+
+
+def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> list[Path]:
+    """Render the unlocked app (caseload, a case workspace, search) from a demo vault."""
+    from msp_desktop.services.demo import generate
+    from msp_desktop.services.session import Session
+    from msp_desktop.storage.keyslots import KdfParams
+    from msp_desktop.ui.clipboard import SensitiveClipboard
+    from msp_desktop.ui.integration import make_context
+    from msp_desktop.ui.main_window import MainWindow
+    from msp_desktop.ui.new_case_dialog import NewCaseDialog
+
+    saved: list[Path] = []
+    vault = tmp / "demo-vault"
+    session = Session.create(vault, "screenshot demo passphrase", kdf=KdfParams.fast(),
+                             author="sam.taylor", device_name="Demo laptop")
+    try:
+        generate(session, cases=40, seed=7)
+        ctx = make_context(session, clipboard=SensitiveClipboard())
+        win = MainWindow(ctx, vault_name="vault")
+        win.resize(1280, 800)
+        win.show()
+        _settle(app)
+
+        def shot(name: str, widget: QWidget | None = None) -> None:
+            _settle(app)
+            path = outdir / f"{name}{suffix}.png"
+            (widget or win).grab().save(str(path))
+            saved.append(path)
+
+        shot("main_caseload")
+        case_id = _pick_case(session)
+        ws = win.open_case(case_id)
+        assert ws is not None
+        shot("workspace_chronology")
+        tab_names = {
+            "Conversations": "workspace_conversations",
+            "Desired outcomes": "workspace_outcomes",
+            "Consent": "workspace_consent",
+            "Mental capacity": "workspace_capacity",
+            "Risk and plan": "workspace_risk_plan",
+            "Enquiry": "workspace_enquiry",
+        }
+        for tab in ws.record_tabs:
+            title = str(getattr(tab, "title", ""))
+            ws.tabs.setCurrentWidget(tab)
+            prefer = None
+            if title == "Consent":
+                def prefer(r: Any) -> bool:
+                    return bool(r.payload.get("override"))
+            elif title == "Risk and plan":
+                def prefer(r: Any) -> bool:
+                    return bool(r.kind == "safeguarding_plan")
+            _first_record(tab, prefer)
+            name = tab_names.get(title, "workspace_" + title.lower().replace(" ", "_"))
+            kinds = list(getattr(tab, "kinds", ()))
+            empty = not getattr(tab, "model", None) or not tab.model.rowCount()  # type: ignore[attr-defined]
+            other = _case_with(session, kinds[0]) if kinds and empty else None
+            if other:  # this case has none: show one that does, then come back
+                ows = win.open_case(other)
+                assert ows is not None
+                otab = next(t for t in ows.record_tabs if getattr(t, "title", "") == title)
+                ows.tabs.setCurrentWidget(otab)
+                _first_record(otab)
+                shot(name)
+                win.close_case_at(win.cases.indexOf(ows))
+                win.open_case(case_id)
+            else:
+                shot(name)
+            if title == "Consent":
+                editor = getattr(tab, "editor", None)
+                override = editor.form.input("override_grounds") if editor else None
+                widgets = override.focus_widgets() if override is not None else []
+                area = editor.findChild(QScrollArea) if editor else None
+                if widgets and area is not None:
+                    area.ensureWidgetVisible(widgets[0], 50, 200)
+                shot("consent_override")
+        ws.tabs.setCurrentWidget(ws.audit_page)
+        shot("workspace_audit")
+        win.focus_search()
+        win.caseload.search_box.setText("carer")
+        win.caseload.run_search()
+        shot("search_results")
+        win.caseload.clear_search()
+
+        dialog = NewCaseDialog(session, win)
+        dialog.show()
+        _settle(app)
+        shot("new_case_dialog", dialog)
+        dialog.close()
+        win.teardown()
+        win.deleteLater()
+        _settle(app)
+    finally:
+        session.close()
+    return saved
+
+
 def render(outdir: Path, *, font_scale: float = 1.0) -> list[Path]:
     """Save one PNG per screen into `outdir`; return the paths."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -86,6 +250,7 @@ def render(outdir: Path, *, font_scale: float = 1.0) -> list[Path]:
     theme.apply_theme(app, font_scale=font_scale)
     outdir.mkdir(parents=True, exist_ok=True)
     saved = []
+    suffix = "" if font_scale == 1.0 else f"_{int(font_scale * 100)}"
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in builders(Path(tmp)).items():
             widget = make()
@@ -93,12 +258,14 @@ def render(outdir: Path, *, font_scale: float = 1.0) -> list[Path]:
                 QVBoxLayout(widget)
             widget.show()
             widget.adjustSize()
+            if isinstance(widget, CreateVaultDialog):
+                widget.resize(widget.sizeHint())  # adjustSize caps at 2/3 of the screen
             app.processEvents()
-            suffix = "" if font_scale == 1.0 else f"_{int(font_scale * 100)}"
             path = outdir / f"{name}{suffix}.png"
             widget.grab().save(str(path))
             saved.append(path)
             widget.close()
+        saved.extend(render_app(outdir, Path(tmp), app, suffix))
     return saved
 
 

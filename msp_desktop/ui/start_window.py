@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.ui import theme
+from msp_desktop.ui.workers import BusyIndicator
 
 
 class StartWindow(QWidget):
@@ -76,6 +77,17 @@ class StartWindow(QWidget):
             self.tr("Explore the demo"),
             self.tr("Try MSP Desktop with made-up people and cases. Nothing real is stored."),
         )
+        self.error_label = QLabel(self)
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.busy = BusyIndicator(self)
+        self.busy_label = QLabel(self)
+        self.busy_label.setWordWrap(True)
+        self.busy_label.hide()
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.busy_label)
         layout.addStretch(1)
         footer = QHBoxLayout()
         footer.addStretch(1)
@@ -104,6 +116,25 @@ class StartWindow(QWidget):
         row.addWidget(label)
         layout.addLayout(row)
         layout.addSpacing(6)
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        """Show a busy indicator (e.g. while the demo is prepared) and disable the choices."""
+        for b in (self.create_button, self.open_button, self.demo_button, self.settings_button):
+            b.setEnabled(not busy)
+        self.busy_label.setText(message)
+        self.busy_label.setVisible(busy and bool(message))
+        if busy:
+            self.error_label.hide()
+            self.busy.start(message)
+        else:
+            self.busy.stop()
+
+    def show_error(self, message: str) -> None:
+        """Say why the chosen action failed."""
+        self.set_busy(False)
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.create_button.setFocus()
 
     def choose_vault_folder(self) -> str:
         """Ask for a vault folder ('' if cancelled). Non-native: nothing goes to recent files."""

@@ -49,6 +49,11 @@ class UnlockWindow(QWidget):
         self.vault_label.setProperty("role", "secondary")
         self.vault_label.setText(self.tr("Vault folder: %1").replace("%1", self._vault_path))
 
+        self.note_label = QLabel(self)
+        self.note_label.setWordWrap(True)
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_label.hide()
+
         self.passphrase = PassphraseEdit(self.tr("Passphrase"), self)
         passphrase_label = QLabel(self.tr("&Passphrase:"), self)
         passphrase_label.setBuddy(self.passphrase)
@@ -82,6 +87,7 @@ class UnlockWindow(QWidget):
         layout.setSpacing(8)
         layout.addWidget(heading)
         layout.addWidget(self.vault_label)
+        layout.addWidget(self.note_label)
         layout.addSpacing(8)
         layout.addWidget(passphrase_label)
         layout.addWidget(self.passphrase)
@@ -110,6 +116,12 @@ class UnlockWindow(QWidget):
     def error(self) -> str:
         """Return the shown error message ('' if none)."""
         return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
+
+    def show_note(self, text: str) -> None:
+        """Show a note above the field (e.g. the demo vault's passphrase)."""
+        self.note_label.setText(text)
+        self.note_label.setVisible(bool(text))
+        self.passphrase.setAccessibleDescription(text)
 
     def show_error(self, message: str) -> None:
         """Show why the unlock failed, tie it to the field, and put focus back there."""

@@ -1,0 +1,289 @@
+"""Table models over the services: the caseload (paged, lazy) and search results.
+
+`CaseloadModel` never loads the whole caseload: it asks `services.caseload.page` for 100 rows
+at a time through Qt's `canFetchMore` / `fetchMore`, so a view only fetches what is scrolled
+into sight. It never calls `count` either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from msp_desktop.domain.enums import CASE_STATUS
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.services import caseload
+from msp_desktop.storage.queries import CaseloadFilter, CaseRow, SearchHit
+
+PAGE_SIZE = 100
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+KIND_ROLE = Qt.ItemDataRole.UserRole + 4
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseloadModel", text)
+
+
+def display_date(value: str | None) -> str:
+    """Return an ISO date as '3 Mar 2025' ('' when empty)."""
+    if not value:
+        return ""
+    d = QDate.fromString(value[:10], Qt.DateFormat.ISODate)
+    return d.toString("d MMM yyyy") if d.isValid() else value
+
+
+def attention_items(row: CaseRow, today: str) -> list[str]:
+    """Return what needs the worker's attention on this case, as words."""
+    items = []
+    if row.conflicts:
+        items.append(_tr("Conflicting edits"))
+    if row.overdue_actions:
+        items.append(_tr("Overdue actions"))
+    if row.next_review and today and row.next_review < today:
+        items.append(_tr("Review overdue"))
+    if row.drafts:
+        items.append(_tr("Unsaved draft"))
+    return items
+
+
+class CaseloadModel(QAbstractTableModel):
+    """The worker's cases, fetched a page at a time."""
+
+    COLUMNS = ("name", "stage", "next_review", "overdue", "last_contact", "attention")
+
+    def __init__(
+        self,
+        session: Any,
+        parent: Any = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        today: Callable[[], dt.date] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._page_size = page_size
+        self._today = today or (lambda: session.clock.today())
+        self._filter: CaseloadFilter | None = None
+        self._rows: list[CaseRow] = []
+        self._exhausted = False
+        self.pages_fetched = 0
+
+    # filter and lifecycle ------------------------------------------------------------------
+
+    def set_filter(self, f: CaseloadFilter) -> None:
+        """Show the cases matching `f`, starting again from the first page."""
+        self.beginResetModel()
+        self._filter = f
+        self._rows = []
+        self._exhausted = False
+        self.pages_fetched = 0
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Fetch again with the same filter (after a change to the vault)."""
+        if self._filter is not None:
+            self.set_filter(self._filter)
+
+    def clear(self) -> None:
+        """Drop every row and the session (on lock)."""
+        self.beginResetModel()
+        self._rows = []
+        self._filter = None
+        self._exhausted = True
+        self._session = None
+        self.endResetModel()
+
+    def loaded_rows(self) -> int:
+        """Return how many rows have been fetched so far."""
+        return len(self._rows)
+
+    def case_id(self, row: int) -> str | None:
+        """Return the case id on a row."""
+        return self._rows[row].case_id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, case_id: str) -> int:
+        """Return the row of a loaded case, or -1."""
+        for i, r in enumerate(self._rows):
+            if r.case_id == case_id:
+                return i
+        return -1
+
+    # Qt model API --------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._session is None or self._filter is None:
+            return False
+        return not self._exhausted
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        assert self._filter is not None
+        rows = caseload.page(self._session, self._filter, len(self._rows), self._page_size)
+        self.pages_fetched += 1
+        if len(rows) < self._page_size:
+            self._exhausted = True
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return {
+            "name": _tr("Adult"),
+            "stage": _tr("Stage"),
+            "next_review": _tr("Next review"),
+            "overdue": _tr("Overdue actions"),
+            "last_contact": _tr("Last contact"),
+            "attention": _tr("Needs attention"),
+        }[self.COLUMNS[section]]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == CASE_ID_ROLE:
+            return r.case_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "attention":
+            return self._text(r, col) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "overdue":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, r: CaseRow, col: str) -> str:
+        if col == "name":
+            return r.person_name
+        if col == "stage":
+            return CASE_STATUS.label(r.stage)
+        if col == "next_review":
+            return display_date(r.next_review)
+        if col == "overdue":
+            return str(r.overdue_actions) if r.overdue_actions else ""
+        if col == "last_contact":
+            return display_date(r.last_contact)
+        today = self._today().isoformat() if self._session is not None else ""
+        return ", ".join(attention_items(r, today))
+
+
+_MARK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+
+
+def snippet_html(snippet: str) -> str:
+    """Return the snippet as HTML with the [[matches]] in bold (everything else escaped)."""
+    out = []
+    pos = 0
+    for m in _MARK.finditer(snippet):
+        out.append(html.escape(snippet[pos:m.start()]))
+        out.append(f"<b>{html.escape(m.group(1))}</b>")
+        pos = m.end()
+    out.append(html.escape(snippet[pos:]))
+    return "".join(out).replace("\n", " ")
+
+
+def snippet_text(snippet: str) -> str:
+    """Return the snippet without markers."""
+    return _MARK.sub(r"\1", snippet).replace("\n", " ")
+
+
+class SearchResultsModel(QAbstractTableModel):
+    """Search hits: the adult's name, kind, date and the snippet (HTML_ROLE is rich text)."""
+
+    COLUMNS = ("name", "kind", "date", "snippet")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        """Show these hits."""
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.set_hits([])
+
+    def hit(self, row: int) -> SearchHit | None:
+        """Return the hit on a row."""
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return {
+            "name": _tr("Adult"), "kind": _tr("Record"), "date": _tr("Date"),
+            "snippet": _tr("Where the words appear"),
+        }[self.COLUMNS[section]]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        h = self._hits[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == CASE_ID_ROLE:
+            return h.case_id
+        if role == RECORD_ID_ROLE:
+            return h.record_id
+        if role == KIND_ROLE:
+            return h.kind
+        if role == HTML_ROLE:
+            return snippet_html(h.snippet) if col == "snippet" else html.escape(self._text(h, col))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(h, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "snippet":
+            return snippet_text(h.snippet)
+        return None
+
+    @staticmethod
+    def _text(h: SearchHit, col: str) -> str:
+        if col == "name":
+            return h.person_name
+        if col == "kind":
+            kind = KINDS.get(h.kind)
+            return kind.label if kind else h.kind
+        if col == "date":
+            return display_date(h.sort_date)
+        return snippet_text(h.snippet)

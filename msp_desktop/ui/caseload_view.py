@@ -1,0 +1,357 @@
+"""The caseload panel: filters, the paged case list and full-text search results."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msp_desktop.domain.enums import CASE_STATUS
+from msp_desktop.services import caseload, search
+from msp_desktop.ui.caseload_model import (
+    CASE_ID_ROLE,
+    HTML_ROLE,
+    KIND_ROLE,
+    RECORD_ID_ROLE,
+    CaseloadModel,
+    SearchResultsModel,
+)
+from msp_desktop.ui.i18n import plural
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 300
+SEARCH_LIMIT = 50
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints an item's HTML_ROLE text (bold search matches), elided to one line."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = index.data(HTML_ROLE) or ""
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(text)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        rect = opt.rect.adjusted(4, 0, -4, 0)
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(rect.translated(-rect.topLeft()))
+        dy = max(0.0, (rect.height() - doc.size().height()) / 2)
+        painter.translate(0, dy)
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), option.fontMetrics.height() + 10))
+
+
+class _Table(QTableView):
+    """A read-only, row-selecting table where Enter activates the current row."""
+
+    copy_requested = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_current_row()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def copy_current_row(self) -> None:
+        """Ask for the current row's text to be copied (through the sensitive clipboard)."""
+        index = self.currentIndex()
+        model = self.model()
+        if not index.isValid() or model is None:
+            return
+        cells = [model.index(index.row(), c).data() for c in range(model.columnCount())]
+        self.copy_requested.emit("\t".join(str(c) for c in cells if c))
+
+
+class CaseloadView(QWidget):
+    """Filters, the case list and search.
+
+    Signals:
+        case_activated(str): open this case.
+        record_activated(str, str, str): open case, record id, record kind.
+        caseload_changed(): the list was reloaded.
+    """
+
+    case_activated = Signal(str)
+    record_activated = Signal(str, str, str)
+
+    def __init__(self, session: Any, parent: QWidget | None = None, *,
+                 page_size: int = 100) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setAccessibleName(self.tr("Caseload"))
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setAccessibleName(self.tr("Search every record"))
+        self.search_box.setPlaceholderText(self.tr("Search every record (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self._on_search_text)
+        self.search_box.returnPressed.connect(self._search_now)
+
+        self.stage = QComboBox(self)
+        self.stage.setAccessibleName(self.tr("Stage"))
+        self.stage.addItem(self.tr("All open cases"), None)
+        for choice in CASE_STATUS:
+            self.stage.addItem(choice.label, choice.code)
+        self.reviews_due = QCheckBox(self.tr("&Reviews due"), self)
+        self.reviews_due.setAccessibleName(self.tr("Reviews due"))
+        self.reviews_due.setToolTip(self.tr("Reviews due in the next 14 days or overdue"))
+        self.overdue = QCheckBox(self.tr("O&verdue actions"), self)
+        self.overdue.setAccessibleName(self.tr("Overdue actions"))
+        self.attention = QCheckBox(self.tr("Needs a&ttention"), self)
+        self.attention.setAccessibleName(self.tr("Needs attention"))
+        self.attention.setToolTip(
+            self.tr("Conflicting edits, unsaved drafts, overdue actions or reviews")
+        )
+        self.include_closed = QCheckBox(self.tr("Include c&losed"), self)
+        self.include_closed.setAccessibleName(self.tr("Include closed cases"))
+        for w in (self.stage,):
+            w.currentIndexChanged.connect(self.apply_filters)
+        for box in (self.reviews_due, self.overdue, self.attention, self.include_closed):
+            box.toggled.connect(self.apply_filters)
+
+        stage_label = QLabel(self.tr("S&tage:"), self)
+        stage_label.setBuddy(self.stage)
+        filters = QHBoxLayout()
+        filters.setSpacing(12)
+        filters.addWidget(stage_label)
+        filters.addWidget(self.stage)
+        for box in (self.reviews_due, self.overdue, self.attention, self.include_closed):
+            filters.addWidget(box)
+        filters.addStretch(1)
+
+        self.model = CaseloadModel(session, self, page_size=page_size)
+        self.table = _Table(self.tr("Cases"), self)
+        self.table.setModel(self.model)
+        self.table.activated.connect(self._on_case_activated)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        em = self.fontMetrics().averageCharWidth()
+        for col, chars in enumerate((30, 36, 16, 18, 16)):
+            self.table.setColumnWidth(col, em * chars)
+        self.empty_label = QLabel(self)
+        self.empty_label.setProperty("role", "secondary")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        self.results_model = SearchResultsModel(self)
+        self.results = _Table(self.tr("Search results"), self)
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegateForColumn(3, HtmlDelegate(self.results))
+        self.results.activated.connect(self._on_result_activated)
+        for col, chars in enumerate((26, 24, 16)):
+            self.results.setColumnWidth(col, em * chars)
+        self.results_label = QLabel(self)
+        self.results_label.setProperty("role", "secondary")
+
+        cases_page = QWidget(self)
+        cl = QVBoxLayout(cases_page)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addLayout(filters)
+        cl.addWidget(self.table, 1)
+        cl.addWidget(self.empty_label)
+        results_page = QWidget(self)
+        rl = QVBoxLayout(results_page)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.results_label)
+        rl.addWidget(self.results, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(cases_page)
+        self.stack.addWidget(results_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.stack, 1)
+        self.model.modelReset.connect(self._update_empty)
+        self.model.rowsInserted.connect(self._update_empty)
+        self.apply_filters()
+
+    # filters -------------------------------------------------------------------------------
+
+    def current_filter(self) -> Any:
+        """Return the CaseloadFilter the controls describe."""
+        return caseload.make_filter(
+            self._session,
+            stage=self.stage.currentData(),
+            include_closed=self.include_closed.isChecked(),
+            reviews_due=self.reviews_due.isChecked(),
+            overdue=self.overdue.isChecked(),
+            needs_attention=self.attention.isChecked(),
+        )
+
+    def apply_filters(self) -> None:
+        """Show the cases matching the filter controls (first page only)."""
+        if self._session is None:
+            return
+        self.model.set_filter(self.current_filter())
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+
+    def reload(self) -> None:
+        """Reload the list after a change (keeps the filters)."""
+        self.apply_filters()
+
+    def _update_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_label.setText(
+            self.tr("No cases match these filters.")
+            if self._filtered() else self.tr("No cases yet. Press Ctrl+N to open a new case.")
+        )
+        self.empty_label.setVisible(empty)
+
+    def _filtered(self) -> bool:
+        return bool(self.stage.currentData()) or any(
+            b.isChecked() for b in (self.reviews_due, self.overdue, self.attention)
+        )
+
+    # search --------------------------------------------------------------------------------
+
+    def _on_search_text(self, text: str) -> None:
+        if not text.strip():
+            self._search_timer.stop()
+            self.results_model.clear()
+            self.stack.setCurrentIndex(0)
+            return
+        self._search_timer.start()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.run_search()
+        if self.results_model.rowCount():
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+
+    def run_search(self) -> None:
+        """Search now for what the box holds (the audit log records only that a search ran)."""
+        text = self.search_box.text().strip()
+        if not text or self._session is None:
+            return
+        hits = search.search(self._session, text, limit=SEARCH_LIMIT)
+        self.results_model.set_hits(hits)
+        if len(hits) >= SEARCH_LIMIT:
+            self.results_label.setText(self.tr(
+                "Showing the first %1 matches. Add words to narrow the search."
+            ).replace("%1", str(len(hits))))
+        elif hits:
+            self.results_label.setText(plural(
+                "CaseloadView", "1 record found. Press Enter to open it.",
+                "%n records found. Press Enter to open one.", len(hits),
+            ))
+        else:
+            self.results_label.setText(self.tr("Nothing found. Try fewer or shorter words."))
+        self.results.setAccessibleDescription(self.results_label.text())
+        self.stack.setCurrentIndex(1)
+
+    def clear_search(self) -> None:
+        """Empty the search box and go back to the list."""
+        self.search_box.clear()
+
+    # activation ----------------------------------------------------------------------------
+
+    def _on_case_activated(self, index: QModelIndex) -> None:
+        case_id = index.data(CASE_ID_ROLE)
+        if case_id:
+            self.case_activated.emit(case_id)
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        case_id = index.data(CASE_ID_ROLE)
+        record_id = index.data(RECORD_ID_ROLE)
+        kind = index.data(KIND_ROLE) or ""
+        if not case_id:
+            return
+        if kind == "case" or record_id == case_id:
+            self.case_activated.emit(case_id)
+        else:
+            self.record_activated.emit(case_id, record_id, kind)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API name
+        """Escape leaves the search results."""
+        if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+            self.clear_search()
+            self.search_box.setFocus()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # lock ----------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Forget every row, result and search word (on lock)."""
+        self._search_timer.stop()
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.results_model.clear()
+        self.results_label.clear()
+        self.results.setAccessibleDescription("")
+        self.model.clear()
+        self._session = None

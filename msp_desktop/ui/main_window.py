@@ -1,0 +1,344 @@
+"""The main window: menus, the caseload and the open case workspaces.
+
+The window title is always exactly "MSP Desktop": the adult's name appears only inside the
+window (tab labels), never in the title, notifications or the status bar.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msp_desktop.ui.caseload_view import CaseloadView, _Table
+from msp_desktop.ui.new_case_dialog import NewCaseDialog
+from msp_desktop.ui.workspace import CaseWorkspace
+
+log = logging.getLogger(__name__)
+
+WINDOW_TITLE = "MSP Desktop"
+
+
+def app_version() -> str:
+    """Return the installed version."""
+    try:
+        from importlib.metadata import version
+
+        return version("msp-desktop")
+    except Exception:
+        return ""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+SHORTCUTS = (
+    ("Ctrl+N", "Open a new case"),
+    ("Ctrl+F", "Search every record"),
+    ("Ctrl+0", "Go to the caseload"),
+    ("Ctrl+Page Down / Ctrl+Page Up", "Next or previous open case"),
+    ("Ctrl+W", "Close the current case"),
+    ("Enter", "Open the selected case or search result"),
+    ("Escape", "Leave the search results"),
+    ("Ctrl+L", "Lock MSP Desktop now"),
+    ("Ctrl+,", "Settings"),
+    ("F5", "Reload the caseload"),
+    ("F1", "This list"),
+    ("Ctrl+Q", "Quit"),
+)
+
+
+class MainWindow(QMainWindow):
+    """The unlocked app.
+
+    Signals:
+        lock_requested(): the user chose Lock.
+        settings_requested(): the user chose Settings.
+        quit_requested(): the user chose Quit or closed the window.
+    """
+
+    lock_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, ctx: Any, *, vault_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._tearing_down = False
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setAccessibleName(_tr("MSP Desktop"))
+
+        self.caseload = CaseloadView(ctx.session, self)
+        self.caseload_page = QWidget(self)
+        cl = QVBoxLayout(self.caseload_page)
+        cl.setContentsMargins(10, 10, 10, 6)
+        cl.addWidget(self.caseload, 1)
+        # One tab strip: the caseload first (never closed), then one tab per open case.
+        self.cases = QTabWidget(self)
+        self.cases.setAccessibleName(_tr("Caseload and open cases"))
+        self.cases.setTabsClosable(True)
+        self.cases.setDocumentMode(True)
+        self.cases.addTab(self.caseload_page, _tr("Caseload"))
+        self.cases.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
+        self.cases.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
+        self.cases.tabCloseRequested.connect(self.close_case_at)
+        self.setCentralWidget(self.cases)
+
+        self.vault_label = QLabel(_tr("Vault: %1").replace("%1", vault_name), self)
+        self.vault_label.setAccessibleName(_tr("Vault"))
+        self.saved_label = QLabel(_tr("All changes saved"), self)
+        self.saved_label.setAccessibleName(_tr("Save status"))
+        self.statusBar().addWidget(self.vault_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.caseload.case_activated.connect(self.open_case)
+        self.caseload.record_activated.connect(self.open_record)
+        for table in (self.caseload.table, self.caseload.results):
+            table.copy_requested.connect(self.copy_text)
+        self._build_menus()
+        self.resize(1280, 800)
+        self.caseload.table.setFocus()
+
+    # menus ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: Any, slot: Any, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_tr("&File"))
+        self.lock_action = self._action(_tr("&Lock"), "Ctrl+L", self.lock_requested.emit,
+                                        _tr("Lock now; your passphrase opens it again"))
+        self.settings_action = self._action(_tr("&Settings…"), "Ctrl+,",
+                                            self.settings_requested.emit)
+        self.quit_action = self._action(_tr("&Quit"), QKeySequence.StandardKey.Quit,
+                                        self.quit_requested.emit)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        case_menu = bar.addMenu(_tr("&Case"))
+        self.new_case_action = self._action(_tr("&New case…"), "Ctrl+N", self.new_case)
+        self.find_action = self._action(_tr("&Search every record"), "Ctrl+F", self.focus_search)
+        self.close_case_action = self._action(_tr("&Close case"), "Ctrl+W", self.close_current)
+        self.copy_action = self._action(_tr("&Copy selected row"), "Ctrl+Shift+C",
+                                        self.copy_selected_row)
+        for a in (self.new_case_action, self.find_action, self.close_case_action,
+                  self.copy_action):
+            case_menu.addAction(a)
+
+        view_menu = bar.addMenu(_tr("&View"))
+        self.caseload_action = self._action(_tr("&Caseload"), "Ctrl+0", self.focus_caseload)
+        self.next_action = self._action(_tr("&Next tab"), "Ctrl+PgDown",
+                                        lambda: self._step_case(1))
+        self.prev_action = self._action(_tr("&Previous tab"), "Ctrl+PgUp",
+                                        lambda: self._step_case(-1))
+        self.reload_action = self._action(_tr("&Reload caseload"), "F5", self.caseload.reload)
+        for a in (self.caseload_action, self.next_action, self.prev_action, self.reload_action):
+            view_menu.addAction(a)
+
+        help_menu = bar.addMenu(_tr("&Help"))
+        self.shortcuts_action = self._action(_tr("&Keyboard shortcuts"), "F1",
+                                             self.show_shortcuts)
+        self.about_action = self._action(_tr("&About MSP Desktop"), None, self.show_about)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    # cases ---------------------------------------------------------------------------------
+
+    def workspaces(self) -> list[CaseWorkspace]:
+        """Return the open case workspaces, in tab order."""
+        out = []
+        for i in range(self.cases.count()):
+            w = self.cases.widget(i)
+            if isinstance(w, CaseWorkspace):
+                out.append(w)
+        return out
+
+    def open_case_ids(self) -> list[str]:
+        """Return the ids of the open cases (no client data)."""
+        return [w.case_id for w in self.workspaces()]
+
+    def workspace(self, case_id: str) -> CaseWorkspace | None:
+        """Return the open workspace of a case."""
+        for w in self.workspaces():
+            if w.case_id == case_id:
+                return w
+        return None
+
+    def open_case(self, case_id: str) -> CaseWorkspace | None:
+        """Open (or switch to) a case's workspace."""
+        if self._tearing_down:
+            return None
+        ws = self.workspace(case_id)
+        if ws is None:
+            try:
+                ws = CaseWorkspace(self.ctx, case_id, self.cases)
+            except Exception as exc:
+                log.exception("Could not open a case")
+                QMessageBox.warning(
+                    self, WINDOW_TITLE,
+                    getattr(exc, "user_message", None) or _tr("That case could not be opened."),
+                )
+                return None
+            ws.records_changed.connect(self._on_saved)
+            index = self.cases.addTab(ws, ws.person_name or _tr("Unnamed adult"))
+            self.cases.tabBar().setTabData(index, case_id)
+        self.cases.setCurrentWidget(ws)
+        ws.tabs.setFocus()
+        return ws
+
+    def open_record(self, case_id: str, record_id: str, kind: str = "") -> CaseWorkspace | None:
+        """Open a case at one record (from search results)."""
+        ws = self.open_case(case_id)
+        if ws is not None:
+            ws.open_record(record_id, kind or None)
+        return ws
+
+    def close_case_at(self, index: int) -> None:
+        """Close one case tab (its editor's draft is kept). The caseload tab stays."""
+        ws = self.cases.widget(index)
+        if not isinstance(ws, CaseWorkspace):
+            return
+        ws.flush_drafts()
+        ws.clear()
+        self.cases.removeTab(index)
+        ws.deleteLater()
+        if self.cases.currentWidget() is self.caseload_page:
+            self.caseload.table.setFocus()
+
+    def close_current(self) -> None:
+        """Close the case on screen."""
+        self.close_case_at(self.cases.currentIndex())
+
+    def new_case(self) -> None:
+        """Ask for a new adult and case, then open it."""
+        if self._tearing_down:
+            return
+        dialog = NewCaseDialog(self.ctx.session, self)
+        try:
+            if dialog.exec() and dialog.case_id:
+                self.caseload.reload()
+                self.open_case(dialog.case_id)
+                self._on_saved()
+        finally:
+            dialog.deleteLater()
+
+    def _step_case(self, step: int) -> None:
+        n = self.cases.count()
+        if n:
+            self.cases.setCurrentIndex((self.cases.currentIndex() + step) % n)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.cases.setCurrentWidget(self.caseload_page)
+        self.caseload.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.caseload.search_box.selectAll()
+
+    def focus_caseload(self) -> None:
+        """Put the focus on the case list."""
+        self.caseload.clear_search()
+        self.cases.setCurrentWidget(self.caseload_page)
+        self.caseload.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # clipboard and status ------------------------------------------------------------------
+
+    def copy_text(self, text: str) -> None:
+        """Copy case text through the sensitive clipboard (cleared soon after, and on lock)."""
+        clipboard = getattr(self.ctx, "clipboard", None)
+        if clipboard is not None and text:
+            clipboard.copy(text)
+            self.statusBar().showMessage(_tr("Copied. The clipboard is cleared in 30 seconds."),
+                                         5000)
+
+    def copy_selected_row(self) -> None:
+        """Copy the row that has focus in a list."""
+        w = self.focusWidget()
+        if isinstance(w, _Table):
+            w.copy_current_row()
+
+    def _on_saved(self) -> None:
+        self.saved_label.setText(
+            _tr("Saved at %1").replace("%1", QDateTime.currentDateTime().toString("HH:mm"))
+        )
+        self.caseload.reload()
+
+    # help ----------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        """List the keyboard shortcuts."""
+        rows = "".join(
+            f"<tr><td style='padding-right:16px'><b>{keys}</b></td><td>{_tr(what)}</td></tr>"
+            for keys, what in SHORTCUTS
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle(WINDOW_TITLE)
+        box.setAccessibleName(_tr("Keyboard shortcuts"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<h3>{_tr('Keyboard shortcuts')}</h3><table>{rows}</table>")
+        box.exec()
+        box.deleteLater()
+
+    def show_about(self) -> None:
+        """Say what this is."""
+        QMessageBox.about(
+            self, WINDOW_TITLE,
+            _tr("<h3>MSP Desktop %1</h3><p>Encrypted, offline case notes for Making "
+                "Safeguarding Personal.</p><p>Case records stay in the encrypted vault on "
+                "this computer.</p>").replace("%1", app_version()),
+        )
+
+    # lock and quit -------------------------------------------------------------------------
+
+    def flush_drafts(self) -> int:
+        """Save every open editor's draft now."""
+        return sum(ws.flush_drafts() for ws in self.workspaces())
+
+    def teardown(self) -> None:
+        """Remove every case view and model (on lock or quit); the window is then deleted."""
+        self._tearing_down = True
+        for ws in self.workspaces():
+            ws.clear()
+            self.cases.removeTab(self.cases.indexOf(ws))
+            ws.hide()
+            ws.deleteLater()
+        self.caseload.clear()
+        self.statusBar().clearMessage()
+        self.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt API name
+        """Closing the window quits (drafts are flushed and the vault locked by the app)."""
+        if self._tearing_down:
+            event.accept()
+            return
+        event.ignore()
+        self.quit_requested.emit()
+
+
+def vault_display_name(path: str | Path) -> str:
+    """Return the vault's folder name for the status bar."""
+    return Path(path).name or str(path)
