@@ -301,20 +301,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _error_code(exc: BaseException) -> int | None:
+    """The exit code for a known failure; None for a bug."""
     from msp_desktop.services.errors import ValidationFailed
-    from msp_desktop.storage import errors as e
+    from msp_desktop.storage.errors import VaultError
+    from msp_desktop.storage.store import StoreError
 
-    if isinstance(exc, e.WrongPassphrase):
-        return EXIT_PASSPHRASE
-    rejected: tuple[type[BaseException], ...] = (
-        e.VaultDamaged, e.VaultTooNew, e.EncryptionUnavailable, e.RecoveryFailed,
-        ValidationFailed,
-    )
-    if isinstance(exc, rejected):
+    if isinstance(exc, VaultError):
+        return int(exc.exit_code)  # each error class carries its place in the contract
+    if isinstance(exc, (ValidationFailed, StoreError, ValueError)):
         return EXIT_REJECTED
-    if isinstance(exc, e.VaultError):
+    if isinstance(exc, OSError):
         return EXIT_OTHER
     return None
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"Could not read or write a file{where}: {exc.strerror}."
+    return str(exc).strip().replace("\n", " ") or type(exc).__name__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -339,11 +344,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # one clear line, not a traceback
         code = _error_code(exc)
         if code is None:
-            from msp_desktop.storage.store import StoreError
-
-            code = EXIT_REJECTED if isinstance(exc, (StoreError, ValueError)) else EXIT_OTHER
-        message = str(exc).strip().replace("\n", " ") or type(exc).__name__
-        print(f"msp-desktop: {message}", file=sys.stderr)
+            print(f"msp-desktop: unexpected error ({type(exc).__name__}). Everything already saved "
+                  "is safe in the vault. Please report this.", file=sys.stderr)
+            return EXIT_OTHER
+        print(f"msp-desktop: {_message(exc)}", file=sys.stderr)
         return code
 
 
