@@ -1,12 +1,19 @@
 # Two commands do all set-up on a fresh machine: `make run` and `make test`.
-PY ?= python3
+# Prefer CPython 3.12: on 3.11, PySide6 6.12 leaks references to None/True and can abort
+# (msp_desktop/ui/pyside_fix.py guards against it). Fall back to python3 (>= 3.11).
+PY ?= $(shell for p in python3.12 $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) \
+        python3; do if $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+        >/dev/null 2>&1; then echo $$p; break; fi; done)
+PYVER := $(shell $(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-$(PYVER)
 
 .PHONY: run test lint bench screenshots demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@if [ -x $(BIN)/python ] && [ "$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')" != "$(PYVER)" ]; then \
+		echo "Recreating $(VENV) for Python $(PYVER)"; rm -rf $(VENV); fi
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt
