@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -26,18 +26,21 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from msp_desktop.ui import theme
 from msp_desktop.ui.backoff import UnlockBackoff
 from msp_desktop.ui.clipboard import SensitiveClipboard
-from msp_desktop.ui.create_vault_dialog import CreateVaultDialog, CreateVaultRequest
 from msp_desktop.ui.errors import CrashHandler
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.idle import IdleController, LockWarningDialog
-from msp_desktop.ui.integration import make_context
 from msp_desktop.ui.logsetup import route_qt_messages, setup_logging
-from msp_desktop.ui.main_window import MainWindow, vault_display_name
 from msp_desktop.ui.settings import Settings
-from msp_desktop.ui.settings_dialog import SettingsDialog
-from msp_desktop.ui.start_window import StartWindow
 from msp_desktop.ui.unlock_window import UnlockWindow
 from msp_desktop.ui.workers import TaskRunner
+
+# The create-vault dialog, the main window and the settings dialog pull in the storage stack,
+# zxcvbn and every record form: imported when first shown, so the unlock window appears fast
+# (design.md §8: start to unlock window <= 1.5x a bare Qt window).
+if TYPE_CHECKING:
+    from msp_desktop.ui.create_vault_dialog import CreateVaultDialog, CreateVaultRequest
+    from msp_desktop.ui.main_window import MainWindow
+    from msp_desktop.ui.start_window import StartWindow
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +228,8 @@ class Gui:
     def show_start(self) -> StartWindow:
         """Show the first-run chooser."""
         self._close_windows()
+        from msp_desktop.ui.start_window import StartWindow
+
         win = StartWindow()
         win.create_requested.connect(lambda: self._call(self.create_handler))
         win.demo_requested.connect(lambda: self._call(self.demo_handler))
@@ -254,6 +259,8 @@ class Gui:
         if self.create_dialog is not None:
             self.create_dialog.raise_()
             return self.create_dialog
+        from msp_desktop.ui.create_vault_dialog import CreateVaultDialog
+
         dialog = CreateVaultDialog(self.current_window())
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.create_requested.connect(self._on_create_requested)
@@ -269,6 +276,8 @@ class Gui:
 
     def open_settings(self) -> None:
         """Show the Settings dialog and apply what changed."""
+        from msp_desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.current_window())
         dialog.saved.connect(self.apply_settings)
         dialog.exec()
@@ -408,6 +417,9 @@ class Gui:
     def show_main(self) -> MainWindow:
         """Show the main window for the open session (and reopen cases open before a lock)."""
         self._close_windows()
+        from msp_desktop.ui.integration import make_context
+        from msp_desktop.ui.main_window import MainWindow, vault_display_name
+
         self.ctx = make_context(self.session, clipboard=self.clipboard)
         win = MainWindow(self.ctx, vault_name=vault_display_name(self.vault_path or ""))
         if self.demo_note and self.vault_path == str(self.demo_folder_for_run()):
