@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(PYVER)
 
-.PHONY: run test lint bench screenshots demo clean
+.PHONY: run test lint bench screenshots translations clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@if [ -x $(BIN)/python ] && [ "$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')" != "$(PYVER)" ]; then \
@@ -35,6 +35,12 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m msp_desktop.ui.screenshots docs/screenshots
+
+# Refresh the Welsh translation template (UI strings and the domain labels shown in forms).
+translations: $(STAMP)
+	$(BIN)/python -m msp_desktop.ui.domain_catalog
+	$(BIN)/pyside6-lupdate $$(find msp_desktop/ui msp_desktop/app.py -name '*.py') \
+		-ts resources/translations/msp_desktop_cy.ts
 
 clean:
 	rm -rf $(VENV) build *.egg-info
