@@ -44,9 +44,11 @@ def _styles() -> dict[str, ParagraphStyle]:
                              spaceAfter=6),
         "h2": ParagraphStyle("h2", fontName="DejaVuSans-Bold", fontSize=12, leading=16,
                              spaceBefore=8, spaceAfter=4),
+        "h3": ParagraphStyle("h3", fontName="DejaVuSans-Bold", fontSize=10, leading=14,
+                             spaceBefore=4),
         "body": ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=14),
         "quote": ParagraphStyle("quote", fontName="DejaVuSans", fontSize=10, leading=14,
-                                leftIndent=8 * mm),
+                                leftIndent=8 * mm, textColor="#1f3a5f"),
     }
 
 
@@ -76,6 +78,26 @@ def write_atomic(dest: Path, build: Any) -> Path:
     return dest
 
 
+def _quoted(text: str) -> str:
+    """Show the adult's words as a quotation, without doubling quotes they already have."""
+    text = text.strip()
+    if text[:1] in "\"“‘'":
+        return text
+    return f"“{text}”"
+
+
+def _when(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if len(value) <= 10:
+        return f"{moment:%-d %b %Y}"
+    return f"{moment:%-d %b %Y %H:%M}"
+
+
 def write_case_summary_pdf(session: Any, case_id: str, dest: Path) -> Path:
     from msp_desktop.services.cases import overview
 
@@ -91,15 +113,16 @@ def write_case_summary_pdf(session: Any, case_id: str, dest: Path) -> Path:
                                   f"by {session.author}"), s["body"]))
     story.append(Paragraph("What the adult wants to happen", s["h2"]))
     for o in ov.outcomes or []:
-        story.append(Paragraph(escape(f"“{o.payload.get('statement', '')}”"), s["quote"]))
+        story.append(Paragraph(escape(_quoted(str(o.payload.get("statement", "")))),
+                               s["quote"]))
     if not ov.outcomes:
         story.append(Paragraph("No desired outcomes recorded yet.", s["body"]))
     story.append(Paragraph("Conversations", s["h2"]))
     for note in ov.of_kind("contact_note"):
-        story.append(Paragraph(escape(f"{note.sort_date or ''} – {note.title}"), s["body"]))
+        story.append(Paragraph(escape(f"{_when(note.sort_date)} – {note.title}"), s["h3"]))
         words = note.payload.get("adult_own_words")
         if words:
-            story.append(Paragraph(escape(f"“{words}”"), s["quote"]))
+            story.append(Paragraph(escape(_quoted(str(words))), s["quote"]))
         facts = note.payload.get("facts")
         if facts:
             story.append(Paragraph(escape(str(facts)), s["body"]))
