@@ -30,9 +30,10 @@ from msp_desktop.ui.errors import CrashHandler
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.idle import IdleController, LockWarningDialog
 from msp_desktop.ui.logsetup import route_qt_messages, setup_logging
+from msp_desktop.ui.session_watch import SessionWatcher
 from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.unlock_window import UnlockWindow
-from msp_desktop.ui.workers import TaskRunner
+from msp_desktop.ui.workers import Task, TaskRunner
 
 # The create-vault dialog, the main window and the settings dialog pull in the storage stack,
 # zxcvbn and every record form: imported when first shown, so the unlock window appears fast
@@ -172,6 +173,7 @@ class Gui:
         demo_cases: int = DEMO_CASES,
         idle_clock: Callable[[], float] = time.monotonic,
         backoff_clock: Callable[[], float] = time.monotonic,
+        session_watcher: SessionWatcher | None = None,
     ) -> None:
         self.app = app
         self.settings = settings
@@ -188,6 +190,13 @@ class Gui:
         self.lock_warning = LockWarningDialog()
         self.lock_warning.attach(self.idle)
         self.idle.lock_requested.connect(self.lock)
+        # LOCK-3: OS session lock, suspend, user switch. An injected watcher is not started.
+        if session_watcher is None:
+            session_watcher = SessionWatcher(parent=app)
+            session_watcher.start(app)
+        self.session_watcher = session_watcher
+        session_watcher.lock_requested.connect(self._on_system_lock)
+        self._task: Task | None = None  # the unlock/create/demo task last started
         self.backoff = UnlockBackoff(clock=backoff_clock)
         self.unlock_handler: Callable[[str, str], None] | None = self.unlock_vault
         self.create_handler: Callable[[], Any] | None = self.show_create
@@ -314,7 +323,7 @@ class Gui:
         win.set_busy(True)
         self._attempt += 1
         attempt = self._attempt
-        task = self.runner.run(Session.open, path, passphrase)
+        task = self._task = self.runner.run(Session.open, path, passphrase)
         task.succeeded.connect(lambda session: self._on_opened(session, path, attempt))
         task.failed.connect(lambda exc: self._on_unlock_failed(exc, attempt))
 
@@ -364,7 +373,7 @@ class Gui:
         dialog.set_busy(True)
         self._attempt += 1
         attempt = self._attempt
-        task = self.runner.run(_create_session, request, self.kdf)
+        task = self._task = self.runner.run(_create_session, request, self.kdf)
         task.succeeded.connect(lambda session: self._on_created(session, request, attempt))
         task.failed.connect(lambda exc: self._on_create_failed(exc, attempt))
 
@@ -406,7 +415,7 @@ class Gui:
             self.start_window.set_busy(True, _tr("Preparing the demo… this can take a moment."))
         self._attempt += 1
         attempt = self._attempt
-        task = self.runner.run(_open_demo_session, folder, kdf, self.demo_cases)
+        task = self._task = self.runner.run(_open_demo_session, folder, kdf, self.demo_cases)
         task.succeeded.connect(
             lambda session: self._on_opened(session, str(folder), attempt, remember=False)
         )
@@ -478,6 +487,20 @@ class Gui:
         else:
             self.show_start()
 
+    def unlock_in_progress(self) -> bool:
+        """Return whether a vault is being opened or created on the worker."""
+        return self._task is not None and not self._task.is_done()
+
+    def _on_system_lock(self, reason: str) -> None:
+        """The OS locked, is suspending or switched user: lock, cancelling any unlock."""
+        if self._shut_down:
+            return
+        if self.session is None and not self.unlock_in_progress():
+            return  # already locked; several back-ends report the same screen lock
+        log.info("Locking on a system event: %s", reason)
+        # lock() makes the pending result stale: `_stale` closes its session on arrival.
+        self.lock()
+
     def quit(self) -> None:
         """Quit from the menu or by closing the main window."""
         self.shutdown()
@@ -499,6 +522,7 @@ class Gui:
         self.shutdown()
         self.idle.set_enabled(False)
         self.idle.uninstall(self.app)
+        self.session_watcher.stop()
         self.crash_handler.uninstall()
         self._close_windows()
         self.lock_warning.deleteLater()
