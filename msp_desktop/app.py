@@ -213,6 +213,7 @@ class Gui:
         self._attempt = 0
         self._shut_down = False
         self._initial_vault = vault_path or settings.last_vault_path or None
+        self._check_runner: TaskRunner | None = None
         app.aboutToQuit.connect(self.shutdown)
 
     def current_window(self) -> QWidget | None:
@@ -345,6 +346,38 @@ class Gui:
         self.vault_path = str(path)
         self.session = session
         self.show_main()
+        self._start_integrity_check(session)
+
+    def _start_integrity_check(self, session: Any) -> None:
+        """Large vaults get only a cheap check at unlock; run the full one now, on its own
+        thread and connection, so the worker that unlocks vaults is never held up by it."""
+        if not getattr(session.vault, "needs_background_check", False):
+            return
+        from msp_desktop.services.maintenance import background_integrity_check
+
+        if self._check_runner is None:
+            self._check_runner = TaskRunner(self.app, inline=self.runner._inline)
+        task = self._check_runner.run(background_integrity_check, session)
+        task.succeeded.connect(lambda problems: self._on_integrity_checked(session, problems))
+
+    def _on_integrity_checked(self, session: Any, problems: list[str]) -> None:
+        if not problems:
+            log.info("Background integrity check passed")
+            return
+        log.error("Background integrity check failed; vault is now read-only")
+        if session is not self.session or self.main_window is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, _tr("The vault is damaged"),
+            _tr("MSP Desktop found damage in this vault's file, so it will not write to it "
+                "any more. Everything already saved can still be read. Restore the latest "
+                "backup, or contact your IT support."),
+            QMessageBox.StandardButton.Ok, self.main_window,
+        )
+        box.setObjectName("integrity_warning")
+        box.setAccessibleName(_tr("The vault is damaged"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the app keeps running and every record stays readable
 
     def _on_unlock_failed(self, exc: BaseException, attempt: int) -> None:
         if self._stale(attempt):

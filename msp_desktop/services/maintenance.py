@@ -60,3 +60,13 @@ def check_vault(session: Session) -> CheckReport:
     report.add("projections match the revisions", before == after,
                "" if before == after else "run a rebuild")
     return report
+
+
+def background_integrity_check(session: Session) -> list[str]:
+    """The full page check that unlock skips for large vaults; safe on a worker thread (it
+    uses its own connection). On damage the vault becomes read-only: nothing more is
+    written to it, and everything already saved stays readable."""
+    problems = session.vault.background_check()
+    if problems:
+        session.vault.set_read_only("; ".join(problems[:3]))
+    return problems

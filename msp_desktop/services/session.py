@@ -128,8 +128,9 @@ class Session:
         if self.vault.conn is None:
             return
         try:
-            with self.write():
-                self.log("lock")
+            if not self.vault.read_only:  # a damaged vault is not written to, even to audit
+                with self.write():
+                    self.log("lock")
         finally:
             self.vault.lock()
 

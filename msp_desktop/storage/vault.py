@@ -139,6 +139,10 @@ class Vault:
         self._lock = lock
         self._cipher_version = _cipher_version(conn)
         self._savepoint_depth = 0
+        # Set when unlock skipped the full page check (large vault): the app runs
+        # background_check() soon after, on its own connection (ENC-6).
+        self.needs_background_check = False
+        self._read_only_reason: str | None = None
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -266,6 +270,7 @@ class Vault:
                         raise VaultDamaged("; ".join(report.problems()[:5]))
                 else:
                     _cheap_check(conn)
+                    self.needs_background_check = True
             migrations_mod.apply(conn, steps, backup=self._backup_before_migration)
         except sqlite3.DatabaseError as exc:
             raise VaultDamaged(f"{type(exc).__name__}: {exc}") from exc
@@ -314,6 +319,13 @@ class Vault:
         """BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any exception. Nested use becomes a
         SAVEPOINT, so an inner failure rolls back only the inner part when caught."""
         conn = self._live()
+        if self._read_only_reason is not None:
+            raise VaultDamaged(
+                f"read-only after a failed integrity check: {self._read_only_reason}",
+                user_message="This vault was found to be damaged, so MSP Desktop is not "
+                "writing to it any more. Your records can still be read. Restore the "
+                "latest backup, or contact your IT support.",
+            )
         if conn.in_transaction:
             self._savepoint_depth += 1
             name = f"sp{self._savepoint_depth}"
@@ -421,6 +433,34 @@ class Vault:
             pragmas=read_pragmas(conn),
             schema_version=migrations_mod.user_version(conn),
         )
+
+    def background_check(self) -> list[str]:
+        """Full page check on a second connection, so it can run on a worker thread while
+        the app keeps using the main one. Returns the problems found (empty when sound)."""
+        key = bytearray(self._key)  # lock() zeroes ours; this copy is zeroed below
+        try:
+            conn = _connect(self._path / DB_FILE, key, create=False)
+        except VaultError as exc:
+            return [exc.detail or str(exc)]
+        finally:
+            _zero(key)
+        try:
+            quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+            cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+        except sqlite3.DatabaseError as exc:
+            return [f"{type(exc).__name__}: {exc}"]
+        finally:
+            conn.close()
+        problems = [] if quick == ["ok"] else quick[:5]
+        return problems + cipher[:5]
+
+    def set_read_only(self, reason: str) -> None:
+        """Refuse every further write (the vault failed a check); reads still work."""
+        self._read_only_reason = reason
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only_reason is not None
 
     def full_check(self) -> CheckReport:
         """The deferred check for large vaults: raises VaultDamaged if any page is bad."""
