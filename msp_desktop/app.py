@@ -351,9 +351,13 @@ class Gui:
     def _start_integrity_check(self, session: Any) -> None:
         """Large vaults get only a cheap check at unlock; run the full one now, on its own
         thread and connection, so the worker that unlocks vaults is never held up by it."""
-        if not getattr(session.vault, "needs_background_check", False):
+        from msp_desktop.services.maintenance import (
+            background_integrity_check,
+            integrity_check_pending,
+        )
+
+        if not integrity_check_pending(session):
             return
-        from msp_desktop.services.maintenance import background_integrity_check
 
         if self._check_runner is None:
             self._check_runner = TaskRunner(self.app, inline=self.runner._inline)

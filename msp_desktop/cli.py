@@ -91,27 +91,9 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def vault_info(session: Any) -> dict[str, Any]:
-    store = session.store
-    return {
-        "path": str(session.path),
-        "vault_id": session.vault.vault_id,
-        "schema_version": session.vault.schema_version,
-        "sqlcipher_version": session.vault.cipher_version,
-        "device_id": session.device.device_id,
-        "device_name": session.device.display_name,
-        "device_fingerprint": session.device.fingerprint(),
-        "author": session.device.author,
-        "revisions": store.revision_count(),
-        "counts": dict(sorted(store.counts_by_kind().items())),
-        "conflicts": store.conflict_count(),
-        "parked": store.parked_count(),
-        "drafts": session.drafts.count(),
-        "state_digest": store.state_digest(),
-    }
-
-
 def cmd_vault_info(args: argparse.Namespace) -> int:
+    from msp_desktop.services.maintenance import vault_info
+
     session = _open(args.path)
     try:
         info = vault_info(session)
@@ -168,11 +150,11 @@ def cmd_vault_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_vault_backup(args: argparse.Namespace) -> int:
+    from msp_desktop.services.maintenance import backup
+
     session = _open(args.path)
     try:
-        dest = session.vault.backup(Path(args.dest))
-        with session.write():
-            session.log("backup")
+        dest = backup(session, Path(args.dest))
     finally:
         session.close()
     print(f"Backup written and checked: {dest}")

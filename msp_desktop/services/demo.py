@@ -116,12 +116,7 @@ def generate(
     # vault adds new records instead of colliding with the first run's ids.
     salt = store.revision_count()
     made = person_no = 0
-    # A bigger page cache for the bulk write only: with SQLite's 2 MiB default, inserts into the
-    # random-keyed indexes of a large vault miss the cache (and decrypt a page) nearly every
-    # time. Restored afterwards, so the open vault keeps its normal footprint.
-    prior_cache = session.conn.execute("PRAGMA cache_size").fetchone()[0]
-    session.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-    try:
+    with store.large_cache(BULK_CACHE_KIB):
         while made < cases:
             with session.write(), store.batch():
                 chunk_end = min(cases, made + CHUNK_CASES)
@@ -133,8 +128,6 @@ def generate(
                     )
                     made += builder.build()
                     person_no += 1
-    finally:
-        session.conn.execute(f"PRAGMA cache_size = {int(prior_cache)}")
     seconds = time.perf_counter() - start
     stats = DemoStats(cases=made, records=writer.records, revisions=writer.revisions,
                       seconds=seconds)

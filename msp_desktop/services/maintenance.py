@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from msp_desktop.services.session import Session
+from msp_desktop.storage import store as store_mod
 
 
 @dataclass
@@ -24,17 +27,7 @@ class CheckReport:
 
 
 def projection_snapshot(session: Session) -> list[tuple[object, ...]]:
-    conn = session.conn
-    rows: list[tuple[object, ...]] = []
-    rows += [tuple(r) for r in conn.execute(
-        "SELECT record_id, kind, case_id, status, title, sort_date, payload, head_count,"
-        " conflicts FROM records ORDER BY record_id")]
-    rows += [tuple(r) for r in conn.execute("SELECT * FROM heads ORDER BY 1, 2")]
-    rows += [tuple(r) for r in conn.execute("SELECT * FROM case_summary ORDER BY case_id")]
-    rows += [tuple(r) for r in conn.execute(
-        "SELECT r.record_id, f.body FROM search_fts f JOIN records r ON r.rowid = f.rowid"
-        " ORDER BY r.record_id")]
-    return rows
+    return store_mod.projection_snapshot(session.conn)
 
 
 def check_vault(session: Session) -> CheckReport:
@@ -47,19 +40,43 @@ def check_vault(session: Session) -> CheckReport:
     bad = session.store.verify_revisions()
     report.add("revision hashes and signatures", not bad,
                "; ".join(bad[:5]) + (f" (+{len(bad) - 5} more)" if len(bad) > 5 else ""))
-    # Rebuild the projections inside a transaction that is rolled back, and compare.
-    before = projection_snapshot(session)
-    conn = session.conn
-    conn.execute("SAVEPOINT rebuild_check")
-    try:
-        session.store.rebuild_projections()
-        after = projection_snapshot(session)
-    finally:
-        conn.execute("ROLLBACK TO rebuild_check")
-        conn.execute("RELEASE rebuild_check")
-    report.add("projections match the revisions", before == after,
-               "" if before == after else "run a rebuild")
+    match = session.store.projections_match_revisions()
+    report.add("projections match the revisions", match, "" if match else "run a rebuild")
     return report
+
+
+def vault_info(session: Session) -> dict[str, Any]:
+    """Versions, counts, device and state digest, as `vault info` prints them."""
+    store = session.store
+    return {
+        "path": str(session.path),
+        "vault_id": session.vault.vault_id,
+        "schema_version": session.vault.schema_version,
+        "sqlcipher_version": session.vault.cipher_version,
+        "device_id": session.device.device_id,
+        "device_name": session.device.display_name,
+        "device_fingerprint": session.device.fingerprint(),
+        "author": session.device.author,
+        "revisions": store.revision_count(),
+        "counts": dict(sorted(store.counts_by_kind().items())),
+        "conflicts": store.conflict_count(),
+        "parked": store.parked_count(),
+        "drafts": session.drafts.count(),
+        "state_digest": store.state_digest(),
+    }
+
+
+def backup(session: Session, dest: Path) -> Path:
+    """A checked, encrypted backup, recorded in the audit log."""
+    written = session.vault.backup(dest)
+    with session.write():
+        session.log("backup")
+    return written
+
+
+def integrity_check_pending(session: Session) -> bool:
+    """Unlock did only a cheap check (a large vault): run background_integrity_check soon."""
+    return bool(session.vault.needs_background_check)
 
 
 def background_integrity_check(session: Session) -> list[str]:

@@ -99,8 +99,8 @@ def create(
     body = _prepare(session, kind, payload, "save", record_id)
     with session.write():
         rev = session.store.create(kind, body, record_id=record_id)
-        _after(session, "record.create", rev, draft_id)
-    return _state(session, rev)
+        state = _after(session, "record.create", rev, draft_id)
+    return state
 
 
 def edit(
@@ -116,8 +116,8 @@ def edit(
     body = _prepare(session, current.kind, payload, "save", record_id)
     with session.write():
         rev = session.store.edit(record_id, body, expected_heads=expected_heads, reason=reason)
-        _after(session, "record.edit", rev, draft_id)
-    return _state(session, rev)
+        state = _after(session, "record.edit", rev, draft_id)
+    return state
 
 
 def finalise(
@@ -133,8 +133,8 @@ def finalise(
                     "finalise", record_id)
     with session.write():
         rev = session.store.finalise(record_id, body, expected_heads=expected_heads)
-        _after(session, "record.finalise", rev, draft_id)
-    return _state(session, rev)
+        state = _after(session, "record.finalise", rev, draft_id)
+    return state
 
 
 def create_and_finalise(
@@ -147,8 +147,8 @@ def create_and_finalise(
         rev = session.store.create(kind, body, record_id=record_id)
         _after(session, "record.create", rev, None)
         rev = session.store.finalise(rev.record_id, body)
-        _after(session, "record.finalise", rev, draft_id)
-    return _state(session, rev)
+        state = _after(session, "record.finalise", rev, draft_id)
+    return state
 
 
 def amend(
@@ -168,8 +168,10 @@ def amend(
             record_id, body, reason=reason, amendment_type=amendment_type,
             expected_heads=expected_heads,
         )
-        _after(session, "record.amend", rev, draft_id, {"amendment_type": amendment_type})
-    return _state(session, rev)
+        state = _after(
+            session, "record.amend", rev, draft_id, {"amendment_type": amendment_type}
+        )
+    return state
 
 
 def resolve(
@@ -179,27 +181,23 @@ def resolve(
     body = _prepare(session, current.kind, payload, "save", record_id)
     with session.write():
         rev = session.store.resolve(record_id, body, reason=reason)
-        _after(session, "record.resolve", rev, None)
-    return _state(session, rev)
+        state = _after(session, "record.resolve", rev, None)
+    return state
 
 
 def _after(
     session: Session, action: str, rev: Revision, draft_id: str | None,
     detail: Mapping[str, Any] | None = None,
-) -> None:
+) -> RecordState:
+    """Audit the write (in its transaction), drop the saved draft, return the new state."""
     state = session.store.get(rev.record_id)
+    assert state is not None
     session.log(
-        action, entity_kind=rev.kind, entity_id=rev.record_id,
-        case_id=state.case_id if state else None,
+        action, entity_kind=rev.kind, entity_id=rev.record_id, case_id=state.case_id,
         detail={"revision_id": rev.revision_id, **(detail or {})},
     )
     if draft_id:
         session.drafts.discard(draft_id)
-
-
-def _state(session: Session, rev: Revision) -> RecordState:
-    state = session.store.get(rev.record_id)
-    assert state is not None
     return state
 
 

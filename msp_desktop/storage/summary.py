@@ -33,8 +33,6 @@ class _State(Protocol):
     @property
     def kind(self) -> str: ...
     @property
-    def status(self) -> str: ...
-    @property
     def payload(self) -> dict[str, Any]: ...
     @property
     def updated_hlc(self) -> str: ...
@@ -77,32 +75,24 @@ def summarise(
     case: _State,
     person: _State | None,
     records: Sequence[_State],
-    aggregates: Aggregates | None = None,
+    aggregates: Aggregates,
 ) -> CaseSummary:
+    """records: the case's records of SUMMARY_KINDS; conversations, conflicts and the latest
+    change over the whole case come pre-computed in aggregates."""
     name = person_name(person.payload) if person else "Unnamed adult"
     sort_name = _sort_name(person.payload) if person else name.casefold()
 
     open_dues: list[str] = []
-    contacts: list[str] = []
     reviews: list[str] = []
     outcomes: list[dict[str, str]] = []
     latest_plan_review: tuple[str, str | None] | None = None
     plan_review_date: str | None = None
-    conflicts = 1 if case.in_conflict else 0
-    updated = case.updated_hlc
     for rec in records:
         p = rec.payload
-        updated = max(updated, rec.updated_hlc)
-        if rec.in_conflict and rec.record_id != case.record_id:
-            conflicts += 1
         if rec.kind == "plan_action":
             due = _date(p.get("due_date"))
             if p.get("status") not in CLOSED_ACTION_STATUSES and due:
                 open_dues.append(due)
-        elif rec.kind == "contact_note" and rec.status != "entered_in_error":
-            when = _date(p.get("event_start"))
-            if when:
-                contacts.append(when)
         elif rec.kind == "desired_outcome":
             outcomes.append({
                 "id": rec.record_id,
@@ -125,10 +115,6 @@ def summarise(
         reviews.append(plan_next)
     stage = str(case.payload.get("status") or "concern_received")
     closed = stage == "closed"
-    if aggregates is not None:
-        contacts = [aggregates.last_contact] if aggregates.last_contact else contacts
-        conflicts = aggregates.conflicts + (1 if case.in_conflict else 0)
-        updated = max(updated, aggregates.updated_hlc)
     return CaseSummary(
         person_name=name,
         sort_name=sort_name,
@@ -137,8 +123,8 @@ def summarise(
         next_review=None if closed or not reviews else min(reviews),
         earliest_open_due=None if closed or not open_dues else min(open_dues),
         open_actions=0 if closed else len(open_dues),
-        last_contact=max(contacts) if contacts else None,
-        conflicts=conflicts,
+        last_contact=aggregates.last_contact,
+        conflicts=aggregates.conflicts + (1 if case.in_conflict else 0),
         outcomes=[o for o in outcomes if o["status"] != "WITHDRAWN"],
-        updated_hlc=updated,
+        updated_hlc=max(case.updated_hlc, aggregates.updated_hlc),
     )
