@@ -36,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _kdf() -> Any:
-    from msp_desktop.storage.keyslots import KdfParams
+    from msp_desktop.services.session import KdfParams
 
     if os.environ.get(FAST_KDF_ENV) == "1":
         print("warning: using fast, insecure key derivation (tests only)", file=sys.stderr)
@@ -71,19 +71,14 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
     from msp_desktop.services.session import Session
 
     passphrase = _passphrase("MSP_PASSPHRASE", "New vault passphrase: ", confirm=True)
-    card = None
-    if args.recovery_card:
-        from msp_desktop.sync.cards import load_card
-
-        card = load_card(Path(args.recovery_card))
     session = Session.create(
-        args.path, passphrase, recovery_card=card, kdf=_kdf(), author=args.author,
-        device_name=args.device_name,
+        args.path, passphrase, recovery_card=args.recovery_card, kdf=_kdf(),
+        author=args.author, device_name=args.device_name,
     )
     try:
         print(f"Created vault at {session.path}")
         print(f"Device fingerprint: {session.device.fingerprint()}")
-        if card is None:
+        if not session.vault.has_recovery:
             print("No office recovery card: if the passphrase is forgotten, the vault cannot be "
                   "opened by anyone.")
     finally:
@@ -162,9 +157,9 @@ def cmd_vault_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_office_keygen(args: argparse.Namespace) -> int:
-    from msp_desktop.sync.cards import generate_office_keys
+    from msp_desktop.services.office import keygen
 
-    result = generate_office_keys(Path(args.outdir), args.name)
+    result = keygen(Path(args.outdir), args.name)
     print(f"Office identity (keep offline, secret): {result.identity_path}")
     print(f"Office card (public, give to workers):  {result.card_path}")
     print(f"Fingerprint: {result.card.fingerprint}")
@@ -284,13 +279,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _error_code(exc: BaseException) -> int | None:
     """The exit code for a known failure; None for a bug."""
-    from msp_desktop.services.errors import ValidationFailed
-    from msp_desktop.storage.errors import VaultError
-    from msp_desktop.storage.store import StoreError
+    from msp_desktop.domain.lifecycle import RecordError
+    from msp_desktop.services.errors import ValidationFailed, VaultError
 
     if isinstance(exc, VaultError):
         return int(exc.exit_code)  # each error class carries its place in the contract
-    if isinstance(exc, (ValidationFailed, StoreError, ValueError)):
+    if isinstance(exc, (ValidationFailed, RecordError, ValueError)):
         return EXIT_REJECTED
     if isinstance(exc, OSError):
         return EXIT_OTHER

@@ -1,14 +1,14 @@
 """PDF output with ReportLab (no Qt). For now: a short case summary used by the self-test.
 
-The full case-record PDF (desired outcomes first, chronology, profiles, redaction) is the
-exports issue; this module gives it the fonts, the page template and the atomic write.
+A pure renderer: it is handed the records to print and writes one file through the atomic
+writer; gathering the records and auditing the export is services/exports.py's job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
+import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -20,7 +20,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from msp_desktop.domain.revisions import RecordState
+from msp_desktop.export.meta import ExportMeta
 from msp_desktop.resources import resource_path
+from msp_desktop.storage.atomic import atomic_writer
 
 MARKING = "OFFICIAL-SENSITIVE"
 _FONTS_READY = False
@@ -62,22 +65,6 @@ def _page(canvas: Any, doc: Any) -> None:
     canvas.restoreState()
 
 
-def write_atomic(dest: Path, build: Any) -> Path:
-    """Build into a temp file in the destination folder, then rename over the target."""
-    dest = Path(dest)
-    fd, tmp = tempfile.mkstemp(prefix=".msp-", suffix=".pdf", dir=dest.parent)
-    os.close(fd)
-    try:
-        build(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return dest
-
-
 def _quoted(text: str) -> str:
     """Show the adult's words as a quotation, without doubling quotes they already have."""
     text = text.strip()
@@ -98,27 +85,27 @@ def _when(value: str | None) -> str:
     return f"{moment:%-d %b %Y %H:%M}"
 
 
-def write_case_summary_pdf(session: Any, case_id: str, dest: Path) -> Path:
-    from msp_desktop.services.cases import overview
-
-    ov = overview(session, case_id, audit=False)
+def write_case_summary(
+    dest: Path,
+    *,
+    person_name: str,
+    outcomes: Sequence[RecordState],
+    notes: Sequence[RecordState],
+    meta: ExportMeta,
+) -> Path:
+    """A short summary: the adult's desired outcomes, then their conversations."""
     s = _styles()
-    name = ov.person.title if ov.person else "Unnamed adult"
-    from msp_desktop.storage.summary import person_name
-
-    if ov.person:
-        name = person_name(ov.person.payload)
-    story: list[Any] = [Paragraph(escape(f"Case summary: {name}"), s["h1"])]
-    story.append(Paragraph(escape(f"Exported {dt.datetime.now().astimezone():%Y-%m-%d %H:%M} "
-                                  f"by {session.author}"), s["body"]))
+    story: list[Any] = [Paragraph(escape(f"Case summary: {person_name}"), s["h1"])]
+    story.append(Paragraph(escape(f"Exported {meta.when_text} by {meta.exported_by}"),
+                           s["body"]))
     story.append(Paragraph("What the adult wants to happen", s["h2"]))
-    for o in ov.outcomes or []:
+    for o in outcomes:
         story.append(Paragraph(escape(_quoted(str(o.payload.get("statement", "")))),
                                s["quote"]))
-    if not ov.outcomes:
+    if not outcomes:
         story.append(Paragraph("No desired outcomes recorded yet.", s["body"]))
     story.append(Paragraph("Conversations", s["h2"]))
-    for note in ov.of_kind("contact_note"):
+    for note in notes:
         story.append(Paragraph(escape(f"{_when(note.sort_date)} – {note.title}"), s["h3"]))
         words = note.payload.get("adult_own_words")
         if words:
@@ -128,13 +115,10 @@ def write_case_summary_pdf(session: Any, case_id: str, dest: Path) -> Path:
             story.append(Paragraph(escape(str(facts)), s["body"]))
         story.append(Spacer(1, 4))
 
-    def build(path: str) -> None:
-        doc = SimpleDocTemplate(path, pagesize=A4, title="Case summary", author=session.author,
-                                creator="MSP Desktop", topMargin=20 * mm, bottomMargin=20 * mm)
-        doc.build(story, onFirstPage=_page, onLaterPages=_page)
-
-    out = write_atomic(dest, build)
-    with session.write():
-        session.log("export", entity_kind="case", entity_id=case_id, case_id=case_id,
-                    detail={"format": "pdf", "profile": "summary"})
-    return out
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, title="Case summary", author=meta.exported_by,
+                            creator="MSP Desktop", topMargin=20 * mm, bottomMargin=20 * mm)
+    doc.build(story, onFirstPage=_page, onLaterPages=_page)
+    with atomic_writer(Path(dest)) as fh:
+        fh.write(buffer.getvalue())
+    return Path(dest)

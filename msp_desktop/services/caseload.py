@@ -6,7 +6,12 @@ import datetime as dt
 
 from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
+
+# The caseload's value types are part of this service's API (the UI sees them from here).
 from msp_desktop.storage.queries import CaseloadFilter, CaseRow
+
+__all__ = ["REVIEW_WINDOW_DAYS", "CaseRow", "CaseloadFilter", "count", "make_filter", "page",
+           "row"]
 
 REVIEW_WINDOW_DAYS = 14
 

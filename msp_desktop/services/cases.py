@@ -1,17 +1,23 @@
-"""Opening a case for an adult, and the case overview and chronology."""
+"""Opening a case for an adult, and reading a case: its view (overview, caseload row,
+chronology, drafts) in one read."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from msp_desktop.domain.drafts import Draft
 from msp_desktop.domain.fields import clean, validate
 from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.lifecycle import RecordError
+from msp_desktop.domain.revisions import RecordState
+from msp_desktop.services import caseload
+from msp_desktop.services.caseload import CaseRow
+from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed
 from msp_desktop.services.records import ref_problems
 from msp_desktop.services.session import Session
-from msp_desktop.storage.store import RecordState, StoreError
 
 
 @dataclass(frozen=True)
@@ -28,13 +34,48 @@ class CaseOverview:
         return [r for r in self.records if r.kind == kind]
 
 
+@dataclass(frozen=True)
+class ChronologyEvent:
+    date: str
+    kind: str
+    kind_label: str
+    title: str
+    record_id: str
+    status: str
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """Everything a case screen shows, read once and shared by its parts."""
+
+    overview: CaseOverview
+    row: CaseRow | None
+    chronology: list[ChronologyEvent]
+    drafts: list[Draft] = field(repr=False)
+
+    @property
+    def case_id(self) -> str:
+        return self.overview.case.record_id
+
+    @property
+    def person_name(self) -> str:
+        return self.row.person_name if self.row is not None else ""
+
+    @property
+    def records(self) -> list[RecordState]:
+        return self.overview.records
+
+    def of_kind(self, kind: str) -> list[RecordState]:
+        return self.overview.of_kind(kind)
+
+
 def open_case(
     session: Session,
     person: Mapping[str, Any],
     case: Mapping[str, Any],
     *,
     person_id: str | None = None,
-) -> RecordState:
+) -> Saved:
     """Create the adult (unless person_id names an existing one) and their case, together."""
     store = session.store
     pk, ck = KINDS["person"], KINDS["case"]
@@ -49,7 +90,7 @@ def open_case(
             session.log("record.create", entity_kind="person", entity_id=person_id,
                         detail={"revision_id": prev.revision_id})
         elif getattr(store.get(person_id), "kind", None) != "person":
-            raise StoreError("That adult is not in this vault.")
+            raise RecordError("That adult is not in this vault.")
         case_body = clean(ck, {**case, "person_id": person_id})
         problems = validate(ck, case_body, store) or ref_problems(session, ck, case_body)
         if problems:
@@ -58,15 +99,16 @@ def open_case(
         session.log("record.create", entity_kind="case", entity_id=crev.record_id,
                     case_id=crev.record_id, detail={"revision_id": crev.revision_id})
     state = store.get(crev.record_id)
-    assert state is not None
-    return state
+    adult = store.get(person_id)
+    assert state is not None and adult is not None
+    return Saved.of(state, adult)
 
 
 def overview(session: Session, case_id: str, *, audit: bool = True) -> CaseOverview:
     store = session.store
     case = store.get(case_id)
     if case is None or case.kind != "case":
-        raise StoreError("That case does not exist in this vault.")
+        raise RecordError("That case does not exist in this vault.")
     pid = case.payload.get("person_id")
     person = store.get(pid) if isinstance(pid, str) else None
     records = store.records_for_case(case_id)
@@ -74,8 +116,7 @@ def overview(session: Session, case_id: str, *, audit: bool = True) -> CaseOverv
     for r in records:
         counts[r.kind] = counts.get(r.kind, 0) + 1
     if audit:
-        with session.write():
-            session.log("case.view", entity_kind="case", entity_id=case_id, case_id=case_id)
+        log_view(session, case_id)
     return CaseOverview(
         case=case,
         person=person,
@@ -87,22 +128,30 @@ def overview(session: Session, case_id: str, *, audit: bool = True) -> CaseOverv
     )
 
 
-@dataclass(frozen=True)
-class ChronologyEvent:
-    date: str
-    kind: str
-    kind_label: str
-    title: str
-    record_id: str
-    status: str
+def case_view(session: Session, case_id: str, *, audit: bool = True) -> CaseView:
+    """The case as a screen shows it. audit=False reads only (a read-only session on a worker
+    thread); the caller then records the view with `log_view` on the main session."""
+    ov = overview(session, case_id, audit=audit)
+    return CaseView(
+        overview=ov,
+        row=caseload.row(session, case_id),
+        chronology=chronology_of(ov.records),
+        drafts=session.drafts.for_case(case_id),
+    )
 
 
-def chronology(
-    session: Session, case_id: str, kinds: set[str] | None = None
+def log_view(session: Session, case_id: str) -> None:
+    """Record in the audit log that the worker looked at the case."""
+    with session.write():
+        session.log("case.view", entity_kind="case", entity_id=case_id, case_id=case_id)
+
+
+def chronology_of(
+    records: Iterable[RecordState], kinds: set[str] | None = None
 ) -> list[ChronologyEvent]:
-    """Every dated event of the case in date order (records without a date are left out)."""
+    """Every dated event in date order (records without a date are left out)."""
     events: list[ChronologyEvent] = []
-    for r in session.store.records_for_case(case_id):
+    for r in records:
         if kinds is not None and r.kind not in kinds:
             continue
         if not r.sort_date:
@@ -114,6 +163,13 @@ def chronology(
         ))
     events.sort(key=lambda e: (e.date, e.kind, e.record_id))
     return events
+
+
+def chronology(
+    session: Session, case_id: str, kinds: set[str] | None = None
+) -> list[ChronologyEvent]:
+    """Every dated event of the case in date order (records without a date are left out)."""
+    return chronology_of(session.store.records_for_case(case_id), kinds)
 
 
 def audit_trail(session: Session, case_id: str) -> list[Any]:

@@ -1,8 +1,31 @@
-"""Errors the services raise for the UI and CLI to show."""
+"""Errors the services raise, for the UI and CLI to show.
+
+The vault's and the cards' error classes are re-exported here: callers above the services
+(ui/, cli.py, app.py) catch them from this module and never import storage/ or sync/.
+"""
 
 from __future__ import annotations
 
 from msp_desktop.domain.fields import Problem
+from msp_desktop.storage.errors import (
+    EncryptionUnavailable,
+    MigrationFailed,
+    RecoveryFailed,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultInUse,
+    VaultNotFound,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from msp_desktop.sync.cards import CardInvalid
+
+__all__ = [
+    "CardInvalid", "EncryptionUnavailable", "MigrationFailed", "RecoveryFailed",
+    "ValidationFailed", "VaultDamaged", "VaultError", "VaultExists", "VaultInUse",
+    "VaultNotFound", "VaultTooNew", "WrongPassphrase",
+]
 
 
 class ValidationFailed(Exception):

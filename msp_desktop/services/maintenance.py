@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from msp_desktop.services.session import Session
-from msp_desktop.storage import store as store_mod
 
 
 @dataclass
@@ -24,10 +23,6 @@ class CheckReport:
     def lines(self) -> list[str]:
         return [f"{'ok  ' if ok else 'FAIL'}  {name}{': ' + d if d else ''}"
                 for name, ok, d in self.checks]
-
-
-def projection_snapshot(session: Session) -> list[tuple[object, ...]]:
-    return store_mod.projection_snapshot(session.conn)
 
 
 def check_vault(session: Session) -> CheckReport:

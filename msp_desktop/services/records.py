@@ -1,4 +1,5 @@
-"""Create, edit, finalise and amend records. One call = one transaction, audited."""
+"""Create, edit, finalise and amend records. One call = one transaction, audited; each write
+returns the record as it now stands and what changed (`Saved`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from msp_desktop.domain.drafts import Draft
 from msp_desktop.domain.fields import (
     FieldType,
     Problem,
@@ -14,16 +16,17 @@ from msp_desktop.domain.fields import (
     validate_for_finalise,
 )
 from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.lifecycle import RecordError, RecordNotFound
+from msp_desktop.domain.revisions import RecordState, Revision
+from msp_desktop.services.changes import Changes, Saved
 from msp_desktop.services.errors import ValidationFailed
 from msp_desktop.services.session import Session
-from msp_desktop.storage.drafts import Draft
-from msp_desktop.storage.store import RecordState, Revision, StoreError
 
 
 def _kind(name: str) -> Any:
     kind = KINDS.get(name)
     if kind is None:
-        raise StoreError(f"Unknown record kind {name!r}.")
+        raise RecordError(f"Unknown record kind {name!r}.")
     return kind
 
 
@@ -94,13 +97,13 @@ def ref_problems(session: Session, kind: Any, body: Mapping[str, Any]) -> list[P
 def create(
     session: Session, kind: str, payload: Mapping[str, Any], *, draft_id: str | None = None,
     record_id: str | None = None,
-) -> RecordState:
+) -> Saved:
     record_id = record_id or session.store.new_record_id()
     body = _prepare(session, kind, payload, "save", record_id)
     with session.write():
         rev = session.store.create(kind, body, record_id=record_id)
         state = _after(session, "record.create", rev, draft_id)
-    return state
+    return Saved.of(state)
 
 
 def edit(
@@ -111,13 +114,13 @@ def edit(
     expected_heads: Sequence[str] | None = None,
     draft_id: str | None = None,
     reason: str | None = None,
-) -> RecordState:
+) -> Saved:
     current = get(session, record_id)
     body = _prepare(session, current.kind, payload, "save", record_id)
     with session.write():
         rev = session.store.edit(record_id, body, expected_heads=expected_heads, reason=reason)
         state = _after(session, "record.edit", rev, draft_id)
-    return state
+    return Saved.of(state, current)  # both cases, if the edit moved the record
 
 
 def finalise(
@@ -127,19 +130,19 @@ def finalise(
     *,
     expected_heads: Sequence[str] | None = None,
     draft_id: str | None = None,
-) -> RecordState:
+) -> Saved:
     current = get(session, record_id)
     body = _prepare(session, current.kind, current.payload if payload is None else payload,
                     "finalise", record_id)
     with session.write():
         rev = session.store.finalise(record_id, body, expected_heads=expected_heads)
         state = _after(session, "record.finalise", rev, draft_id)
-    return state
+    return Saved.of(state, current)
 
 
 def create_and_finalise(
     session: Session, kind: str, payload: Mapping[str, Any], *, draft_id: str | None = None
-) -> RecordState:
+) -> Saved:
     """Save a new note and finalise it in one transaction."""
     record_id = session.store.new_record_id()
     body = _prepare(session, kind, payload, "finalise", record_id)
@@ -148,7 +151,7 @@ def create_and_finalise(
         _after(session, "record.create", rev, None)
         rev = session.store.finalise(rev.record_id, body)
         state = _after(session, "record.finalise", rev, draft_id)
-    return state
+    return Saved.of(state)
 
 
 def amend(
@@ -160,7 +163,7 @@ def amend(
     amendment_type: str,
     expected_heads: Sequence[str] | None = None,
     draft_id: str | None = None,
-) -> RecordState:
+) -> Saved:
     current = get(session, record_id)
     body = _prepare(session, current.kind, payload, "amend", record_id)
     with session.write():
@@ -171,18 +174,18 @@ def amend(
         state = _after(
             session, "record.amend", rev, draft_id, {"amendment_type": amendment_type}
         )
-    return state
+    return Saved.of(state, current)
 
 
 def resolve(
     session: Session, record_id: str, payload: Mapping[str, Any], *, reason: str
-) -> RecordState:
+) -> Saved:
     current = get(session, record_id)
     body = _prepare(session, current.kind, payload, "save", record_id)
     with session.write():
         rev = session.store.resolve(record_id, body, reason=reason)
         state = _after(session, "record.resolve", rev, None)
-    return state
+    return Saved.of(state, current)
 
 
 def _after(
@@ -204,7 +207,7 @@ def _after(
 def get(session: Session, record_id: str) -> RecordState:
     state = session.store.get(record_id)
     if state is None:
-        raise StoreError("That record does not exist in this vault.")
+        raise RecordNotFound("That record does not exist in this vault.")
     return state
 
 
@@ -228,19 +231,22 @@ def save_draft(
     payload: Mapping[str, Any],
     record_id: str | None = None,
     base_heads: Sequence[str] = (),
-) -> None:
+) -> Changes:
     """Autosave: no revision, no audit entry, just the encrypted drafts table."""
     with session.write():
         session.drafts.put(
             draft_id, kind=kind, record_id=record_id, case_id=case_id, base_heads=base_heads,
             payload=payload, updated_at=session.clock.iso_now(),
         )
+    return Changes.of_drafts(case_id)
 
 
 def drafts_for_case(session: Session, case_id: str) -> list[Draft]:
     return session.drafts.for_case(case_id)
 
 
-def discard_draft(session: Session, draft_id: str) -> None:
+def discard_draft(session: Session, draft_id: str) -> Changes:
+    draft = session.drafts.get(draft_id)
     with session.write():
         session.drafts.discard(draft_id)
+    return Changes.of_drafts(draft.case_id if draft else None)

@@ -6,8 +6,8 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from msp_desktop.export.pdf import write_case_summary_pdf
-from msp_desktop.services import cases, records, search
+from msp_desktop.domain.status import RecordStatus
+from msp_desktop.services import cases, exports, records, search
 from msp_desktop.services.session import Session
 from msp_desktop.storage.keyslots import KdfParams
 
@@ -28,22 +28,22 @@ def run_self_test(workdir: Path) -> Iterator[str]:
             {"family_name": "Prawf", "given_names": "Gwenllian", "gender_sac": "FEMALE",
              "jurisdiction": "WAL", "preferred_language": "Cymraeg"},
             {"status": "concern_received", "opened_at": "2026-01-05"},
-        )
+        ).state
         note = records.create_and_finalise(session, "contact_note", {
             "case_id": case.record_id, "note_type": "HOME_VISIT",
             "event_start": "2026-01-06T10:00:00+00:00", "adult_present": True,
             "seen_alone": True, "purpose": "Self-test visit",
             "adult_own_words": "Rydw i eisiau aros adref – I want to stay at home.",
             "facts": "Self-test visit: zażółć gęślą jaźń.",
-        })
-        if records.get(session, note.record_id).status != "final":
+        }).state
+        if records.get(session, note.record_id).status != RecordStatus.FINAL:
             raise SelfTestFailed("the note was not finalised")
         yield "records written and read back"
         hits = search.search(session, "aros adref", audit=False)
         if not any(h.record_id == note.record_id for h in hits):
             raise SelfTestFailed("search did not find the note")
         yield "full-text search works"
-        pdf = write_case_summary_pdf(session, case.record_id, workdir / "self-test.pdf")
+        pdf = exports.case_summary_pdf(session, case.record_id, workdir / "self-test.pdf").path
         if pdf.stat().st_size < 1000 or not pdf.read_bytes().startswith(b"%PDF"):
             raise SelfTestFailed("the PDF was not written")
         yield "PDF written"

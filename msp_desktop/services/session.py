@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import platform
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -12,9 +13,18 @@ from typing import Any
 from msp_desktop.storage.audit import AuditLog
 from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.drafts import DraftStore
+from msp_desktop.storage.errors import VaultDamaged
 from msp_desktop.storage.identity import DeviceIdentity, create_device, load_device
+from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.store import RecordStore
 from msp_desktop.storage.vault import Vault
+from msp_desktop.sync.cards import OfficeCard, load_card, parse_identity
+
+RecoveryCard = OfficeCard | str | os.PathLike[str]
+
+# KdfParams is part of this service's API: callers choose key-derivation costs (tests, the
+# demo vault) without reaching into storage/.
+__all__ = ["KdfParams", "RecoveryCard", "Session", "default_author", "default_device_name"]
 
 
 def default_author() -> str:
@@ -58,11 +68,20 @@ class Session:
         *,
         author: str | None = None,
         device_name: str | None = None,
-        recovery_card: Any = None,
-        kdf: Any = None,
+        recovery_card: RecoveryCard | None = None,
+        kdf: KdfParams | None = None,
         clock: Clock | None = None,
     ) -> Session:
-        vault = Vault.create(Path(path), passphrase, recovery_card=recovery_card, kdf=kdf)
+        """Create a vault (and this laptop's device identity) and return it open.
+
+        recovery_card: the office card, or the path of its file; the data key is then also
+        wrapped to the office's recovery key."""
+        card = _card(recovery_card)
+        vault = Vault.create(
+            Path(path), passphrase, kdf=kdf,
+            recovery_recipient=card.age_recipient if card else None,
+            recovery_fingerprint=card.fingerprint if card else "",
+        )
         clock = clock or Clock()
         try:
             with vault.transaction():
@@ -93,8 +112,9 @@ class Session:
         kdf: Any = None,
         clock: Clock | None = None,
     ) -> Session:
-        """Open with the office recovery identity and set a new passphrase."""
-        vault = Vault.unlock_with_recovery(Path(path), identity_text)
+        """Open with the office recovery identity (its file's text) and set a new passphrase."""
+        identity = parse_identity(identity_text)
+        vault = Vault.unlock_with_recovery(Path(path), identity.age_identity)
         try:
             vault.change_passphrase(new_passphrase, kdf=kdf)
         except BaseException:
@@ -107,8 +127,6 @@ class Session:
         try:
             device = load_device(vault.conn)
             if device is None:
-                from msp_desktop.storage.errors import VaultDamaged
-
                 raise VaultDamaged("This vault has no device identity. It may be damaged.")
             session = cls(vault, device, clock)
             with session.write():
@@ -160,3 +178,9 @@ class Session:
             author=self.device.author, action=action, entity_kind=entity_kind,
             entity_id=entity_id, case_id=case_id, detail=detail,
         )
+
+
+def _card(card: RecoveryCard | None) -> OfficeCard | None:
+    if card is None or isinstance(card, OfficeCard):
+        return card
+    return load_card(Path(card))

@@ -11,7 +11,9 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 TMP_SUFFIX = ".tmp"
 
@@ -36,15 +38,16 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(
+@contextlib.contextmanager
+def atomic_writer(
     path: Path,
-    data: bytes,
     *,
     mode: int = 0o600,
     backup_suffix: str | None = None,
     overwrite: bool = True,
-) -> None:
-    """Replace ``path`` with ``data`` atomically.
+) -> Iterator[BinaryIO]:
+    """Write ``path`` atomically through the yielded file: it appears, complete and with
+    ``mode``, only when the block ends without an exception; otherwise nothing changes.
 
     backup_suffix: keep the previous version as ``path + suffix`` (a copy made before the
     rename, so ``path`` itself is never missing).
@@ -56,10 +59,11 @@ def atomic_write_bytes(
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            # Permissions before any byte is written (mkstemp makes 0600; mode may loosen it).
+            os.chmod(tmp, mode)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
         if not overwrite:
             _link_no_overwrite(tmp, path)
         else:
@@ -71,6 +75,19 @@ def atomic_write_bytes(
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def atomic_write_bytes(
+    path: Path,
+    data: bytes,
+    *,
+    mode: int = 0o600,
+    backup_suffix: str | None = None,
+    overwrite: bool = True,
+) -> None:
+    """Replace ``path`` with ``data`` atomically (see atomic_writer)."""
+    with atomic_writer(path, mode=mode, backup_suffix=backup_suffix, overwrite=overwrite) as fh:
+        fh.write(data)
 
 
 def _link_no_overwrite(tmp: Path, path: Path) -> None:

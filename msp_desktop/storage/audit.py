@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from msp_desktop.storage.canonical import encode, sha256_hex
+from msp_desktop.domain.canonical import encode, sha256_hex
 
 GENESIS = "0" * 64
 

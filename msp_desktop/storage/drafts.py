@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from msp_desktop.storage.canonical import dumps
-
-
-@dataclass(frozen=True)
-class Draft:
-    draft_id: str
-    kind: str
-    record_id: str | None
-    case_id: str | None
-    base_heads: tuple[str, ...]
-    payload: dict[str, Any]
-    updated_at: str
+from msp_desktop.domain.canonical import dumps
+from msp_desktop.domain.drafts import Draft
 
 
 class DraftStore:

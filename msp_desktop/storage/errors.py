@@ -87,9 +87,3 @@ class MigrationFailed(VaultError):
         "it was and a backup was made. Contact your IT support."
     )
 
-
-class CardInvalid(VaultError):
-    user_message = (
-        "This office card is not valid (wrong format or altered). Ask the office for a new copy."
-    )
-    exit_code = 4

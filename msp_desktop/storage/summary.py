@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from msp_desktop.domain.derive import display_name
+
 CLOSED_ACTION_STATUSES = frozenset({"DONE", "COMPLETED", "CANCELLED", "NOT_NEEDED"})
 REVIEWED_KINDS = ("consent_decision", "capacity_assessment", "best_interests_decision")
 # The kinds whose whole records the summary reads (conversations come in as Aggregates).
@@ -55,12 +57,6 @@ class CaseSummary:
     updated_hlc: str
 
 
-def person_name(payload: Mapping[str, Any]) -> str:
-    given = str(payload.get("preferred_name") or payload.get("given_names") or "").strip()
-    family = str(payload.get("family_name") or "").strip()
-    return " ".join(p for p in (given, family) if p) or "Unnamed adult"
-
-
 def _sort_name(payload: Mapping[str, Any]) -> str:
     family = str(payload.get("family_name") or "").strip()
     given = str(payload.get("given_names") or payload.get("preferred_name") or "").strip()
@@ -79,7 +75,7 @@ def summarise(
 ) -> CaseSummary:
     """records: the case's records of SUMMARY_KINDS; conversations, conflicts and the latest
     change over the whole case come pre-computed in aggregates."""
-    name = person_name(person.payload) if person else "Unnamed adult"
+    name = display_name(person.payload) if person else "Unnamed adult"
     sort_name = _sort_name(person.payload) if person else name.casefold()
 
     open_dues: list[str] = []

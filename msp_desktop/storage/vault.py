@@ -58,7 +58,6 @@ from msp_desktop.storage.keyslots import (
 )
 from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock
 from msp_desktop.storage.migrations import Step
-from msp_desktop.sync.cards import OfficeCard, load_card, parse_identity
 
 Connection = Any  # sqlcipher3 ships no type information
 
@@ -123,9 +122,6 @@ class CheckReport:
         return out + list(self.cipher_integrity_check)
 
 
-RecoveryCard = OfficeCard | str | os.PathLike[str]
-
-
 class Vault:
     """An unlocked vault. Use the classmethods to obtain one; ``lock()`` when done."""
 
@@ -152,16 +148,20 @@ class Vault:
         path: Path | str,
         passphrase: str,
         *,
-        recovery_card: RecoveryCard | None = None,
+        recovery_recipient: str | None = None,
+        recovery_fingerprint: str = "",
         kdf: KdfParams | None = None,
         migrations: Sequence[Step] | None = None,
     ) -> Vault:
-        """Make a new vault folder and return it unlocked. ``kdf=None`` calibrates Argon2id."""
+        """Make a new vault folder and return it unlocked. ``kdf=None`` calibrates Argon2id.
+
+        recovery_recipient: the office's age X25519 recipient (``age1...``); the data key is
+        also wrapped to it. recovery_fingerprint: the office card's fingerprint, kept with the
+        slot so people can check which office key it is."""
         folder = Path(path)
         _driver_check()
         if (folder / DB_FILE).exists() or (folder / KEYSLOTS_FILE).exists():
             raise VaultExists(str(folder))
-        card = _as_card(recovery_card)
         steps = _default_migrations() if migrations is None else migrations
         params = KdfParams.calibrate() if kdf is None else kdf
 
@@ -174,8 +174,8 @@ class Vault:
         conn: Connection | None = None
         try:
             recovery = (
-                make_recovery_slot(key, card.age_recipient, card.fingerprint, vault_id)
-                if card is not None
+                make_recovery_slot(key, recovery_recipient, recovery_fingerprint, vault_id)
+                if recovery_recipient is not None
                 else None
             )
             slots = KeySlots(vault_id, make_passphrase_slot(key, passphrase, vault_id, params),
@@ -214,17 +214,16 @@ class Vault:
 
     @classmethod
     def unlock_with_recovery(
-        cls, path: Path | str, identity_text: str, *, migrations: Sequence[Step] | None = None
+        cls, path: Path | str, age_identity: str, *, migrations: Sequence[Step] | None = None
     ) -> Vault:
-        """Open with the office identity (file text or a bare AGE-SECRET-KEY line). The caller
+        """Open with the office's age identity (an ``AGE-SECRET-KEY-1...`` string). The caller
         then sets a new passphrase with ``change_passphrase``."""
         folder = Path(path)
         _driver_check()
         slots = _read_slots(folder)
         if slots.recovery is None:
             raise RecoveryFailed("this vault has no recovery slot")
-        identity = parse_identity(identity_text)
-        key = open_recovery_slot(slots.recovery, identity.age_identity, slots.vault_id)
+        key = open_recovery_slot(slots.recovery, age_identity, slots.vault_id)
         return cls._open(folder, slots, key, migrations)
 
     @classmethod
@@ -361,12 +360,10 @@ class Vault:
         write_keyslots(self._path, new_slots)
         self._slots = new_slots
 
-    def set_recovery_card(self, card: RecoveryCard) -> None:
+    def set_recovery_recipient(self, recipient: str, fingerprint: str) -> None:
         """Add or replace the office recovery slot."""
         self._live()
-        c = _as_card(card)
-        assert c is not None
-        rec = make_recovery_slot(self._key, c.age_recipient, c.fingerprint, self.vault_id)
+        rec = make_recovery_slot(self._key, recipient, fingerprint, self.vault_id)
         new_slots = KeySlots(self.vault_id, self._slots.passphrase, rec)
         write_keyslots(self._path, new_slots)
         self._slots = new_slots
@@ -525,12 +522,6 @@ def _default_migrations() -> Sequence[Step]:
     from msp_desktop.storage.schema import MIGRATIONS
 
     return MIGRATIONS
-
-
-def _as_card(card: RecoveryCard | None) -> OfficeCard | None:
-    if card is None or isinstance(card, OfficeCard):
-        return card
-    return load_card(Path(card))
 
 
 def _parse_cipher_major(version: str) -> int:

@@ -23,7 +23,7 @@ import nacl.signing
 from pyrage import x25519
 
 from msp_desktop.storage.atomic import atomic_write_bytes
-from msp_desktop.storage.errors import CardInvalid, RecoveryFailed
+from msp_desktop.storage.errors import RecoveryFailed, VaultError
 
 CARD_TYPE = "msp-office-card"
 CARD_FORMAT = 1
@@ -31,6 +31,15 @@ IDENTITY_FILE = "office-identity.txt"
 CARD_FILE = "office-card.json"
 _SEED_PREFIX = "# msp-ed25519-seed: "
 _FPR_DOMAIN = b"msp-office-card-fingerprint-v1\x00"
+
+
+class CardInvalid(VaultError):
+    """A card that cannot be used: not a card, a format we do not know, or altered."""
+
+    user_message = (
+        "This office card is not valid (wrong format or altered). Ask the office for a new copy."
+    )
+    exit_code = 4
 
 
 @dataclass(frozen=True)

@@ -163,14 +163,14 @@ def seed_vault(
             case = cases.open_case(
                 session, {"family_name": family, "given_names": given, "jurisdiction": "ENG"},
                 {"status": "enquiry_in_progress", "opened_at": "2026-01-10"},
-            )
+            ).state
             seeded.case_ids.append(case.record_id)
             seeded.person_names[case.record_id] = f"{given} {family}"
             for i, day in enumerate(("2026-01-12", "2026-01-19")):
                 note = records.create(session, "contact_note", note_payload(
                     case.record_id, event_start=f"{day}T09:30:00+00:00",
                     facts=f"Visit {i + 1}: we met at the library in {word} to talk.",
-                ))
+                )).state
                 seeded.notes[note.record_id] = case.record_id
         seeded.revision_ids = sorted(
             r[0] for r in session.conn.execute("SELECT revision_id FROM revisions"))

@@ -47,13 +47,13 @@ while True:
         "facts": "crash-note %d. %s" % (n, filler),
     }
     if n % 7 == 3:
-        state = records.create_and_finalise(session, "contact_note", payload)
+        state = records.create_and_finalise(session, "contact_note", payload).state
     else:
-        state = records.create(session, "contact_note", payload)
+        state = records.create(session, "contact_note", payload).state
         if n % 11 == 5:
             payload["facts"] += " (edited)"
             state = records.edit(session, state.record_id, payload,
-                                 expected_heads=state.heads)
+                                 expected_heads=state.heads).state
     # Acknowledge only now: the service call returned, so its transaction committed.
     sys.stdout.write("%d %s\n" % (n, state.record_id))
     sys.stdout.flush()
@@ -178,7 +178,7 @@ def test_kill_9_loses_no_acknowledged_note(tmp_path: Path) -> None:
                 session, {"family_name": f"Crash{i}", "given_names": "Test",
                           "jurisdiction": "ENG"},
                 {"status": "enquiry_in_progress", "opened_at": "2026-02-01"},
-            ).record_id
+            ).state.record_id
             for i in range(6)
         ]
     finally:

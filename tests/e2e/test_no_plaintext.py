@@ -64,7 +64,7 @@ s = Session.create(vault, pw, kdf=fast, author="worker", device_name="Laptop",
 case = cases.open_case(
     s, {"family_name": M["family"], "given_names": M["given"], "jurisdiction": "WAL",
         "preferred_language": "Cymraeg", "address": M["address"]},
-    {"status": "enquiry_in_progress", "opened_at": "2026-01-05"})
+    {"status": "enquiry_in_progress", "opened_at": "2026-01-05"}).state
 cid = case.record_id
 note = {"case_id": cid, "note_type": "HOME_VISIT", "event_start": "2026-01-06T10:00:00+00:00",
         "adult_present": True, "seen_alone": True, "purpose": "Home visit"}
@@ -74,9 +74,9 @@ records.save_draft(s, d1, kind="contact_note", case_id=cid,
 records.save_draft(s, d1, kind="contact_note", case_id=cid,
                    payload={**note, "facts": M["draft_only"] + " more", "adult_own_words": "x"})
 saved = records.create(s, "contact_note", {**note, "facts": M["conversation"],
-                                           "adult_own_words": M["own_words"]}, draft_id=d1)
+                                           "adult_own_words": M["own_words"]}, draft_id=d1).state
 assert s.drafts.get(d1) is None
-final = records.finalise(s, saved.record_id)
+final = records.finalise(s, saved.record_id).state
 records.amend(s, final.record_id, {**final.payload, "facts": M["amended"]},
               reason=M["amend_reason"], amendment_type="CORRECTION")
 records.create(s, "desired_outcome", {"case_id": cid, "statement": M["outcome"],

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msp_desktop.storage.canonical import dumps, encode
+from msp_desktop.domain.canonical import dumps, encode
 from msp_desktop.storage.clock import Clock, HybridClock, format_hlc, parse_hlc
 
 json_values = st.recursive(

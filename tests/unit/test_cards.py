@@ -12,8 +12,9 @@ import pyrage
 import pytest
 from pyrage import x25519
 
-from msp_desktop.storage.errors import CardInvalid, RecoveryFailed
+from msp_desktop.storage.errors import RecoveryFailed
 from msp_desktop.sync.cards import (
+    CardInvalid,
     OfficeCard,
     generate_office_keys,
     load_card,

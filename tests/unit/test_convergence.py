@@ -25,10 +25,10 @@ def _replicas(n: int, skews: list[int]) -> list[RecordStore]:
 
 
 def _all_revs(store: RecordStore) -> list[Any]:
-    from msp_desktop.storage.store import _REV_COLUMNS, _row_to_revision
+    from msp_desktop.storage.revision_log import REV_COLUMNS, row_to_revision
 
-    return [_row_to_revision(r) for r in store._conn.execute(
-        f"SELECT {_REV_COLUMNS} FROM revisions")]
+    return [row_to_revision(r) for r in store._conn.execute(
+        f"SELECT {REV_COLUMNS} FROM revisions")]
 
 
 def _keys(stores: list[RecordStore]) -> dict[str, str]:
@@ -148,16 +148,16 @@ def test_child_before_parent_is_parked_then_applied() -> None:
 def test_forged_revision_is_rejected() -> None:
     import pytest
 
-    from msp_desktop.storage.store import StoreError
+    from msp_desktop.domain.lifecycle import RecordError
 
     a, b = _replicas(2, [0, 0])
     rev = a.create(KIND, {"owner": 1})
     data = rev.to_json()
     data["payload"] = {"owner": 99}
-    from msp_desktop.storage.store import revision_from_json
+    from msp_desktop.domain.revisions import revision_from_json
 
-    with pytest.raises(StoreError):
+    with pytest.raises(RecordError):
         b.ingest(revision_from_json(data), a.device.verify_key_hex)
-    with pytest.raises(StoreError):
+    with pytest.raises(RecordError):
         b.ingest(rev, b.device.verify_key_hex)  # right content, wrong signer
     assert json.loads(json.dumps(b.counts_by_kind())) == {}

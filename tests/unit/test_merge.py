@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from msp_desktop.sync.merge import Node, common_base, merge
+from msp_desktop.domain.merge import Node, common_base, merge
 
 
 def _graph(*nodes: Node):  # type: ignore[no-untyped-def]

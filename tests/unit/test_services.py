@@ -18,7 +18,12 @@ from msp_desktop.services.maintenance import check_vault
 from msp_desktop.services.session import Session
 from msp_desktop.storage.audit import AuditLog
 from msp_desktop.storage.keyslots import KdfParams
-from msp_desktop.storage.store import ReasonRequired, RecordFinalised, StaleEdit, StoreError
+from msp_desktop.domain.lifecycle import (
+    ReasonRequired,
+    RecordError,
+    RecordFinalised,
+    StaleEdit,
+)
 from msp_desktop.storage.vault import Vault
 from tests.unit.conftest import FakeClock
 
@@ -48,7 +53,7 @@ def open_case(
     return cases.open_case(
         s, {"family_name": family, "given_names": given, "jurisdiction": "ENG"},
         {"status": status, "opened_at": opened},
-    ).record_id
+    ).state.record_id
 
 
 def note(case_id: str, **kw: Any) -> dict[str, Any]:
@@ -105,7 +110,7 @@ def test_create_refuses_bad_values_and_rule_breaks(session: Session) -> None:
     with pytest.raises(ValidationFailed) as info:
         records.create(session, "plan_action", {"case_id": case_id})
     assert {p.field for p in info.value.problems} == {"plan_id", "action", "owner", "status"}
-    with pytest.raises(StoreError, match="Unknown record kind"):
+    with pytest.raises(RecordError, match="Unknown record kind"):
         records.create(session, "horoscope", {"case_id": case_id})
     assert written(session) == before
 
@@ -113,7 +118,7 @@ def test_create_refuses_bad_values_and_rule_breaks(session: Session) -> None:
 def test_finalise_checks_the_finalise_rules_and_leaves_the_note_saved(session: Session) -> None:
     case_id = open_case(session)
     saved = records.create(session, "contact_note", note(case_id, adult_present=None,
-                                                         seen_alone=None, facts=None))
+                                                         seen_alone=None, facts=None)).state
     before = written(session)
     with pytest.raises(ValidationFailed) as info:
         records.finalise(session, saved.record_id)
@@ -140,7 +145,7 @@ def test_open_case_is_all_or_nothing(session: Session) -> None:
 
 def test_references_must_name_a_record_of_the_right_kind(session: Session) -> None:
     case_id = open_case(session)
-    n = records.create(session, "contact_note", note(case_id))
+    n = records.create(session, "contact_note", note(case_id)).state
     person_id = records.get(session, case_id).payload["person_id"]
     before = written(session)
     for bad in ("f" * 32, n.record_id, person_id):  # missing, a note, an adult
@@ -151,7 +156,7 @@ def test_references_must_name_a_record_of_the_right_kind(session: Session) -> No
     with pytest.raises(ValidationFailed) as info:
         records.edit(session, n.record_id, note("f" * 32))
     assert [p.field for p in info.value.problems] == ["case_id"]
-    with pytest.raises(StoreError, match="adult is not in this vault"):
+    with pytest.raises(RecordError, match="adult is not in this vault"):
         cases.open_case(session, {}, {"status": "concern_received", "opened_at": "2026-01-01"},
                         person_id=n.record_id)
     with pytest.raises(ValidationFailed) as info:
@@ -161,18 +166,18 @@ def test_references_must_name_a_record_of_the_right_kind(session: Session) -> No
     assert written(session) == before
     # The right references are accepted.
     again = cases.open_case(session, {}, {"status": "reopened", "opened_at": "2026-02-01",
-                                          "previous_case_id": case_id}, person_id=person_id)
+                                          "previous_case_id": case_id}, person_id=person_id).state
     assert again.payload["previous_case_id"] == case_id
 
 
 def test_moving_a_note_between_cases_leaves_no_stale_summary(session: Session) -> None:
     a = open_case(session, family="Adams")
     b = open_case(session, family="Bevan")
-    n = records.create(session, "contact_note", note(a))
+    n = records.create(session, "contact_note", note(a)).state
     assert caseload.row(session, a).last_contact == "2026-02-03"  # type: ignore[union-attr]
     try:
         records.edit(session, n.record_id, note(b))
-    except (StoreError, ValidationFailed):
+    except (RecordError, ValidationFailed):
         pass  # refusing to move a record is a fine answer too
     else:
         assert caseload.row(session, a).last_contact is None  # type: ignore[union-attr]
@@ -189,27 +194,27 @@ def test_create_edit_finalise_amend_are_audited_in_order_with_ids_only(
     case_id = open_case(session)
     mark = last_seq(session)
 
-    created = records.create(session, "contact_note", note(case_id, facts="First account."))
+    created = records.create(session, "contact_note", note(case_id, facts="First account.")).state
     assert (created.status, created.case_id) == ("saved", case_id)
     clock.advance(60)
     edited = records.edit(session, created.record_id, note(case_id, facts="Second account."),
-                          expected_heads=created.heads)
+                          expected_heads=created.heads).state
     assert edited.status == "saved" and edited.payload["facts"] == "Second account."
     clock.advance(60)
-    final = records.finalise(session, created.record_id, expected_heads=edited.heads)
+    final = records.finalise(session, created.record_id, expected_heads=edited.heads).state
     assert final.status == "final" and final.finalised
     with pytest.raises(RecordFinalised):
         records.edit(session, created.record_id, note(case_id, facts="Sneaky change."))
     with pytest.raises(ReasonRequired):
         records.amend(session, created.record_id, note(case_id), reason=" ",
                       amendment_type="CORRECTION")
-    with pytest.raises(StoreError, match="type of amendment"):
+    with pytest.raises(RecordError, match="type of amendment"):
         records.amend(session, created.record_id, note(case_id), reason="x",
                       amendment_type="OOPS")
     clock.advance(60)
     amended = records.amend(session, created.record_id,
                             note(case_id, facts="Second account, time corrected."),
-                            reason="Wrong time", amendment_type="CORRECTION")
+                            reason="Wrong time", amendment_type="CORRECTION").state
     assert amended.status == "amended"
 
     history = records.history(session, created.record_id)
@@ -239,7 +244,7 @@ def test_create_edit_finalise_amend_are_audited_in_order_with_ids_only(
 def test_entered_in_error_leaves_search_and_last_contact(session: Session) -> None:
     case_id = open_case(session)
     n = records.create_and_finalise(session, "contact_note", note(
-        case_id, facts="Met at Penrhyndeudraeth station."))
+        case_id, facts="Met at Penrhyndeudraeth station.")).state
     assert [h.record_id for h in search.search(session, "Penrhyndeudraeth")] == [n.record_id]
     assert caseload.row(session, case_id).last_contact == "2026-02-03"  # type: ignore[union-attr]
     records.amend(session, n.record_id, n.payload, reason="Wrong adult",
@@ -272,7 +277,7 @@ def test_overview_is_audited_as_a_case_view(session: Session) -> None:
 
     cases.overview(session, case_id, audit=False)
     assert audit_since(session, mark) == entries
-    with pytest.raises(StoreError):
+    with pytest.raises(RecordError):
         cases.overview(session, "0" * 32)
 
 
@@ -301,7 +306,7 @@ def test_chronology_is_in_date_order(session: Session) -> None:
 def _plan(s: Session, case_id: str, review: str, due: str, status: str = "NOT_STARTED") -> None:
     plan = records.create(s, "safeguarding_plan", {
         "case_id": case_id, "status": "ACTIVE", "started_at": "2026-02-01",
-        "review_date": review})
+        "review_date": review}).state
     records.create(s, "plan_action", {
         "case_id": case_id, "plan_id": plan.record_id, "action": "Arrange a carers' review",
         "owner": "Social worker", "due_date": due, "status": status})
@@ -350,7 +355,7 @@ def test_caseload_filters_follow_the_clock(session: Session, clock: FakeClock) -
 
 def test_search_is_audited_without_the_query(session: Session) -> None:
     case_id = open_case(session)
-    n = records.create(session, "contact_note", note(case_id, facts="Spoke near Cwmystwyth."))
+    n = records.create(session, "contact_note", note(case_id, facts="Spoke near Cwmystwyth.")).state
     mark = last_seq(session)
     hits = search.search(session, "cwmystwyth")
     assert [(h.record_id, h.case_id, h.person_name, h.kind) for h in hits] == [
@@ -391,7 +396,7 @@ def test_drafts_round_trip_and_are_discarded_on_save(session: Session, clock: Fa
     assert len(session.audit.entries()) == before_audit
     assert caseload.row(session, case_id).drafts == 1  # type: ignore[union-attr]
 
-    saved = records.create(session, "contact_note", d.payload, draft_id=draft_id)
+    saved = records.create(session, "contact_note", d.payload, draft_id=draft_id).state
     assert records.drafts_for_case(session, case_id) == []
     assert saved.payload["facts"] == "Half a thought, now whole."
 
@@ -415,7 +420,7 @@ def test_drafts_round_trip_and_are_discarded_on_save(session: Session, clock: Fa
 
 def test_a_stale_edit_is_refused_and_its_draft_kept(session: Session) -> None:
     case_id = open_case(session)
-    first = records.create(session, "contact_note", note(case_id, facts="One"))
+    first = records.create(session, "contact_note", note(case_id, facts="One")).state
     # Someone else (another window) saves an edit first.
     records.edit(session, first.record_id, note(case_id, facts="Two"),
                  expected_heads=first.heads)

@@ -4,14 +4,9 @@ import json
 
 import pytest
 
-from msp_desktop.services.maintenance import projection_snapshot
-from msp_desktop.storage.store import (
-    ReasonRequired,
-    RecordFinalised,
-    RecordStore,
-    StaleEdit,
-    revision_id_for,
-)
+from msp_desktop.domain.lifecycle import ReasonRequired, RecordFinalised, StaleEdit
+from msp_desktop.domain.revisions import revision_id_for
+from msp_desktop.storage.store import RecordStore
 from tests.unit.conftest import FakeClock
 
 PERSON = {"family_name": "Jones", "given_names": "Eleri"}
@@ -156,17 +151,14 @@ def test_person_rename_updates_case_summary(store: RecordStore) -> None:
 
 
 def test_projections_rebuild_identically_from_revisions(store: RecordStore) -> None:
-    class _S:
-        conn = store._conn
-
     case_id = _case(store)
     for i in range(5):
         nid = _note(store, case_id, words=f"words {i}")
         if i % 2:
             store.finalise(nid)
-    before = projection_snapshot(_S)  # type: ignore[arg-type]
+    before = store.projection_snapshot()
     store.rebuild_projections()
-    assert projection_snapshot(_S) == before  # type: ignore[arg-type]
+    assert store.projection_snapshot() == before
     assert before  # not vacuous
 
 

@@ -18,7 +18,7 @@ from msp_desktop.storage.errors import (
     WrongPassphrase,
 )
 from msp_desktop.storage.vault import Vault
-from msp_desktop.sync.cards import generate_office_keys
+from msp_desktop.sync.cards import generate_office_keys, load_card, load_identity
 
 from ._vault_helpers import FAST, MARKER, PASS, STEPS, add_notes, make_vault, sha, snapshot, unlock
 
@@ -147,12 +147,14 @@ def test_change_passphrase_rewrites_only_keyslots(tmp_path: Path) -> None:
 def test_recovery_with_office_identity(tmp_path: Path) -> None:
     office = generate_office_keys(tmp_path / "office", "Office")
     folder = tmp_path / "v"
-    v = make_vault(folder, recovery_card=office.card_path)
+    card = load_card(office.card_path)
+    v = make_vault(folder, recovery_recipient=card.age_recipient,
+                   recovery_fingerprint=card.fingerprint)
     assert v.has_recovery
     add_notes(v, 2)
     v.lock()
 
-    identity_text = office.identity_path.read_text()
+    identity_text = load_identity(office.identity_path).age_identity
     v = Vault.unlock_with_recovery(folder, identity_text, migrations=STEPS)
     assert v.conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 2
     v.change_passphrase("set by the office", kdf=FAST)
@@ -166,7 +168,8 @@ def test_recovery_with_office_identity(tmp_path: Path) -> None:
     before = snapshot(folder)
     other = generate_office_keys(tmp_path / "other", "Other office")
     with pytest.raises(RecoveryFailed):
-        Vault.unlock_with_recovery(folder, other.identity_path.read_text(), migrations=STEPS)
+        Vault.unlock_with_recovery(folder, load_identity(other.identity_path).age_identity,
+                                    migrations=STEPS)
     assert snapshot(folder) == before
 
 
@@ -175,7 +178,8 @@ def test_recovery_without_slot_fails(tmp_path: Path) -> None:
     make_vault(folder).lock()
     office = generate_office_keys(tmp_path / "office", "Office")
     with pytest.raises(RecoveryFailed):
-        Vault.unlock_with_recovery(folder, office.identity_path.read_text(), migrations=STEPS)
+        Vault.unlock_with_recovery(folder, load_identity(office.identity_path).age_identity,
+                                    migrations=STEPS)
 
 
 def test_create_refuses_existing_vault(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ PASS = "background check pass phrase"
 def _filled_vault(path: Path, notes: int = 120) -> str:
     session = Session.create(path, PASS, kdf=KdfParams.fast(), author="t", device_name="t")
     case = cases.open_case(session, {"family_name": "Hughes", "jurisdiction": "ENG"},
-                           {"status": "concern_received", "opened_at": "2026-01-05"})
+                           {"status": "concern_received", "opened_at": "2026-01-05"}).state
     for i in range(notes):
         records.create(session, "contact_note", {
             "case_id": case.record_id, "note_type": "PHONE",

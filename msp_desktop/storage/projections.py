@@ -1,0 +1,317 @@
+"""Projections: the current state of every record, the caseload rows and the search index,
+derived from the revisions in the caller's transaction and rebuildable from them alone.
+
+`records` holds each record's merged payload (per-field merge of its heads), `heads` the
+heads, `case_summary` one caseload row per case and `search_fts` the full-text index.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from msp_desktop.domain.canonical import dumps
+from msp_desktop.domain.derive import display_name
+from msp_desktop.domain.fields import RecordKind
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.merge import FieldConflict, Node, merge
+from msp_desktop.domain.revisions import RecordState, Revision
+from msp_desktop.domain.status import RecordStatus, status_after
+from msp_desktop.storage import revision_log, summary
+
+_STATE_COLUMNS = (
+    "record_id, kind, case_id, status, title, sort_date, payload, conflicts, created_hlc,"
+    " updated_hlc, created_by, updated_by"
+)
+
+
+@dataclass
+class _Batch:
+    dirty_cases: set[str] = field(default_factory=set)
+    dirty_persons: set[str] = field(default_factory=set)
+
+
+class Projector:
+    """Keeps the projections in step with the revisions. Callers own the transaction."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+        self._batch: _Batch | None = None
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Defer case-summary refreshes to the end of a bulk write (demo, import)."""
+        outer = self._batch is None
+        if outer:
+            self._batch = _Batch()
+        try:
+            yield
+        finally:
+            if outer:
+                batch, self._batch = self._batch, None
+                assert batch is not None
+                self._flush(batch)
+
+    def _flush(self, batch: _Batch) -> None:
+        cases = set(batch.dirty_cases)
+        for person_id in batch.dirty_persons:
+            # case_summary is indexed by person; a case with no summary row yet was written in
+            # this batch, so it is already dirty. (Scanning records with json_extract made bulk
+            # writes quadratic in the number of cases.)
+            cases.update(
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT case_id FROM case_summary WHERE person_id = ?", (person_id,)
+                )
+            )
+        for case_id in sorted(cases):
+            self._refresh_case(case_id)
+
+    def project(self, record_id: str) -> None:
+        """Derive the record's row, heads and index entry from its revisions."""
+        revs = revision_log.history(self._conn, record_id)
+        if not revs:
+            return
+        by_id = {r.revision_id: r for r in revs}
+        referenced = {p for r in revs for p in r.parents}
+        heads = sorted(rid for rid in by_id if rid not in referenced)
+        self._conn.execute("DELETE FROM heads WHERE record_id = ?", (record_id,))
+        self._conn.executemany(
+            "INSERT INTO heads (record_id, revision_id) VALUES (?, ?)",
+            [(record_id, h) for h in heads],
+        )
+
+        def lookup(rid: str) -> Node | None:
+            rev = by_id.get(rid)
+            return rev.node() if rev else None
+
+        result = merge([by_id[h].node() for h in heads], lookup)
+        payload = result.payload
+        first, last = revs[0], max(revs, key=lambda r: r.hlc)
+        kind_name = first.kind
+        kind = KINDS.get(kind_name)
+        status = _status(revs)
+        case_id = _case_id(kind, record_id, payload)
+        title = kind.title(payload) if kind else kind_name
+        sort_date = str(payload.get(kind.date_field)) if kind and kind.date_field and payload.get(
+            kind.date_field) else None
+        conflicts = (
+            dumps([
+                {"field": c.field, "base": c.base,
+                 "candidates": [[rid, v] for rid, v in c.candidates]}
+                for c in result.conflicts
+            ])
+            if result.conflicts
+            else None
+        )
+        row = self._conn.execute(
+            "SELECT rowid, case_id FROM records WHERE record_id = ?", (record_id,)
+        ).fetchone()
+        # A record moved out of a case changes that case's summary too (refreshed below,
+        # once this row says where the record is now).
+        left_case = row[1] if row is not None and row[1] and row[1] != case_id else None
+        values = (
+            kind_name, case_id, status, title, sort_date, dumps(payload), len(heads), conflicts,
+            first.hlc, last.hlc, first.author, last.author,
+        )
+        if row is None:
+            cur = self._conn.execute(
+                "INSERT INTO records (record_id, kind, case_id, status, title, sort_date, payload,"
+                " head_count, conflicts, created_hlc, updated_hlc, created_by, updated_by)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (record_id, *values),
+            )
+            rowid = cur.lastrowid
+        else:
+            rowid = row[0]
+            self._conn.execute(
+                "UPDATE records SET kind=?, case_id=?, status=?, title=?, sort_date=?, payload=?,"
+                " head_count=?, conflicts=?, created_hlc=?, updated_hlc=?, created_by=?,"
+                " updated_by=? WHERE rowid = ?",
+                (*values, rowid),
+            )
+            self._conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid,))
+        body = kind.searchable_text(payload) if kind else ""
+        if kind_name == "person":
+            body = "\n".join(filter(None, [display_name(payload), body]))
+        if body and status != RecordStatus.ENTERED_IN_ERROR:
+            self._conn.execute(
+                "INSERT INTO search_fts (rowid, body) VALUES (?, ?)", (rowid, body)
+            )
+        if left_case:
+            self._mark(case_id=left_case)
+        if kind_name == "person":
+            self._mark(person_id=record_id)
+        elif case_id:
+            self._mark(case_id=case_id)
+
+    def _mark(self, *, case_id: str | None = None, person_id: str | None = None) -> None:
+        batch = self._batch or _Batch()
+        if case_id:
+            batch.dirty_cases.add(case_id)
+        if person_id:
+            batch.dirty_persons.add(person_id)
+        if self._batch is None:
+            self._flush(batch)
+
+    def _refresh_case(self, case_id: str) -> None:
+        case = get(self._conn, case_id)
+        if case is None or case.kind != "case":
+            return
+        person_id = case.payload.get("person_id")
+        person = get(self._conn, person_id) if isinstance(person_id, str) else None
+        # Conversations are most of a case; the summary needs only their latest date, so
+        # aggregate them in SQL and load whole states only for the few other records.
+        records = records_for_case(self._conn, case_id, summary.SUMMARY_KINDS)
+        last_contact, conflicts, updated = self._conn.execute(
+            "SELECT max(CASE WHEN kind = 'contact_note' AND status != 'entered_in_error'"
+            " THEN substr(sort_date, 1, 10) END),"
+            " sum(conflicts IS NOT NULL AND record_id != case_id), max(updated_hlc)"
+            " FROM records WHERE case_id = ?",
+            (case_id,),
+        ).fetchone()
+        s = summary.summarise(
+            case, person, records,
+            summary.Aggregates(last_contact=last_contact, conflicts=int(conflicts or 0),
+                               updated_hlc=updated or case.updated_hlc),
+        )
+        self._conn.execute(
+            "INSERT INTO case_summary (case_id, person_id, person_name, sort_name, stage,"
+            " opened_at, next_review, earliest_open_due, open_actions, last_contact, conflicts,"
+            " outcomes, updated_hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (case_id) DO UPDATE SET person_id=excluded.person_id,"
+            " person_name=excluded.person_name, sort_name=excluded.sort_name,"
+            " stage=excluded.stage, opened_at=excluded.opened_at,"
+            " next_review=excluded.next_review, earliest_open_due=excluded.earliest_open_due,"
+            " open_actions=excluded.open_actions, last_contact=excluded.last_contact,"
+            " conflicts=excluded.conflicts, outcomes=excluded.outcomes,"
+            " updated_hlc=excluded.updated_hlc",
+            (
+                case_id, person_id, s.person_name, s.sort_name, s.stage, s.opened_at,
+                s.next_review, s.earliest_open_due, s.open_actions, s.last_contact,
+                s.conflicts, dumps(s.outcomes), s.updated_hlc,
+            ),
+        )
+
+    def rebuild(self) -> None:
+        """Drop every projection and derive it again from the revisions alone."""
+        for table in ("heads", "records", "case_summary", "search_fts"):
+            self._conn.execute(f"DELETE FROM {table}")
+        with self.batch():
+            for record_id in revision_log.record_ids_in_clock_order(self._conn):
+                self.project(record_id)
+
+    def matches_revisions(self) -> bool:
+        """Rebuild every projection inside a savepoint that is rolled back, and compare."""
+        before = snapshot(self._conn)
+        self._conn.execute("SAVEPOINT rebuild_check")
+        try:
+            self.rebuild()
+            after = snapshot(self._conn)
+        finally:
+            self._conn.execute("ROLLBACK TO rebuild_check")
+            self._conn.execute("RELEASE rebuild_check")
+        return before == after
+
+
+# ----- reading ---------------------------------------------------------------------------
+
+
+def get(conn: Any, record_id: str) -> RecordState | None:
+    row = conn.execute(
+        f"SELECT {_STATE_COLUMNS} FROM records WHERE record_id = ?", (record_id,)
+    ).fetchone()
+    return _state(conn, row) if row else None
+
+
+def records_for_case(
+    conn: Any, case_id: str, kinds: Iterable[str] | None = None
+) -> list[RecordState]:
+    sql = f"SELECT {_STATE_COLUMNS} FROM records WHERE case_id = ?"
+    args: list[Any] = [case_id]
+    if kinds is not None:
+        kinds = list(kinds)
+        sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+        args.extend(kinds)
+    sql += " ORDER BY sort_date, created_hlc"
+    rows = conn.execute(sql, args).fetchall()
+    heads: dict[str, list[str]] = {}
+    for rid, rev in conn.execute(
+        "SELECT h.record_id, h.revision_id FROM heads h JOIN records r"
+        " ON r.record_id = h.record_id WHERE r.case_id = ? ORDER BY 1, 2",
+        (case_id,),
+    ):
+        heads.setdefault(rid, []).append(rev)
+    return [_state(conn, r, tuple(heads.get(r[0], ()))) for r in rows]
+
+
+def records_of_kind(conn: Any, kind: str) -> list[RecordState]:
+    rows = conn.execute(
+        f"SELECT {_STATE_COLUMNS} FROM records WHERE kind = ? ORDER BY sort_date, created_hlc",
+        (kind,),
+    )
+    return [_state(conn, r) for r in rows]
+
+
+def heads(conn: Any, record_id: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT revision_id FROM heads WHERE record_id = ? ORDER BY revision_id", (record_id,)
+    )]
+
+
+def counts_by_kind(conn: Any) -> dict[str, int]:
+    return dict(conn.execute("SELECT kind, count(*) FROM records GROUP BY kind"))
+
+
+def conflict_count(conn: Any) -> int:
+    return int(conn.execute(
+        "SELECT count(*) FROM records WHERE conflicts IS NOT NULL"
+    ).fetchone()[0])
+
+
+def snapshot(conn: Any) -> list[tuple[object, ...]]:
+    """Every projected row, in a stable order, to compare projections before and after."""
+    rows: list[tuple[object, ...]] = []
+    rows += [tuple(r) for r in conn.execute(
+        "SELECT record_id, kind, case_id, status, title, sort_date, payload, head_count,"
+        " conflicts FROM records ORDER BY record_id")]
+    rows += [tuple(r) for r in conn.execute("SELECT * FROM heads ORDER BY 1, 2")]
+    rows += [tuple(r) for r in conn.execute("SELECT * FROM case_summary ORDER BY case_id")]
+    rows += [tuple(r) for r in conn.execute(
+        "SELECT r.record_id, f.body FROM search_fts f JOIN records r ON r.rowid = f.rowid"
+        " ORDER BY r.record_id")]
+    return rows
+
+
+def _state(conn: Any, r: Sequence[Any], head_ids: tuple[str, ...] | None = None) -> RecordState:
+    conflicts: tuple[FieldConflict, ...] = ()
+    if r[7]:
+        conflicts = tuple(
+            FieldConflict(c["field"], c["base"], tuple((x[0], x[1]) for x in c["candidates"]))
+            for c in json.loads(r[7])
+        )
+    return RecordState(
+        record_id=r[0], kind=r[1], case_id=r[2], status=r[3], title=r[4], sort_date=r[5],
+        payload=json.loads(r[6]),
+        heads=tuple(heads(conn, r[0])) if head_ids is None else head_ids, conflicts=conflicts,
+        created_hlc=r[8], updated_hlc=r[9], created_by=r[10], updated_by=r[11],
+    )
+
+
+def _case_id(kind: RecordKind | None, record_id: str, payload: Mapping[str, Any]) -> str | None:
+    if kind is None:
+        value = payload.get("case_id")
+        return value if isinstance(value, str) else None
+    if kind.name == "case":
+        return record_id
+    if kind.case_field:
+        value = payload.get(kind.case_field)
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _status(revs: Sequence[Revision]) -> str:
+    return str(status_after((rev.op, rev.amendment_type) for rev in revs))

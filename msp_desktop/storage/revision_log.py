@@ -1,0 +1,130 @@
+"""The append-only revision table and the parked revisions that wait for missing parents.
+
+Rows in, revisions out; nothing here updates or deletes a revision.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from msp_desktop.domain.canonical import dumps, sha256_hex
+from msp_desktop.domain.revisions import Revision, revision_from_json, revision_id_for
+from msp_desktop.storage.identity import verify
+
+REV_COLUMNS = (
+    "revision_id, record_id, kind, op, parents, author, device_id, device_seq, hlc, payload,"
+    " reason, amendment_type, schema_version, signature"
+)
+
+
+def row_to_revision(r: Sequence[Any]) -> Revision:
+    return Revision(
+        revision_id=r[0], record_id=r[1], kind=r[2], op=r[3], parents=tuple(json.loads(r[4])),
+        author=r[5], device_id=r[6], device_seq=r[7], hlc=r[8], payload=json.loads(r[9]),
+        reason=r[10], amendment_type=r[11], schema_version=r[12], signature=bytes(r[13]),
+    )
+
+
+def insert(conn: Any, rev: Revision) -> None:
+    conn.execute(
+        f"INSERT INTO revisions ({REV_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            rev.revision_id, rev.record_id, rev.kind, rev.op, dumps(list(rev.parents)),
+            rev.author, rev.device_id, rev.device_seq, rev.hlc, dumps(rev.payload),
+            rev.reason, rev.amendment_type, rev.schema_version, rev.signature,
+        ),
+    )
+
+
+def history(conn: Any, record_id: str) -> list[Revision]:
+    """Every revision of a record, in clock order."""
+    rows = conn.execute(
+        f"SELECT {REV_COLUMNS} FROM revisions WHERE record_id = ? ORDER BY hlc, revision_id",
+        (record_id,),
+    ).fetchall()
+    return [row_to_revision(r) for r in rows]
+
+
+def get(conn: Any, revision_id: str) -> Revision | None:
+    row = conn.execute(
+        f"SELECT {REV_COLUMNS} FROM revisions WHERE revision_id = ?", (revision_id,)
+    ).fetchone()
+    return row_to_revision(row) if row else None
+
+
+def has(conn: Any, revision_id: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM revisions WHERE revision_id = ?", (revision_id,)
+    ).fetchone() is not None
+
+
+def record_exists(conn: Any, record_id: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM revisions WHERE record_id = ?", (record_id,)
+    ).fetchone() is not None
+
+
+def max_device_seq(conn: Any, device_id: str) -> int:
+    row = conn.execute(
+        "SELECT max(device_seq) FROM revisions WHERE device_id = ?", (device_id,)
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def record_ids_in_clock_order(conn: Any) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT record_id FROM revisions GROUP BY record_id ORDER BY min(hlc), record_id"
+    )]
+
+
+def count(conn: Any) -> int:
+    return int(conn.execute("SELECT count(*) FROM revisions").fetchone()[0])
+
+
+def state_digest(conn: Any) -> str:
+    """SHA-256 over the sorted revision ids: equal for two vaults holding the same revisions."""
+    ids = "\n".join(r[0] for r in conn.execute(
+        "SELECT revision_id FROM revisions ORDER BY revision_id"
+    ))
+    return sha256_hex(ids.encode("ascii"))
+
+
+def verify_all(conn: Any) -> list[str]:
+    """Revisions whose id or signature does not check out (empty when all are sound)."""
+    keys = dict(conn.execute("SELECT device_id, verify_key FROM known_devices"))
+    bad: list[str] = []
+    for row in conn.execute(f"SELECT {REV_COLUMNS} FROM revisions"):
+        rev = row_to_revision(row)
+        if revision_id_for(rev.body()) != rev.revision_id:
+            bad.append(f"revision {rev.revision_id[:12]} does not match its content")
+            continue
+        key = keys.get(rev.device_id)
+        if key is None or not verify(key, rev.revision_id.encode("ascii"), rev.signature):
+            bad.append(f"revision {rev.revision_id[:12]} has an invalid signature")
+    return bad
+
+
+# ----- parked: revisions that arrived before a parent ------------------------------------
+
+
+def park(conn: Any, rev: Revision, missing: Sequence[str], received_at: str) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO parked (revision_id, data, waiting_for, received_at)"
+        " VALUES (?, ?, ?, ?)",
+        (rev.revision_id, dumps(rev.to_json()), dumps(sorted(missing)), received_at),
+    )
+
+
+def parked(conn: Any) -> Iterator[Revision]:
+    for (data,) in conn.execute("SELECT data FROM parked").fetchall():
+        yield revision_from_json(json.loads(data))
+
+
+def unpark(conn: Any, revision_id: str) -> None:
+    conn.execute("DELETE FROM parked WHERE revision_id = ?", (revision_id,))
+
+
+def parked_count(conn: Any) -> int:
+    return int(conn.execute("SELECT count(*) FROM parked").fetchone()[0])
