@@ -41,9 +41,13 @@ sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
 PASSPHRASE = "bench vault pass phrase words"
 SEED = 2026
-# Files whose change makes a cached vault stale.
+# Files whose change makes a cached vault stale: every module of the demo package (sorted, so
+# the fingerprint does not depend on directory order), the storage and record kinds it writes
+# through, and its name and phrase lists.
 FINGERPRINT_FILES = (
-    "msp_desktop/services/demo.py", "msp_desktop/storage/store.py",
+    *sorted(p.relative_to(ROOT).as_posix()
+            for p in (ROOT / "msp_desktop" / "services" / "demo").glob("*.py")),
+    "msp_desktop/storage/store.py",
     "msp_desktop/storage/schema.py", "msp_desktop/domain/kinds.py",
     "resources/data/demo_names.json", "resources/data/demo_phrases.json",
 )

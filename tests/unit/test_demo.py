@@ -13,12 +13,13 @@ import pytest
 from msp_desktop.domain import enums as E
 from msp_desktop.domain.fields import clean, validate, validate_for_finalise
 from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.revisions import RecordState
 from msp_desktop.resources import resource_path
 from msp_desktop.services.demo import generate
 from msp_desktop.services.search import search
 from msp_desktop.services.session import Session
 from msp_desktop.storage.keyslots import KdfParams
-from msp_desktop.storage.store import RecordState, RecordStore
+from msp_desktop.storage.store import RecordStore
 
 CASES = 40
 

@@ -1,0 +1,75 @@
+"""A realistic, synthetic caseload for demonstrations, training and benchmarks.
+
+Everyone in it is invented: names are drawn at random from resources/data/demo_names.json and
+text from demo_phrases.json. The same seed gives the same records, ids and payloads (revision
+ids still differ between vaults, because they include the device, author and clock).
+
+Records are written through the RecordStore in one transaction per chunk of cases, with case
+summaries refreshed once per chunk (`store.batch()`): writing each record through
+services.records would cost a transaction and an audit entry per record, which is what the
+benchmark of a real save measures, not what a bulk fill needs. Every payload is built to pass
+domain validation (tests/unit/test_demo.py checks every record of a generated vault).
+
+`case` writes one adult's case(s) stage by stage; each stage has its own module (people,
+concern, voice, enquiry, plan, notes, closure), drawing from `draw` and writing via `writer`.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+
+from msp_desktop.services.demo.case import write_cases
+from msp_desktop.services.demo.data import DEMO_TODAY
+from msp_desktop.services.demo.draw import Draw
+from msp_desktop.services.demo.writer import Writer
+from msp_desktop.services.session import Session
+
+__all__ = ["BULK_CACHE_KIB", "CHUNK_CASES", "DEMO_TODAY", "DemoStats", "generate"]
+
+CHUNK_CASES = 200
+BULK_CACHE_KIB = 128 * 1024
+
+
+@dataclass(frozen=True)
+class DemoStats:
+    cases: int
+    records: int
+    revisions: int
+    seconds: float
+
+
+def generate(
+    session: Session, *, cases: int, seed: int, notes_per_case: int | None = None
+) -> DemoStats:
+    """Add `cases` synthetic cases to the vault. notes_per_case=None gives about 6-12 a case."""
+    if cases < 0 or (notes_per_case is not None and notes_per_case < 0):
+        raise ValueError("cases and notes_per_case must not be negative")
+    start = time.perf_counter()
+    store = session.store
+    writer = Writer(store)
+    # Ids depend on the seed and on how full the vault already was, so a second run on the same
+    # vault adds new records instead of colliding with the first run's ids.
+    salt = store.revision_count()
+    made = person_no = 0
+    with store.large_cache(BULK_CACHE_KIB):
+        while made < cases:
+            with session.write(), store.batch():
+                chunk_end = min(cases, made + CHUNK_CASES)
+                while made < chunk_end:
+                    draw = Draw(
+                        writer, random.Random(f"msp-demo:{seed}:{person_no}"),
+                        random.Random(f"msp-demo-ids:{seed}:{salt}:{person_no}"),
+                        notes_per_case, room=cases - made,
+                    )
+                    made += write_cases(draw)
+                    person_no += 1
+    seconds = time.perf_counter() - start
+    stats = DemoStats(cases=made, records=writer.records, revisions=writer.revisions,
+                      seconds=seconds)
+    with session.write():
+        session.log("demo.generate", detail={
+            "cases": stats.cases, "records": stats.records, "revisions": stats.revisions,
+        })
+    return stats

@@ -1,0 +1,129 @@
+"""One adult and their case (two when reopened): the stage it has reached, the case record, and
+the order in which the stages write their records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from msp_desktop.domain import enums as E
+from msp_desktop.services.demo.closure import write_closure
+from msp_desktop.services.demo.concern import write_concern, write_decision
+from msp_desktop.services.demo.data import ABUSE_WEIGHTS, CLOSE_PATHS, LEVEL, STAGES
+from msp_desktop.services.demo.draw import Draw
+from msp_desktop.services.demo.enquiry import write_enquiry
+from msp_desktop.services.demo.model import Adult, Episode, Text
+from msp_desktop.services.demo.notes import write_notes
+from msp_desktop.services.demo.people import make_adult, write_person, write_relatives
+from msp_desktop.services.demo.plan import write_plan, write_risk_assessment
+from msp_desktop.services.demo.voice import write_capacity, write_consents, write_outcomes
+
+
+def write_cases(draw: Draw) -> int:
+    """Write one adult and their case (two episodes when reopened); return cases made."""
+    status = draw.weighted(STAGES)
+    if status == "reopened" and draw.room < 2:
+        status = "closed"
+    adult = make_adult(draw)
+    write_person(draw, adult)
+    if status == "reopened":
+        closed_on = draw.today - dt.timedelta(days=draw.rng.randint(60, 400))
+        level, path = draw.pick(((2, "no_enquiry"), (5, "concluded")))
+        first = _write_episode(draw, adult, "closed", level, path, closed_on, None)
+        _write_episode(draw, adult, "reopened", 1, None, draw.today, first.case_id)
+        return 2
+    if status == "closed":
+        level, path = draw.weighted(CLOSE_PATHS)
+        closed_on = draw.today - dt.timedelta(days=draw.rng.randint(3, 600))
+        _write_episode(draw, adult, "closed", level, path, closed_on, None)
+    else:
+        _write_episode(draw, adult, status, LEVEL[status], None, draw.today, None)
+    return 1
+
+
+def _write_episode(
+    draw: Draw, a: Adult, status: str, level: int, close_path: str | None, end: dt.date,
+    previous_case_id: str | None,
+) -> Episode:
+    rng = draw.rng
+    abuse = draw.weighted(ABUSE_WEIGHTS)
+    # Offsets (days from the concern) of each milestone this case reaches.
+    m: dict[str, int] = {"concern": 0, "info": rng.randint(0, 2)}
+    m["decision"] = m["info"] + rng.randint(2, 10)
+    m["enquiry"] = m["decision"] + rng.randint(1, 8)
+    m["working"] = m["enquiry"] + rng.randint(7, 20)
+    m["concluded"] = m["working"] + rng.randint(14, 60)
+    m["plan"] = m["concluded"] + rng.randint(0, 7)
+    m["review1"] = m["plan"] + rng.randint(28, 56)
+    m["review2"] = m["review1"] + rng.randint(28, 56)
+    last_key = ("concern", "info", "decision", "enquiry", "working", "concluded", "plan",
+                "review1")[level]
+    span = m[last_key] + (rng.randint(0, 10) if status != "concern_received" else 0)
+    if status == "closed":
+        span += rng.randint(3, 21)
+    if status == "reopened":
+        span = rng.randint(1, 12)
+    d0 = end - dt.timedelta(days=span)
+    ep = Episode(
+        case_id=draw.new_id(), status=status, level=level, close_path=close_path, d0=d0,
+        end=end, theme=abuse, abuse=abuse,
+    )
+    wales = a.jurisdiction == "WAL"
+    ep.org = draw.pick(draw.names["providers"])
+    write_relatives(draw, a, ep)
+    pronoun = ("she", "her", "her") if a.female else ("he", "his", "him")
+    ep.text = Text(
+        adult=a.given, rel_name=ep.rel_name or "the family", rel=ep.rel_role or "relative",
+        worker=draw.worker(), org=ep.org,
+        town=draw.pick(draw.names["towns_wal" if wales else "towns_eng"]),
+        day=draw.pick(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")),
+        amount=f"£{rng.choice((60, 80, 120, 150, 200, 250, 300, 450, 600, 1200))}",
+        lang=a.language, she=pronoun[0], her=pronoun[1], her_obj=pronoun[2],
+        abuse=E.ABUSE_TYPE.label(abuse).lower(),
+    )
+
+    def day(key: str) -> dt.date:
+        return min(end, d0 + dt.timedelta(days=m[key]))
+
+    lead = ep.text["worker"]
+    case: dict[str, Any] = {
+        "person_id": a.person_id,
+        "status": "concern_received",
+        "opened_at": d0.isoformat(),
+        "jurisdiction": a.jurisdiction,
+        "legal_framework": "SSWBA_S126" if wales else "CARE_ACT_S42",
+        "lead_practitioner": lead,
+        "team": draw.pick(draw.names["teams"]),
+        "host_la": draw.pick(draw.names["councils_wal" if wales else "councils_eng"]),
+        "previous_case_id": previous_case_id,
+    }
+    draw.w.create("case", ep.case_id, case)
+    write_concern(draw, ep, day("concern"))
+    if level >= 1:
+        write_capacity(draw, a, ep, day("info"))
+        write_outcomes(draw, ep, day("info"))
+        write_consents(draw, ep, day("info"))
+    if level >= 2:
+        write_decision(draw, a, ep, day("decision"), no_enquiry=close_path == "no_enquiry")
+    if level >= 3 and ep.decision != "NO_ENQUIRY":
+        write_enquiry(draw, a, ep, day("enquiry"), day("concluded") if level >= 5 else None)
+    if level >= 1:
+        ctx = "CONCERN" if level < 3 else ("ENQUIRY" if level < 7 else "REVIEW")
+        write_risk_assessment(draw, ep, day("working") if level >= 4 else day("info"), ctx)
+    if level >= 6:
+        write_plan(draw, a, ep, day("plan"), day("review1"), day("review2"))
+    write_notes(draw, a, ep)
+    final = status if status != "closed" else "closed"
+    if status == "closed":
+        closed_at = end
+        write_closure(draw, ep, closed_at)
+        case["closed_at"] = closed_at.isoformat()
+    case["status"] = final
+    if not ep.outcome_ids and level >= 1:
+        case["msp_not_asked_reason"] = draw.pick((
+            "The adult did not want to talk about what should happen; asked again at each "
+            "visit.", "No contact with the adult was possible before the case closed.",
+        ))
+    if final != "concern_received" or "msp_not_asked_reason" in case:
+        draw.w.edit("case", ep.case_id, case)
+    return ep
