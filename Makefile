@@ -24,7 +24,8 @@ run: $(STAMP)
 	$(BIN)/msp-desktop $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check msp_desktop tests bench
+	$(BIN)/ruff check msp_desktop tests bench packaging
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/mypy
 
 test: lint

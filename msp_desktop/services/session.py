@@ -41,14 +41,30 @@ def default_device_name() -> str:
 class Session:
     """One unlocked vault. A write service call = one transaction (`with session.write():`)."""
 
-    def __init__(self, vault: Vault, device: DeviceIdentity, clock: Clock | None = None) -> None:
+    def __init__(
+        self, vault: Vault, device: DeviceIdentity, clock: Clock | None = None, *,
+        reader_conn: Any = None,
+    ) -> None:
         self.vault = vault
-        self.conn = vault.conn
+        self.read_only = reader_conn is not None
+        self.conn = reader_conn if reader_conn is not None else vault.conn
         self.clock = clock or Clock()
         self.device = device
         self.store = RecordStore(self.conn, device, self.clock)
         self.audit = AuditLog(self.conn)
         self.drafts = DraftStore(self.conn)
+        self._reader: Session | None = None
+
+    def reader(self) -> Session:
+        """A read-only session over a second connection, for the one worker thread that runs
+        slow reads (case loading, search) while the GUI keeps this one. Made on first use;
+        closed by `close`. Read services take it like any session; writing through it fails."""
+        if self.read_only:
+            return self
+        if self._reader is None:
+            self._reader = Session(self.vault, self.device, self.clock,
+                                   reader_conn=self.vault.open_reader())
+        return self._reader
 
     @property
     def path(self) -> Path:
@@ -142,7 +158,14 @@ class Session:
             self.log("passphrase.change")
 
     def close(self) -> None:
-        """Lock: record it, close the database and drop key material."""
+        """Lock: record it, close the database and drop key material. The worker that uses
+        the reader must be idle by now."""
+        if self.read_only:
+            self.conn.close()
+            return
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
         if self.vault.conn is None:
             return
         try:
@@ -160,6 +183,8 @@ class Session:
 
     @contextmanager
     def write(self) -> Iterator[None]:
+        if self.read_only:
+            raise RuntimeError("a read-only session cannot write")  # a bug, not a user error
         with self.vault.transaction():
             yield
 

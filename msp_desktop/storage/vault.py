@@ -431,6 +431,23 @@ class Vault:
             schema_version=migrations_mod.user_version(conn),
         )
 
+    def open_reader(self) -> Connection:
+        """A second connection to the same database that refuses writes, for reads on a
+        worker thread while the main connection stays with the GUI (WAL lets both proceed).
+        The caller closes it, before the vault is locked."""
+        key = bytearray(self._key)  # lock() zeroes ours; this copy is zeroed below
+        try:
+            conn = _connect(self._path / DB_FILE, key, create=False)
+        finally:
+            _zero(key)
+        try:
+            for pragma in ("query_only = ON", "temp_store = MEMORY", "foreign_keys = ON"):
+                conn.execute(f"PRAGMA {pragma}")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
     def background_check(self) -> list[str]:
         """Full page check on a second connection, so it can run on a worker thread while
         the app keeps using the main one. Returns the problems found (empty when sound)."""

@@ -13,27 +13,20 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 
 from msp_desktop.domain.enums import CASE_STATUS
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.services import caseload
-from msp_desktop.storage.queries import CaseloadFilter, CaseRow, SearchHit
+from msp_desktop.services.caseload import CaseloadFilter, CaseRow
+from msp_desktop.services.search import SearchHit
+from msp_desktop.ui.table_model import TEXT_ROLES, Index, RowsModel
 
 PAGE_SIZE = 100
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -62,10 +55,13 @@ def attention_items(row: CaseRow, today: str) -> list[str]:
     return items
 
 
-class CaseloadModel(QAbstractTableModel):
+class CaseloadModel(RowsModel[CaseRow]):
     """The worker's cases, fetched a page at a time."""
 
     COLUMNS = ("name", "stage", "next_review", "overdue", "last_contact", "attention")
+    HEADERS = ("Adult", "Stage", "Next review", "Overdue actions", "Last contact",
+               "Needs attention")
+    TR_CONTEXT = "CaseloadModel"
 
     def __init__(
         self,
@@ -80,7 +76,6 @@ class CaseloadModel(QAbstractTableModel):
         self._page_size = page_size
         self._today = today or (lambda: session.clock.today())
         self._filter: CaseloadFilter | None = None
-        self._rows: list[CaseRow] = []
         self._exhausted = False
         self.pages_fetched = 0
 
@@ -126,18 +121,12 @@ class CaseloadModel(QAbstractTableModel):
 
     # Qt model API --------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self._session is None or self._filter is None:
             return False
         return not self._exhausted
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
         assert self._filter is not None
@@ -145,36 +134,13 @@ class CaseloadModel(QAbstractTableModel):
         self.pages_fetched += 1
         if len(rows) < self._page_size:
             self._exhausted = True
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        self.append_rows(rows)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return {
-            "name": _tr("Adult"),
-            "stage": _tr("Stage"),
-            "next_review": _tr("Next review"),
-            "overdue": _tr("Overdue actions"),
-            "last_contact": _tr("Last contact"),
-            "attention": _tr("Needs attention"),
-        }[self.COLUMNS[section]]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        col = self.COLUMNS[index.column()]
+    def cell(self, r: CaseRow, column: int, role: int) -> Any:
+        col = self.COLUMNS[column]
         if role == CASE_ID_ROLE:
             return r.case_id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in TEXT_ROLES:
             return self._text(r, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == "attention":
             return self._text(r, col) or None
@@ -217,52 +183,23 @@ def snippet_text(snippet: str) -> str:
     return _MARK.sub(r"\1", snippet).replace("\n", " ")
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(RowsModel[SearchHit]):
     """Search hits: the adult's name, kind, date and the snippet (HTML_ROLE is rich text)."""
 
     COLUMNS = ("name", "kind", "date", "snippet")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._hits: list[SearchHit] = []
+    HEADERS = ("Adult", "Record", "Date", "Where the words appear")
+    TR_CONTEXT = "CaseloadModel"
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         """Show these hits."""
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        """Show nothing."""
-        self.set_hits([])
+        self.set_rows(hits)
 
     def hit(self, row: int) -> SearchHit | None:
         """Return the hit on a row."""
-        return self._hits[row] if 0 <= row < len(self._hits) else None
+        return self.row_value(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return {
-            "name": _tr("Adult"), "kind": _tr("Record"), "date": _tr("Date"),
-            "snippet": _tr("Where the words appear"),
-        }[self.COLUMNS[section]]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
-            return None
-        h = self._hits[index.row()]
-        col = self.COLUMNS[index.column()]
+    def cell(self, h: SearchHit, column: int, role: int) -> Any:
+        col = self.COLUMNS[column]
         if role == CASE_ID_ROLE:
             return h.case_id
         if role == RECORD_ID_ROLE:
@@ -271,7 +208,7 @@ class SearchResultsModel(QAbstractTableModel):
             return h.kind
         if role == HTML_ROLE:
             return snippet_html(h.snippet) if col == "snippet" else html.escape(self._text(h, col))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in TEXT_ROLES:
             return self._text(h, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == "snippet":
             return snippet_text(h.snippet)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from msp_desktop.domain.enums import CASE_STATUS
 from msp_desktop.services import caseload, search
+from msp_desktop.services.search import SearchHit
 from msp_desktop.ui.caseload_model import (
     CASE_ID_ROLE,
     HTML_ROLE,
@@ -41,7 +42,9 @@ from msp_desktop.ui.caseload_model import (
     CaseloadModel,
     SearchResultsModel,
 )
+from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.i18n import plural
+from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
 
@@ -139,10 +142,13 @@ class CaseloadView(QWidget):
     case_activated = Signal(str)
     record_activated = Signal(str, str, str)
 
-    def __init__(self, session: Any, parent: QWidget | None = None, *,
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
                  page_size: int = 100) -> None:
         super().__init__(parent)
-        self._session = session
+        self.ctx = ctx
+        self._session: Any = ctx.session
+        self._searching = ""  # the words of the search on its way, if any
+        self._focus_results = False  # Enter asked for the results: focus the first
         self.setAccessibleName(self.tr("Caseload"))
 
         self.search_box = QLineEdit(self)
@@ -188,7 +194,7 @@ class CaseloadView(QWidget):
             filters.addWidget(box)
         filters.addStretch(1)
 
-        self.model = CaseloadModel(session, self, page_size=page_size)
+        self.model = CaseloadModel(ctx.session, self, page_size=page_size)
         self.table = _Table(self.tr("Cases"), self)
         self.table.setModel(self.model)
         self.table.activated.connect(self._on_case_activated)
@@ -229,7 +235,9 @@ class CaseloadView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.busy = BusyIndicator(self)
         layout.addWidget(self.search_box)
+        layout.addWidget(self.busy)
         layout.addWidget(self.stack, 1)
         self.model.modelReset.connect(self._update_empty)
         self.model.rowsInserted.connect(self._update_empty)
@@ -285,17 +293,34 @@ class CaseloadView(QWidget):
 
     def _search_now(self) -> None:
         self._search_timer.stop()
+        self._focus_results = True
         self.run_search()
-        if self.results_model.rowCount():
-            self.results.setFocus()
-            self.results.setCurrentIndex(self.results_model.index(0, 0))
 
     def run_search(self) -> None:
-        """Search now for what the box holds (the audit log records only that a search ran)."""
+        """Search for what the box holds, off the GUI thread; the audit log records only that
+        a search ran, never the words."""
         text = self.search_box.text().strip()
         if not text or self._session is None:
             return
-        hits = search.search(self._session, text, limit=SEARCH_LIMIT)
+        self._searching = text
+        self.busy.start(self.tr("Searching"))
+        self.ctx.read(lambda s: search.search(s, text, limit=SEARCH_LIMIT, audit=False),
+                      done=lambda hits: self._show_hits(text, hits), failed=self._search_failed)
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self.busy.stop()
+        self._searching = ""
+        log.error("Search failed", exc_info=exc)
+        self.results_model.clear()
+        self.results_label.setText(self.tr("The search could not run. Try again."))
+        self.stack.setCurrentIndex(1)
+
+    def _show_hits(self, text: str, hits: list[SearchHit]) -> None:
+        if self._session is None or text != self._searching:
+            return  # locked meanwhile, or the words changed: a newer search is on its way
+        self._searching = ""
+        self.busy.stop()
+        search.log_search(self._session, len(hits))
         self.results_model.set_hits(hits)
         if len(hits) >= SEARCH_LIMIT:
             self.results_label.setText(self.tr(
@@ -310,6 +335,10 @@ class CaseloadView(QWidget):
             self.results_label.setText(self.tr("Nothing found. Try fewer or shorter words."))
         self.results.setAccessibleDescription(self.results_label.text())
         self.stack.setCurrentIndex(1)
+        if self._focus_results and hits:
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+        self._focus_results = False
 
     def clear_search(self) -> None:
         """Empty the search box and go back to the list."""
@@ -347,6 +376,8 @@ class CaseloadView(QWidget):
     def clear(self) -> None:
         """Forget every row, result and search word (on lock)."""
         self._search_timer.stop()
+        self._searching = ""
+        self.busy.stop()
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)

@@ -1,17 +1,82 @@
-"""What every case screen needs: the open session and the shared UI services."""
+"""What every screen of the unlocked app shares: the session, the UI services, the one
+change broadcast, and the way slow reads leave the GUI thread."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import QObject, Signal
+
+from msp_desktop.services.changes import Changes
 from msp_desktop.services.session import Session
 from msp_desktop.ui.clipboard import SensitiveClipboard
+from msp_desktop.ui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
-@dataclass
-class UiContext:
-    """Built by the main window after unlocking and passed to each case screen."""
+class UiContext(QObject):
+    """Built by the app after unlocking and passed to every screen of the session.
 
-    session: Session
-    clipboard: SensitiveClipboard | None = None
-    autosave_seconds: float = 3.0
+    Every write service returns what it changed; the screen that wrote calls `publish`, and
+    every open view listens to `changed` and refreshes what it shows (a bundle import that
+    touches many cases reaches every open case and the caseload the same way).
+
+    Signals:
+        changed(Changes): a write changed the vault.
+    """
+
+    changed = Signal(object)
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        clipboard: SensitiveClipboard | None = None,
+        autosave_seconds: float = 3.0,
+        runner: TaskRunner | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.clipboard = clipboard
+        self.autosave_seconds = autosave_seconds
+        self.runner = runner
+
+    def publish(self, changes: Changes) -> None:
+        """Tell every open view what a write changed."""
+        if changes:
+            self.changed.emit(changes)
+
+    def read(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run the read-only service call `fn(session, *args)` and hand its result to `done`.
+
+        With a task runner the call runs on the runner's thread over the session's read-only
+        connection, so the GUI stays responsive on a large vault; without one (tools, unit
+        tests of a single widget) it runs here and now.
+        """
+        on_error = failed or _log_failure
+        if self.runner is None:
+            try:
+                result = fn(self.session, *args)
+            except Exception as exc:
+                on_error(exc)
+                return
+            done(result)
+            return
+        session = self.session
+        task = self.runner.run(lambda: fn(session.reader(), *args))
+        task.succeeded.connect(done)
+        task.failed.connect(on_error)
+
+
+def _log_failure(exc: BaseException) -> None:
+    log.error("A background read failed", exc_info=exc)

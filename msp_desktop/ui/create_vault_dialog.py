@@ -15,7 +15,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from msp_desktop.services.session import default_author, default_device_name
 from msp_desktop.ui import theme
 from msp_desktop.ui.passphrase import PassphraseFields
+from msp_desktop.ui.path_picker import PathMode, PathPicker
 from msp_desktop.ui.workers import BusyIndicator
 
 APP_DIR_NAME = "MSP Desktop"
@@ -53,45 +53,6 @@ class CreateVaultRequest:
         return f"CreateVaultRequest(folder={self.folder!r}, card={bool(self.recovery_card)})"
 
 
-class _PathField(QWidget):
-    """A path line edit with a Browse button that opens Qt's own (non-native) file dialog."""
-
-    def __init__(
-        self, name: str, browse_name: str, *, folder: bool, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._folder = folder
-        self.edit = QLineEdit(self)
-        self.edit.setAccessibleName(name)
-        self.browse = QPushButton(self.tr("Browse…"), self)
-        self.browse.setAccessibleName(browse_name)
-        self.browse.clicked.connect(self._browse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.browse)
-        self.setFocusProxy(self.edit)
-
-    def choose(self, start: str) -> str:
-        """Ask for a folder or file ('' if cancelled). Tests replace this."""
-        options = QFileDialog.Option.DontUseNativeDialog
-        if self._folder:
-            return QFileDialog.getExistingDirectory(
-                self, self.tr("Choose a folder for the vault"), start,
-                options | QFileDialog.Option.ShowDirsOnly,
-            )
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the office recovery card"), start,
-            self.tr("Recovery cards (*.json *.card *.txt);;All files (*)"), "", options,
-        )
-        return path
-
-    def _browse(self) -> None:
-        chosen = self.choose(self.edit.text())
-        if chosen:
-            self.edit.setText(chosen)
-
-
 class CreateVaultDialog(QDialog):
     """Set up a new encrypted vault.
 
@@ -110,11 +71,11 @@ class CreateVaultDialog(QDialog):
         heading = QLabel(self.tr("Create a new vault"), self)
         theme.make_heading(heading)
 
-        self.folder = _PathField(
-            self.tr("Vault folder"), self.tr("Browse for the vault folder"), folder=True,
-            parent=self,
+        self.folder = PathPicker(
+            self.tr("Vault folder"), self.tr("Browse for the vault folder"),
+            self.tr("Choose a folder for the vault"), parent=self,
         )
-        self.folder.edit.setText(folder or default_vault_folder())
+        self.folder.set_path(folder or default_vault_folder())
         self.author = QLineEdit(default_author(), self)
         self.author.setAccessibleName(self.tr("Your name"))
         self.author.setAccessibleDescription(self.tr("Shown on every record you write."))
@@ -167,11 +128,12 @@ class CreateVaultDialog(QDialog):
         )
         card_help.setWordWrap(True)
         card_help.setProperty("role", "secondary")
-        self.card = _PathField(
+        self.card = PathPicker(
             self.tr("Office recovery card file"), self.tr("Browse for the recovery card"),
-            folder=False, parent=self,
+            self.tr("Choose the office recovery card"), mode=PathMode.FILE,
+            name_filter=self.tr("Recovery cards (*.json *.card *.txt);;All files (*)"),
+            placeholder=self.tr("No recovery card"), parent=self,
         )
-        self.card.edit.setPlaceholderText(self.tr("No recovery card"))
         card_label = QLabel(self.tr("Recovery &card file:"), self)
         card_label.setBuddy(self.card.edit)
 
@@ -244,11 +206,11 @@ class CreateVaultDialog(QDialog):
     def request(self) -> CreateVaultRequest:
         """Return what the form holds (unchecked)."""
         return CreateVaultRequest(
-            folder=self.folder.edit.text().strip(),
+            folder=self.folder.path(),
             author=self.author.text().strip(),
             device_name=self.device.text().strip(),
             passphrase=self.passphrase.text(),
-            recovery_card=self.card.edit.text().strip(),
+            recovery_card=self.card.path(),
         )
 
     def error(self) -> str:

@@ -1,7 +1,8 @@
 """Collect every domain string the UI shows through Qt translation, for translators.
 
 The record forms translate field labels, help texts, section titles, kind names and choice
-labels at display time (contexts "fields", "help", "sections", "kinds", "choices"), but
+labels at display time (contexts "fields", "help", "sections", "kinds", "choices",
+"status"), but
 lupdate cannot see strings that live in domain/. `python -m msp_desktop.ui.domain_catalog`
 regenerates msp_desktop/ui/domain_strings.py, a list of QT_TRANSLATE_NOOP calls that lupdate
 does read; tests/ui/test_ui_domain_catalog.py fails when it is out of date.
@@ -16,6 +17,7 @@ from msp_desktop.domain import enums
 from msp_desktop.domain.enums import Enumeration
 from msp_desktop.domain.fields import Field
 from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.status import RecordStatus
 
 TARGET = Path(__file__).with_name("domain_strings.py")
 
@@ -41,6 +43,7 @@ def strings() -> list[tuple[str, str]]:
     for value in vars(enums).values():
         if isinstance(value, Enumeration):
             found.update(("choices", c.label) for c in value)
+    found.update(("status", s.label) for s in RecordStatus)
     return sorted(found)
 
 

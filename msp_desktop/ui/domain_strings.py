@@ -762,4 +762,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('sections', 'Wales'),
     QT_TRANSLATE_NOOP('sections', 'When'),
     QT_TRANSLATE_NOOP('sections', 'Who'),
+    QT_TRANSLATE_NOOP('status', 'Amended'),
+    QT_TRANSLATE_NOOP('status', 'Entered in error'),
+    QT_TRANSLATE_NOOP('status', 'Finalised'),
+    QT_TRANSLATE_NOOP('status', 'Saved'),
 )

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.services.changes import Changes
 from msp_desktop.ui.caseload_view import CaseloadView, _Table
+from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.new_case_dialog import NewCaseDialog
 from msp_desktop.ui.workspace import CaseWorkspace
 
@@ -74,14 +76,16 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, ctx: Any, *, vault_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, *, vault_name: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._tearing_down = False
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName(_tr("MSP Desktop"))
 
-        self.caseload = CaseloadView(ctx.session, self)
+        self.caseload = CaseloadView(ctx, self)
         self.caseload_page = QWidget(self)
         cl = QVBoxLayout(self.caseload_page)
         cl.setContentsMargins(10, 10, 10, 6)
@@ -108,6 +112,7 @@ class MainWindow(QMainWindow):
         self.caseload.record_activated.connect(self.open_record)
         for table in (self.caseload.table, self.caseload.results):
             table.copy_requested.connect(self.copy_text)
+        ctx.changed.connect(self._on_changed)
         self._build_menus()
         self.resize(1280, 800)
         self.caseload.table.setFocus()
@@ -205,12 +210,17 @@ class MainWindow(QMainWindow):
                     getattr(exc, "user_message", None) or _tr("That case could not be opened."),
                 )
                 return None
-            ws.records_changed.connect(self._on_saved)
-            index = self.cases.addTab(ws, ws.person_name or _tr("Unnamed adult"))
+            index = self.cases.addTab(ws, _tr("Opening…"))
             self.cases.tabBar().setTabData(index, case_id)
+            ws.loaded.connect(lambda ws=ws: self._name_tab(ws))
         self.cases.setCurrentWidget(ws)
         ws.tabs.setFocus()
         return ws
+
+    def _name_tab(self, ws: CaseWorkspace) -> None:
+        index = self.cases.indexOf(ws)
+        if index >= 0:
+            self.cases.setTabText(index, ws.person_name or _tr("Unnamed adult"))
 
     def open_record(self, case_id: str, record_id: str, kind: str = "") -> CaseWorkspace | None:
         """Open a case at one record (from search results)."""
@@ -241,10 +251,9 @@ class MainWindow(QMainWindow):
             return
         dialog = NewCaseDialog(self.ctx.session, self)
         try:
-            if dialog.exec() and dialog.case_id:
-                self.caseload.reload()
-                self.open_case(dialog.case_id)
-                self._on_saved()
+            if dialog.exec() and dialog.saved is not None:
+                self.ctx.publish(dialog.saved.changes)
+                self.open_case(dialog.saved.state.record_id)
         finally:
             dialog.deleteLater()
 
@@ -269,7 +278,7 @@ class MainWindow(QMainWindow):
 
     def copy_text(self, text: str) -> None:
         """Copy case text through the sensitive clipboard (cleared soon after, and on lock)."""
-        clipboard = getattr(self.ctx, "clipboard", None)
+        clipboard = self.ctx.clipboard
         if clipboard is not None and text:
             clipboard.copy(text)
             self.statusBar().showMessage(_tr("Copied. The clipboard is cleared in 30 seconds."),
@@ -281,11 +290,15 @@ class MainWindow(QMainWindow):
         if isinstance(w, _Table):
             w.copy_current_row()
 
-    def _on_saved(self) -> None:
-        self.saved_label.setText(
-            _tr("Saved at %1").replace("%1", QDateTime.currentDateTime().toString("HH:mm"))
-        )
-        self.caseload.reload()
+    def _on_changed(self, changes: Changes) -> None:
+        if self._tearing_down:
+            return
+        if changes.records or changes.everything:
+            self.saved_label.setText(
+                _tr("Saved at %1").replace("%1", QDateTime.currentDateTime().toString("HH:mm"))
+            )
+        if changes.caseload:
+            self.caseload.reload()
 
     # help ----------------------------------------------------------------------------------
 
@@ -321,6 +334,7 @@ class MainWindow(QMainWindow):
     def teardown(self) -> None:
         """Remove every case view and model (on lock or quit); the window is then deleted."""
         self._tearing_down = True
+        self.ctx.changed.disconnect(self._on_changed)
         for ws in self.workspaces():
             ws.clear()
             self.cases.removeTab(self.cases.indexOf(ws))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from msp_desktop.domain.enums import CASE_STATUS, GENDER_SAC, JURISDICTION
 from msp_desktop.services import cases
+from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed
 from msp_desktop.ui import theme
 
@@ -45,6 +46,7 @@ class NewCaseDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self.case_id: str | None = None
+        self.saved: Saved | None = None  # the adult and case written, once submitted
         self.setWindowTitle(self.tr("MSP Desktop"))
         self.setAccessibleName(self.tr("New case"))
 
@@ -223,7 +225,7 @@ class NewCaseDialog(QDialog):
             self._show_problems(problems)
             return False
         try:
-            state = cases.open_case(self._session, self.person_payload(), self.case_payload())
+            saved = cases.open_case(self._session, self.person_payload(), self.case_payload())
         except ValidationFailed as exc:
             self._show_problems({p.field: p.message for p in exc.problems})
             return False
@@ -233,6 +235,7 @@ class NewCaseDialog(QDialog):
             )
             self.general_error.show()
             return False
-        self.case_id = state.record_id
+        self.saved = saved
+        self.case_id = saved.state.record_id
         self.accept()
         return True

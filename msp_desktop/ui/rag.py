@@ -1,49 +1,45 @@
 """Red / amber / green risk badges that never rely on colour alone.
 
-Each level has a fill colour, a text colour that meets 4.5:1 on that fill, and a text label
-("High risk" ...) that is always shown. The badge's accessible name is the label.
+Each level has a fill colour, a text colour that meets 4.5:1 on that fill (both from the
+theme), and a text label that is always shown. The label is the domain's wording (enumeration
+`RAG` in domain/enums.py), translated like every other domain choice. The badge's accessible
+name is the label.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from msp_desktop.domain.enums import RAG
+from msp_desktop.ui.theme import RAG_FILLS, Fill
+
 
 class RagLevel(enum.Enum):
-    """A risk rating."""
+    """A risk rating. Member names are the domain's RAG codes."""
 
     RED = "red"
     AMBER = "amber"
     GREEN = "green"
 
 
-@dataclasses.dataclass(frozen=True)
-class RagStyle:
-    """The colours of one RAG level."""
-
-    background: str
-    text: str
-
-
-RAG_STYLES: dict[RagLevel, RagStyle] = {
-    RagLevel.RED: RagStyle(background="#B3261E", text="#FFFFFF"),
-    RagLevel.AMBER: RagStyle(background="#F2C94C", text="#1B1F24"),
-    RagLevel.GREEN: RagStyle(background="#1E7B34", text="#FFFFFF"),
-}
+RAG_STYLES: dict[RagLevel, Fill] = {level: RAG_FILLS[level.name] for level in RagLevel}
 
 
 def rag_label(level: RagLevel) -> str:
     """Return the translated text label of a RAG level."""
-    labels = {
-        RagLevel.RED: QCoreApplication.translate("Rag", "High risk"),
-        RagLevel.AMBER: QCoreApplication.translate("Rag", "Medium risk"),
-        RagLevel.GREEN: QCoreApplication.translate("Rag", "Low risk"),
-    }
-    return labels[level]
+    return QCoreApplication.translate("choices", RAG.label(level.name))
+
+
+def rag_stylesheet(level: RagLevel, padding: str = "2px 8px") -> str:
+    """Return the QLabel stylesheet that fills a label with a level's colours."""
+    style = RAG_STYLES[level]
+    return (
+        f"QLabel {{ background: {style.background}; color: {style.text};"
+        f" border-radius: 3px; padding: {padding}; font-weight: bold; }}"
+    )
 
 
 class RagBadge(QLabel):
@@ -62,11 +58,7 @@ class RagBadge(QLabel):
     def set_level(self, level: RagLevel) -> None:
         """Show another level (colour and text together)."""
         self._level = level
-        style = RAG_STYLES[level]
         text = rag_label(level)
         self.setText(text)
         self.setAccessibleName(text)
-        self.setStyleSheet(
-            f"QLabel {{ background: {style.background}; color: {style.text};"
-            " border-radius: 3px; padding: 2px 8px; font-weight: bold; }"
-        )
+        self.setStyleSheet(rag_stylesheet(level))

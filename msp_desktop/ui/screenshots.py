@@ -28,6 +28,7 @@ from msp_desktop.ui.errors import CrashDialog
 from msp_desktop.ui.idle import LockWarningDialog
 from msp_desktop.ui.passphrase import PassphraseFields
 from msp_desktop.ui.rag import RagBadge, RagLevel
+from msp_desktop.ui.records import RecordTab
 from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.settings_dialog import SettingsDialog
 from msp_desktop.ui.start_window import StartWindow
@@ -36,7 +37,7 @@ from msp_desktop.ui.unlock_window import UnlockWindow
 
 def _unlock_with_error() -> QWidget:
     w = UnlockWindow("/home/worker/MSP Desktop/vault")
-    from msp_desktop.storage.errors import WrongPassphrase
+    from msp_desktop.services.errors import WrongPassphrase
 
     w.show_error(WrongPassphrase.user_message)
     return w
@@ -137,10 +138,8 @@ def _case_with(session: Any, kind: str) -> str | None:
     return None
 
 
-def _first_record(tab: Any, prefer: Callable[[Any], bool] | None = None) -> None:
-    model = getattr(tab, "model", None)
-    if model is None:
-        return
+def _first_record(tab: RecordTab, prefer: Callable[[Any], bool] | None = None) -> None:
+    model = tab.model
     rows = range(model.rowCount())
     chosen = next((r for r in rows if prefer and prefer(model.record(r))), 0 if rows else None)
     if chosen is not None:
@@ -150,10 +149,9 @@ def _first_record(tab: Any, prefer: Callable[[Any], bool] | None = None) -> None
 def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> list[Path]:
     """Render the unlocked app (caseload, a case workspace, search) from a demo vault."""
     from msp_desktop.services.demo import generate
-    from msp_desktop.services.session import Session
-    from msp_desktop.storage.keyslots import KdfParams
+    from msp_desktop.services.session import KdfParams, Session
     from msp_desktop.ui.clipboard import SensitiveClipboard
-    from msp_desktop.ui.integration import make_context
+    from msp_desktop.ui.context import UiContext
     from msp_desktop.ui.main_window import MainWindow
     from msp_desktop.ui.new_case_dialog import NewCaseDialog
 
@@ -163,7 +161,7 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
                              author="sam.taylor", device_name="Demo laptop")
     try:
         generate(session, cases=40, seed=7)
-        ctx = make_context(session, clipboard=SensitiveClipboard())
+        ctx = UiContext(session, clipboard=SensitiveClipboard())
         win = MainWindow(ctx, vault_name="vault")
         win.resize(1280, 800)
         win.show()
@@ -189,7 +187,7 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
             "Enquiry": "workspace_enquiry",
         }
         for tab in ws.record_tabs:
-            title = str(getattr(tab, "title", ""))
+            title = tab.title
             ws.tabs.setCurrentWidget(tab)
             prefer = None
             if title == "Consent":
@@ -200,13 +198,13 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
                     return bool(r.kind == "safeguarding_plan")
             _first_record(tab, prefer)
             name = tab_names.get(title, "workspace_" + title.lower().replace(" ", "_"))
-            kinds = list(getattr(tab, "kinds", ()))
-            empty = not getattr(tab, "model", None) or not tab.model.rowCount()  # type: ignore[attr-defined]
+            kinds = tab.kinds
+            empty = not tab.model.rowCount()
             other = _case_with(session, kinds[0]) if kinds and empty else None
             if other:  # this case has none: show one that does, then come back
                 ows = win.open_case(other)
                 assert ows is not None
-                otab = next(t for t in ows.record_tabs if getattr(t, "title", "") == title)
+                otab = next(t for t in ows.record_tabs if t.title == title)
                 ows.tabs.setCurrentWidget(otab)
                 _first_record(otab)
                 shot(name)
@@ -215,7 +213,7 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
             else:
                 shot(name)
             if title == "Consent":
-                editor = getattr(tab, "editor", None)
+                editor = tab.editor
                 override = editor.form.input("override_grounds") if editor else None
                 widgets = override.focus_widgets() if override is not None else []
                 area = editor.findChild(QScrollArea) if editor else None

@@ -6,54 +6,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from msp_desktop.ui import theme
+from msp_desktop.ui.path_picker import PathPicker
 from msp_desktop.ui.settings import Settings
-
-
-class _FolderField(QWidget):
-    """A folder path line edit with a Browse button (non-native dialog: no recent-files)."""
-
-    def __init__(
-        self, name: str, browse_name: str, dialog_title: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._dialog_title = dialog_title
-        self.edit = QLineEdit(self)
-        self.edit.setAccessibleName(name)
-        self.edit.setPlaceholderText(self.tr("Not set"))
-        self.browse = QPushButton(self.tr("Browse…"), self)
-        self.browse.setAccessibleName(browse_name)
-        self.browse.clicked.connect(self._browse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.browse)
-        self.setFocusProxy(self.edit)
-
-    def choose_directory(self, start: str) -> str:
-        """Ask for a folder; '' if cancelled. Tests replace this."""
-        return QFileDialog.getExistingDirectory(
-            self,
-            self._dialog_title,
-            start,
-            QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontUseNativeDialog,
-        )
-
-    def _browse(self) -> None:
-        chosen = self.choose_directory(self.edit.text())
-        if chosen:
-            self.edit.setText(chosen)
 
 
 class SettingsDialog(QDialog):
@@ -84,17 +46,19 @@ class SettingsDialog(QDialog):
             self.tr("MSP Desktop locks itself after this many minutes with no key or mouse use.")
         )
 
-        self.export_dir = _FolderField(
+        self.export_dir = PathPicker(
             self.tr("Default export folder"),
             self.tr("Browse for the default export folder"),
             self.tr("Choose the default export folder"),
-            self,
+            placeholder=self.tr("Not set"),
+            parent=self,
         )
-        self.bundle_dir = _FolderField(
+        self.bundle_dir = PathPicker(
             self.tr("Default bundle folder"),
             self.tr("Browse for the default bundle folder"),
             self.tr("Choose the default bundle folder"),
-            self,
+            placeholder=self.tr("Not set"),
+            parent=self,
         )
 
         self.font_size = QSpinBox(self)
@@ -147,16 +111,16 @@ class SettingsDialog(QDialog):
         """Show the stored values."""
         s = self._settings
         self.auto_lock.setValue(s.auto_lock_minutes)
-        self.export_dir.edit.setText(s.default_export_dir)
-        self.bundle_dir.edit.setText(s.default_bundle_dir)
+        self.export_dir.set_path(s.default_export_dir)
+        self.bundle_dir.set_path(s.default_bundle_dir)
         self.font_size.setValue(round(s.font_scale * 100))
 
     def save(self) -> None:
         """Write the shown values."""
         s = self._settings
         s.auto_lock_minutes = self.auto_lock.value()
-        s.default_export_dir = self.export_dir.edit.text().strip()
-        s.default_bundle_dir = self.bundle_dir.edit.text().strip()
+        s.default_export_dir = self.export_dir.path()
+        s.default_bundle_dir = self.bundle_dir.path()
         s.font_scale = self.font_size.value() / 100.0
         s.sync()
         self.saved.emit()

@@ -48,9 +48,43 @@ class Colours:
     disabled_text: str = "#6B7280"
     error_text: str = "#A4161A"
     focus: str = "#1D4F91"
+    quote_background: str = "#F7F9FC"  # the adult's own words stand apart from other text
+    # Section rules are decoration (the bold heading marks the section), so below 3:1 is fine.
+    divider: str = "#C5CAD3"
 
 
 COLOURS = Colours()
+
+
+@dataclasses.dataclass(frozen=True)
+class Fill:
+    """A filled area and the text on it (text >= 4.5:1 against the background)."""
+
+    background: str
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Notice(Fill):
+    """A message box: a fill with a border that stands out from it (>= 3:1)."""
+
+    border: str
+
+
+# Risk ratings, by domain RAG code. Always shown with a text label (ui/rag.py).
+RAG_FILLS: dict[str, Fill] = {
+    "RED": Fill(background="#B3261E", text="#FFFFFF"),
+    "AMBER": Fill(background="#F2C94C", text=COLOURS.text),
+    "GREEN": Fill(background="#1E7B34", text="#FFFFFF"),
+}
+
+# Message boxes and bars, by kind. The text says what happened; colour only adds to it.
+NOTICES: dict[str, Notice] = {
+    "error": Notice(background="#FDECEC", text=COLOURS.text, border=COLOURS.error_text),
+    "warning": Notice(background="#FFF4D6", text=COLOURS.text, border="#8A6D1D"),
+    "ok": Notice(background="#E7F4EA", text=COLOURS.text, border="#1E7B34"),
+    "info": Notice(background="#E8EEF7", text=COLOURS.text, border=COLOURS.highlight),
+}
 
 
 def resources_dir() -> Path:

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,68 +19,36 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.domain.enums import CASE_STATUS, OUTCOME_ACHIEVEMENT, OUTCOME_STATUS
-from msp_desktop.domain.kinds import KINDS
-from msp_desktop.services import caseload, cases, records
+from msp_desktop.services import cases
+from msp_desktop.services.cases import CaseView, ChronologyEvent
 from msp_desktop.ui import theme
-from msp_desktop.ui.caseload_model import RECORD_ID_ROLE, display_date
+from msp_desktop.ui.caseload_model import KIND_ROLE, RECORD_ID_ROLE
 from msp_desktop.ui.caseload_view import _Table
-from msp_desktop.ui.integration import flush_drafts, make_case_tabs, tab_kinds, tab_title
+from msp_desktop.ui.context import UiContext
+from msp_desktop.ui.labels import action_label, display_date, kind_label, status_label
+from msp_desktop.ui.live_case import LiveCase
+from msp_desktop.ui.records import RecordTab, make_case_tabs
+from msp_desktop.ui.table_model import TEXT_ROLES, RowsModel
+from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
 
-_Index = QModelIndex | QPersistentModelIndex
-KIND_ROLE = Qt.ItemDataRole.UserRole + 4
+_CTX = "CaseWorkspace"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseWorkspace", text)
+    return QCoreApplication.translate(_CTX, text)
 
 
-def kind_label(kind: str | None) -> str:
-    """Return the readable name of a record kind."""
-    if not kind:
-        return ""
-    k = KINDS.get(kind)
-    return k.label if k else kind
+class _ListModel(RowsModel[tuple[tuple[str, ...], str, str]]):
+    """A read-only table of display strings with the record id and kind of each row."""
 
+    TR_CONTEXT = _CTX
 
-class _ListModel(QAbstractTableModel):
-    """A read-only table over a list of rows (tuples of display strings plus ids)."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[tuple[str, ...], str, str]] = []  # texts, record id, kind
-
-    def set_rows(self, rows: Sequence[tuple[tuple[str, ...], str, str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows([])
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return _tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        texts, record_id, kind = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return texts[index.column()] if index.column() < len(texts) else None
+    def cell(self, row: tuple[tuple[str, ...], str, str], column: int, role: int) -> Any:
+        texts, record_id, kind = row
+        if role in TEXT_ROLES:
+            return texts[column] if column < len(texts) else None
         if role == RECORD_ID_ROLE:
             return record_id or None
         if role == KIND_ROLE:
@@ -101,9 +61,9 @@ class ChronologyModel(_ListModel):
 
     HEADERS = ("Date", "Record", "Summary", "Status")
 
-    def load(self, events: list[Any]) -> None:
+    def load(self, events: list[ChronologyEvent]) -> None:
         self.set_rows([
-            ((display_date(e.date), e.kind_label, e.title, status_label(e.status)),
+            ((display_date(e.date), kind_label(e.kind), e.title, status_label(e.status)),
              e.record_id, e.kind)
             for e in events
         ])
@@ -124,34 +84,6 @@ class AuditModel(_ListModel):
             rows.append(((when, e.author, action_label(e.action), record),
                          e.entity_id or "", e.entity_kind or ""))
         self.set_rows(rows)
-
-
-def status_label(status: str) -> str:
-    """Return a readable record status."""
-    labels = {
-        "saved": _tr("Saved"),
-        "final": _tr("Final"),
-        "amended": _tr("Amended"),
-        "entered_in_error": _tr("Entered in error"),
-    }
-    return labels.get(status, status.replace("_", " ").capitalize())
-
-
-def action_label(action: str) -> str:
-    """Return a readable audit action."""
-    labels = {
-        "case.view": _tr("Viewed the case"),
-        "record.create": _tr("Created"),
-        "record.edit": _tr("Edited"),
-        "record.finalise": _tr("Finalised"),
-        "record.amend": _tr("Amended"),
-        "record.resolve": _tr("Resolved a conflict"),
-        "draft.save": _tr("Saved a draft"),
-        "draft.discard": _tr("Discarded a draft"),
-        "search": _tr("Searched"),
-        "export": _tr("Exported"),
-    }
-    return labels.get(action, action)
 
 
 class OutcomesHeader(QFrame):
@@ -207,12 +139,17 @@ class OutcomesHeader(QFrame):
                 extra += " · " + OUTCOME_ACHIEVEMENT.label(str(achieved))
             parts.append(
                 f"<p style='margin:2px 0'>“{html.escape(statement)}”"
-                f" <span style='color:#555'>({html.escape(extra)})</span></p>"
+                f" <span style='color:{theme.COLOURS.secondary_text}'>"
+                f"({html.escape(extra)})</span></p>"
             )
             plain.append(f"“{statement}” ({extra})")
         self.outcomes_label.setText("".join(parts))
         self.outcomes_label.setAccessibleName(_tr("Desired outcomes"))
         self.outcomes_label.setAccessibleDescription(" ".join(plain))
+
+    def show_problem(self, text: str) -> None:
+        self.outcomes_label.setText(html.escape(text))
+        self.outcomes_label.setAccessibleDescription(text)
 
     def clear(self) -> None:
         for label in (self.name_label, self.stage_label, self.outcomes_label):
@@ -222,23 +159,27 @@ class OutcomesHeader(QFrame):
 
 
 class CaseWorkspace(QWidget):
-    """One open case.
+    """One open case: what matters to the person, the chronology, the record tabs and the
+    audit trail, all showing one case view that is read once (`LiveCase`) and again only when
+    a write touches the case.
 
     Signals:
-        records_changed(): a record of this case was saved (the caseload may need a reload).
+        loaded(): the case view arrived (first time or after a change); `person_name` is set.
     """
 
-    records_changed = Signal()
+    loaded = Signal()
 
-    def __init__(self, ctx: Any, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case_id = case_id
-        self._session = ctx.session
         self.person_name = ""
+        self._pending_record: tuple[str, str | None] | None = None
         self.setAccessibleName(_tr("Case workspace"))
+        self.live = LiveCase(ctx, case_id, self)
 
         self.header = OutcomesHeader(self)
+        self.busy = BusyIndicator(self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_tr("Case record sections"))
         self.tabs.setDocumentMode(True)
@@ -270,12 +211,9 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.chronology_page, _tr("Chronology"))
 
         # Record tabs
-        self.record_tabs: list[QWidget] = make_case_tabs(ctx, case_id)
+        self.record_tabs: list[RecordTab] = make_case_tabs(ctx, self.live)
         for tab in self.record_tabs:
-            self.tabs.addTab(tab, tab_title(tab))
-            changed = getattr(tab, "records_changed", None)
-            if changed is not None:
-                changed.connect(self._on_records_changed)
+            self.tabs.addTab(tab, tab.title)
 
         # Audit trail
         self.audit_page = QWidget(self)
@@ -298,94 +236,100 @@ class CaseWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.busy)
         layout.addWidget(self.tabs, 1)
 
-        overview = cases.overview(self._session, case_id)  # audited: the case was viewed
-        self._show_overview(overview)
-        self._load_chronology_filter(overview)
         self.chronology_filter.currentIndexChanged.connect(self.refresh_chronology)
-        self.refresh_chronology()
+        self.live.loaded.connect(self._on_loaded)
+        self.live.failed.connect(self._on_failed)
+        self.busy.start(_tr("Opening the case"))
+        self.live.load()
+
+    @property
+    def is_loaded(self) -> bool:
+        return self.live.view is not None
 
     # loading -------------------------------------------------------------------------------
 
-    def _show_overview(self, overview: Any) -> None:
-        row = caseload.row(self._session, self.case_id)
-        self.person_name = row.person_name if row is not None else ""
+    def _on_loaded(self, view: CaseView) -> None:
+        self.busy.stop()
+        self.person_name = view.person_name
         self.header.show_overview(
             self.person_name or _tr("Unnamed adult"),
-            str(overview.case.payload.get("status") or ""),
-            overview.outcomes,
+            str(view.overview.case.payload.get("status") or ""),
+            view.overview.outcomes,
         )
+        self._load_chronology_filter(view)
+        self.refresh_chronology()
+        if self.tabs.currentWidget() is self.audit_page:
+            self.refresh_audit()
+        pending, self._pending_record = self._pending_record, None
+        if pending is not None:
+            self.open_record(*pending)
+        self.loaded.emit()
 
-    def _load_chronology_filter(self, overview: Any) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        self.busy.stop()
+        log.error("Could not read a case", exc_info=exc)
+        self.header.show_problem(
+            getattr(exc, "user_message", None) or _tr("This case could not be read. Close it "
+                                                       "and open it again."))
+
+    def _load_chronology_filter(self, view: CaseView) -> None:
+        chosen = self.chronology_filter.currentData()
         self.chronology_filter.blockSignals(True)
         self.chronology_filter.clear()
         self.chronology_filter.addItem(_tr("Every kind of record"), None)
-        for kind in sorted(overview.counts, key=kind_label):
+        for kind in sorted(view.overview.counts, key=kind_label):
             if kind != "case":
                 self.chronology_filter.addItem(kind_label(kind), kind)
+        index = self.chronology_filter.findData(chosen)
+        self.chronology_filter.setCurrentIndex(max(index, 0))
         self.chronology_filter.blockSignals(False)
 
-    def refresh_header(self) -> None:
-        """Reload the header (not audited again)."""
-        if self._session is None:
-            return
-        self._show_overview(cases.overview(self._session, self.case_id, audit=False))
-
     def refresh_chronology(self) -> None:
-        """Reload the chronology with the chosen kind."""
-        if self._session is None:
+        """Show the chronology of the chosen kind (from the view in hand: no read)."""
+        view = self.live.view
+        if view is None:
             return
         kind = self.chronology_filter.currentData()
-        events = cases.chronology(self._session, self.case_id, {kind} if kind else None)
-        self.chronology_model.load(events)
+        self.chronology_model.load(
+            [e for e in view.chronology if kind is None or e.kind == kind])
 
     def refresh_audit(self) -> None:
         """Reload the audit trail."""
-        if self._session is None:
+        if self.live.view is None:
             return
-        self.audit_model.load(cases.audit_trail(self._session, self.case_id))
+        self.audit_model.load(cases.audit_trail(self.ctx.session, self.case_id))
 
     def _on_tab_changed(self, index: int) -> None:
-        if self._session is None:
-            return
-        page = self.tabs.widget(index)
-        if page is self.audit_page:
+        if self.tabs.widget(index) is self.audit_page:
             self.refresh_audit()
-        elif page is self.chronology_page:
-            self.refresh_chronology()
-
-    def _on_records_changed(self) -> None:
-        if self._session is None:
-            return
-        self.refresh_header()
-        self.refresh_chronology()
-        self.records_changed.emit()
 
     # navigation ----------------------------------------------------------------------------
 
-    def tab_for_kind(self, kind: str) -> QWidget | None:
+    def tab_for_kind(self, kind: str) -> RecordTab | None:
         """Return the record tab that shows this kind of record."""
         for tab in self.record_tabs:
-            if kind in tab_kinds(tab):
+            if kind in tab.kinds:
                 return tab
         return None
 
     def open_record(self, record_id: str, kind: str | None = None) -> bool:
-        """Show the record's tab with the record open; return whether a tab took it."""
+        """Show the record's tab with the record open; return whether a tab took it (a case
+        still loading opens the record when it arrives)."""
+        view = self.live.view
+        if view is None:
+            self._pending_record = (record_id, kind)
+            return True
         if not kind:
-            try:
-                kind = records.get(self._session, record_id).kind
-            except Exception:
-                return False
-        tab = self.tab_for_kind(kind)
+            kind = next((r.kind for r in view.records if r.record_id == record_id), None)
+        tab = self.tab_for_kind(kind) if kind else None
         if tab is None:
             self.tabs.setCurrentWidget(self.chronology_page)
             return False
         self.tabs.setCurrentWidget(tab)
-        opener = getattr(tab, "open_record", None)
-        if callable(opener):
-            opener(record_id)
+        tab.open_record(record_id)
         return True
 
     def show_tab(self, title: str) -> bool:
@@ -404,12 +348,20 @@ class CaseWorkspace(QWidget):
     # lock ----------------------------------------------------------------------------------
 
     def flush_drafts(self) -> int:
-        """Save every open editor's draft now."""
-        return flush_drafts(self.record_tabs)
+        """Save every open editor's draft now; return how many editors were asked."""
+        done = 0
+        for tab in self.record_tabs:
+            if tab.editor is not None:
+                try:
+                    tab.flush_draft()
+                    done += 1
+                except Exception:  # one failing editor must not stop the lock
+                    log.exception("Could not save a draft while locking")
+        return done
 
     def clear(self) -> None:
         """Drop every piece of case text (on lock), before the widget is deleted."""
-        self._session = None
+        self.live.stop()
         self.tabs.currentChanged.disconnect(self._on_tab_changed)
         self.header.clear()
         self.chronology_model.clear()

@@ -8,7 +8,6 @@ failure exactly one line on stderr, never a traceback.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 import shutil
@@ -36,7 +35,6 @@ HEX32 = re.compile(r"^[0-9a-f]{32}$")
 EMPTY_DIGEST = hashlib.sha256(b"").hexdigest()
 INFO_KEYS = {"schema_version", "sqlcipher_version", "counts", "device_id", "conflicts",
              "parked", "state_digest"}
-HAS_DEMO = importlib.util.find_spec("msp_desktop.services.demo") is not None
 
 
 def info(sb: Sandbox, path: Path, passphrase: str = PASS) -> dict[str, object]:
@@ -110,7 +108,6 @@ def test_state_digest_is_stable_and_follows_the_revisions(sandbox: Sandbox) -> N
     assert after["counts"] == {"case": 3, "contact_note": 6, "person": 3}
 
 
-@pytest.mark.skipif(not HAS_DEMO, reason="services/demo.py is not there yet")
 def test_demo_fills_a_vault_and_changes_the_digest(sandbox: Sandbox) -> None:
     vault = sandbox.work / "demo"
     ok(sandbox.run("vault", "init", vault, fast_kdf=True))

@@ -45,11 +45,22 @@ def make_vault_case(tmp_path: object, family_name: str = "Jones") -> tuple[objec
 
     from msp_desktop.services import cases
     from msp_desktop.services.session import Session
-    from msp_desktop.storage.keyslots import KdfParams
+    from msp_desktop.services.session import KdfParams
 
     assert isinstance(tmp_path, Path)
     session = Session.create(tmp_path / "v", "pass phrase words", kdf=KdfParams.fast(),
                              author="t", device_name="t")
     case = cases.open_case(session, {"family_name": family_name, "jurisdiction": "ENG"},
-                           {"status": "concern_received", "opened_at": "2026-01-05"})
+                           {"status": "concern_received", "opened_at": "2026-01-05"}).state
     return session, case.record_id
+
+
+def live_case(session: object, case_id: str, **ctx_options: object) -> object:
+    """A UI context (no task runner: reads happen at once) and the case's live view, loaded."""
+    from msp_desktop.ui.context import UiContext
+    from msp_desktop.ui.live_case import LiveCase
+
+    ctx = UiContext(session, **ctx_options)  # type: ignore[arg-type]
+    live = LiveCase(ctx, case_id)
+    live.load()
+    return live

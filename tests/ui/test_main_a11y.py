@@ -7,6 +7,8 @@ from a11y import assert_accessible, assert_tab_reaches_all, unnamed_widgets
 from test_main_support import (  # noqa: F401 (fixtures)
     fake_clock,
     gui_factory,
+    open_case,
+    search,
     unlock,
     vault,
 )
@@ -39,12 +41,11 @@ def test_every_screen_is_named(qtbot, gui_factory, vault) -> None:
     assert_accessible(win)
 
     # search results
-    win.caseload.search_box.setText("heliotrope")
-    win.caseload.run_search()
+    search(qtbot, win, "heliotrope")
     assert_accessible(win)
     win.caseload.clear_search()
 
-    ws = win.open_case(vault["info"]["case_id"])
+    ws = open_case(qtbot, win, vault["info"]["case_id"])
     assert_accessible(win)
     problems: dict[str, list[str]] = {}
     for i in range(ws.tabs.count()):

@@ -11,6 +11,8 @@ from test_main_support import (  # noqa: F401 (fixtures)
     fake_clock,
     gui_factory,
     make_vault,
+    open_case,
+    search,
     unlocked_gui,
     vault,
 )
@@ -83,6 +85,7 @@ def test_new_case_through_the_dialog(qtbot, gui_factory, vault, monkeypatch) -> 
     win.new_case_action.trigger()
     assert "Jo Ramsey" in names(win.caseload.model)
     ws = win.workspaces()[-1]
+    qtbot.waitUntil(lambda: ws.is_loaded, timeout=5000)
     assert ws.person_name == "Jo Ramsey"
     assert win.cases.tabText(win.cases.currentIndex()) == "Jo Ramsey"
     assert win.windowTitle() == "MSP Desktop"
@@ -92,11 +95,9 @@ def test_model_testers(qtbot, qtmodeltester, gui_factory, vault) -> None:
     gui = unlocked_gui(qtbot, gui_factory, vault)
     win = gui.main_window
     qtmodeltester.check(win.caseload.model)
-    win.caseload.search_box.setText(NOTE_WORD)
-    win.caseload.run_search()
-    assert win.caseload.results_model.rowCount() == 1
+    assert search(qtbot, win, NOTE_WORD) == 1
     qtmodeltester.check(win.caseload.results_model)
-    ws = win.open_case(vault["info"]["case_id"])
+    ws = open_case(qtbot, win, vault["info"]["case_id"])
     ws.refresh_audit()
     qtmodeltester.check(ws.chronology_model)
     qtmodeltester.check(ws.audit_model)
@@ -144,10 +145,11 @@ def test_search_opens_the_conversation(qtbot, gui_factory, vault) -> None:
     assert view.results_model.index(0, 0).data() == f"Robin {MARKER}"
     assert view.results_model.index(0, 1).data() == "Case note"
     qtbot.keyClick(view.search_box, Qt.Key.Key_Return)
-    assert view.results.hasFocus() or win.focusWidget() is view.results
+    qtbot.waitUntil(lambda: view.results.hasFocus() or win.focusWidget() is view.results)
     qtbot.keyClick(view.results, Qt.Key.Key_Return)
     ws = win.workspace(vault["info"]["case_id"])
     assert isinstance(ws, CaseWorkspace)
+    qtbot.waitUntil(lambda: ws.is_loaded, timeout=5000)
     current = ws.tabs.currentWidget()
     assert ws.tabs.tabText(ws.tabs.currentIndex()).replace("&", "") == "Conversations"
     editor = getattr(current, "editor", None)
@@ -165,7 +167,7 @@ def test_snippet_html_escapes_and_bolds() -> None:
 def test_workspace_header_chronology_and_audit(qtbot, gui_factory, vault) -> None:
     gui = unlocked_gui(qtbot, gui_factory, vault)
     win = gui.main_window
-    ws = win.open_case(vault["info"]["case_id"])
+    ws = open_case(qtbot, win, vault["info"]["case_id"])
     assert "“I want to stay in my own home”" in ws.header.outcomes_label.text()
     assert "Current" in ws.header.outcomes_label.text()
     assert "Concern received" in ws.header.stage_label.text()

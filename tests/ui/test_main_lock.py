@@ -12,6 +12,8 @@ from test_main_support import (  # noqa: F401 (fixtures)
     NOTE_WORD,
     fake_clock,
     gui_factory,
+    open_case,
+    search,
     unlock,
     unlocked_gui,
     vault,
@@ -38,19 +40,17 @@ def assert_no_client_data() -> None:
         assert MARKER not in w.windowTitle()
 
 
-def open_everything(gui, vault) -> None:
+def open_everything(qtbot, gui, vault) -> None:
     win = gui.main_window
-    ws = win.open_case(vault["info"]["case_id"])
+    ws = open_case(qtbot, win, vault["info"]["case_id"])
     assert ws.open_record(vault["info"]["note_id"])
-    win.caseload.search_box.setText(NOTE_WORD)
-    win.caseload.run_search()
-    assert win.caseload.results_model.rowCount() == 1
+    assert search(qtbot, win, NOTE_WORD) == 1
     assert MARKER in "\n".join(widget_texts())  # the check below can see client data
 
 
 def test_idle_auto_lock(qtbot, gui_factory, vault, fake_clock) -> None:
     gui = unlocked_gui(qtbot, gui_factory, vault)
-    open_everything(gui, vault)
+    open_everything(qtbot, gui, vault)
     session = gui.session
     minutes = gui.settings.auto_lock_minutes
     assert minutes == 5
@@ -84,7 +84,7 @@ def test_idle_auto_lock(qtbot, gui_factory, vault, fake_clock) -> None:
 
 def test_ctrl_l_locks_and_clears_the_clipboard(qtbot, gui_factory, vault) -> None:
     gui = unlocked_gui(qtbot, gui_factory, vault)
-    open_everything(gui, vault)
+    open_everything(qtbot, gui, vault)
     win = gui.main_window
     table = win.caseload.results
     table.setFocus()
@@ -102,7 +102,7 @@ def test_ctrl_l_locks_and_clears_the_clipboard(qtbot, gui_factory, vault) -> Non
 
 def test_draft_survives_lock(qtbot, gui_factory, vault) -> None:
     gui = unlocked_gui(qtbot, gui_factory, vault)
-    ws = gui.main_window.open_case(vault["info"]["case_id"])
+    ws = open_case(qtbot, gui.main_window, vault["info"]["case_id"])
     assert ws.open_record(vault["info"]["note_id"])
     tab = ws.tabs.currentWidget()
     editor = tab.editor
@@ -122,6 +122,7 @@ def test_draft_survives_lock(qtbot, gui_factory, vault) -> None:
     assert len(drafts) == 1 and "café visit" in drafts[0].payload["facts"]
     ws = gui.main_window.workspace(vault["info"]["case_id"])
     assert ws is not None
+    qtbot.waitUntil(lambda: ws.is_loaded, timeout=5000)
     assert ws.open_record(vault["info"]["note_id"])
     editor = ws.tabs.currentWidget().editor
     assert editor.offered_draft is not None
@@ -141,7 +142,7 @@ def test_quit_flushes_and_closes(qtbot, gui_factory, vault) -> None:
 def test_window_title_never_names_the_client(qtbot, gui_factory, vault) -> None:
     gui = unlocked_gui(qtbot, gui_factory, vault)
     win = gui.main_window
-    win.open_case(vault["info"]["case_id"])
+    open_case(qtbot, win, vault["info"]["case_id"])
     assert win.windowTitle() == "MSP Desktop"
     assert MARKER in win.cases.tabText(1)  # inside the window only
     assert all(MARKER not in w.windowTitle() for w in QApplication.topLevelWidgets())

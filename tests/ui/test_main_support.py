@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from qthelpers import FakeClock
 
-from msp_desktop.app import Gui
+from msp_desktop.ui.flow import Gui
 from msp_desktop.services import cases, records
 from msp_desktop.services.session import Session
 from msp_desktop.storage.keyslots import KdfParams
@@ -31,7 +31,7 @@ def add_case(
         session,
         {"family_name": family, "given_names": given, "jurisdiction": country},
         {"status": stage, "opened_at": opened, "jurisdiction": country},
-    )
+    ).state
     return state.record_id
 
 
@@ -39,7 +39,7 @@ def add_note(session: Session, case_id: str, facts: str) -> str:
     state = records.create(session, "contact_note", {
         "case_id": case_id, "note_type": "PHONE", "event_start": "2025-02-03T10:00",
         "purpose": "Phone call", "facts": facts,
-    })
+    }).state
     return state.record_id
 
 
@@ -47,7 +47,7 @@ def add_outcome(session: Session, case_id: str, statement: str) -> str:
     state = records.create(session, "desired_outcome", {
         "case_id": case_id, "statement": statement, "expressed_by": "ADULT",
         "first_expressed_at": "2025-01-07", "status": "ACTIVE",
-    })
+    }).state
     return state.record_id
 
 
@@ -160,3 +160,22 @@ def widget_texts() -> list[str]:
                 for c in range(m.columnCount()):
                     out.append(str(m.index(r, c).data() or ""))
     return out
+
+
+def open_case(qtbot: Any, win: Any, case_id: str) -> Any:
+    """Open a case in the main window and wait until its view has arrived (it is read on the
+    worker)."""
+    ws = win.open_case(case_id)
+    assert ws is not None
+    qtbot.waitUntil(lambda: ws.is_loaded, timeout=5000)
+    return ws
+
+
+def search(qtbot: Any, win: Any, text: str) -> int:
+    """Search the caseload and wait for the results (the search runs on the worker)."""
+    view = win.caseload
+    view.search_box.setText(text)
+    view.run_search()
+    qtbot.waitUntil(lambda: not view.busy.isVisible() and view.stack.currentIndex() == 1,
+                    timeout=5000)
+    return int(view.results_model.rowCount())

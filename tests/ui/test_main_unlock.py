@@ -166,7 +166,7 @@ def test_demo_vault_opens_and_shows_its_passphrase(qtbot, gui_factory) -> None:
     assert gui.settings.last_vault_path == ""  # the demo is not remembered as your vault
     gui.lock()
     assert gui.unlock_window is not None
-    from msp_desktop.app import DEMO_PASSPHRASE
+    from msp_desktop.ui.flow import DEMO_PASSPHRASE
 
     assert DEMO_PASSPHRASE in gui.unlock_window.note_label.text()
     unlock(qtbot, gui, DEMO_PASSPHRASE)

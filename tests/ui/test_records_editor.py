@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication
-from qthelpers import choose, make_vault_case, type_text
+from qthelpers import choose, live_case, make_vault_case, type_text
 
 from msp_desktop.services import records
 from msp_desktop.services.session import Session
-from msp_desktop.ui.context import UiContext
-from msp_desktop.ui.records.editor import AmendDialog, RecordEditor
+from msp_desktop.ui.records.amend_dialog import AmendDialog
+from msp_desktop.ui.records.editor import RecordEditor
 
 
 @pytest.fixture
@@ -28,8 +28,8 @@ def vault(tmp_path: Path, themed_app: QApplication) -> Iterator[tuple[Session, s
 
 def editor_for(qtbot: Any, session: Session, case_id: str, kind: str,
                record_id: str | None = None, autosave: float = 3.0) -> RecordEditor:
-    editor = RecordEditor(UiContext(session, autosave_seconds=autosave), kind, case_id,
-                          record_id)
+    live = live_case(session, case_id, autosave_seconds=autosave)
+    editor = RecordEditor(live.ctx, live, kind, record_id)
     qtbot.addWidget(editor)
     editor.resize(1000, 900)
     editor.show()
@@ -248,7 +248,7 @@ def test_stale_edit_keeps_the_draft(qtbot: Any, vault: tuple[Session, str]) -> N
     session, case_id = vault
     state = records.create(session, "desired_outcome", {
         "case_id": case_id, "statement": "Stay at home", "expressed_by": "ADULT",
-        "first_expressed_at": "2026-01-06", "status": "ACTIVE"})
+        "first_expressed_at": "2026-01-06", "status": "ACTIVE"}).state
     ed = editor_for(qtbot, session, case_id, "desired_outcome", state.record_id)
     assert ed.form.input("statement").value() == "Stay at home"
     records.edit(session, state.record_id, {**state.payload, "asked_by": "Someone else"})
@@ -304,7 +304,7 @@ def test_history_model(qtbot: Any, qtmodeltester: Any, vault: tuple[Session, str
     session, case_id = vault
     state = records.create(session, "contact_note", {
         "case_id": case_id, "note_type": "PHONE", "event_start": "2026-01-06T10:00:00+00:00",
-        "adult_present": False, "facts": "Phoned."})
+        "adult_present": False, "facts": "Phoned."}).state
     records.finalise(session, state.record_id)
     records.amend(session, state.record_id, {**state.payload, "facts": "Phoned twice."},
                   reason="Second call left out", amendment_type="ADDENDUM")

@@ -10,12 +10,12 @@ import pytest
 from a11y import assert_accessible, focus_chain, focusable_widgets
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QApplication
-from qthelpers import choose, make_vault_case
+from qthelpers import choose, live_case, make_vault_case
 
+from msp_desktop.domain.enums import RAG
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.services import records
 from msp_desktop.services.session import Session
-from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.records import make_case_tabs
 from msp_desktop.ui.records.editor import RecordEditor
 from msp_desktop.ui.records.tabs import RecordTab
@@ -42,7 +42,8 @@ def vault(tmp_path: Path, themed_app: QApplication) -> Iterator[tuple[Session, s
 
 def tab_for(qtbot: Any, session: Session, case_id: str, title: str,
             kinds: list[str]) -> RecordTab:
-    tab = RecordTab(UiContext(session), case_id, title, kinds)
+    live = live_case(session, case_id)
+    tab = RecordTab(live.ctx, live, title, kinds)
     qtbot.addWidget(tab)
     tab.resize(1300, 850)
     tab.show()
@@ -63,12 +64,13 @@ def lacking_assessment(session: Session, case_id: str, conclusion: str) -> str:
         body.update(understand_result="UNABLE", understand_evidence="Could not recall",
                     impairment=True, impairment_description="Dementia",
                     causative_nexus="Because of dementia", support_given="Two visits")
-    return records.create(session, "capacity_assessment", body).record_id
+    return records.create(session, "capacity_assessment", body).state.record_id
 
 
 def test_make_case_tabs_order_and_accessibility(qtbot: Any, vault: tuple[Session, str]) -> None:
     session, case_id = vault
-    tabs = make_case_tabs(UiContext(session), case_id)
+    live = live_case(session, case_id)
+    tabs = make_case_tabs(live.ctx, live)
     assert [(t.title, t.kinds) for t in tabs] == TAB_KINDS
     for tab in tabs:
         qtbot.addWidget(tab)
@@ -85,7 +87,8 @@ def test_make_case_tabs_order_and_accessibility(qtbot: Any, vault: tuple[Session
 @pytest.mark.parametrize("kind", [k for _, kinds in TAB_KINDS for k in kinds])
 def test_every_editor_is_accessible(qtbot: Any, vault: tuple[Session, str], kind: str) -> None:
     session, case_id = vault
-    editor = RecordEditor(UiContext(session), kind, case_id)
+    live = live_case(session, case_id)
+    editor = RecordEditor(live.ctx, live, kind)
     qtbot.addWidget(editor)
     editor.resize(1000, 900)
     editor.show()
@@ -113,9 +116,9 @@ def test_list_model_and_entered_in_error(qtbot: Any, qtmodeltester: Any,
     session, case_id = vault
     base = {"case_id": case_id, "expressed_by": "ADULT", "status": "ACTIVE"}
     keep = records.create(session, "desired_outcome", {
-        **base, "statement": "Feel safe", "first_expressed_at": "2026-01-06"})
+        **base, "statement": "Feel safe", "first_expressed_at": "2026-01-06"}).state
     wrong = records.create(session, "desired_outcome", {
-        **base, "statement": "Wrong person", "first_expressed_at": "2026-01-07"})
+        **base, "statement": "Wrong person", "first_expressed_at": "2026-01-07"}).state
     records.amend(session, wrong.record_id, wrong.payload, reason="Written on the wrong case",
                   amendment_type="ENTERED_IN_ERROR")
     tab = tab_for(qtbot, session, case_id, "Desired outcomes", ["desired_outcome"])
@@ -150,7 +153,7 @@ def test_new_record_from_tab_refreshes_the_list(qtbot: Any,
     choose(ed.form.input("expressed_by").combo, "ADULT")
     set_date(ed, "first_expressed_at", 2026, 1, 6)
     choose(ed.form.input("status").combo, "ACTIVE")
-    with qtbot.waitSignal(tab.records_changed, timeout=1000):
+    with qtbot.waitSignal(tab.ctx.changed, timeout=1000):
         assert ed.save()
     assert tab.model.rowCount() == 1
     assert tab.model.index(0, 2).data() == "To see my grandchildren"
@@ -167,7 +170,7 @@ def test_best_interests_needs_lacking_capacity(qtbot: Any, vault: tuple[Session,
     assert not button.isEnabled()
     assert tab.gate_note.isVisible() and "lacks capacity" in tab.gate_note.text()
     lacks = lacking_assessment(session, case_id, "LACKS_CAPACITY")
-    tab.refresh()
+    tab.live.load()
     assert button.isEnabled() and not tab.gate_note.isVisible()
     button.click()
     ed = tab.editor
@@ -227,7 +230,8 @@ def test_plan_with_actions(qtbot: Any, vault: tuple[Session, str]) -> None:
 
 def test_risk_entries_show_rag_as_text(qtbot: Any, vault: tuple[Session, str]) -> None:
     session, case_id = vault
-    ed = RecordEditor(UiContext(session), "risk_assessment", case_id)
+    live = live_case(session, case_id)
+    ed = RecordEditor(live.ctx, live, "risk_assessment")
     qtbot.addWidget(ed)
     ed.show()
     set_date(ed, "assessed_at", 2026, 1, 7)
@@ -238,20 +242,20 @@ def test_risk_entries_show_rag_as_text(qtbot: Any, vault: tuple[Session, str]) -
     assert "choose likelihood and impact" in rag.text()
     row["inputs"]["likelihood"].spin.setValue(4)
     row["inputs"]["impact"].spin.setValue(4)
-    assert "Red – high" in rag.text() and "16" in rag.text()
+    assert RAG.label("RED") in rag.text() and "16" in rag.text()
     assert rag.accessibleName() == rag.text()
     assert "#B3261E" in rag.styleSheet()
     row["inputs"]["impact"].spin.setValue(2)
-    assert "Amber – medium" in rag.text()
+    assert RAG.label("AMBER") in rag.text()
     row["inputs"]["likelihood"].spin.setValue(1)
-    assert "Green – low" in rag.text()
+    assert RAG.label("GREEN") in rag.text()
     # The description is required for each entry.
     assert not ed.save()
     assert "entry 1" in ed.form.problem_text("entries")
     qtbot.keyClicks(row["inputs"]["description"].edit, "Falls on the stairs")
     # A rating that differs from the score needs a reason.
     choose(row["inputs"]["rag"].combo, "RED")
-    assert "the score alone gives Green – low" in rag.text()
+    assert "the score alone gives " + RAG.label("GREEN") in rag.text()
     assert not ed.save()
     assert "say why" in ed.form.problem_text("entries")
     qtbot.keyClicks(row["inputs"]["rag_override_reason"].edit, "Two falls this week")
@@ -274,7 +278,8 @@ def test_tabs_render(qtbot: Any, vault: tuple[Session, str], tmp_path: Path) -> 
     records.create(session, "contact_note", {
         "case_id": case_id, "note_type": "PHONE", "event_start": "2026-01-06T10:00:00+00:00",
         "adult_present": False, "facts": "Phoned.", "purpose": "Check in"})
-    for tab in make_case_tabs(UiContext(session), case_id):
+    live = live_case(session, case_id)
+    for tab in make_case_tabs(live.ctx, live):
         qtbot.addWidget(tab)
         tab.resize(1300, 850)
         tab.show()

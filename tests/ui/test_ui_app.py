@@ -12,7 +12,8 @@ from a11y import assert_accessible
 from PySide6.QtGui import QGuiApplication
 
 from msp_desktop import app as app_module
-from msp_desktop.app import Gui, build_gui, parse_args
+from msp_desktop.app import build_gui, parse_args
+from msp_desktop.ui.flow import Gui
 from msp_desktop.ui.start_window import StartWindow
 from msp_desktop.ui.unlock_window import UnlockWindow
 

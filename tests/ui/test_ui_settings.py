@@ -107,7 +107,7 @@ def test_dialog_spinbox_enforces_bounds(qtbot, settings: Settings) -> None:
 def test_browse_uses_chosen_folder(qtbot, settings: Settings, monkeypatch) -> None:
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(dialog.bundle_dir, "choose_directory", lambda start: "/tmp/chosen")
+    monkeypatch.setattr(dialog.bundle_dir, "choose", lambda start: "/tmp/chosen")
     dialog.bundle_dir.browse.click()
     assert dialog.bundle_dir.edit.text() == "/tmp/chosen"
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QFontDatabase, QPalette
 
 from msp_desktop.ui import theme
 from msp_desktop.ui.rag import RAG_STYLES, RagBadge, RagLevel
-from msp_desktop.ui.theme import COLOURS, build_palette, contrast_ratio
+from msp_desktop.ui.theme import COLOURS, NOTICES, Notice, build_palette, contrast_ratio
 
 R = QPalette.ColorRole
 TEXT_PAIRS = [
@@ -44,6 +47,8 @@ def test_palette_text_contrast(qapp, fg, bg) -> None:
         (COLOURS.error_text, COLOURS.base),
         (COLOURS.highlighted_text, COLOURS.highlight),  # default button
         (COLOURS.disabled_text, COLOURS.base),
+        (COLOURS.text, COLOURS.quote_background),
+        (COLOURS.placeholder, COLOURS.quote_background),
     ],
 )
 def test_stylesheet_text_contrast(fg: str, bg: str) -> None:
@@ -69,6 +74,40 @@ def test_rag_text_contrast_and_label(qtbot, level: RagLevel) -> None:
 def test_rag_labels_distinct(qtbot) -> None:
     labels = {RagBadge(level).text() for level in RagLevel}
     assert len(labels) == 3
+
+
+
+@pytest.mark.parametrize("kind", sorted(NOTICES))
+def test_notice_contrast(kind: str) -> None:
+    notice: Notice = NOTICES[kind]
+    assert contrast_ratio(notice.text, notice.background) >= 4.5
+    assert contrast_ratio(notice.border, notice.background) >= 3.0
+    assert contrast_ratio(notice.border, COLOURS.window) >= 3.0
+
+
+# #RGB, #RGBA, #RRGGBB, #AARRGGBB, and rgb()/rgba()/hsl() in stylesheets.
+COLOUR_LITERAL = re.compile(
+    r"#(?:[0-9A-Fa-f]{8}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3,4})\b|\b(?:rgba?|hsla?)\(", re.IGNORECASE
+)
+
+
+def test_colour_literals_only_in_theme() -> None:
+    ui = Path(theme.__file__).parent
+    found = [
+        f"{path.relative_to(ui)}:{number}: {line.strip()}"
+        for path in sorted(ui.rglob("*.py"))
+        if path.name != "theme.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if COLOUR_LITERAL.search(line)
+    ]
+    assert not found, "colour literals belong in ui/theme.py:\n" + "\n".join(found)
+
+
+def test_colour_literal_pattern() -> None:
+    for text in ('color: #1B1F24;', 'QColor("#fff")', "background: rgba(0, 0, 0, 0.5)"):
+        assert COLOUR_LITERAL.search(text), text
+    for text in ("QFrame#draftBar", "# a comment", "issue #1234x"):
+        assert not COLOUR_LITERAL.search(text), text
 
 
 def test_bundled_font_loads(qapp) -> None:

@@ -475,3 +475,20 @@ def test_a_removed_tail_is_still_detected_after_the_next_unlock(
         assert reopened.audit.verify() != []
     finally:
         reopened.close()
+
+
+def test_reader_session_sees_saved_records_and_cannot_write(session: Session) -> None:
+    case_id = open_case(session)
+    reader = session.reader()
+    assert reader is session.reader() and reader.read_only
+    saved = records.create(session, "contact_note", note(case_id)).state
+    view = cases.case_view(reader, case_id, audit=False)
+    assert saved.record_id in {r.record_id for r in view.records}
+    with pytest.raises(RuntimeError):
+        cases.log_view(reader, case_id)  # the service refuses before SQL is reached
+    with pytest.raises(Exception, match="readonly|read-only|query_only"):
+        reader.conn.execute("DELETE FROM revisions")  # and SQLite refuses too
+    session.close()
+    assert not session.is_open
+    with pytest.raises(Exception, match="closed"):
+        reader.conn.execute("SELECT 1")

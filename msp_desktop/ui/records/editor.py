@@ -3,36 +3,27 @@
 Everything goes through services.records. Work in progress is autosaved as an encrypted
 draft a few seconds after each change and when focus leaves the editor; opening the editor
 again offers the draft back. A failed save never loses what was typed: the draft stays.
+A write is broadcast on the context's `changed` signal; the records this form can link to
+come from the shared case view and follow it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -41,16 +32,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_desktop.domain.enums import AMENDMENT_TYPE, CAPACITY_CONCLUSION
+from msp_desktop.domain.drafts import Draft
+from msp_desktop.domain.enums import CAPACITY_CONCLUSION
 from msp_desktop.domain.fields import Field, RecordKind
 from msp_desktop.domain.kinds import KINDS
-from msp_desktop.services import cases, records
+from msp_desktop.domain.lifecycle import RecordError, StaleEdit
+from msp_desktop.domain.revisions import RecordState
+from msp_desktop.domain.status import RecordStatus
+from msp_desktop.services import records
+from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed
-from msp_desktop.storage.drafts import Draft
-from msp_desktop.storage.store import RecordState, Revision, StaleEdit, StoreError
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
+from msp_desktop.ui.labels import (
+    format_date,
+    format_when,
+    hlc_time,
+    kind_label,
+    local_time,
+    op_label,
+    status_label,
+)
+from msp_desktop.ui.live_case import LiveCase
+from msp_desktop.ui.records.amend_dialog import AmendDialog
 from msp_desktop.ui.records.form import RecordForm
+from msp_desktop.ui.records.history import HistoryModel
 
 _CTX = "RecordEditor"
 
@@ -69,171 +75,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
-def kind_label(kind: RecordKind) -> str:
-    return QCoreApplication.translate("kinds", kind.label)
-
-
-def local_time(iso: str | None) -> dt.datetime | None:
-    if not iso:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone()
-    return value
-
-
-def hlc_time(hlc: str) -> dt.datetime | None:
-    try:
-        wall_ms = int(hlc.partition(".")[0])
-    except ValueError:
-        return None
-    return dt.datetime.fromtimestamp(wall_ms / 1000)
-
-
-def format_when(value: dt.datetime | None) -> str:
-    return value.strftime("%d %b %Y %H:%M") if value else ""
-
-
-def format_date(sort_date: str | None) -> str:
-    """'06 Jan 2026' or '06 Jan 2026 10:00' for a record's sort date."""
-    if not sort_date:
-        return ""
-    if len(sort_date) > 10:
-        return format_when(local_time(sort_date)) or sort_date
-    try:
-        return dt.date.fromisoformat(sort_date).strftime("%d %b %Y")
-    except ValueError:
-        return sort_date
-
-
-STATUS_TEXT = {
-    "saved": "Saved",
-    "final": "Finalised",
-    "amended": "Amended",
-    "entered_in_error": "Entered in error",
-}
-
-
 def status_text(state: RecordState | None) -> str:
+    """The saved state of a record in words ('Not saved yet' for a new one)."""
     if state is None:
         return _tr("Not saved yet")
-    return _tr(STATUS_TEXT.get(state.status, state.status))
-
-
-def op_text(rev: Revision) -> str:
-    if rev.op == "amend":
-        kind = AMENDMENT_TYPE.label(rev.amendment_type) if rev.amendment_type else ""
-        return _tr("Amended: %1").replace("%1", QCoreApplication.translate("choices", kind))
-    return _tr({"create": "Created", "edit": "Edited", "finalise": "Finalised",
-                "resolve": "Conflict resolved"}.get(rev.op, rev.op))
-
-
-class HistoryModel(QAbstractTableModel):
-    """The revisions of one record, oldest first: when, what, who, why."""
-
-    HEADERS = ("When", "Change", "By", "Reason")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._revs: list[Revision] = []
-
-    def set_revisions(self, revs: Sequence[Revision]) -> None:
-        self.beginResetModel()
-        self._revs = list(revs)
-        self.endResetModel()
-
-    def revision(self, row: int) -> Revision:
-        return self._revs[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._revs)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._revs)):
-            return None
-        rev = self._revs[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
-            col = index.column()
-            if col == 0:
-                return format_when(hlc_time(rev.hlc))
-            if col == 1:
-                return op_text(rev)
-            if col == 2:
-                return rev.author
-            if col == 3:
-                return rev.reason or ""
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return _tr(self.HEADERS[section])
-        return None
-
-
-class AmendDialog(QDialog):
-    """Asks what kind of amendment this is and why; the reason is required."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_tr("Amend a finalised record"))
-        self.setAccessibleName(_tr("Amend a finalised record"))
-        intro = QLabel(_tr("The original stays readable in the history. Say what kind of "
-                           "change this is and why; both are kept with the record."), self)
-        intro.setWordWrap(True)
-        type_label = QLabel(_tr("&Type of amendment"), self)
-        self.type_combo = QComboBox(self)
-        for c in AMENDMENT_TYPE:
-            self.type_combo.addItem(QCoreApplication.translate("choices", c.label), c.code)
-        type_label.setBuddy(self.type_combo)
-        self.type_combo.setAccessibleName(_tr("Type of amendment"))
-        reason_label = QLabel(_tr("&Reason (required)"), self)
-        self.reason_edit = QPlainTextEdit(self)
-        self.reason_edit.setTabChangesFocus(True)
-        self.reason_edit.setMinimumHeight(90)
-        self.reason_edit.setAccessibleName(_tr("Reason, required"))
-        reason_label.setBuddy(self.reason_edit)
-        self.error = QLabel(self)
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(_tr("&Amend"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(_tr("&Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for w in (intro, type_label, self.type_combo, reason_label, self.reason_edit,
-                  self.error, buttons):
-            layout.addWidget(w)
-        self.resize(480, 300)
-
-    def amendment_type(self) -> str:
-        return str(self.type_combo.currentData())
-
-    def reason(self) -> str:
-        return self.reason_edit.toPlainText().strip()
-
-    def accept(self) -> None:
-        if not self.reason():
-            msg = _tr("Give a reason for the amendment; it is kept with the record.")
-            self.error.setText(msg)
-            self.error.setAccessibleName(msg)
-            self.error.show()
-            self.reason_edit.setAccessibleDescription(msg)
-            self.reason_edit.setFocus()
-            return
-        super().accept()
+    return status_label(state.status)
 
 
 class RecordEditor(QWidget):
@@ -247,13 +93,14 @@ class RecordEditor(QWidget):
     saved = Signal(str)
     status_changed = Signal(str)
 
-    def __init__(self, ctx: UiContext, kind_name: str, case_id: str,
+    def __init__(self, ctx: UiContext, live: LiveCase, kind_name: str,
                  record_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.live = live
         self.kind: RecordKind = KINDS[kind_name]
         self.kind_name = kind_name
-        self.case_id = case_id
+        self.case_id = live.case_id
         self.record_id = record_id
         self.state: RecordState | None = None
         self.draft_id = records.new_draft_id()
@@ -261,8 +108,7 @@ class RecordEditor(QWidget):
         self.amending = False
         self.dirty = False
         self.offered_draft: Draft | None = None
-        self._refs: list[RecordState] | None = None
-        self.setAccessibleName(kind_label(self.kind))
+        self.setAccessibleName(kind_label(kind_name))
         # Hooks the tests (or a future undo stack) may replace.
         self.confirm_finalise: Callable[[], bool] = self._ask_finalise
         self.ask_amendment: Callable[[], tuple[str, str] | None] = self._ask_amendment
@@ -284,9 +130,10 @@ class RecordEditor(QWidget):
 
         self.draft_bar = QFrame(self)
         self.draft_bar.setObjectName("draftBar")
+        warning = theme.NOTICES["warning"]
         self.draft_bar.setStyleSheet(
-            "QFrame#draftBar { background: #FFF4D6; border: 1px solid #8A6D1D;"
-            " border-radius: 4px; }")
+            f"QFrame#draftBar {{ background: {warning.background};"
+            f" border: 1px solid {warning.border}; border-radius: 4px; }}")
         bar = QHBoxLayout(self.draft_bar)
         bar.setContentsMargins(10, 6, 10, 6)
         self.draft_text = QLabel(self.draft_bar)
@@ -402,6 +249,7 @@ class RecordEditor(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
 
+        live.loaded.connect(self._on_case_loaded)
         self._load()
         self._offer_draft()
 
@@ -410,9 +258,10 @@ class RecordEditor(QWidget):
     def session(self) -> Any:
         return self.ctx.session
 
-    def _load(self) -> None:
+    def _load(self, state: RecordState | None = None) -> None:
+        """Show the record as saved (`state` when the caller has it already)."""
         if self.record_id is not None:
-            self.state = records.get(self.session, self.record_id)
+            self.state = state or records.get(self.session, self.record_id)
             self.base_heads = self.state.heads
             self.form.set_payload(self.state.payload)
         else:
@@ -429,8 +278,8 @@ class RecordEditor(QWidget):
         state = self.state
         if state is None:
             return
-        if state.status == "entered_in_error":
-            reason = next((r.reason for r in reversed(self.history_model._revs)
+        if state.status == RecordStatus.ENTERED_IN_ERROR:
+            reason = next((r.reason for r in reversed(self.history_model.revisions())
                            if r.amendment_type == "ENTERED_IN_ERROR"), "")
             self.show_message(_tr("This record was marked as entered in error: %1. It is "
                                   "kept, unchanged, for the audit trail.").replace(
@@ -467,23 +316,21 @@ class RecordEditor(QWidget):
         self.amend_button.setVisible(finalised and not self.amending)
         self.cancel_amend_button.setVisible(self.amending)
         if state is None:
-            title = _tr("New %1").replace("%1", kind_label(self.kind).lower())
+            title = _tr("New %1").replace("%1", kind_label(self.kind_name).lower())
         elif state.title and state.title != self.kind.label:
-            title = f"{kind_label(self.kind)}: {state.title}"
+            title = f"{kind_label(self.kind_name)}: {state.title}"
         else:
-            title = f"{kind_label(self.kind)}, {format_date(state.sort_date)}".rstrip(", ")
+            title = f"{kind_label(self.kind_name)}, {format_date(state.sort_date)}".rstrip(", ")
         self.heading.setText(title)
         self.heading.setAccessibleName(title)
 
     def _ref_options(self, f: Field) -> list[tuple[str, str]]:
-        if self._refs is None:
-            overview = cases.overview(self.session, self.case_id, audit=False)
-            self._refs = list(overview.records)
+        view = self.live.view
         keep = REF_FILTERS.get((self.kind_name, f.name), _keep_all)
         out: list[tuple[str, str]] = []
-        for r in self._refs:
+        for r in view.records if view is not None else ():
             if (r.kind != f.ref_kind or r.record_id == self.record_id
-                    or r.status == "entered_in_error" or not keep(r)):
+                    or r.status == RecordStatus.ENTERED_IN_ERROR or not keep(r)):
                 continue
             label = r.title
             if r.kind == "capacity_assessment" and r.payload.get("conclusion"):
@@ -492,9 +339,8 @@ class RecordEditor(QWidget):
             out.append((r.record_id, f"{date} – {label}" if date else label))
         return out
 
-    def reload_refs(self) -> None:
-        """Re-read the records this form can link to."""
-        self._refs = None
+    def _on_case_loaded(self, _view: object) -> None:
+        """The case changed (here or elsewhere): offer the records it now holds to link to."""
         self.form.reload_refs()
 
     # ----- drafts --------------------------------------------------------------------------
@@ -584,7 +430,7 @@ class RecordEditor(QWidget):
                 self.session, self.draft_id, kind=self.kind_name, case_id=self.case_id,
                 payload=self.payload(), record_id=self.record_id, base_heads=self.base_heads,
             )
-        except StoreError as exc:
+        except RecordError as exc:
             self.show_message(str(exc), kind="error")
             return False
         self.dirty = False
@@ -607,15 +453,16 @@ class RecordEditor(QWidget):
         self.dirty = True
         self.flush_draft()
 
-    def _after_write(self, state: RecordState, message: str) -> None:
+    def _after_write(self, saved: Saved, message: str) -> None:
+        state = saved.state
         self.record_id = state.record_id
         self.draft_id = records.new_draft_id()
         self.offered_draft = None
         self.draft_bar.hide()
-        self._refs = None
-        self._load()
+        self._load(state)
         self.show_message(message, kind="ok")
         self.saved.emit(state.record_id)
+        self.ctx.publish(saved.changes)
 
     def _failed(self, exc: Exception, action: str) -> None:
         self._keep_draft()
@@ -643,16 +490,16 @@ class RecordEditor(QWidget):
         body = self.payload()
         try:
             if self.record_id is None:
-                state = records.create(self.session, self.kind_name, body,
+                saved = records.create(self.session, self.kind_name, body,
                                        draft_id=self.draft_id)
             else:
-                state = records.edit(self.session, self.record_id, body,
+                saved = records.edit(self.session, self.record_id, body,
                                      expected_heads=list(self.base_heads),
                                      draft_id=self.draft_id)
-        except (ValidationFailed, StoreError) as exc:
+        except (ValidationFailed, RecordError) as exc:
             self._failed(exc, "save")
             return False
-        self._after_write(state, _tr("Saved."))
+        self._after_write(saved, _tr("Saved."))
         return True
 
     def finalise(self) -> bool:
@@ -669,16 +516,16 @@ class RecordEditor(QWidget):
             return False
         try:
             if self.record_id is None:
-                state = records.create_and_finalise(self.session, self.kind_name, body,
+                saved = records.create_and_finalise(self.session, self.kind_name, body,
                                                     draft_id=self.draft_id)
             else:
-                state = records.finalise(self.session, self.record_id, body,
+                saved = records.finalise(self.session, self.record_id, body,
                                          expected_heads=list(self.base_heads),
                                          draft_id=self.draft_id)
-        except (ValidationFailed, StoreError) as exc:
+        except (ValidationFailed, RecordError) as exc:
             self._failed(exc, "finalise")
             return False
-        self._after_write(state, _tr("Finalised. To change it now, use Amend; the original "
+        self._after_write(saved, _tr("Finalised. To change it now, use Amend; the original "
                                      "stays readable in the history."))
         return True
 
@@ -725,13 +572,13 @@ class RecordEditor(QWidget):
                                   "with the record."), kind="error")
             return False
         try:
-            state = records.amend(self.session, self.record_id, body, reason=reason,
+            saved = records.amend(self.session, self.record_id, body, reason=reason,
                                   amendment_type=amendment_type,
                                   expected_heads=list(self.base_heads), draft_id=self.draft_id)
-        except (ValidationFailed, StoreError) as exc:
+        except (ValidationFailed, RecordError) as exc:
             self._failed(exc, "amend")
             return False
-        self._after_write(state, _tr("Amended. The earlier version stays readable in the "
+        self._after_write(saved, _tr("Amended. The earlier version stays readable in the "
                                      "history."))
         return True
 
@@ -760,7 +607,7 @@ class RecordEditor(QWidget):
         rev = self.history_model.revision(row)
         self.history_form.set_payload(rev.payload)
         self.history_form.set_read_only(True)
-        text = _tr("%1 on %2 by %3").replace("%1", op_text(rev)).replace(
+        text = _tr("%1 on %2 by %3").replace("%1", op_label(rev)).replace(
             "%2", format_when(hlc_time(rev.hlc))).replace("%3", rev.author)
         if rev.reason:
             text += " – " + _tr("reason: %1").replace("%1", rev.reason)
@@ -786,16 +633,11 @@ class RecordEditor(QWidget):
         return self.status_label.text()
 
     def show_message(self, text: str, *, kind: str = "info") -> None:
-        colours = {
-            "error": ("#FDECEC", "#A4161A"),
-            "warning": ("#FFF4D6", "#8A6D1D"),
-            "ok": ("#E7F4EA", "#1E7B34"),
-            "info": ("#E8EEF7", "#1D4F91"),
-        }
-        bg, border = colours.get(kind, colours["info"])
+        notice = theme.NOTICES.get(kind, theme.NOTICES["info"])
         self.message.setStyleSheet(
-            f"QLabel {{ background: {bg}; border: 1px solid {border}; border-left: 5px solid"
-            f" {border}; border-radius: 3px; padding: 6px 10px; color: #1B1F24; }}")
+            f"QLabel {{ background: {notice.background}; border: 1px solid {notice.border};"
+            f" border-left: 5px solid {notice.border}; border-radius: 3px; padding: 6px 10px;"
+            f" color: {notice.text}; }}")
         font = QFont(self.message.font())
         font.setBold(kind == "error")
         self.message.setFont(font)

@@ -28,6 +28,7 @@ from msp_desktop.ui.records.inputs import (
     is_empty,
     make_input,
 )
+from msp_desktop.ui.theme import COLOURS
 
 WIDE_TYPES = frozenset({FieldType.LONGTEXT, FieldType.QUOTE, FieldType.MULTI, FieldType.LIST})
 
@@ -209,7 +210,7 @@ class RecordForm(QWidget):
         rule = QFrame(box)
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Plain)
-        rule.setStyleSheet("color: #C5CAD3;")
+        rule.setStyleSheet(f"color: {COLOURS.divider};")
         v.addWidget(rule)
         note = SECTION_NOTES.get((kind_name, title))
         if note:

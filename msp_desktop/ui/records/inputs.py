@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.domain.derive import rag_for
+from msp_desktop.domain.enums import RAG
 from msp_desktop.domain.fields import Field, FieldType
-from msp_desktop.ui.rag import RAG_STYLES, RagLevel
+from msp_desktop.ui.rag import RagLevel, rag_label, rag_stylesheet
 from msp_desktop.ui.theme import COLOURS
 
 RefOptions = Callable[[Field], list[tuple[str, str]]]
@@ -143,7 +144,7 @@ class TextInput(FieldInput):
 class LongTextInput(FieldInput):
     QUOTE_STYLE = (
         "QPlainTextEdit {{ border: 1px solid {border}; border-left: 5px solid {accent};"
-        " background: #F7F9FC; padding: 4px 8px; font-style: italic; }}"
+        " background: {background}; padding: 4px 8px; font-style: italic; }}"
         "QPlainTextEdit:focus {{ border: 2px solid {accent}; border-left: 6px solid {accent}; }}"
     )
 
@@ -162,7 +163,8 @@ class LongTextInput(FieldInput):
             font.setItalic(True)
             edit.setFont(font)
             edit.setStyleSheet(self.QUOTE_STYLE.format(border=COLOURS.border,
-                                                       accent=COLOURS.highlight))
+                                                       accent=COLOURS.highlight,
+                                                       background=COLOURS.quote_background))
             edit.setPlaceholderText(tr("Write exactly what they said, in their words"))
         self.widget = self.container = self.edit = edit
         name_widget(edit, self.name)
@@ -500,15 +502,8 @@ class MultiInput(FieldInput):
             box.setEnabled(not read_only)
 
 
-RAG_TEXT = {
-    "RED": "Red – high",
-    "AMBER": "Amber – medium",
-    "GREEN": "Green – low",
-}
-
-
 def rag_text(code: str) -> str:
-    return tr(RAG_TEXT[code], "Rag")
+    return rag_label(RagLevel[code])
 
 
 class RagCell(QLabel):
@@ -528,7 +523,7 @@ class RagCell(QLabel):
         except (ValueError, TypeError):
             code = None
             score = None
-        shown = override if override in RAG_TEXT else code
+        shown = override if override in RAG else code
         self.code = shown
         if shown is None:
             text = tr("Rating: choose likelihood and impact")
@@ -536,14 +531,11 @@ class RagCell(QLabel):
                 f"QLabel {{ border: 1px dashed {COLOURS.border}; padding: 4px 8px;"
                 f" color: {COLOURS.secondary_text}; }}")
         else:
-            text = tr("Rating: %1 (score %2)").replace("%1", rag_text(shown)).replace(
+            text = tr("Rating: %1, score %2").replace("%1", rag_text(shown)).replace(
                 "%2", str(score) if score is not None else "–")
-            if code is not None and override in RAG_TEXT and override != code:
+            if code is not None and override in RAG and override != code:
                 text += " " + tr("– the score alone gives %1").replace("%1", rag_text(code))
-            style = RAG_STYLES[RagLevel[shown]]
-            self.setStyleSheet(
-                f"QLabel {{ background: {style.background}; color: {style.text};"
-                " border-radius: 3px; padding: 4px 8px; font-weight: bold; }")
+            self.setStyleSheet(rag_stylesheet(RagLevel[shown], padding="4px 8px"))
         self.setText(text)
         self.setAccessibleName(text)
 

@@ -1,6 +1,7 @@
 """The per-case record tabs: a list of records of some kinds, and the editor of the chosen one.
 
-`make_case_tabs(ctx, case_id)` returns the tabs the case workspace shows, in order.
+`make_case_tabs(ctx, live)` returns the tabs the case workspace shows, in order. Every tab
+shows the shared case view (`LiveCase`) and follows it; none reads the case itself.
 """
 
 from __future__ import annotations
@@ -8,14 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,12 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_desktop.domain.kinds import KINDS
-from msp_desktop.services import cases
-from msp_desktop.storage.store import RecordState
+from msp_desktop.domain.revisions import RecordState
+from msp_desktop.domain.status import RecordStatus
+from msp_desktop.services.cases import CaseView
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
-from msp_desktop.ui.records.editor import RecordEditor, format_date, kind_label, status_text
+from msp_desktop.ui.labels import format_date, kind_label
+from msp_desktop.ui.live_case import LiveCase
+from msp_desktop.ui.records.editor import RecordEditor, status_text
+from msp_desktop.ui.table_model import RowsModel
 
 _CTX = "RecordTab"
 
@@ -54,41 +51,41 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
-class RecordListModel(QAbstractTableModel):
+class RecordListModel(RowsModel[RecordState]):
     """Records of some kinds in a case, newest first: date, kind, title, status."""
 
     DATE, KIND, TITLE, STATUS = range(4)
     HEADERS = ("Date", "Kind", "Title", "Status")
+    TR_CONTEXT = _CTX
     RecordRole = Qt.ItemDataRole.UserRole + 1
+    _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+              Qt.ItemDataRole.AccessibleTextRole)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all: list[RecordState] = []
-        self._rows: list[RecordState] = []
         self._show_error = False
 
     def set_records(self, states: Sequence[RecordState]) -> None:
-        self.beginResetModel()
         self._all = sorted(states, key=lambda s: (s.sort_date or "", s.updated_hlc),
                            reverse=True)
         self._filter()
-        self.endResetModel()
 
     def set_show_entered_in_error(self, shown: bool) -> None:
-        self.beginResetModel()
         self._show_error = shown
         self._filter()
-        self.endResetModel()
 
     def _filter(self) -> None:
-        self._rows = [s for s in self._all
-                      if self._show_error or s.status != "entered_in_error"]
+        self.set_rows([s for s in self._all
+                       if self._show_error or s.status != RecordStatus.ENTERED_IN_ERROR])
 
     def hidden_count(self) -> int:
-        return len(self._all) - len(self._rows)
+        return len(self._all) - self.rowCount()
 
     def record(self, row: int) -> RecordState:
-        return self._rows[row]
+        state = self.row_value(row)
+        assert state is not None
+        return state
 
     def row_of(self, record_id: str) -> int:
         for i, s in enumerate(self._rows):
@@ -96,59 +93,36 @@ class RecordListModel(QAbstractTableModel):
                 return i
         return -1
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        s = self._rows[index.row()]
+    def cell(self, s: RecordState, column: int, role: int) -> Any:
         if role == self.RecordRole:
             return s.record_id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.AccessibleTextRole):
+        if role not in self._ROLES:
             return None
-        col = index.column()
-        if col == self.DATE:
+        if column == self.DATE:
             return format_date(s.sort_date)
-        if col == self.KIND:
-            kind = KINDS.get(s.kind)
-            return kind_label(kind) if kind else s.kind
-        if col == self.TITLE:
+        if column == self.KIND:
+            return kind_label(s.kind)
+        if column == self.TITLE:
             return s.title
-        if col == self.STATUS:
-            text = status_text(s)
-            if s.in_conflict:
-                text += " · " + _tr("Conflict")
-            return text
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return _tr(self.HEADERS[section])
-        return None
+        text = status_text(s)
+        if s.in_conflict:
+            text += " · " + _tr("Conflict")
+        return text
 
 
 class RecordTab(QWidget):
     """A list of a case's records of some kinds, with the editor of the chosen record.
 
-    Signals:
-        records_changed(): a record in this tab was saved, finalised or amended.
+    It shows the shared case view and follows it: after a save anywhere, the view is read
+    again once and every tab shows it.
     """
 
-    records_changed = Signal()
-
-    def __init__(self, ctx: UiContext, case_id: str, title: str, kinds: list[str],
+    def __init__(self, ctx: UiContext, live: LiveCase, title: str, kinds: list[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.case_id = case_id
+        self.live = live
+        self.case_id = live.case_id
         self.title = title
         self._kinds = list(kinds)
         self.editor: RecordEditor | None = None
@@ -165,7 +139,7 @@ class RecordTab(QWidget):
         new_row = QGridLayout()
         new_row.setSpacing(4)
         for i, name in enumerate(self._kinds):
-            label = kind_label(KINDS[name])
+            label = kind_label(name)
             button = QPushButton(_tr("New %1").replace("%1", label.lower()), left)
             button.setAccessibleName(_tr("New %1").replace("%1", label.lower()))
             button.clicked.connect(lambda _=False, n=name: self.new_record(n))
@@ -225,17 +199,18 @@ class RecordTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
-        self.refresh()
+        live.loaded.connect(self.show_view)
+        if live.view is not None:
+            self.show_view(live.view)
 
     @property
     def kinds(self) -> list[str]:
         return list(self._kinds)
 
     # ----- list --------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read this tab's records (keeping the selection and the open editor)."""
-        overview = cases.overview(self.ctx.session, self.case_id, audit=False)
-        mine = [r for r in overview.records if r.kind in self._kinds]
+    def show_view(self, view: CaseView) -> None:
+        """Show this tab's records of the case (keeping the selection and the open editor)."""
+        mine = [r for r in view.records if r.kind in self._kinds]
         current = self.editor.record_id if self.editor is not None else None
         self.view.selectionModel().blockSignals(True)
         self.model.set_records(mine)
@@ -249,16 +224,14 @@ class RecordTab(QWidget):
         self.show_error_box.setText(
             _tr("Show &entered in error (%1)").replace("%1", str(hidden)) if hidden
             else _tr("Show &entered in error"))
-        self._gate(overview.of_kind("capacity_assessment"))
-        if self.editor is not None:
-            self.editor.reload_refs()
+        self._gate(view.of_kind("capacity_assessment"))
 
     def _gate(self, assessments: list[RecordState]) -> None:
         button = self.new_buttons.get("best_interests_decision")
         if button is None:
             return
         lacking = any(a.payload.get("conclusion") == "LACKS_CAPACITY"
-                      and a.status != "entered_in_error" for a in assessments)
+                      and a.status != RecordStatus.ENTERED_IN_ERROR for a in assessments)
         button.setEnabled(lacking)
         note = _tr("A best-interests decision follows a capacity assessment that found the "
                    "person lacks capacity for the decision. Record that assessment first.")
@@ -288,8 +261,7 @@ class RecordTab(QWidget):
             self.stack.removeWidget(old)
             old.hide()
             old.deleteLater()
-        editor = RecordEditor(self.ctx, kind, self.case_id, record_id, self.stack)
-        editor.saved.connect(self._editor_saved)
+        editor = RecordEditor(self.ctx, self.live, kind, record_id, self.stack)
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
         self.editor = editor
@@ -325,16 +297,7 @@ class RecordTab(QWidget):
         if self.editor is not None:
             self.editor.flush_draft()
 
-    def _editor_saved(self, record_id: str) -> None:
-        self.refresh()
-        row = self.model.row_of(record_id)
-        if row >= 0:
-            self.view.selectionModel().blockSignals(True)
-            self.view.selectRow(row)
-            self.view.selectionModel().blockSignals(False)
-        self.records_changed.emit()
 
-
-def make_case_tabs(ctx: UiContext, case_id: str) -> list[RecordTab]:
+def make_case_tabs(ctx: UiContext, live: LiveCase) -> list[RecordTab]:
     """The record tabs of a case workspace, in order."""
-    return [RecordTab(ctx, case_id, _tr(title), list(kinds)) for title, kinds in CASE_TABS]
+    return [RecordTab(ctx, live, _tr(title), list(kinds)) for title, kinds in CASE_TABS]

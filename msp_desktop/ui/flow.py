@@ -1,0 +1,520 @@
+"""The window flow of one GUI run: start or unlock window, create-vault and demo flows, the
+main window while unlocked, and locking (idle, Ctrl+L, the OS locking the session).
+
+`Gui` owns the session: it unlocks or creates vaults off the GUI thread (`TaskRunner`),
+shows the main window, and on lock or quit flushes drafts, closes the session, clears the
+clipboard and destroys every case view. `app.py` builds it and everything it is given.
+The hooks `Gui.unlock_handler`, `Gui.create_handler` and `Gui.demo_handler` default to that
+wiring; tests may replace them.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from msp_desktop.ui import theme
+from msp_desktop.ui.backoff import UnlockBackoff
+from msp_desktop.ui.clipboard import SensitiveClipboard
+from msp_desktop.ui.errors import CrashHandler
+from msp_desktop.ui.i18n import plural
+from msp_desktop.ui.idle import IdleController, LockWarningDialog
+from msp_desktop.ui.session_watch import SessionWatcher
+from msp_desktop.ui.settings import Settings
+from msp_desktop.ui.unlock_window import UnlockWindow
+from msp_desktop.ui.workers import Task, TaskRunner
+
+# The create-vault dialog, the main window and the settings dialog pull in the storage stack,
+# zxcvbn and every record form: imported when first shown, so the unlock window appears fast
+# (design.md §8: start to unlock window <= 1.5x a bare Qt window).
+if TYPE_CHECKING:
+    from msp_desktop.ui.context import UiContext
+    from msp_desktop.ui.create_vault_dialog import CreateVaultDialog, CreateVaultRequest
+    from msp_desktop.ui.main_window import MainWindow
+    from msp_desktop.ui.start_window import StartWindow
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "MSP Desktop"
+
+
+DEMO_PASSPHRASE = "demo vault only, never for real cases"
+DEMO_CASES = 60
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Gui", text)
+
+
+def demo_folder() -> Path:
+    """Return where the demo vault lives (the app's data folder, apart from real vaults)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "demo-vault"
+
+
+def _create_session(request: CreateVaultRequest, kdf: Any) -> Any:
+    """Worker: create the vault, with the office recovery card if one was chosen (slow: key
+    derivation)."""
+    from msp_desktop.services.session import Session
+
+    return Session.create(
+        request.folder, request.passphrase, author=request.author,
+        device_name=request.device_name, recovery_card=request.recovery_card or None, kdf=kdf,
+    )
+
+
+def _open_demo_session(folder: Path, kdf: Any, cases: int) -> Any:
+    """Worker: open the demo vault, creating and filling it first if needed."""
+    from msp_desktop.services.session import Session
+
+    if (folder / "vault.db").exists():
+        return Session.open(folder, DEMO_PASSPHRASE)
+    session = Session.create(folder, DEMO_PASSPHRASE, kdf=kdf, author="demo.worker",
+                             device_name="Demo laptop")
+    from msp_desktop.services.demo import generate
+
+    try:
+        generate(session, cases=cases, seed=1)
+    except BaseException:
+        session.close()
+        raise
+    return session
+
+
+def error_message(exc: BaseException) -> str:
+    """Return the message to show for a failure (the error's own words when it has them)."""
+    message = getattr(exc, "user_message", None)
+    if isinstance(message, str) and message:
+        return message
+    return _tr("Something went wrong and the vault could not be opened. "
+               "The details are in the log file; please tell your IT support.")
+
+
+class Gui:
+    """Owns the windows, the session and the app-wide helpers of one GUI run."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        crash_handler: CrashHandler,
+        *,
+        vault_path: str | None = None,
+        runner: TaskRunner | None = None,
+        kdf: Any = None,
+        demo_kdf: Any = None,
+        demo_folder_path: str | Path | None = None,
+        demo_cases: int = DEMO_CASES,
+        idle_clock: Callable[[], float] = time.monotonic,
+        backoff_clock: Callable[[], float] = time.monotonic,
+        session_watcher: SessionWatcher | None = None,
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.crash_handler = crash_handler
+        self.runner = runner if runner is not None else TaskRunner(app)
+        self.kdf = kdf  # None: calibrate Argon2id (production)
+        self.demo_kdf = demo_kdf
+        self.demo_folder = Path(demo_folder_path) if demo_folder_path else None
+        self.demo_cases = demo_cases
+        self.clipboard = SensitiveClipboard(parent=app)
+        self.idle = IdleController(settings.auto_lock_minutes, clock=idle_clock, parent=app)
+        self.idle.install(app)
+        self.idle.set_enabled(False)  # armed after an unlock
+        self.lock_warning = LockWarningDialog()
+        self.lock_warning.attach(self.idle)
+        self.idle.lock_requested.connect(self.lock)
+        # LOCK-3: OS session lock, suspend, user switch. An injected watcher is not started.
+        if session_watcher is None:
+            session_watcher = SessionWatcher(parent=app)
+            session_watcher.start(app)
+        self.session_watcher = session_watcher
+        session_watcher.lock_requested.connect(self._on_system_lock)
+        self._task: Task | None = None  # the unlock/create/demo task last started
+        self.backoff = UnlockBackoff(clock=backoff_clock)
+        self.unlock_handler: Callable[[str, str], None] = self.unlock_vault
+        self.create_handler: Callable[[], Any] = self.show_create
+        self.demo_handler: Callable[[], Any] = self.open_demo
+        self.start_window: StartWindow | None = None
+        self.unlock_window: UnlockWindow | None = None
+        self.create_dialog: CreateVaultDialog | None = None
+        self.main_window: MainWindow | None = None
+        self.session: Any = None
+        self.ctx: UiContext | None = None
+        self.vault_path: str | None = None
+        self.demo_note = ""
+        self._reopen: list[str] = []
+        self._attempt = 0
+        self._shut_down = False
+        self._initial_vault = vault_path or settings.last_vault_path or None
+        self._check_runner: TaskRunner | None = None
+        app.aboutToQuit.connect(self.shutdown)
+
+    def current_window(self) -> QWidget | None:
+        """Return the window on screen."""
+        for w in (self.main_window, self.unlock_window, self.start_window):
+            if w is not None and w.isVisible():
+                return w
+        return None
+
+    def is_unlocked(self) -> bool:
+        """Return whether a vault is open."""
+        return self.session is not None
+
+    # windows -------------------------------------------------------------------------------
+
+    def show_first_window(self) -> QWidget:
+        """Show the unlock window for a known vault, else the first-run chooser."""
+        if self._initial_vault and Path(self._initial_vault).exists():
+            return self.show_unlock(self._initial_vault)
+        return self.show_start()
+
+    def show_start(self) -> StartWindow:
+        """Show the first-run chooser."""
+        self._close_windows()
+        from msp_desktop.ui.start_window import StartWindow
+
+        win = StartWindow()
+        win.create_requested.connect(lambda: self.create_handler())
+        win.demo_requested.connect(lambda: self.demo_handler())
+        win.open_requested.connect(self.show_unlock)
+        win.settings_requested.connect(self.open_settings)
+        self.start_window = win
+        win.show()
+        return win
+
+    def show_unlock(self, vault_path: str) -> UnlockWindow:
+        """Show the unlock window for a vault folder, the passphrase field focused."""
+        self._close_windows()
+        self.vault_path = str(vault_path)
+        win = UnlockWindow(vault_path)
+        win.unlock_requested.connect(self._on_unlock_requested)
+        win.other_vault_requested.connect(self.show_start)
+        if self.demo_note and self.demo_folder_for_run() == Path(vault_path):
+            win.show_note(self.demo_note)
+        self.unlock_window = win
+        win.show()
+        win.activateWindow()
+        win.passphrase.setFocus()
+        return win
+
+    def show_create(self) -> CreateVaultDialog:
+        """Show the Create vault dialog (non-blocking)."""
+        if self.create_dialog is not None:
+            self.create_dialog.raise_()
+            return self.create_dialog
+        from msp_desktop.ui.create_vault_dialog import CreateVaultDialog
+
+        dialog = CreateVaultDialog(self.current_window())
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.create_requested.connect(self._on_create_requested)
+        dialog.finished.connect(lambda _result: self._forget_create_dialog(dialog))
+        self.create_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _forget_create_dialog(self, dialog: CreateVaultDialog) -> None:
+        if self.create_dialog is dialog:
+            self.create_dialog = None
+        dialog.deleteLater()
+
+    def open_settings(self) -> None:
+        """Show the Settings dialog and apply what changed."""
+        from msp_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.current_window())
+        dialog.saved.connect(self.apply_settings)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def apply_settings(self) -> None:
+        """Apply stored settings to the running app."""
+        theme.apply_theme(self.app, font_scale=self.settings.font_scale)
+        self.idle.set_minutes(self.settings.auto_lock_minutes)
+
+    # unlocking -----------------------------------------------------------------------------
+
+    def unlock_vault(self, path: str, passphrase: str) -> None:
+        """Open the vault off the GUI thread; report to the unlock window."""
+        win = self.unlock_window
+        if win is None:
+            return
+        wait = self.backoff.seconds_to_wait()
+        if wait > 0:
+            win.show_error(plural(
+                "Gui",
+                "Too many wrong passphrases. Wait 1 second, then try again.",
+                "Too many wrong passphrases. Wait %n seconds, then try again.",
+                wait,
+            ))
+            return
+        from msp_desktop.services.errors import VaultNotFound
+        from msp_desktop.services.session import Session
+
+        folder = Path(path)
+        if not ((folder / "vault.db").exists() or (folder / "keyslots.json").exists()):
+            win.show_error(VaultNotFound.user_message)
+            return
+        win.set_busy(True)
+        self._attempt += 1
+        attempt = self._attempt
+        task = self._task = self.runner.run(Session.open, path, passphrase)
+        task.succeeded.connect(lambda session: self._on_opened(session, path, attempt))
+        task.failed.connect(lambda exc: self._on_unlock_failed(exc, attempt))
+
+    def _stale(self, attempt: int, session: Any = None) -> bool:
+        """An answer for an attempt the user has since left (locked, other vault, quit)."""
+        if attempt == self._attempt and not self._shut_down:
+            return False
+        if session is not None:
+            session.close()
+        return True
+
+    def _on_opened(self, session: Any, path: str, attempt: int, *, remember: bool = True) -> None:
+        if self._stale(attempt, session):
+            return
+        self.backoff.record_success()
+        if remember:
+            self.settings.last_vault_path = str(path)
+            self.settings.sync()
+        self.vault_path = str(path)
+        self.session = session
+        self.show_main()
+        self._start_integrity_check(session)
+
+    def _start_integrity_check(self, session: Any) -> None:
+        """Large vaults get only a cheap check at unlock; run the full one now, on its own
+        thread and connection, so the worker that unlocks vaults is never held up by it."""
+        from msp_desktop.services.maintenance import (
+            background_integrity_check,
+            integrity_check_pending,
+        )
+
+        if not integrity_check_pending(session):
+            return
+
+        if self._check_runner is None:
+            self._check_runner = TaskRunner(self.app, inline=self.runner._inline)
+        task = self._check_runner.run(background_integrity_check, session)
+        task.succeeded.connect(lambda problems: self._on_integrity_checked(session, problems))
+
+    def _on_integrity_checked(self, session: Any, problems: list[str]) -> None:
+        if not problems:
+            log.info("Background integrity check passed")
+            return
+        log.error("Background integrity check failed; vault is now read-only")
+        if session is not self.session or self.main_window is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, _tr("The vault is damaged"),
+            _tr("MSP Desktop found damage in this vault's file, so it will not write to it "
+                "any more. Everything already saved can still be read. Restore the latest "
+                "backup, or contact your IT support."),
+            QMessageBox.StandardButton.Ok, self.main_window,
+        )
+        box.setObjectName("integrity_warning")
+        box.setAccessibleName(_tr("The vault is damaged"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the app keeps running and every record stays readable
+
+    def _on_unlock_failed(self, exc: BaseException, attempt: int) -> None:
+        if self._stale(attempt):
+            return
+        from msp_desktop.services.errors import VaultError, WrongPassphrase
+
+        message = error_message(exc)
+        if isinstance(exc, WrongPassphrase):
+            delay = self.backoff.record_failure()
+            if delay:
+                message += " " + plural(
+                    "Gui", "You can try again in 1 second.",
+                    "You can try again in %n seconds.", math.ceil(delay),
+                )
+        elif not isinstance(exc, VaultError):
+            log.error("Unlock failed", exc_info=exc)
+        if self.unlock_window is not None:
+            self.unlock_window.show_error(message)
+        elif self.start_window is not None:
+            self.start_window.show_error(message)
+
+    def _on_create_requested(self, request: CreateVaultRequest) -> None:
+        dialog = self.create_dialog
+        if dialog is None:
+            return
+        dialog.set_busy(True)
+        self._attempt += 1
+        attempt = self._attempt
+        task = self._task = self.runner.run(_create_session, request, self.kdf)
+        task.succeeded.connect(lambda session: self._on_created(session, request, attempt))
+        task.failed.connect(lambda exc: self._on_create_failed(exc, attempt))
+
+    def _on_created(self, session: Any, request: CreateVaultRequest, attempt: int) -> None:
+        if self._stale(attempt, session):
+            return
+        if self.create_dialog is not None:
+            self.create_dialog.set_busy(False)
+            self.create_dialog.accept()
+        self._on_opened(session, request.folder, attempt)
+
+    def _on_create_failed(self, exc: BaseException, attempt: int) -> None:
+        if self._stale(attempt):
+            return
+        from msp_desktop.services.errors import VaultError
+
+        if not isinstance(exc, VaultError):
+            log.error("Creating a vault failed", exc_info=exc)
+        if self.create_dialog is not None:
+            message = getattr(exc, "user_message", None) or _tr(
+                "The vault could not be created. Check that you can write to the folder, "
+                "or choose another one."
+            )
+            self.create_dialog.show_error(message)
+
+    def demo_folder_for_run(self) -> Path:
+        """Return the demo vault folder of this run."""
+        return self.demo_folder if self.demo_folder is not None else demo_folder()
+
+    def open_demo(self) -> None:
+        """Create (first time) and open the demo vault of made-up cases."""
+        from msp_desktop.services.session import KdfParams
+
+        folder = self.demo_folder_for_run()
+        kdf = self.demo_kdf if self.demo_kdf is not None else KdfParams.fast()
+        self.demo_note = _tr("This is the demo vault of made-up cases. Its passphrase is: %1"
+                             ).replace("%1", DEMO_PASSPHRASE)
+        if self.start_window is not None:
+            self.start_window.set_busy(True, _tr("Preparing the demo… this can take a moment."))
+        self._attempt += 1
+        attempt = self._attempt
+        task = self._task = self.runner.run(_open_demo_session, folder, kdf, self.demo_cases)
+        task.succeeded.connect(
+            lambda session: self._on_opened(session, str(folder), attempt, remember=False)
+        )
+        task.failed.connect(lambda exc: self._on_unlock_failed(exc, attempt))
+
+    # the unlocked app ----------------------------------------------------------------------
+
+    def show_main(self) -> MainWindow:
+        """Show the main window for the open session (and reopen cases open before a lock)."""
+        self._close_windows()
+        from msp_desktop.ui.context import UiContext
+        from msp_desktop.ui.main_window import MainWindow, vault_display_name
+
+        self.ctx = UiContext(self.session, clipboard=self.clipboard, runner=self.runner)
+        win = MainWindow(self.ctx, vault_name=vault_display_name(self.vault_path or ""))
+        if self.demo_note and self.vault_path == str(self.demo_folder_for_run()):
+            win.vault_label.setText(self.demo_note)
+        win.lock_requested.connect(self.lock)
+        win.settings_requested.connect(self.open_settings)
+        win.quit_requested.connect(self.quit)
+        self.main_window = win
+        win.show()
+        win.activateWindow()
+        reopen, self._reopen = self._reopen, []
+        for case_id in reopen:
+            win.open_case(case_id)
+        self.idle.set_minutes(self.settings.auto_lock_minutes)
+        self.idle.set_enabled(True)
+        return win
+
+    def _close_dialogs(self) -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QDialog) and w.isVisible() and w is not self.lock_warning:
+                w.reject()
+
+    def _close_session(self) -> None:
+        """Flush drafts, close every case view, lock the vault and clear the clipboard."""
+        win, self.main_window = self.main_window, None
+        if win is not None:
+            self._reopen = win.open_case_ids()
+            try:
+                win.flush_drafts()
+            except Exception:
+                log.exception("Could not save drafts before locking")
+        session, self.session = self.session, None
+        if session is not None:
+            # Reads of the case views run on the worker over the session's second connection;
+            # let them finish before it closes.
+            self.runner.wait(5000)
+            try:
+                session.close()
+            except Exception:
+                log.exception("Closing the vault failed")
+        self.clipboard.clear_now()
+        if win is not None:
+            win.teardown()
+            win.close()
+            win.deleteLater()
+        self.ctx = None
+
+    def lock(self) -> None:
+        """Idle or requested lock: save drafts, lock the vault, drop to the unlock window."""
+        log.info("Locking")
+        self._attempt += 1  # an unlock in progress is abandoned
+        self.idle.set_enabled(False)
+        self.lock_warning.hide()
+        self._close_dialogs()
+        self._close_session()
+        path = self.vault_path or self.settings.last_vault_path
+        if path:
+            self.show_unlock(path)
+        else:
+            self.show_start()
+
+    def unlock_in_progress(self) -> bool:
+        """Return whether a vault is being opened or created on the worker."""
+        return self._task is not None and not self._task.is_done()
+
+    def _on_system_lock(self, reason: str) -> None:
+        """The OS locked, is suspending or switched user: lock, cancelling any unlock."""
+        if self._shut_down:
+            return
+        if self.session is None and not self.unlock_in_progress():
+            return  # already locked; several back-ends report the same screen lock
+        log.info("Locking on a system event: %s", reason)
+        # lock() makes the pending result stale: `_stale` closes its session on arrival.
+        self.lock()
+
+    def quit(self) -> None:
+        """Quit from the menu or by closing the main window."""
+        self.shutdown()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        """On quit: save drafts, lock the vault, clear the clipboard, let work finish."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.idle.set_enabled(False)
+        self._close_session()
+        self.clipboard.clear_now()
+        self.runner.wait(5000)
+        self.settings.sync()
+
+    def dispose(self) -> None:
+        """Undo the app-wide hooks (tests, or a re-built GUI)."""
+        self.shutdown()
+        self.idle.set_enabled(False)
+        self.idle.uninstall(self.app)
+        self.session_watcher.stop()
+        self.crash_handler.uninstall()
+        self._close_windows()
+        self.lock_warning.deleteLater()
+
+    def _on_unlock_requested(self, path: str, passphrase: str) -> None:
+        self.unlock_handler(path, passphrase)
+
+    def _close_windows(self) -> None:
+        for attr in ("start_window", "unlock_window"):
+            win = getattr(self, attr)
+            if win is not None:
+                win.close()
+                win.deleteLater()
+                setattr(self, attr, None)
