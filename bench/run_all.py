@@ -47,7 +47,8 @@ SEED = 2026
 FINGERPRINT_FILES = (
     *sorted(p.relative_to(ROOT).as_posix()
             for p in (ROOT / "msp_desktop" / "services" / "demo").glob("*.py")),
-    "msp_desktop/storage/store.py",
+    "msp_desktop/storage/store.py", "msp_desktop/storage/projections.py",
+    "msp_desktop/storage/revision_log.py", "msp_desktop/storage/summary.py",
     "msp_desktop/storage/schema.py", "msp_desktop/domain/kinds.py",
     "resources/data/demo_names.json", "resources/data/demo_phrases.json",
 )
@@ -101,8 +102,7 @@ def child(mode: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def build_or_reuse(cases: int, notes: int, rebuild: bool) -> tuple[Path, dict[str, Any]]:
     from msp_desktop.services.demo import generate
-    from msp_desktop.services.session import Session
-    from msp_desktop.storage.keyslots import KdfParams
+    from msp_desktop.services.session import KdfParams, Session
 
     folder = RESULTS / f"vault-{cases}c-{notes}n-seed{SEED}"
     meta_path = folder / "meta.json"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from qthelpers import FakeClock
+from qthelpers import FakeClock, make_vault_case
 
+from msp_desktop.services.session import Session
 from msp_desktop.ui import theme
 from msp_desktop.ui.settings import Settings
 
@@ -32,3 +33,13 @@ def themed_app(qapp: QApplication) -> Iterator[QApplication]:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def vault(tmp_path: Path, themed_app: QApplication) -> Iterator[tuple[Session, str]]:
+    """A fresh vault (fast key derivation) with one case: (session, case_id)."""
+    session, case_id = make_vault_case(tmp_path)
+    assert isinstance(session, Session)
+    yield session, case_id
+    if session.is_open:
+        session.close()

@@ -44,8 +44,7 @@ def make_vault_case(tmp_path: object, family_name: str = "Jones") -> tuple[objec
     from pathlib import Path
 
     from msp_desktop.services import cases
-    from msp_desktop.services.session import Session
-    from msp_desktop.services.session import KdfParams
+    from msp_desktop.services.session import KdfParams, Session
 
     assert isinstance(tmp_path, Path)
     session = Session.create(tmp_path / "v", "pass phrase words", kdf=KdfParams.fast(),

@@ -3,14 +3,11 @@ once, and a change reaches exactly the open views it touches."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QApplication
-from qthelpers import choose, make_vault_case
+from qthelpers import choose
 
 from msp_desktop.services import cases, records
 from msp_desktop.services.changes import Changes
@@ -18,15 +15,6 @@ from msp_desktop.services.session import Session
 from msp_desktop.storage.store import RecordStore
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.workspace import CaseWorkspace
-
-
-@pytest.fixture
-def vault(tmp_path: Path, themed_app: QApplication) -> Iterator[tuple[Session, str]]:
-    session, case_id = make_vault_case(tmp_path)
-    assert isinstance(session, Session)
-    yield session, case_id
-    if session.is_open:
-        session.close()
 
 
 class Reads:

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from qthelpers import FakeClock
 
-from msp_desktop.ui.flow import Gui
 from msp_desktop.services import cases, records
 from msp_desktop.services.session import Session
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.ui.errors import CrashHandler
+from msp_desktop.ui.flow import Gui
 from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.workers import TaskRunner
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication
 from qthelpers import choose, live_case, make_vault_case, type_text
@@ -15,15 +13,6 @@ from msp_desktop.services import records
 from msp_desktop.services.session import Session
 from msp_desktop.ui.records.amend_dialog import AmendDialog
 from msp_desktop.ui.records.editor import RecordEditor
-
-
-@pytest.fixture
-def vault(tmp_path: Path, themed_app: QApplication) -> Iterator[tuple[Session, str]]:
-    session, case_id = make_vault_case(tmp_path)
-    assert isinstance(session, Session)
-    yield session, case_id
-    if session.is_open:
-        session.close()
 
 
 def editor_for(qtbot: Any, session: Session, case_id: str, kind: str,

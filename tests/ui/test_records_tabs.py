@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from a11y import assert_accessible, focus_chain, focusable_widgets
 from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QApplication
-from qthelpers import choose, live_case, make_vault_case
+from qthelpers import choose, live_case
 
 from msp_desktop.domain.enums import RAG
 from msp_desktop.domain.kinds import KINDS
@@ -29,15 +27,6 @@ TAB_KINDS = [
                        "plan_review"]),
     ("Enquiry", ["concern", "concern_decision", "enquiry", "closure"]),
 ]
-
-
-@pytest.fixture
-def vault(tmp_path: Path, themed_app: QApplication) -> Iterator[tuple[Session, str]]:
-    session, case_id = make_vault_case(tmp_path)
-    assert isinstance(session, Session)
-    yield session, case_id
-    if session.is_open:
-        session.close()
 
 
 def tab_for(qtbot: Any, session: Session, case_id: str, title: str,

@@ -12,18 +12,18 @@ from typing import Any
 
 import pytest
 
-from msp_desktop.services import caseload, cases, records, search
-from msp_desktop.services.errors import ValidationFailed
-from msp_desktop.services.maintenance import check_vault
-from msp_desktop.services.session import Session
-from msp_desktop.storage.audit import AuditLog
-from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.domain.lifecycle import (
     ReasonRequired,
     RecordError,
     RecordFinalised,
     StaleEdit,
 )
+from msp_desktop.services import caseload, cases, records, search
+from msp_desktop.services.errors import ValidationFailed
+from msp_desktop.services.maintenance import check_vault
+from msp_desktop.services.session import Session
+from msp_desktop.storage.audit import AuditLog
+from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.vault import Vault
 from tests.unit.conftest import FakeClock
 
@@ -486,7 +486,7 @@ def test_reader_session_sees_saved_records_and_cannot_write(session: Session) ->
     assert saved.record_id in {r.record_id for r in view.records}
     with pytest.raises(RuntimeError):
         cases.log_view(reader, case_id)  # the service refuses before SQL is reached
-    with pytest.raises(Exception, match="readonly|read-only|query_only"):
+    with pytest.raises(Exception, match=r"readonly|read-only|query_only"):
         reader.conn.execute("DELETE FROM revisions")  # and SQLite refuses too
     session.close()
     assert not session.is_open
