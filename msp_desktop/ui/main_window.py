@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
             index = self.cases.addTab(ws, _tr("Opening…"))
             self.cases.tabBar().setTabData(index, case_id)
             ws.loaded.connect(lambda ws=ws: self._name_tab(ws))
+            if ws.is_loaded:  # read at once (no task runner): loaded has fired already
+                self._name_tab(ws)
         self.cases.setCurrentWidget(ws)
         ws.tabs.setFocus()
         return ws

@@ -109,3 +109,15 @@ def test_a_change_reaches_the_views_it_touches(qtbot: Any, vault: tuple[Session,
     reads.reset()
     ctx.publish(Changes.of_drafts(first))  # drafts only: no case read
     assert reads.views == 0
+
+
+def test_the_case_tab_is_named_when_the_view_arrives(qtbot: Any,
+                                                    vault: tuple[Session, str]) -> None:
+    from msp_desktop.ui.main_window import MainWindow
+
+    session, case_id = vault
+    win = MainWindow(UiContext(session))  # no runner: the view is read at once
+    qtbot.addWidget(win)
+    ws = win.open_case(case_id)
+    assert ws is not None and ws.person_name
+    assert win.cases.tabText(win.cases.indexOf(ws)) == ws.person_name
