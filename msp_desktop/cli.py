@@ -226,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--self-test", action="store_true", help="check this installation works")
     p.add_argument("--no-crash-dialog", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--settings", help=argparse.SUPPRESS)
+    p.add_argument("--log-dir", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     vault = sub.add_parser("vault", help="create and look after vaults")

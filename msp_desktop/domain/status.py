@@ -27,11 +27,6 @@ class RecordStatus(enum.StrEnum):
         """Changed only by an amendment with a reason from here on."""
         return self is not RecordStatus.SAVED
 
-    @classmethod
-    def of(cls, code: str) -> RecordStatus:
-        """The status for a stored code (an unknown code is a bug, not data to guess at)."""
-        return cls(code)
-
 
 _LABELS = {
     RecordStatus.SAVED: "Saved",
@@ -53,8 +48,3 @@ def status_after(ops: Iterable[tuple[str, str | None]]) -> RecordStatus:
             status = (RecordStatus.ENTERED_IN_ERROR if amendment_type == "ENTERED_IN_ERROR"
                       else RecordStatus.AMENDED)
     return status
-
-
-def status_label(code: str) -> str:
-    """The words for a stored status code."""
-    return RecordStatus.of(code).label

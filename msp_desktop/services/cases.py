@@ -1,5 +1,5 @@
 """Opening a case for an adult, and reading a case: its view (overview, caseload row,
-chronology, drafts) in one read."""
+chronology) in one read."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from msp_desktop.domain.drafts import Draft
 from msp_desktop.domain.fields import clean, validate
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.lifecycle import RecordError
@@ -51,7 +50,6 @@ class CaseView:
     overview: CaseOverview
     row: CaseRow | None
     chronology: list[ChronologyEvent]
-    drafts: list[Draft] = field(repr=False)
 
     @property
     def case_id(self) -> str:
@@ -136,7 +134,6 @@ def case_view(session: Session, case_id: str, *, audit: bool = True) -> CaseView
         overview=ov,
         row=caseload.row(session, case_id),
         chronology=chronology_of(ov.records),
-        drafts=session.drafts.for_case(case_id),
     )
 
 

@@ -19,7 +19,6 @@ class Changes:
     cases: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     drafts: frozenset[str] = frozenset()  # cases whose drafts were saved or discarded
-    everything: bool = False  # a bulk change: every view reloads
 
     @classmethod
     def of(cls, states: Iterable[RecordState]) -> Changes:
@@ -37,27 +36,17 @@ class Changes:
     def of_drafts(cls, case_id: str | None) -> Changes:
         return cls(drafts=frozenset({case_id}) if case_id else frozenset())
 
-    @classmethod
-    def all(cls) -> Changes:
-        return cls(everything=True)
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            self.records | other.records, self.cases | other.cases, self.kinds | other.kinds,
-            self.drafts | other.drafts, self.everything or other.everything,
-        )
-
     def touches_case(self, case_id: str) -> bool:
         """A record of this case changed (its view must be read again)."""
-        return self.everything or case_id in self.cases
+        return case_id in self.cases
 
     @property
     def caseload(self) -> bool:
         """The caseload list may show something different."""
-        return self.everything or bool(self.cases or self.drafts)
+        return bool(self.cases or self.drafts)
 
     def __bool__(self) -> bool:
-        return bool(self.everything or self.records or self.cases or self.drafts)
+        return bool(self.records or self.cases or self.drafts)
 
 
 @dataclass(frozen=True)

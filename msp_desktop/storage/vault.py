@@ -360,14 +360,6 @@ class Vault:
         write_keyslots(self._path, new_slots)
         self._slots = new_slots
 
-    def set_recovery_recipient(self, recipient: str, fingerprint: str) -> None:
-        """Add or replace the office recovery slot."""
-        self._live()
-        rec = make_recovery_slot(self._key, recipient, fingerprint, self.vault_id)
-        new_slots = KeySlots(self.vault_id, self._slots.passphrase, rec)
-        write_keyslots(self._path, new_slots)
-        self._slots = new_slots
-
     def backup(self, dest: Path | str) -> Path:
         """Write an encrypted copy as a new vault folder ``dest`` (vault.db + keyslots.json,
         openable with the same passphrase) and return it.
@@ -431,15 +423,21 @@ class Vault:
             schema_version=migrations_mod.user_version(conn),
         )
 
+    def _second_connection(self) -> Connection:
+        """Another connection to vault.db, keyed with a copy of the key (lock() zeroes ours;
+        the copy is zeroed here)."""
+        key = bytearray(self._key)
+        try:
+            return _connect(self._path / DB_FILE, key, create=False)
+        finally:
+            _zero(key)
+
     def open_reader(self) -> Connection:
         """A second connection to the same database that refuses writes, for reads on a
         worker thread while the main connection stays with the GUI (WAL lets both proceed).
         The caller closes it, before the vault is locked."""
-        key = bytearray(self._key)  # lock() zeroes ours; this copy is zeroed below
-        try:
-            conn = _connect(self._path / DB_FILE, key, create=False)
-        finally:
-            _zero(key)
+        self._live()
+        conn = self._second_connection()
         try:
             for pragma in ("query_only = ON", "temp_store = MEMORY", "foreign_keys = ON"):
                 conn.execute(f"PRAGMA {pragma}")
@@ -451,13 +449,10 @@ class Vault:
     def background_check(self) -> list[str]:
         """Full page check on a second connection, so it can run on a worker thread while
         the app keeps using the main one. Returns the problems found (empty when sound)."""
-        key = bytearray(self._key)  # lock() zeroes ours; this copy is zeroed below
         try:
-            conn = _connect(self._path / DB_FILE, key, create=False)
+            conn = self._second_connection()
         except VaultError as exc:
             return [exc.detail or str(exc)]
-        finally:
-            _zero(key)
         try:
             quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
             cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]

@@ -84,7 +84,7 @@ def kind_label(kind: str | None) -> str:
 def status_label(code: str) -> str:
     """The translated words for a record status code."""
     try:
-        label = RecordStatus.of(code).label
+        label = RecordStatus(code).label
     except ValueError:
         return code
     return QCoreApplication.translate("status", label)
@@ -95,10 +95,11 @@ def op_label(rev: Revision) -> str:
     if rev.op == Op.AMEND:
         kind = AMENDMENT_TYPE.label(rev.amendment_type) if rev.amendment_type else ""
         return _tr("Amended: %1").replace("%1", QCoreApplication.translate("choices", kind))
-    return {
+    labels: dict[str, str] = {
         Op.CREATE: _tr("Created"), Op.EDIT: _tr("Edited"), Op.FINALISE: _tr("Finalised"),
         Op.RESOLVE: _tr("Conflict resolved"),
-    }.get(Op(rev.op), rev.op)
+    }
+    return labels.get(rev.op, rev.op)  # an op from a newer version shows as its code
 
 
 def action_label(action: str) -> str:

@@ -31,6 +31,7 @@ class LiveCase(QObject):
         self.view: CaseView | None = None
         self.loading = False
         self._viewed = False
+        self._stopped = False
         ctx.changed.connect(self._on_changed)
 
     def load(self) -> None:
@@ -42,6 +43,8 @@ class LiveCase(QObject):
 
     def _on_loaded(self, view: CaseView) -> None:
         self.loading = False
+        if self._stopped:  # locked or closed while the read was on its way: keep nothing
+            return
         self.view = view
         if not self._viewed:  # the audit log records the opening, not every refresh
             self._viewed = True
@@ -50,7 +53,8 @@ class LiveCase(QObject):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.loading = False
-        self.failed.emit(exc)
+        if not self._stopped:
+            self.failed.emit(exc)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches_case(self.case_id):
@@ -58,5 +62,6 @@ class LiveCase(QObject):
 
     def stop(self) -> None:
         """Forget the case (on lock or close): no more reads, no case data kept."""
+        self._stopped = True
         self.ctx.changed.disconnect(self._on_changed)
         self.view = None

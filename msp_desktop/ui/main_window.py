@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if self._tearing_down:
             return
-        if changes.records or changes.everything:
+        if changes.records:
             self.saved_label.setText(
                 _tr("Saved at %1").replace("%1", QDateTime.currentDateTime().toString("HH:mm"))
             )

@@ -187,6 +187,8 @@ class CaseWorkspace(QWidget):
         # Chronology
         self.chronology_page = QWidget(self)
         self.chronology_filter = QComboBox(self.chronology_page)
+        # Filled when the view arrives, after the widget is shown: size to the items then.
+        self.chronology_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.chronology_filter.setAccessibleName(_tr("Show records of kind"))
         self.chronology_model = ChronologyModel(self)
         self.chronology = _Table(_tr("Chronology"), self.chronology_page)

@@ -121,3 +121,16 @@ def test_the_case_tab_is_named_when_the_view_arrives(qtbot: Any,
     ws = win.open_case(case_id)
     assert ws is not None and ws.person_name
     assert win.cases.tabText(win.cases.indexOf(ws)) == ws.person_name
+
+
+def test_a_view_arriving_after_lock_is_dropped(qtbot: Any, vault: tuple[Session, str]) -> None:
+    from msp_desktop.ui.live_case import LiveCase
+
+    session, case_id = vault
+    live = LiveCase(UiContext(session), case_id)
+    view = cases.case_view(session, case_id, audit=False)  # as if read on the worker
+    live.stop()  # the case was closed (or the app locked) before the result came back
+    with qtbot.assertNotEmitted(live.loaded):
+        live._on_loaded(view)
+    assert live.view is None
+    assert not [e for e in session.audit.entries(case_id=case_id) if e.action == "case.view"]
