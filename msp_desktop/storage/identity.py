@@ -75,9 +75,10 @@ def create_device(conn: Any, display_name: str, author: str, created_at: str) ->
         ),
     )
     conn.execute(
-        "INSERT INTO known_devices (device_id, display_name, verify_key, age_recipient)"
-        " VALUES (?, ?, ?, ?)",
-        (device.device_id, display_name, device.verify_key_hex, device.age_recipient),
+        "INSERT INTO known_devices (device_id, display_name, author, verify_key, age_recipient,"
+        " role, trust, added_at) VALUES (?, ?, ?, ?, ?, 'self', 'trusted', ?)",
+        (device.device_id, display_name, author, device.verify_key_hex, device.age_recipient,
+         created_at),
     )
     return device
 

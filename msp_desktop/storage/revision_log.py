@@ -109,17 +109,28 @@ def verify_all(conn: Any) -> list[str]:
 # ----- parked: revisions that arrived before a parent ------------------------------------
 
 
-def park(conn: Any, rev: Revision, missing: Sequence[str], received_at: str) -> None:
+def park(
+    conn: Any, rev: Revision, missing: Sequence[str], received_at: str,
+    sender_id: str | None = None, bundle_seq: int | None = None,
+) -> None:
     conn.execute(
-        "INSERT OR IGNORE INTO parked (revision_id, data, waiting_for, received_at)"
-        " VALUES (?, ?, ?, ?)",
-        (rev.revision_id, dumps(rev.to_json()), dumps(sorted(missing)), received_at),
+        "INSERT OR IGNORE INTO parked (revision_id, data, waiting_for, received_at, device_id,"
+        " device_seq, sender_id, bundle_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (rev.revision_id, dumps(rev.to_json()), dumps(sorted(missing)), received_at,
+         rev.device_id, rev.device_seq, sender_id, bundle_seq),
     )
 
 
-def parked(conn: Any) -> Iterator[Revision]:
-    for (data,) in conn.execute("SELECT data FROM parked").fetchall():
-        yield revision_from_json(json.loads(data))
+def parked(conn: Any) -> list[Revision]:
+    return [revision_from_json(json.loads(data)) for (data,) in conn.execute(
+        "SELECT data FROM parked ORDER BY device_id, device_seq"
+    ).fetchall()]
+
+
+def is_parked(conn: Any, revision_id: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM parked WHERE revision_id = ?", (revision_id,)
+    ).fetchone() is not None
 
 
 def unpark(conn: Any, revision_id: str) -> None:
@@ -128,3 +139,47 @@ def unpark(conn: Any, revision_id: str) -> None:
 
 def parked_count(conn: Any) -> int:
     return int(conn.execute("SELECT count(*) FROM parked").fetchone()[0])
+
+
+def parked_by_device(conn: Any) -> list[tuple[str, int, int, int]]:
+    """(device_id, count, lowest seq, highest seq) of the revisions waiting, per device."""
+    return [(d, int(n), int(lo), int(hi)) for d, n, lo, hi in conn.execute(
+        "SELECT device_id, count(*), min(device_seq), max(device_seq) FROM parked"
+        " GROUP BY device_id ORDER BY device_id"
+    )]
+
+
+def parked_missing_parents(conn: Any) -> set[str]:
+    """Parent ids some waiting revision needs and this vault does not hold."""
+    wanted: set[str] = set()
+    for (text,) in conn.execute("SELECT waiting_for FROM parked"):
+        wanted.update(json.loads(text))
+    return {p for p in wanted if not has(conn, p)}
+
+
+def record_ops(conn: Any, record_id: str) -> list[tuple[str, str]]:
+    """(kind, op) of every revision held for a record."""
+    return [(k, o) for k, o in conn.execute(
+        "SELECT kind, op FROM revisions WHERE record_id = ?", (record_id,)
+    )]
+
+
+def iter_revisions(conn: Any, record_ids: Sequence[str] | None = None) -> Iterator[Revision]:
+    """Every revision held (or those of the given records), in clock order, so a parent comes
+    before its children."""
+    if record_ids is None:
+        cur = conn.execute(f"SELECT {REV_COLUMNS} FROM revisions ORDER BY hlc, revision_id")
+        for row in cur:
+            yield row_to_revision(row)
+        return
+    ids = sorted(set(record_ids))
+    rows: list[Any] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows.extend(conn.execute(
+            f"SELECT {REV_COLUMNS} FROM revisions WHERE record_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk,
+        ).fetchall())
+    rows.sort(key=lambda r: (r[8], r[0]))
+    for row in rows:
+        yield row_to_revision(row)

@@ -153,6 +153,93 @@ def _v1(conn: Connection) -> None:
         conn.execute(statement)
 
 
+# Sync by bundles (design.md §5): who we trust, how far each device's changes are accounted
+# for, what peers acknowledged, and which bundles came and went.
+_V2 = """
+-- role: self | device | office. trust: trusted | introduced (vouched for by a trusted sender
+-- that relayed its changes) | revoked (changes up to revoked_after_seq stay valid).
+ALTER TABLE known_devices ADD COLUMN role TEXT NOT NULL DEFAULT 'device';
+ALTER TABLE known_devices ADD COLUMN trust TEXT NOT NULL DEFAULT 'trusted';
+ALTER TABLE known_devices ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE known_devices ADD COLUMN added_at TEXT;
+ALTER TABLE known_devices ADD COLUMN introduced_by TEXT;
+ALTER TABLE known_devices ADD COLUMN revoked_at TEXT;
+ALTER TABLE known_devices ADD COLUMN revoked_after_seq INTEGER;
+
+-- Recipients that are not devices (the office card): age recipient and signing key.
+CREATE TABLE office_cards (
+    fingerprint TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    age_recipient TEXT NOT NULL,
+    verify_key TEXT NOT NULL,
+    added_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Highest n such that every change 1..n of the device is held here or was declared out of
+-- scope by a trusted sender (seq_excused). A change after a gap waits in `parked`.
+CREATE TABLE device_progress (
+    device_id TEXT PRIMARY KEY,
+    contiguous INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE seq_excused (
+    device_id TEXT NOT NULL,
+    lo INTEGER NOT NULL,
+    hi INTEGER NOT NULL,
+    PRIMARY KEY (device_id, lo)
+) WITHOUT ROWID;
+
+ALTER TABLE parked ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE parked ADD COLUMN device_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE parked ADD COLUMN sender_id TEXT;
+ALTER TABLE parked ADD COLUMN bundle_seq INTEGER;
+
+-- What a peer said it holds (its acknowledgement vector): ranges of device_seq per device.
+CREATE TABLE peer_acks (
+    peer_id TEXT NOT NULL,
+    origin_id TEXT NOT NULL,
+    ranges TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (peer_id, origin_id)
+) WITHOUT ROWID;
+
+CREATE TABLE bundles_received (
+    sender_id TEXT NOT NULL,
+    bundle_seq INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    revisions INTEGER NOT NULL,
+    applied INTEGER NOT NULL,
+    PRIMARY KEY (sender_id, bundle_seq)
+) WITHOUT ROWID;
+
+CREATE TABLE bundles_sent (
+    bundle_seq INTEGER PRIMARY KEY,
+    export_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    revisions INTEGER NOT NULL,
+    whole_vault INTEGER NOT NULL,
+    own_through INTEGER NOT NULL
+);
+"""
+
+
+def _v2(conn: Connection) -> None:
+    for statement in _split(_V2):
+        conn.execute(statement)
+    conn.execute(
+        "UPDATE known_devices SET role = 'self', author = (SELECT author FROM device)"
+        " WHERE device_id IN (SELECT device_id FROM device)"
+    )
+    # Devices already held: account for their changes up to the first gap.
+    conn.execute(
+        "INSERT INTO device_progress (device_id, contiguous)"
+        " SELECT device_id, min(lo) - 1 + count(*) FROM ("
+        "  SELECT device_id, device_seq AS lo,"
+        "   device_seq - row_number() OVER (PARTITION BY device_id ORDER BY device_seq) AS grp"
+        "  FROM revisions) WHERE grp = 0 GROUP BY device_id"
+    )
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements: list[str] = []
@@ -172,5 +259,5 @@ def _split(script: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from msp_desktop.domain import lifecycle
@@ -18,6 +19,7 @@ from msp_desktop.domain.fields import RecordKind
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.lifecycle import RecordError, RecordNotFound
 from msp_desktop.domain.revisions import (
+    OPS,
     REVISION_SCHEMA_VERSION,
     Op,
     RecordState,
@@ -25,8 +27,9 @@ from msp_desktop.domain.revisions import (
     revision_body,
     revision_id_for,
 )
-from msp_desktop.storage import projections, revision_log
+from msp_desktop.storage import contacts, projections, revision_log, sync_state
 from msp_desktop.storage.clock import Clock, HybridClock
+from msp_desktop.storage.contacts import KnownDevice
 from msp_desktop.storage.identity import DeviceIdentity, verify
 
 
@@ -145,38 +148,73 @@ class RecordStore:
         self._projector.project(record_id)
         return rev
 
-    def ingest(self, rev: Revision, verify_key_hex: str) -> str:
-        """Apply a revision made elsewhere (already decrypted). Returns what happened:
-        'held' (we had it), 'applied', or 'parked' (a parent is missing).
+    def ingest(self, rev: Revision) -> str:
+        """Apply one revision made elsewhere: 'applied', 'held', 'parked' or 'refused'."""
+        report = self.ingest_many([rev])
+        if report.applied:
+            return "applied"
+        return "held" if report.held else "parked" if report.parked else "refused"
 
-        Set union: applying the same revisions in any order gives the same state.
+    def ingest_many(
+        self, revs: Iterable[Revision], *, sender_id: str | None = None,
+        bundle_seq: int | None = None, excuse: Mapping[str, sync_state.Ranges] | None = None,
+    ) -> IngestReport:
+        """Apply revisions made elsewhere (already decrypted), as set union: the same revisions
+        in any order, any number of times, give the same state. Callers own the transaction; a
+        RecordError leaves it to be rolled back whole.
+
+        Each revision must match its content and carry a valid signature by the key registered
+        for the device it names; a device's changes apply in device_seq order with no gaps (a
+        gap, or a missing parent, parks the revision until the rest arrives); a record has one
+        create and keeps its kind. Changes by a revoked device after its revocation are refused.
+
+        excuse: per device, seq ranges a trusted sender declared out of this exchange's scope
+        (another case's changes); they no longer count as gaps. Never for our own device.
         """
-        if revision_id_for(rev.body()) != rev.revision_id:
-            raise RecordError("A revision does not match its content; it was rejected.")
-        if not verify(verify_key_hex, rev.revision_id.encode("ascii"), rev.signature):
-            raise RecordError("A revision has an invalid signature; it was rejected.")
-        if revision_log.has(self._conn, rev.revision_id):
-            return "held"
-        missing = [p for p in rev.parents if not revision_log.has(self._conn, p)]
-        if missing:
-            revision_log.park(self._conn, rev, missing, self.clock.iso_now())
-            return "parked"
-        revision_log.insert(self._conn, rev)
-        self.hlc.observe(rev.hlc)
-        self._projector.project(rev.record_id)
-        self._unpark()
-        return "applied"
+        run = _Ingest(self, sender_id, bundle_seq)
+        for device_id, ranges in (excuse or {}).items():
+            if device_id != self.device.device_id and ranges:
+                run.excuse(device_id, ranges)
+        for rev in sorted(revs, key=lambda r: (r.hlc, r.device_id, r.device_seq)):
+            run.offer(rev)
+        run.unpark()
+        run.finish()
+        if run.report.applied:
+            self._seq = None  # our own revisions can come back (a vault restored from backup)
+        return run.report
 
-    def _unpark(self) -> None:
-        progress = True
-        while progress:
-            progress = False
-            for rev in list(revision_log.parked(self._conn)):
-                if all(revision_log.has(self._conn, p) for p in rev.parents):
-                    revision_log.unpark(self._conn, rev.revision_id)
-                    revision_log.insert(self._conn, rev)
-                    self._projector.project(rev.record_id)
-                    progress = True
+    def _verified_device(self, rev: Revision, devices: dict[str, KnownDevice | None]
+                         ) -> KnownDevice:
+        if rev.device_id not in devices:
+            devices[rev.device_id] = contacts.get(self._conn, rev.device_id)
+        device = devices[rev.device_id]
+        if device is None:
+            raise RecordError(
+                "A change comes from a device this vault does not know; it was rejected.")
+        if revision_id_for(rev.body()) != rev.revision_id:
+            raise RecordError("A change does not match its content; it was rejected.")
+        if not verify(device.verify_key, rev.revision_id.encode("ascii"), rev.signature):
+            raise RecordError(
+                f"A change claiming to come from {device.display_name} is not signed by that"
+                " device's key; it was rejected.")
+        return device
+
+    def _check_shape(self, rev: Revision, kinds: dict[str, str]) -> None:
+        """One create per record, no parents on it, parents on everything else, one kind."""
+        if rev.op not in OPS:
+            return  # an operation from a newer version: kept and relayed (forward compatible)
+        held = revision_log.record_ops(self._conn, rev.record_id)
+        kind = kinds.get(rev.record_id) or (held[0][0] if held else None)
+        if kind is not None and kind != rev.kind:
+            raise RecordError("A change would turn a record into another kind; it was rejected.")
+        if rev.op == Op.CREATE:
+            if rev.parents:
+                raise RecordError("A record's first version names parents; it was rejected.")
+            if held or rev.record_id in kinds:
+                raise RecordError(
+                    "A change would create a record that already exists; it was rejected.")
+        elif not rev.parents:
+            raise RecordError("A change to a record names no earlier version; it was rejected.")
 
     # ----- projections ---------------------------------------------------------------------
 
@@ -263,3 +301,116 @@ def _kind(name: str) -> RecordKind:
     if kind is None:
         raise RecordError(f"Unknown record kind {name!r}.")
     return kind
+
+
+@dataclass
+class IngestReport:
+    applied: list[str] = field(default_factory=list)
+    held: int = 0
+    parked: int = 0
+    refused: int = 0
+    unparked: int = 0
+    records: set[str] = field(default_factory=set)
+
+
+class _Ingest:
+    """One ingest_many call: the progress of each device and the revisions applied so far."""
+
+    def __init__(self, store: RecordStore, sender_id: str | None, bundle_seq: int | None
+                 ) -> None:
+        self.store = store
+        self.conn = store._conn
+        self.sender_id = sender_id
+        self.bundle_seq = bundle_seq
+        self.report = IngestReport()
+        self.devices: dict[str, KnownDevice | None] = {}
+        self.kinds: dict[str, str] = {}
+        self.progress = sync_state.progress(self.conn)
+        self.excused: dict[str, sync_state.Ranges] = {}
+        self.moved: set[str] = set()
+        self.now = store.clock.iso_now()
+        self.max_hlc = ""
+
+    def contiguous(self, device_id: str) -> int:
+        if device_id == self.store.device.device_id:
+            return max(self.progress.get(device_id, 0),
+                       revision_log.max_device_seq(self.conn, device_id))
+        return self.progress.get(device_id, 0)
+
+    def offer(self, rev: Revision) -> None:
+        device = self.store._verified_device(rev, self.devices)
+        if not device.accepts_seq(rev.device_seq):
+            self.report.refused += 1
+        elif revision_log.has(self.conn, rev.revision_id):
+            self.report.held += 1
+        elif not self.try_apply(rev):
+            revision_log.park(self.conn, rev, self.missing(rev), self.now, self.sender_id,
+                              self.bundle_seq)
+            self.report.parked += 1
+
+    def missing(self, rev: Revision) -> list[str]:
+        return [p for p in rev.parents if not revision_log.has(self.conn, p)]
+
+    def try_apply(self, rev: Revision) -> bool:
+        if rev.device_seq > self.contiguous(rev.device_id) + 1 or self.missing(rev):
+            return False
+        self.store._check_shape(rev, self.kinds)
+        revision_log.insert(self.conn, rev)
+        self.kinds[rev.record_id] = rev.kind
+        self.report.applied.append(rev.revision_id)
+        self.report.records.add(rev.record_id)
+        self.max_hlc = max(self.max_hlc, rev.hlc)
+        self.advance(rev.device_id)
+        return True
+
+    def advance(self, device_id: str) -> None:
+        """Move the device's progress past held and excused changes."""
+        if device_id not in self.excused:
+            self.excused[device_id] = sync_state.excused(self.conn, device_id)
+        ranges = self.excused[device_id]
+        n = self.contiguous(device_id)
+        while True:
+            nxt = n + 1
+            if sync_state.contains(ranges, nxt):
+                n = next(hi for lo, hi in ranges if lo <= nxt <= hi)
+            elif self.conn.execute(
+                "SELECT 1 FROM revisions WHERE device_id = ? AND device_seq = ?",
+                (device_id, nxt),
+            ).fetchone():
+                n = nxt
+            else:
+                break
+        if n != self.progress.get(device_id, 0):
+            self.progress[device_id] = n
+            self.moved.add(device_id)
+
+    def excuse(self, device_id: str, ranges: sync_state.Ranges) -> None:
+        sync_state.add_excused(self.conn, device_id, ranges)
+        self.excused.pop(device_id, None)
+        self.advance(device_id)
+
+    def unpark(self) -> None:
+        """Apply waiting revisions whose turn has come, checking each one again."""
+        progress = True
+        while progress:
+            progress = False
+            for rev in revision_log.parked(self.conn):
+                device = self.store._verified_device(rev, self.devices)
+                if not device.accepts_seq(rev.device_seq):
+                    continue
+                if revision_log.has(self.conn, rev.revision_id):
+                    revision_log.unpark(self.conn, rev.revision_id)
+                    continue
+                if self.try_apply(rev):
+                    revision_log.unpark(self.conn, rev.revision_id)
+                    self.report.unparked += 1
+                    progress = True
+
+    def finish(self) -> None:
+        for device_id in self.moved:
+            sync_state.set_progress(self.conn, device_id, self.progress[device_id])
+        if self.max_hlc:
+            self.store.hlc.observe(self.max_hlc)
+        with self.store.batch():
+            for record_id in sorted(self.report.records):
+                self.store._projector.project(record_id)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from msp_desktop.storage import contacts
 from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.identity import DeviceIdentity, create_device
 from msp_desktop.storage.schema import MIGRATIONS
@@ -34,6 +35,19 @@ def make_store(clock: Clock | None = None, name: str = "Laptop") -> tuple[Any, R
     conn = make_conn()
     device = create_device(conn, name, f"{name.lower()}.worker", "2026-01-01T00:00:00+00:00")
     return conn, RecordStore(conn, device, clock or FakeClock())
+
+
+def introduce(stores: list[RecordStore]) -> None:
+    """Each store trusts every other store's device (as `keys trust` would)."""
+    for s in stores:
+        for other in stores:
+            if other is not s:
+                d = other.device
+                contacts.add_device(
+                    s._conn, device_id=d.device_id, display_name=d.display_name,
+                    author=d.author, verify_key=d.verify_key_hex, age_recipient=d.age_recipient,
+                    role=contacts.DEVICE, trust=contacts.TRUSTED, added_at="2026-01-01",
+                )
 
 
 @pytest.fixture

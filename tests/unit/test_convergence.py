@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from msp_desktop.storage.store import RecordStore
-from tests.unit.conftest import FakeClock, make_store
+from tests.unit.conftest import FakeClock, introduce, make_store
 
 FIELDS = ("likelihood", "impact", "owner")
 KIND = "test_plan_item"  # store-level test: the kind is opaque to the revision store
@@ -21,6 +21,7 @@ def _replicas(n: int, skews: list[int]) -> list[RecordStore]:
         # Each laptop's clock is skewed by up to years: clocks must not decide anything.
         _, s = make_store(FakeClock(1_767_000_000_000 + skews[i]), name=f"Laptop{i}")
         stores.append(s)
+    introduce(stores)
     return stores
 
 
@@ -31,17 +32,12 @@ def _all_revs(store: RecordStore) -> list[Any]:
         f"SELECT {REV_COLUMNS} FROM revisions")]
 
 
-def _keys(stores: list[RecordStore]) -> dict[str, str]:
-    return {s.device.device_id: s.device.verify_key_hex for s in stores}
-
-
-def _send(src: RecordStore, dst: RecordStore, keys: dict[str, str], picks: list[int]) -> None:
+def _send(src: RecordStore, dst: RecordStore, picks: list[int]) -> None:
     revs = _all_revs(src)
     if not revs:
         return
     for i in picks:
-        rev = revs[i % len(revs)]
-        dst.ingest(rev, keys[rev.device_id])
+        dst.ingest(revs[i % len(revs)])
 
 
 def _view(store: RecordStore) -> list[tuple[Any, ...]]:
@@ -67,12 +63,11 @@ ops = st.lists(
 @given(ops=ops, skews=st.lists(st.integers(-10**11, 10**11), min_size=3, max_size=3))
 def test_random_exchanges_converge_with_same_conflicts(ops: list[Any], skews: list[int]) -> None:
     stores = _replicas(3, skews)
-    keys = _keys(stores)
     # Two shared records, created on replica 0 and delivered to everyone.
     ids = [stores[0].create(KIND, {"likelihood": 1, "impact": 1, "owner": 0}).record_id
            for _ in range(2)]
     for s in stores[1:]:
-        _send(stores[0], s, keys, list(range(10)))
+        _send(stores[0], s, list(range(10)))
     created: set[str] = {r.revision_id for r in _all_revs(stores[0])}
     for op in ops:
         if op[0] == "edit":
@@ -85,13 +80,13 @@ def test_random_exchanges_converge_with_same_conflicts(ops: list[Any], skews: li
         else:
             _, src, dst, picks, _ = op
             if src != dst:
-                _send(stores[src], stores[dst], keys, picks)
+                _send(stores[src], stores[dst], picks)
     # Full exchange, twice round, in both directions.
     for _ in range(2):
         for a in stores:
             for b in stores:
                 if a is not b:
-                    _send(a, b, keys, list(range(len(_all_revs(a)))))
+                    _send(a, b, list(range(len(_all_revs(a)))))
     digests = {s.state_digest() for s in stores}
     assert len(digests) == 1
     views = [_view(s) for s in stores]
@@ -103,15 +98,14 @@ def test_random_exchanges_converge_with_same_conflicts(ops: list[Any], skews: li
 
 def test_concurrent_edits_to_one_field_conflict_until_a_person_resolves() -> None:
     a, b = _replicas(2, [0, 0])
-    keys = _keys([a, b])
     rid = a.create(KIND, {"likelihood": 1, "impact": 1}).record_id
-    _send(a, b, keys, [0])
+    _send(a, b, [0])
     sa, sb = a.get(rid), b.get(rid)
     assert sa and sb
     a.edit(rid, {**sa.payload, "likelihood": 4, "impact": 2})
     b.edit(rid, {**sb.payload, "likelihood": 5})
-    _send(a, b, keys, [0, 1])
-    _send(b, a, keys, [0, 1])
+    _send(a, b, [0, 1])
+    _send(b, a, [0, 1])
     for s in (a, b):
         state = s.get(rid)
         assert state is not None
@@ -121,7 +115,7 @@ def test_concurrent_edits_to_one_field_conflict_until_a_person_resolves() -> Non
     state = a.get(rid)
     assert state is not None
     a.resolve(rid, {**state.payload, "likelihood": 4}, reason="Agreed with the adult on visit")
-    _send(a, b, keys, list(range(5)))
+    _send(a, b, list(range(5)))
     for s in (a, b):
         resolved = s.get(rid)
         assert resolved is not None and not resolved.conflicts
@@ -131,18 +125,17 @@ def test_concurrent_edits_to_one_field_conflict_until_a_person_resolves() -> Non
 
 def test_child_before_parent_is_parked_then_applied() -> None:
     a, b = _replicas(2, [0, 0])
-    keys = _keys([a, b])
     rid = a.create(KIND, {"owner": 1}).record_id
     state = a.get(rid)
     assert state is not None
     a.edit(rid, {**state.payload, "owner": 2})
     revs = sorted(_all_revs(a), key=lambda r: r.device_seq)
-    assert b.ingest(revs[1], keys[revs[1].device_id]) == "parked"
+    assert b.ingest(revs[1]) == "parked"
     assert b.parked_count() == 1 and b.get(rid) is None
-    assert b.ingest(revs[0], keys[revs[0].device_id]) == "applied"
+    assert b.ingest(revs[0]) == "applied"
     assert b.parked_count() == 0
     assert b.get(rid).payload == {"owner": 2}  # type: ignore[union-attr]
-    assert b.ingest(revs[0], keys[revs[0].device_id]) == "held"  # idempotent
+    assert b.ingest(revs[0]) == "held"  # idempotent
 
 
 def test_forged_revision_is_rejected() -> None:
@@ -157,7 +150,5 @@ def test_forged_revision_is_rejected() -> None:
     from msp_desktop.domain.revisions import revision_from_json
 
     with pytest.raises(RecordError):
-        b.ingest(revision_from_json(data), a.device.verify_key_hex)
-    with pytest.raises(RecordError):
-        b.ingest(rev, b.device.verify_key_hex)  # right content, wrong signer
+        b.ingest(revision_from_json(data))
     assert json.loads(json.dumps(b.counts_by_kind())) == {}
