@@ -19,6 +19,7 @@ class Changes:
     cases: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     drafts: frozenset[str] = frozenset()  # cases whose drafts were saved or discarded
+    sync: bool = False  # contacts, acknowledgements or what waits changed (a bundle came/went)
 
     @classmethod
     def of(cls, states: Iterable[RecordState]) -> Changes:
@@ -43,10 +44,10 @@ class Changes:
     @property
     def caseload(self) -> bool:
         """The caseload list may show something different."""
-        return bool(self.cases or self.drafts)
+        return bool(self.cases or self.drafts or self.sync)
 
     def __bool__(self) -> bool:
-        return bool(self.records or self.cases or self.drafts)
+        return bool(self.records or self.cases or self.drafts or self.sync)
 
 
 @dataclass(frozen=True)

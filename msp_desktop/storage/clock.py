@@ -49,6 +49,9 @@ class HybridClock:
             self._counter += 1
         return format_hlc(self._wall, self._counter)
 
+    def last(self) -> str:
+        return format_hlc(self._wall, self._counter)
+
     def observe(self, remote: str) -> None:
         """Move past a timestamp seen in imported data."""
         wall, counter = parse_hlc(remote)

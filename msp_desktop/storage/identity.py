@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +9,8 @@ from typing import Any
 import pyrage
 from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
+
+from msp_desktop.domain.fingerprints import device_fingerprint
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,7 @@ class DeviceIdentity:
         return bytes(self.signing_key.sign(message).signature)
 
     def fingerprint(self) -> str:
-        return fingerprint(self.verify_key_hex, self.age_recipient)
-
-
-def fingerprint(verify_key_hex: str, age_recipient: str) -> str:
-    """Short, readable digest of a device's public keys, for checking a card aloud."""
-    digest = hashlib.sha256(f"{verify_key_hex}\n{age_recipient}".encode()).hexdigest()[:20]
-    return " ".join(digest[i : i + 4] for i in range(0, 20, 4)).upper()
+        return device_fingerprint(self.device_id, self.verify_key_hex, self.age_recipient)
 
 
 def verify(verify_key_hex: str, message: bytes, signature: bytes) -> bool:

@@ -315,3 +315,53 @@ def _case_id(kind: RecordKind | None, record_id: str, payload: Mapping[str, Any]
 
 def _status(revs: Sequence[Revision]) -> str:
     return str(status_after((rev.op, rev.amendment_type) for rev in revs))
+
+
+def record_ids_for_cases(conn: Any, case_ids: Iterable[str]) -> list[str]:
+    """What a colleague covering these cases needs: the cases, every record in them (related
+    people included) and the adults they are about. Nothing else of the caseload."""
+    ids = sorted(set(case_ids))
+    out: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(r[0] for r in conn.execute(
+            f"SELECT record_id FROM records WHERE case_id IN ({marks})", chunk))
+        out.update(r[0] for r in conn.execute(
+            f"SELECT person_id FROM case_summary WHERE case_id IN ({marks})"
+            " AND person_id IS NOT NULL", chunk))
+    return sorted(out)
+
+
+def case_exists(conn: Any, case_id: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM records WHERE record_id = ? AND kind = 'case'", (case_id,)
+    ).fetchone() is not None
+
+
+def conflicted(conn: Any, record_ids: Iterable[str]) -> set[str]:
+    ids = sorted(set(record_ids))
+    out: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        out.update(r[0] for r in conn.execute(
+            f"SELECT record_id FROM records WHERE conflicts IS NOT NULL AND record_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def conflicted_records(conn: Any) -> list[RecordState]:
+    return [_state(conn, r) for r in conn.execute(
+        f"SELECT {_STATE_COLUMNS} FROM records WHERE conflicts IS NOT NULL"
+        " ORDER BY updated_hlc DESC")]
+
+
+def case_of_records(conn: Any, record_ids: Iterable[str]) -> dict[str, str | None]:
+    ids = sorted(set(record_ids))
+    out: dict[str, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        out.update(conn.execute(
+            f"SELECT record_id, case_id FROM records WHERE record_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk))
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,3 +169,14 @@ def search(conn: Any, text: str, limit: int = 50, case_id: str | None = None) ->
                   snippet=r[5], sort_date=r[6])
         for r in conn.execute(sql, args)
     ]
+
+
+def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted(set(case_ids))
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        out.update(conn.execute(
+            f"SELECT case_id, person_name FROM case_summary WHERE case_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk))
+    return out

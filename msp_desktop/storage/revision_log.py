@@ -6,7 +6,7 @@ Rows in, revisions out; nothing here updates or deletes a revision.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from msp_desktop.domain.canonical import dumps, sha256_hex
@@ -58,6 +58,36 @@ def has(conn: Any, revision_id: str) -> bool:
     return conn.execute(
         "SELECT 1 FROM revisions WHERE revision_id = ?", (revision_id,)
     ).fetchone() is not None
+
+
+def has_seq(conn: Any, device_id: str, device_seq: int) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM revisions WHERE device_id = ? AND device_seq = ?", (device_id, device_seq)
+    ).fetchone() is not None
+
+
+def held_among(conn: Any, revision_ids: Iterable[str]) -> set[str]:
+    ids = sorted(set(revision_ids))
+    out: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        out.update(r[0] for r in conn.execute(
+            f"SELECT revision_id FROM revisions WHERE revision_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def record_shapes(conn: Any, record_ids: Iterable[str]) -> dict[str, tuple[str, bool]]:
+    """For each record held: its kind, and whether a create is among its revisions."""
+    ids = sorted(set(record_ids))
+    out: dict[str, tuple[str, bool]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for rid, kind, created in conn.execute(
+            f"SELECT record_id, min(kind), max(op = 'create') FROM revisions WHERE record_id IN"
+            f" ({','.join('?' * len(chunk))}) GROUP BY record_id", chunk):
+            out[rid] = (kind, bool(created))
+    return out
 
 
 def record_exists(conn: Any, record_id: str) -> bool:
@@ -155,13 +185,6 @@ def parked_missing_parents(conn: Any) -> set[str]:
     for (text,) in conn.execute("SELECT waiting_for FROM parked"):
         wanted.update(json.loads(text))
     return {p for p in wanted if not has(conn, p)}
-
-
-def record_ops(conn: Any, record_id: str) -> list[tuple[str, str]]:
-    """(kind, op) of every revision held for a record."""
-    return [(k, o) for k, o in conn.execute(
-        "SELECT kind, op FROM revisions WHERE record_id = ?", (record_id,)
-    )]
 
 
 def iter_revisions(conn: Any, record_ids: Sequence[str] | None = None) -> Iterator[Revision]:

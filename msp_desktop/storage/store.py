@@ -8,8 +8,10 @@ deletes a revision, and there is no API to do so.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +33,8 @@ from msp_desktop.storage import contacts, projections, revision_log, sync_state
 from msp_desktop.storage.clock import Clock, HybridClock
 from msp_desktop.storage.contacts import KnownDevice
 from msp_desktop.storage.identity import DeviceIdentity, verify
+
+_WORKERS = min(4, os.cpu_count() or 1)
 
 
 class RecordStore:
@@ -175,19 +179,26 @@ class RecordStore:
         for device_id, ranges in (excuse or {}).items():
             if device_id != self.device.device_id and ranges:
                 run.excuse(device_id, ranges)
-        for rev in sorted(revs, key=lambda r: (r.hlc, r.device_id, r.device_seq)):
+        # Clock order puts parents first (an author saw them), and each device's changes in
+        # sequence; only what is really missing waits.
+        ordered = sorted(revs, key=lambda r: (r.hlc, r.device_id, r.device_seq))
+        run.verify_all(ordered)
+        run.prefetch(ordered)
+        for rev in ordered:
             run.offer(rev)
-        run.unpark()
+        if run.report.applied or run.report.parked or not ordered:
+            run.unpark()
         run.finish()
         if run.report.applied:
             self._seq = None  # our own revisions can come back (a vault restored from backup)
         return run.report
 
-    def _verified_device(self, rev: Revision, devices: dict[str, KnownDevice | None]
-                         ) -> KnownDevice:
-        if rev.device_id not in devices:
-            devices[rev.device_id] = contacts.get(self._conn, rev.device_id)
-        device = devices[rev.device_id]
+    def rolled_back(self, hlc: str) -> None:
+        """Forget cached state after the caller rolled a transaction back (a dry run)."""
+        self._seq = None
+        self.hlc = HybridClock(self.clock, hlc)
+
+    def _check_signed(self, rev: Revision, device: KnownDevice | None) -> None:
         if device is None:
             raise RecordError(
                 "A change comes from a device this vault does not know; it was rejected.")
@@ -197,24 +208,6 @@ class RecordStore:
             raise RecordError(
                 f"A change claiming to come from {device.display_name} is not signed by that"
                 " device's key; it was rejected.")
-        return device
-
-    def _check_shape(self, rev: Revision, kinds: dict[str, str]) -> None:
-        """One create per record, no parents on it, parents on everything else, one kind."""
-        if rev.op not in OPS:
-            return  # an operation from a newer version: kept and relayed (forward compatible)
-        held = revision_log.record_ops(self._conn, rev.record_id)
-        kind = kinds.get(rev.record_id) or (held[0][0] if held else None)
-        if kind is not None and kind != rev.kind:
-            raise RecordError("A change would turn a record into another kind; it was rejected.")
-        if rev.op == Op.CREATE:
-            if rev.parents:
-                raise RecordError("A record's first version names parents; it was rejected.")
-            if held or rev.record_id in kinds:
-                raise RecordError(
-                    "A change would create a record that already exists; it was rejected.")
-        elif not rev.parents:
-            raise RecordError("A change to a record names no earlier version; it was rejected.")
 
     # ----- projections ---------------------------------------------------------------------
 
@@ -314,7 +307,7 @@ class IngestReport:
 
 
 class _Ingest:
-    """One ingest_many call: the progress of each device and the revisions applied so far."""
+    """One ingest_many call: what is held, each device's progress, the revisions applied."""
 
     def __init__(self, store: RecordStore, sender_id: str | None, bundle_seq: int | None
                  ) -> None:
@@ -324,12 +317,70 @@ class _Ingest:
         self.bundle_seq = bundle_seq
         self.report = IngestReport()
         self.devices: dict[str, KnownDevice | None] = {}
-        self.kinds: dict[str, str] = {}
+        self.shapes: dict[str, tuple[str, bool]] = {}  # record -> (kind, has a create)
+        self.held: set[str] = set()
+        self.absent: set[str] = set()  # looked up and not held
         self.progress = sync_state.progress(self.conn)
         self.excused: dict[str, sync_state.Ranges] = {}
+        self.top: dict[str, int] = {}
         self.moved: set[str] = set()
         self.now = store.clock.iso_now()
         self.max_hlc = ""
+
+    # -- lookups, prefetched in bulk for the revisions offered ----------------------------
+
+    def device(self, device_id: str) -> KnownDevice | None:
+        if device_id not in self.devices:
+            self.devices[device_id] = contacts.get(self.conn, device_id)
+        return self.devices[device_id]
+
+    def prefetch(self, revs: Sequence[Revision]) -> None:
+        ids = {r.revision_id for r in revs} | {p for r in revs for p in r.parents}
+        self.held |= revision_log.held_among(self.conn, ids)
+        self.absent |= ids - self.held
+        self.shapes.update(revision_log.record_shapes(self.conn, {r.record_id for r in revs}))
+
+    def has(self, revision_id: str) -> bool:
+        if revision_id in self.held:
+            return True
+        if revision_id in self.absent:
+            return False
+        if revision_log.has(self.conn, revision_id):
+            self.held.add(revision_id)
+            return True
+        self.absent.add(revision_id)
+        return False
+
+    def shape(self, record_id: str) -> tuple[str, bool] | None:
+        if record_id not in self.shapes:
+            found = revision_log.record_shapes(self.conn, {record_id})
+            if not found:
+                return None
+            self.shapes.update(found)
+        return self.shapes[record_id]
+
+    def verify_all(self, revs: Sequence[Revision]) -> None:
+        """Every revision matches its content and is signed by its device's registered key.
+        Signature checks release the GIL, so a pool uses every core."""
+        for rev in revs:
+            self.device(rev.device_id)
+        store = self.store
+
+        def check(chunk: Sequence[Revision]) -> None:
+            for rev in chunk:
+                store._check_signed(rev, self.devices[rev.device_id])
+
+        size = max(64, len(revs) // (4 * _WORKERS) + 1)
+        chunks = [revs[i:i + size] for i in range(0, len(revs), size)]
+        if len(chunks) <= 1:
+            for chunk in chunks:
+                check(chunk)
+            return
+        with ThreadPoolExecutor(_WORKERS) as pool:
+            for _ in pool.map(check, chunks):
+                pass
+
+    # -- applying -------------------------------------------------------------------------
 
     def contiguous(self, device_id: str) -> int:
         if device_id == self.store.device.device_id:
@@ -338,10 +389,11 @@ class _Ingest:
         return self.progress.get(device_id, 0)
 
     def offer(self, rev: Revision) -> None:
-        device = self.store._verified_device(rev, self.devices)
+        device = self.devices[rev.device_id]
+        assert device is not None  # verify_all refused unknown devices
         if not device.accepts_seq(rev.device_seq):
             self.report.refused += 1
-        elif revision_log.has(self.conn, rev.revision_id):
+        elif self.has(rev.revision_id):
             self.report.held += 1
         elif not self.try_apply(rev):
             revision_log.park(self.conn, rev, self.missing(rev), self.now, self.sender_id,
@@ -349,34 +401,53 @@ class _Ingest:
             self.report.parked += 1
 
     def missing(self, rev: Revision) -> list[str]:
-        return [p for p in rev.parents if not revision_log.has(self.conn, p)]
+        return [p for p in rev.parents if not self.has(p)]
 
     def try_apply(self, rev: Revision) -> bool:
         if rev.device_seq > self.contiguous(rev.device_id) + 1 or self.missing(rev):
             return False
-        self.store._check_shape(rev, self.kinds)
+        self.check_shape(rev)
         revision_log.insert(self.conn, rev)
-        self.kinds[rev.record_id] = rev.kind
+        self.held.add(rev.revision_id)
+        self.absent.discard(rev.revision_id)
+        kind, created = self.shapes.get(rev.record_id, (rev.kind, False))
+        self.shapes[rev.record_id] = (kind, created or rev.op == Op.CREATE)
         self.report.applied.append(rev.revision_id)
         self.report.records.add(rev.record_id)
         self.max_hlc = max(self.max_hlc, rev.hlc)
+        self.top[rev.device_id] = max(self.top.get(rev.device_id, 0), rev.device_seq)
         self.advance(rev.device_id)
         return True
+
+    def check_shape(self, rev: Revision) -> None:
+        """One create per record, no parents on it, parents on everything else, one kind."""
+        shape = self.shape(rev.record_id)
+        if shape is not None and shape[0] != rev.kind:
+            raise RecordError("A change would turn a record into another kind; it was rejected.")
+        if rev.op not in OPS:
+            return  # an operation from a newer version: kept and relayed (forward compatible)
+        if rev.op == Op.CREATE:
+            if rev.parents:
+                raise RecordError("A record's first version names parents; it was rejected.")
+            if shape is not None:
+                raise RecordError(
+                    "A change would create a record that already exists; it was rejected.")
+        elif not rev.parents:
+            raise RecordError("A change to a record names no earlier version; it was rejected.")
 
     def advance(self, device_id: str) -> None:
         """Move the device's progress past held and excused changes."""
         if device_id not in self.excused:
             self.excused[device_id] = sync_state.excused(self.conn, device_id)
+        if device_id not in self.top:
+            self.top[device_id] = revision_log.max_device_seq(self.conn, device_id)
         ranges = self.excused[device_id]
         n = self.contiguous(device_id)
         while True:
             nxt = n + 1
             if sync_state.contains(ranges, nxt):
                 n = next(hi for lo, hi in ranges if lo <= nxt <= hi)
-            elif self.conn.execute(
-                "SELECT 1 FROM revisions WHERE device_id = ? AND device_seq = ?",
-                (device_id, nxt),
-            ).fetchone():
+            elif nxt <= self.top[device_id] and revision_log.has_seq(self.conn, device_id, nxt):
                 n = nxt
             else:
                 break
@@ -395,10 +466,12 @@ class _Ingest:
         while progress:
             progress = False
             for rev in revision_log.parked(self.conn):
-                device = self.store._verified_device(rev, self.devices)
+                device = self.device(rev.device_id)
+                self.store._check_signed(rev, device)
+                assert device is not None
                 if not device.accepts_seq(rev.device_seq):
                     continue
-                if revision_log.has(self.conn, rev.revision_id):
+                if self.has(rev.revision_id):
                     revision_log.unpark(self.conn, rev.revision_id)
                     continue
                 if self.try_apply(rev):

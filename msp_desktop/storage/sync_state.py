@@ -149,7 +149,7 @@ class SentBundle:
     bundle_seq: int
     export_id: str
     created_at: str
-    recipients: list[str]
+    recipients: list[dict[str, str]]
     revisions: int
     whole_vault: bool
     own_through: int
@@ -198,3 +198,31 @@ def record_received(
 
 def received_count(conn: Any) -> int:
     return int(conn.execute("SELECT count(*) FROM bundles_received").fetchone()[0])
+
+
+@dataclass(frozen=True)
+class Unacked:
+    record_id: str
+    case_id: str | None
+    device_id: str
+    device_seq: int
+    hlc: str
+
+
+def unacked(conn: Any, acked: Mapping[str, Ranges], device_ids: Iterable[str] | None = None
+            ) -> list[Unacked]:
+    """Revisions held here that a peer has not acknowledged. Reads only the gaps in the peer's
+    vector through the (device_id, device_seq) index, so it costs what is missing, not the
+    vault's size."""
+    highest = dict(conn.execute(
+        "SELECT device_id, max(device_seq) FROM revisions GROUP BY device_id"))
+    wanted = highest if device_ids is None else {d: highest[d] for d in device_ids if d in highest}
+    out: list[Unacked] = []
+    for device_id, top in sorted(wanted.items()):
+        for lo, hi in complement(normalise(acked.get(device_id, [])), int(top)):
+            out.extend(Unacked(r[0], r[1], device_id, r[2], r[3]) for r in conn.execute(
+                "SELECT v.record_id, r.case_id, v.device_seq, v.hlc FROM revisions v"
+                " LEFT JOIN records r ON r.record_id = v.record_id"
+                " WHERE v.device_id = ? AND v.device_seq BETWEEN ? AND ?",
+                (device_id, lo, hi)))
+    return out

@@ -10,8 +10,6 @@ accepts only identity lines and ``#`` comments, so the Ed25519 seed is stored in
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from typing import Any
 import nacl.signing
 from pyrage import x25519
 
+from msp_desktop.domain.fingerprints import fingerprint as _fingerprint
 from msp_desktop.storage.atomic import atomic_write_bytes
 from msp_desktop.storage.errors import RecoveryFailed, VaultError
 
@@ -37,7 +36,8 @@ class CardInvalid(VaultError):
     """A card that cannot be used: not a card, a format we do not know, or altered."""
 
     user_message = (
-        "This office card is not valid (wrong format or altered). Ask the office for a new copy."
+        "This card is not valid (wrong format or altered). Ask whoever gave it to you for a"
+        " new copy."
     )
     exit_code = 4
 
@@ -83,13 +83,8 @@ class OfficeIdentity:
 
 
 def fingerprint(age_recipient: str, ed25519_public: bytes) -> str:
-    """80-bit SHA-256 digest of both public keys, base32 in groups of four (e.g. ABCD-EFGH-...),
-    short enough to compare over the phone and long enough against a forged card."""
-    digest = hashlib.sha256(
-        _FPR_DOMAIN + age_recipient.encode("ascii") + b"\x00" + ed25519_public
-    ).digest()
-    text = base64.b32encode(digest[:10]).decode("ascii")  # 16 characters, no padding
-    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+    """The office card's fingerprint (see domain/fingerprints.py)."""
+    return _fingerprint(_FPR_DOMAIN, age_recipient.encode("ascii") + b"\x00" + ed25519_public)
 
 
 @dataclass(frozen=True)

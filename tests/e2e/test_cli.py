@@ -66,7 +66,7 @@ def test_init_without_card_warns_and_info_reports_an_empty_vault(sandbox: Sandbo
     result = ok(sandbox.run("vault", "init", vault, "--author", "a.worker",
                             "--device-name", "Test laptop", fast_kdf=True))
     assert f"Created vault at {vault}" in result.stdout
-    assert re.search(r"Device fingerprint: [0-9A-F]{4}( [0-9A-F]{4})+", result.stdout)
+    assert re.search(r"Device fingerprint: [A-Z2-7]{4}(-[A-Z2-7]{4}){3}", result.stdout)
     assert "cannot be opened by anyone" in result.stdout  # no recovery card: say so
     assert [ln for ln in result.stderr.splitlines() if ln] == [FAST_KDF_WARNING]
     assert sorted(p.name for p in vault.iterdir()) == ["keyslots.json", "vault.db", "vault.lock"]
