@@ -207,6 +207,151 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_keys_card(args: argparse.Namespace) -> int:
+    from msp_desktop.services import sync
+
+    session = _open(args.path)
+    try:
+        card = sync.write_my_card(session, Path(args.out))
+    finally:
+        session.close()
+    print(f"Contact card written: {args.out}")
+    print(f"Device: {card.display_name} ({card.author}), id {card.device_id}")
+    print(f"Fingerprint: {card.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_keys_trust(args: argparse.Namespace) -> int:
+    from msp_desktop.services import sync
+
+    card = sync.load_any_card(Path(args.card))
+    name = card.name if isinstance(card, sync.OfficeCard) else (
+        f"{card.display_name} ({card.author}), device {card.device_id}")
+    print(f"Card: {name}")
+    print(f"Fingerprint: {card.fingerprint}")
+    if args.fingerprint is not None:
+        given = args.fingerprint.strip().upper().replace(" ", "-")
+        if given != card.fingerprint:
+            raise CliError("The fingerprint given does not match the card: not trusted. Ask its "
+                           "owner for the card again.", EXIT_REJECTED)
+    elif sys.stdin.isatty():
+        answer = input("Does this fingerprint match the one its owner read out to you? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            raise CliError("Not trusted.", EXIT_REJECTED)
+    session = _open(args.path)
+    try:
+        sync.trust(session, card, office=args.office)
+    finally:
+        session.close()
+    what = "office card" if isinstance(card, sync.OfficeCard) else (
+        "office vault" if args.office else "device")
+    print(f"Trusted {what}: {name}, fingerprint {card.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_keys_list(args: argparse.Namespace) -> int:
+    from msp_desktop.services import sync
+
+    session = _open(args.path)
+    try:
+        people, offices = sync.contact_list(session)
+    finally:
+        session.close()
+    if args.json:
+        print(json.dumps({
+            "devices": [{"device_id": c.device_id, "name": c.name, "author": c.author,
+                         "fingerprint": c.fingerprint, "role": c.role, "trust": c.trust,
+                         "status": c.status, "added_at": c.added_at,
+                         "revoked_at": c.revoked_at} for c in people],
+            "office_cards": [{"name": o.name, "fingerprint": o.fingerprint} for o in offices],
+        }, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for c in people:
+        print(f"{c.device_id}  {c.fingerprint}  {c.name} ({c.author})  {c.status}")
+    for o in offices:
+        print(f"office card  {o.fingerprint}  {o.name}  recipient")
+    return EXIT_OK
+
+
+def cmd_keys_revoke(args: argparse.Namespace) -> int:
+    from msp_desktop.services import sync
+
+    session = _open(args.path)
+    try:
+        contact = sync.revoke(session, args.device_id)
+    finally:
+        session.close()
+    print(f"Revoked {contact.name} ({contact.device_id}): its new bundles and changes are "
+          "refused; what it sent before stays.")
+    return EXIT_OK
+
+
+def _progress(step: str, done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r{step}: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def cmd_bundle_export(args: argparse.Namespace) -> int:
+    from msp_desktop.services import sync
+
+    cards = [sync.load_any_card(Path(c)) for c in args.to]
+    session = _open(args.path)
+    try:
+        result = sync.export_bundles(
+            session, Path(args.out), cards, cases=args.case or None, everything=args.all,
+            max_mb=args.max_size, progress=_progress,
+        )
+    finally:
+        session.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for path in result.paths:
+        print(path)
+    print(f"{result.revisions} change(s) in {len(result.paths)} bundle file(s).")
+    return EXIT_OK
+
+
+def _identity_text(path: str | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"Cannot read the identity file {path}.", EXIT_REJECTED) from exc
+
+
+def cmd_bundle_import(args: argparse.Namespace) -> int:
+    from msp_desktop.services import sync
+
+    identity = _identity_text(args.identity)
+    session = _open(args.path)
+    try:
+        if args.dry_run:
+            lines = sync.preview_import(session, Path(args.file), identity).lines()
+            lines.append("Dry run: nothing was written.")
+        else:
+            lines = sync.import_bundle(session, Path(args.file), identity).preview.lines()
+    finally:
+        session.close()
+    for line in lines:
+        print(line)
+    return EXIT_OK
+
+
+def cmd_bundle_inspect(args: argparse.Namespace) -> int:
+    from msp_desktop.services import sync
+
+    identity = _identity_text(args.identity)
+    assert identity is not None
+    report = sync.inspect(Path(args.file), identity)
+    if args.json:
+        print(json.dumps(report.data, indent=2, ensure_ascii=False))
+    else:
+        for line in report.lines:
+            print(line)
+    return EXIT_OK
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from msp_desktop.services.selftest import run_self_test
 
@@ -275,6 +420,56 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--json", action="store_true")
     x.add_argument("--limit", type=int, default=50)
     x.set_defaults(func=cmd_search)
+
+    keys = sub.add_parser("keys", help="contact cards and whom this vault trusts")
+    ksub = keys.add_subparsers(dest="keys_command", required=True, parser_class=_Parser)
+    x = ksub.add_parser("card", help="write this vault's contact card")
+    x.add_argument("path")
+    x.add_argument("out")
+    x.set_defaults(func=cmd_keys_card)
+    x = ksub.add_parser("trust", help="trust a colleague's contact card or the office card")
+    x.add_argument("path")
+    x.add_argument("card")
+    x.add_argument("--fingerprint", help="the fingerprint its owner read out (checked)")
+    x.add_argument("--office", action="store_true",
+                   help="this device card is the office's vault: its receipts count as the "
+                        "office's")
+    x.set_defaults(func=cmd_keys_trust)
+    x = ksub.add_parser("list", help="devices and cards this vault knows")
+    x.add_argument("path")
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_keys_list)
+    x = ksub.add_parser("revoke", help="refuse a device's new bundles (what it sent stays)")
+    x.add_argument("path")
+    x.add_argument("device_id")
+    x.set_defaults(func=cmd_keys_revoke)
+
+    bundles = sub.add_parser("bundle", help="sync with colleagues and the office by file")
+    bsub = bundles.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
+    x = bsub.add_parser("export", help="write bundles for trusted recipients")
+    x.add_argument("path")
+    x.add_argument("out", help="a folder (a file name without personal data is chosen) or a file")
+    x.add_argument("--to", action="append", required=True, metavar="CARD",
+                   help="a recipient's card (repeat for several)")
+    x.add_argument("--case", action="append", metavar="CASE_ID",
+                   help="only this case, its adult and related records (repeatable)")
+    x.add_argument("--all", action="store_true",
+                   help="everything, not only what the recipients have not acknowledged")
+    x.add_argument("--max-size", type=float, metavar="MB",
+                   help="split into volumes of at most this size")
+    x.set_defaults(func=cmd_bundle_export)
+    x = bsub.add_parser("import", help="check, preview and apply a bundle")
+    x.add_argument("path")
+    x.add_argument("file")
+    x.add_argument("--dry-run", action="store_true", help="show what it would do; write nothing")
+    x.add_argument("--identity", metavar="KEYFILE",
+                   help="office identity, for bundles addressed to the office")
+    x.set_defaults(func=cmd_bundle_import)
+    x = bsub.add_parser("inspect", help="what a bundle holds, without a vault (office use)")
+    x.add_argument("file")
+    x.add_argument("--identity", required=True, metavar="KEYFILE")
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_bundle_inspect)
     return p
 
 
