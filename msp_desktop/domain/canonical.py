@@ -31,13 +31,16 @@ def _reject_floats(value: Any) -> None:
             stack.extend(v)
 
 
-def dumps(value: Any) -> str:
-    _reject_floats(value)
+def dumps(value: Any, *, check: bool = True) -> str:
+    """check=False skips the float scan, for values already known to be float-free (parsed
+    with floats refused, or read back from the vault)."""
+    if check:
+        _reject_floats(value)
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def encode(value: Any) -> bytes:
-    return dumps(value).encode("utf-8")
+def encode(value: Any, *, check: bool = True) -> bytes:
+    return dumps(value, check=check).encode("utf-8")
 
 
 def sha256_hex(data: bytes) -> str:

@@ -1,4 +1,5 @@
-"""`msp-desktop --self-test`: write, read, search and print a PDF in a throwaway vault."""
+"""`msp-desktop --self-test`: write, read, search, print a PDF and sync a bundle, in throwaway
+vaults."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from msp_desktop.domain.status import RecordStatus
-from msp_desktop.services import cases, exports, records, search
+from msp_desktop.services import cases, exports, records, search, sync
 from msp_desktop.services.session import Session
 from msp_desktop.storage.keyslots import KdfParams
 
@@ -47,6 +48,7 @@ def run_self_test(workdir: Path) -> Iterator[str]:
         if pdf.stat().st_size < 1000 or not pdf.read_bytes().startswith(b"%PDF"):
             raise SelfTestFailed("the PDF was not written")
         yield "PDF written"
+        yield _bundle_round_trip(session, workdir, passphrase)
     finally:
         session.close()
     session = Session.open(vault_path, passphrase)
@@ -56,3 +58,22 @@ def run_self_test(workdir: Path) -> Iterator[str]:
     finally:
         session.close()
     yield "vault reopened with its data"
+
+
+def _bundle_round_trip(session: Session, workdir: Path, passphrase: str) -> str:
+    """Encrypt, sign, export, verify and import a bundle into a second vault."""
+    other = Session.create(workdir / "peer", passphrase, kdf=KdfParams.fast(),
+                           author="self-test", device_name="self-test peer")
+    try:
+        sync.trust(session, sync.my_card(other))
+        sync.trust(other, sync.my_card(session))
+        out = workdir / "outbox"
+        out.mkdir()
+        written = sync.export_bundles(session, out, [sync.my_card(other)])
+        for path in written.paths:
+            sync.import_bundle(other, path)
+        if other.store.state_digest() != session.store.state_digest():
+            raise SelfTestFailed("the bundle did not carry every change")
+    finally:
+        other.close()
+    return "bundle exported, verified and imported"

@@ -80,6 +80,16 @@ def contact_list(session: Session) -> tuple[list[Contact], list[OfficeCard]]:
     return people, offices
 
 
+def recipients(session: Session) -> list[Card]:
+    """Everyone a bundle can be addressed to: the trusted devices (not this vault, not
+    revoked) as cards, then the office cards."""
+    devices: list[Card] = [
+        exchange.card_of_known(d) for d in contacts.all_devices(session.conn)
+        if d.role != contacts.SELF and d.trust == contacts.TRUSTED and not d.revoked
+    ]
+    return [*devices, *contact_list(session)[1]]
+
+
 def trust(session: Session, card: Card, *, office: bool = False) -> Changes:
     """Trust a card whose fingerprint a person has checked. A device card lets its bundles
     in; an office card becomes a recipient (bundles to it are read with the office identity).
@@ -396,7 +406,6 @@ class SyncStatus:
     waiting: list[str]
     conflicts: int
     last_receipt: str | None = None
-    recipients: list[str] = field(default_factory=list)
 
     def summary(self, now: dt.datetime) -> str:
         if not self.office_known:
@@ -417,29 +426,39 @@ def _age(delta: dt.timedelta) -> str:
 
 
 def status(session: Session) -> SyncStatus:
+    """What the office has and what waits. Costs what is missing at the office, not the size
+    of the vault, once the office has acknowledged a first bundle."""
     conn = session.conn
     acked = exchange.office_acks(conn)
     offices = contacts.office_cards(conn)
     office_devices = [d for d in contacts.all_devices(conn) if d.is_office and not d.revoked]
-    known = acked is not None or bool(offices)
-    missing = sync_state.unacked(conn, acked or {}) if known else []
-    own = session.device.device_id
+    waiting, conflict_count = exchange.waiting(conn), projections.conflict_count(conn)
+    if acked is None and not offices:
+        return SyncStatus(False, 0, None, frozenset(), waiting, conflict_count)
     office_ids = {o.fingerprint for o in offices} | {d.device_id for d in office_devices}
     sent_through = max((b.own_through for b in sync_state.sent_bundles(conn)
                         if b.whole_vault and any(r.get("id") in office_ids
                                                  for r in b.recipients)), default=0)
-    unsent = [u for u in missing if u.device_id == own and u.device_seq > sent_through]
-    oldest = min((u.hlc for u in unsent), default=None)
+    unsent, oldest = sync_state.unacked_own(conn, acked or {}, session.device.device_id,
+                                            sent_through)
     last = max((sync_state.last_ack_at(conn, d.device_id) or "" for d in office_devices),
                default="") or None
     return SyncStatus(
-        office_known=known, unsent=len(unsent),
+        office_known=True, unsent=unsent,
         oldest_unsent=(dt.datetime.fromtimestamp(parse_hlc(oldest)[0] / 1000, tz=dt.UTC)
                        if oldest else None),
-        missing_at_office=frozenset(u.case_id for u in missing if u.case_id),
-        waiting=exchange.waiting(conn), conflicts=projections.conflict_count(conn),
-        last_receipt=last,
+        missing_at_office=frozenset(sync_state.unacked_cases(conn, acked or {})),
+        waiting=waiting, conflicts=conflict_count, last_receipt=last,
     )
+
+
+def office_has_record(session: Session, record_id: str) -> bool | None:
+    """Whether the office acknowledged every version of the record (None: no office yet)."""
+    acked = exchange.office_acks(session.conn)
+    if acked is None:
+        return None
+    return all(sync_state.contains(acked.get(d, []), n)
+               for d, n in sync_state.seqs_of_record(session.conn, record_id))
 
 
 # ----- conflicts -------------------------------------------------------------------------

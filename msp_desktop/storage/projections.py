@@ -70,15 +70,22 @@ class Projector:
         for case_id in sorted(cases):
             self._refresh_case(case_id)
 
-    def project(self, record_id: str) -> None:
-        """Derive the record's row, heads and index entry from its revisions."""
-        revs = revision_log.history(self._conn, record_id)
+    def project(self, record_id: str, fresh: Sequence[Revision] | None = None) -> None:
+        """Derive the record's row, heads and index entry from its revisions.
+
+        fresh: every revision of a record new to this vault, already in memory (a bulk
+        import), so neither its history nor an earlier projection row is read back."""
+        if fresh is None:
+            revs = revision_log.history(self._conn, record_id)
+        else:
+            revs = sorted(fresh, key=lambda r: (r.hlc, r.revision_id))
         if not revs:
             return
         by_id = {r.revision_id: r for r in revs}
         referenced = {p for r in revs for p in r.parents}
         heads = sorted(rid for rid in by_id if rid not in referenced)
-        self._conn.execute("DELETE FROM heads WHERE record_id = ?", (record_id,))
+        if fresh is None:
+            self._conn.execute("DELETE FROM heads WHERE record_id = ?", (record_id,))
         self._conn.executemany(
             "INSERT INTO heads (record_id, revision_id) VALUES (?, ?)",
             [(record_id, h) for h in heads],
@@ -107,7 +114,7 @@ class Projector:
             if result.conflicts
             else None
         )
-        row = self._conn.execute(
+        row = None if fresh is not None else self._conn.execute(
             "SELECT rowid, case_id FROM records WHERE record_id = ?", (record_id,)
         ).fetchone()
         # A record moved out of a case changes that case's summary too (refreshed below,

@@ -7,7 +7,7 @@ Seq ranges are sorted, non-overlapping (lo, hi) pairs, inclusive.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -200,29 +200,47 @@ def received_count(conn: Any) -> int:
     return int(conn.execute("SELECT count(*) FROM bundles_received").fetchone()[0])
 
 
-@dataclass(frozen=True)
-class Unacked:
-    record_id: str
-    case_id: str | None
-    device_id: str
-    device_seq: int
-    hlc: str
-
-
-def unacked(conn: Any, acked: Mapping[str, Ranges], device_ids: Iterable[str] | None = None
-            ) -> list[Unacked]:
-    """Revisions held here that a peer has not acknowledged. Reads only the gaps in the peer's
-    vector through the (device_id, device_seq) index, so it costs what is missing, not the
-    vault's size."""
+def _gaps(conn: Any, acked: Mapping[str, Ranges], device_ids: Iterable[str] | None
+          ) -> Iterator[tuple[str, int, int]]:
+    """(device, lo, hi) runs of revisions held here that the acknowledgements do not cover."""
     highest = dict(conn.execute(
         "SELECT device_id, max(device_seq) FROM revisions GROUP BY device_id"))
     wanted = highest if device_ids is None else {d: highest[d] for d in device_ids if d in highest}
-    out: list[Unacked] = []
     for device_id, top in sorted(wanted.items()):
         for lo, hi in complement(normalise(acked.get(device_id, [])), int(top)):
-            out.extend(Unacked(r[0], r[1], device_id, r[2], r[3]) for r in conn.execute(
-                "SELECT v.record_id, r.case_id, v.device_seq, v.hlc FROM revisions v"
-                " LEFT JOIN records r ON r.record_id = v.record_id"
-                " WHERE v.device_id = ? AND v.device_seq BETWEEN ? AND ?",
-                (device_id, lo, hi)))
+            yield device_id, lo, hi
+
+
+def unacked_cases(conn: Any, acked: Mapping[str, Ranges]) -> set[str]:
+    """Cases with a revision the acknowledgements do not cover. Reads only the gaps, through
+    the (device_id, device_seq) index: it costs what is missing, not the vault's size."""
+    out: set[str] = set()
+    for device_id, lo, hi in _gaps(conn, acked, None):
+        out.update(r[0] for r in conn.execute(
+            "SELECT DISTINCT r.case_id FROM revisions v JOIN records r"
+            " ON r.record_id = v.record_id WHERE v.device_id = ? AND v.device_seq BETWEEN ? AND ?"
+            " AND r.case_id IS NOT NULL", (device_id, lo, hi)))
     return out
+
+
+def unacked_own(conn: Any, acked: Mapping[str, Ranges], device_id: str, after_seq: int
+                ) -> tuple[int, str | None]:
+    """How many of a device's revisions after ``after_seq`` are not acknowledged, and the
+    clock of the oldest."""
+    count, oldest = 0, None
+    for _, lo, hi in _gaps(conn, acked, [device_id]):
+        lo = max(lo, after_seq + 1)
+        if lo > hi:
+            continue
+        n, first = conn.execute(
+            "SELECT count(*), min(hlc) FROM revisions WHERE device_id = ?"
+            " AND device_seq BETWEEN ? AND ?", (device_id, lo, hi)).fetchone()
+        count += int(n)
+        if first is not None and (oldest is None or first < oldest):
+            oldest = first
+    return count, oldest
+
+
+def seqs_of_record(conn: Any, record_id: str) -> list[tuple[str, int]]:
+    return [(d, int(n)) for d, n in conn.execute(
+        "SELECT device_id, device_seq FROM revisions WHERE record_id = ?", (record_id,))]

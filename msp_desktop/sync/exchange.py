@@ -297,7 +297,8 @@ def apply(store: RecordStore, opened: OpenedBundle, now: str) -> ImportOutcome:
         total=len(opened.revisions), report=report, already_imported=already,
         conflicts=sorted(after - before), introduced=introduced,
     )
-    outcome.cases = _effects(conn, report, set(outcome.conflicts))
+    record_of = {r.revision_id: r.record_id for r in opened.revisions}
+    outcome.cases = _effects(conn, report, set(outcome.conflicts), record_of)
     return outcome
 
 
@@ -321,13 +322,18 @@ def _register_devices(conn: Any, manifest: Manifest, now: str) -> list[DeviceCar
     return out
 
 
-def _effects(conn: Any, report: IngestReport, conflicts: set[str]) -> list[CaseEffect]:
+def _effects(conn: Any, report: IngestReport, conflicts: set[str], record_of: dict[str, str]
+             ) -> list[CaseEffect]:
     cases = projections.case_of_records(conn, report.records | conflicts)
     applied_records: dict[str, int] = defaultdict(int)
     for rid in report.applied:
-        rev = revision_log.get(conn, rid)
-        if rev is not None:
-            applied_records[rev.record_id] += 1
+        # Applied revisions come from this bundle or were waiting from an earlier one.
+        record_id = record_of.get(rid)
+        if record_id is None:
+            rev = revision_log.get(conn, rid)
+            record_id = rev.record_id if rev else None
+        if record_id is not None:
+            applied_records[record_id] += 1
     effects: dict[str, CaseEffect] = {}
     names = _case_names(conn, {c for c in cases.values() if c})
     for record_id, case_id in cases.items():
