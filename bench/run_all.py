@@ -9,12 +9,14 @@ measures, each against a baseline taken in the same run where one exists:
   (d) unlock, after key derivation, to the first caseload page (fresh process, median of 5);
       plus the production key-derivation time, measured once;
   (e) memory (RSS) with the vault open, the first page loaded and Qt loaded;
-  (f) unlock window start vs a bare PySide6 window start (fresh processes, median of 5).
+  (f) unlock window start vs a bare PySide6 window start (fresh processes, median of 5);
+  (g, h) sync by bundle files (bench/sync_bench.py): import rate vs raw inserts of the same
+      rows, and export + import of the whole vault.
 
 Writes bench/results/latest.json and docs/measurements.md.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run_all.py [--quick] [--cases N]
-        [--notes-per-case N] [--rebuild]
+        [--notes-per-case N] [--rebuild] [--no-sync-full]
 """
 
 from __future__ import annotations
@@ -353,6 +355,10 @@ def write_markdown(res: dict[str, Any], command: str) -> None:
         lines.append("| " + " | ".join(str(c) for c in row) + " |")
     lines += ["", "Notes:", ""]
     lines += [f"- {n}" for n in res["notes"]]
+    if "sync" in res:
+        import sync_bench
+
+        lines += sync_bench.markdown(res["sync"])
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "measurements.md").write_text("\n".join(lines) + "\n")
 
@@ -363,6 +369,8 @@ def main() -> int:
     p.add_argument("--notes-per-case", type=int, default=20)
     p.add_argument("--quick", action="store_true", help="1,000 cases: a smoke run")
     p.add_argument("--rebuild", action="store_true", help="rebuild the cached vault")
+    p.add_argument("--no-sync-full", action="store_true",
+                   help="skip the whole-vault sync export/import (reported as not measured)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
@@ -404,6 +412,11 @@ def main() -> int:
     kdf_ms, kdf_params = production_kdf_ms()
     print("(f) window starts...")
     windows = window_starts(path)
+    import sync_bench  # bench/ is on sys.path: this script's folder
+
+    res["sync"] = sync_bench.run(
+        path, PASSPHRASE, sample_cases=sync_bench.sample_for(cases), full=not args.no_sync_full,
+        seed=SEED, raw_insert_rate=raw_insert_rate, workdir=RESULTS)
 
     unlock_ms = statistics.median(u["unlock_ms"] for u in unlocks)
     rss = max(u["rss_mb"] for u in unlocks)
@@ -467,7 +480,7 @@ def main() -> int:
     (RESULTS / "latest.json").write_text(json.dumps(res, indent=2, ensure_ascii=False))
     write_markdown(res, command)
     width = max(len(r[0]) for r in res["table"])
-    for row in res["table"]:
+    for row in res["table"] + sync_bench.table(res["sync"]):
         print(f"{row[0]:<{width}}  {row[1]:<42} {row[2]:<20} {row[3]:<7} {row[4]:<11} {row[5]}")
     print(f"Wrote {RESULTS.relative_to(ROOT)}/latest.json and docs/measurements.md")
     return 0
