@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -165,7 +165,7 @@ class RecordStore:
     ) -> IngestReport:
         """Apply revisions made elsewhere (already decrypted), as set union: the same revisions
         in any order, any number of times, give the same state. Callers own the transaction; a
-        RecordError leaves it to be rolled back whole.
+        RecordError leaves nothing of this call behind (a savepoint).
 
         Each revision must match its content and carry a valid signature by the key registered
         for the device it names; a device's changes apply in device_seq order with no gaps (a
@@ -176,32 +176,56 @@ class RecordStore:
         (another case's changes); they no longer count as gaps. Never for our own device.
         """
         run = _Ingest(self, sender_id, bundle_seq)
-        for device_id, ranges in (excuse or {}).items():
-            if device_id != self.device.device_id and ranges:
-                run.excuse(device_id, ranges)
         # Clock order puts parents first (an author saw them), and each device's changes in
         # sequence; only what is really missing waits.
         ordered = sorted(revs, key=lambda r: (r.hlc, r.device_id, r.device_seq))
-        run.verify_all(ordered)
-        run.prefetch(ordered)
-        for rev in ordered:
-            run.offer(rev)
-        if run.report.applied or run.report.parked or not ordered:
-            run.unpark()
-        run.finish()
+        with self._all_or_nothing(), ThreadPoolExecutor(_WORKERS) as pool:
+            checks = run.verify_all(ordered, pool)
+            for device_id, ranges in (excuse or {}).items():
+                if device_id != self.device.device_id and ranges:
+                    run.excuse(device_id, ranges)
+            try:
+                run.prefetch(ordered)
+                for rev in ordered:
+                    run.offer(rev)
+            finally:
+                for check in checks:
+                    check.result()  # a forged revision raises here: the caller rolls back
+            if run.report.applied or run.report.parked or not ordered:
+                run.unpark()
+            run.finish()
         if run.report.applied:
             self._seq = None  # our own revisions can come back (a vault restored from backup)
         return run.report
+
+    @contextmanager
+    def _all_or_nothing(self) -> Iterator[None]:
+        """A savepoint: ingest applies everything or nothing, inside the caller's transaction
+        or on its own."""
+        self._conn.execute("SAVEPOINT ingest")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK TO ingest")
+            self._conn.execute("RELEASE ingest")
+            self._seq = None
+            raise
+        self._conn.execute("RELEASE ingest")
 
     def rolled_back(self, hlc: str) -> None:
         """Forget cached state after the caller rolled a transaction back (a dry run)."""
         self._seq = None
         self.hlc = HybridClock(self.clock, hlc)
 
-    def _check_signed(self, rev: Revision, device: KnownDevice | None) -> None:
+    @staticmethod
+    def _check_known(device: KnownDevice | None) -> KnownDevice:
         if device is None:
             raise RecordError(
                 "A change comes from a device this vault does not know; it was rejected.")
+        return device
+
+    def _check_signed(self, rev: Revision, device: KnownDevice | None) -> None:
+        device = self._check_known(device)
         # No float scan here: a float cannot match a hash made by a canonical writer, and
         # revision_log.insert refuses one anyway.
         if revision_id_for(rev.body(), check=False) != rev.revision_id:
@@ -365,26 +389,21 @@ class _Ingest:
             self.shapes.update(found)
         return self.shapes[record_id]
 
-    def verify_all(self, revs: Sequence[Revision]) -> None:
-        """Every revision matches its content and is signed by its device's registered key.
-        Signature checks release the GIL, so a pool uses every core."""
+    def verify_all(self, revs: Sequence[Revision], pool: ThreadPoolExecutor) -> list[Future[None]]:
+        """Check that every revision matches its content and is signed by its device's
+        registered key, on the pool (signature checks release the GIL), while the caller goes
+        on applying in its transaction; it must wait for the result before it finishes, and
+        roll back on failure. Unknown devices are refused here and now."""
         for rev in revs:
-            self.device(rev.device_id)
+            self.store._check_known(self.device(rev.device_id))
         store = self.store
 
         def check(chunk: Sequence[Revision]) -> None:
             for rev in chunk:
                 store._check_signed(rev, self.devices[rev.device_id])
 
-        size = max(64, len(revs) // (4 * _WORKERS) + 1)
-        chunks = [revs[i:i + size] for i in range(0, len(revs), size)]
-        if len(chunks) <= 1:
-            for chunk in chunks:
-                check(chunk)
-            return
-        with ThreadPoolExecutor(_WORKERS) as pool:
-            for _ in pool.map(check, chunks):
-                pass
+        size = max(256, len(revs) // (4 * _WORKERS) + 1)
+        return [pool.submit(check, revs[i:i + size]) for i in range(0, len(revs), size)]
 
     # -- applying -------------------------------------------------------------------------
 
