@@ -21,6 +21,7 @@ from msp_desktop.ui.errors import CrashHandler
 from msp_desktop.ui.flow import APP_NAME, Gui
 from msp_desktop.ui.logsetup import route_qt_messages, setup_logging
 from msp_desktop.ui.settings import Settings
+from msp_desktop.ui.sync_common import FileOpenWatcher, is_bundle_path
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--settings", metavar="PATH", help="settings INI file (tests)")
     parser.add_argument("--log-dir", metavar="PATH", help="log folder (tests)")
     args, rest = parser.parse_known_args(list(argv[1:]))
+    # A bundle file opened with the app (the desktop's "Open with", a double click).
+    args.bundles = [a for a in rest if is_bundle_path(a) and not a.startswith("-")]
+    rest = [a for a in rest if a not in args.bundles]
     return args, [argv[0] if argv else "msp-desktop", *rest]
 
 
@@ -106,8 +110,14 @@ def run_gui(argv: list[str]) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(qt_argv)
     gui = build_gui(args, app)
     log.info("Starting MSP Desktop (hardening: %s)", ", ".join(hardened) or "none")
+    # macOS hands files opened from Finder to the app as QFileOpenEvent.
+    watcher = FileOpenWatcher(gui.open_bundle, app)
+    app.installEventFilter(watcher)
     gui.show_first_window()
+    for path in args.bundles:
+        gui.open_bundle(path)
     code = app.exec()
+    app.removeEventFilter(watcher)
     gui.dispose()
     return code
 

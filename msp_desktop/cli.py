@@ -494,8 +494,25 @@ def _message(exc: BaseException) -> str:
     return str(exc).strip().replace("\n", " ") or type(exc).__name__
 
 
+def _opens_bundles(argv: Sequence[str]) -> bool:
+    """`msp-desktop FILE.mspbundle`: a bundle opened with the app (file association)."""
+    files, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--vault", "--settings", "--log-dir"):
+            skip = True  # the next word is that option's value
+        elif not arg.startswith("-"):
+            files.append(arg)
+    return bool(files) and all(a.lower().endswith(".mspbundle") for a in files)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if _opens_bundles(argv):
+        from msp_desktop.app import run_gui
+
+        return run_gui([sys.argv[0] if sys.argv else "msp-desktop", *argv])
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)

@@ -58,9 +58,10 @@ def attention_items(row: CaseRow, today: str) -> list[str]:
 class CaseloadModel(RowsModel[CaseRow]):
     """The worker's cases, fetched a page at a time."""
 
-    COLUMNS = ("name", "stage", "next_review", "overdue", "last_contact", "attention")
+    COLUMNS = ("name", "stage", "next_review", "overdue", "last_contact", "office",
+               "attention")
     HEADERS = ("Adult", "Stage", "Next review", "Overdue actions", "Last contact",
-               "Needs attention")
+               "Office copy", "Needs attention")
     TR_CONTEXT = "CaseloadModel"
 
     def __init__(
@@ -78,6 +79,7 @@ class CaseloadModel(RowsModel[CaseRow]):
         self._filter: CaseloadFilter | None = None
         self._exhausted = False
         self.pages_fetched = 0
+        self._office_missing: frozenset[str] | None = None  # None: no office set up
 
     # filter and lifecycle ------------------------------------------------------------------
 
@@ -103,6 +105,24 @@ class CaseloadModel(RowsModel[CaseRow]):
         self._exhausted = True
         self._session = None
         self.endResetModel()
+
+    def set_office_status(self, known: bool, missing: frozenset[str]) -> None:
+        """Which cases have changes the office has not acknowledged (`known` False: no office
+        is set up, and the column stays empty)."""
+        value = frozenset(missing) if known else None
+        if value == self._office_missing:
+            return
+        self._office_missing = value
+        if self._rows:
+            column = self.COLUMNS.index("office")
+            self.dataChanged.emit(self.index(0, column),
+                                  self.index(len(self._rows) - 1, column))
+
+    def office_text(self, case_id: str) -> str:
+        """'Up to date', 'Behind', or '' when no office is set up."""
+        if self._office_missing is None:
+            return ""
+        return _tr("Behind") if case_id in self._office_missing else _tr("Up to date")
 
     def loaded_rows(self) -> int:
         """Return how many rows have been fetched so far."""
@@ -144,6 +164,10 @@ class CaseloadModel(RowsModel[CaseRow]):
             return self._text(r, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == "attention":
             return self._text(r, col) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col == "office" and self._text(r, col):
+            return (_tr("The office has not acknowledged every change to this case yet")
+                    if self._office_missing and r.case_id in self._office_missing
+                    else _tr("The office holds every change to this case"))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == "overdue":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -159,6 +183,8 @@ class CaseloadModel(RowsModel[CaseRow]):
             return str(r.overdue_actions) if r.overdue_actions else ""
         if col == "last_contact":
             return display_date(r.last_contact)
+        if col == "office":
+            return self.office_text(r.case_id)
         today = self._today().isoformat() if self._session is not None else ""
         return ", ".join(attention_items(r, today))
 

@@ -201,7 +201,7 @@ class CaseloadView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().averageCharWidth()
-        for col, chars in enumerate((30, 36, 16, 18, 16)):
+        for col, chars in enumerate((30, 36, 16, 18, 16, 14)):
             self.table.setColumnWidth(col, em * chars)
         self.empty_label = QLabel(self)
         self.empty_label.setProperty("role", "secondary")
@@ -267,6 +267,12 @@ class CaseloadView(QWidget):
     def reload(self) -> None:
         """Reload the list after a change (keeps the filters)."""
         self.apply_filters()
+
+    def set_office_status(self, known: bool, missing: frozenset[str]) -> None:
+        """Mark each case whose changes the office has not all acknowledged (nothing is
+        shown while no office is set up)."""
+        self.model.set_office_status(known, missing)
+        self.table.setColumnHidden(self.model.COLUMNS.index("office"), not known)
 
     def _update_empty(self) -> None:
         empty = self.model.rowCount() == 0

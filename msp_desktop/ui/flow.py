@@ -151,6 +151,7 @@ class Gui:
         self.vault_path: str | None = None
         self.demo_note = ""
         self._reopen: list[str] = []
+        self._pending_bundles: list[str] = []  # opened while locked: previewed after unlock
         self._attempt = 0
         self._shut_down = False
         self._initial_vault = vault_path or settings.last_vault_path or None
@@ -420,9 +421,20 @@ class Gui:
         reopen, self._reopen = self._reopen, []
         for case_id in reopen:
             win.open_case(case_id)
+        bundles, self._pending_bundles = self._pending_bundles, []
+        if bundles:
+            win.open_bundle(bundles[-1])
         self.idle.set_minutes(self.settings.auto_lock_minutes)
         self.idle.set_enabled(True)
         return win
+
+    def open_bundle(self, path: str) -> None:
+        """Preview a bundle file for import: a file given on the command line or opened from
+        the desktop. While locked, it waits for the unlock."""
+        if self.main_window is not None and self.session is not None:
+            self.main_window.open_bundle(str(path))
+            return
+        self._pending_bundles.append(str(path))
 
     def _close_dialogs(self) -> None:
         for w in QApplication.topLevelWidgets():
@@ -432,6 +444,9 @@ class Gui:
     def _close_session(self) -> None:
         """Flush drafts, close every case view, lock the vault and clear the clipboard."""
         win, self.main_window = self.main_window, None
+        # A bundle export or import may be writing on the worker through the main
+        # connection: let it finish before drafts are written here.
+        self.runner.wait(5000)
         if win is not None:
             self._reopen = win.open_case_ids()
             try:

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,11 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.services import sync
 from msp_desktop.services.changes import Changes
 from msp_desktop.ui.caseload_view import CaseloadView, _Table
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.new_case_dialog import NewCaseDialog
+from msp_desktop.ui.sync_common import bundle_from_mime
 from msp_desktop.ui.workspace import CaseWorkspace
+
+if TYPE_CHECKING:
+    from msp_desktop.ui.sync_window import SyncDialog
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +68,7 @@ SHORTCUTS = (
     ("Enter", "Open the selected case or search result"),
     ("Escape", "Leave the search results"),
     ("Ctrl+L", "Lock MSP Desktop now"),
+    ("Ctrl+Shift+S", "Sync: export and import bundles, conflicts, contacts"),
     ("Ctrl+,", "Settings"),
     ("F5", "Reload the caseload"),
     ("F1", "This list"),
@@ -105,8 +118,19 @@ class MainWindow(QMainWindow):
         self.vault_label.setAccessibleName(_tr("Vault"))
         self.saved_label = QLabel(_tr("All changes saved"), self)
         self.saved_label.setAccessibleName(_tr("Save status"))
+        self.sync_label = QLabel(self)
+        self.sync_label.setAccessibleName(_tr("Office sync status"))
+        self.sync_status: sync.SyncStatus | None = None
+        self.sync_dialog: SyncDialog | None = None
         self.statusBar().addWidget(self.vault_label)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        # The age in the summary ("3 days ago") moves on with the clock, not only on changes.
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(60_000)
+        self._sync_timer.timeout.connect(self._show_sync_summary)
+        self._sync_timer.start()
+        self.setAcceptDrops(True)
 
         self.caseload.case_activated.connect(self.open_case)
         self.caseload.record_activated.connect(self.open_record)
@@ -114,6 +138,7 @@ class MainWindow(QMainWindow):
             table.copy_requested.connect(self.copy_text)
         ctx.changed.connect(self._on_changed)
         self._build_menus()
+        self.refresh_sync_status()
         self.resize(1280, 800)
         self.caseload.table.setFocus()
 
@@ -165,6 +190,21 @@ class MainWindow(QMainWindow):
         self.reload_action = self._action(_tr("&Reload caseload"), "F5", self.caseload.reload)
         for a in (self.caseload_action, self.next_action, self.prev_action, self.reload_action):
             view_menu.addAction(a)
+
+        sync_menu = bar.addMenu(_tr("&Sync"))
+        self.sync_action = self._action(_tr("&Sync…"), "Ctrl+Shift+S", lambda: self.open_sync(),
+                                        _tr("Exchange bundles with colleagues and the office"))
+        self.export_action = self._action(_tr("&Export bundles…"), None,
+                                          lambda: self.open_sync("export"))
+        self.import_action = self._action(_tr("&Import a bundle…"), None,
+                                          lambda: self.open_sync("import"))
+        self.conflicts_action = self._action(_tr("Resolve &conflicts…"), None,
+                                             lambda: self.open_sync("conflicts"))
+        self.contacts_action = self._action(_tr("C&ontacts…"), None,
+                                            lambda: self.open_sync("contacts"))
+        for a in (self.sync_action, self.export_action, self.import_action,
+                  self.conflicts_action, self.contacts_action):
+            sync_menu.addAction(a)
 
         help_menu = bar.addMenu(_tr("&Help"))
         self.shortcuts_action = self._action(_tr("&Keyboard shortcuts"), "F1",
@@ -299,8 +339,91 @@ class MainWindow(QMainWindow):
             self.saved_label.setText(
                 _tr("Saved at %1").replace("%1", QDateTime.currentDateTime().toString("HH:mm"))
             )
+        if changes.records or changes.sync:
+            self.refresh_sync_status()
         if changes.caseload:
             self.caseload.reload()
+
+    # sync ----------------------------------------------------------------------------------
+
+    def refresh_sync_status(self) -> None:
+        """Read what the office holds into the status bar and the caseload, off the GUI thread
+        (it costs what the office lacks, which is the whole vault before a first receipt)."""
+        if self._tearing_down:
+            return
+        self.ctx.read(sync.status, done=self._sync_status_read,
+                      failed=lambda exc: log.error("Could not read the sync status",
+                                                   exc_info=exc))
+
+    def _sync_status_read(self, status: sync.SyncStatus) -> None:
+        if self._tearing_down:
+            return
+        self.sync_status = status
+        self.caseload.set_office_status(status.office_known, status.missing_at_office)
+        self._show_sync_summary()
+
+    def _show_sync_summary(self) -> None:
+        status = self.sync_status
+        if status is None or self._tearing_down:
+            return
+        text = status.summary(self.ctx.session.clock.now())
+        if status.conflicts:
+            text += _tr("; %1 in conflict").replace("%1", str(status.conflicts))
+        self.sync_label.setText(text)
+        self.sync_label.setAccessibleDescription(text)
+
+    def open_sync(self, page: str | None = None) -> SyncDialog | None:
+        """Show the Sync window (on one of its tabs)."""
+        if self._tearing_down:
+            return None
+        from msp_desktop.ui.sync_window import SyncDialog
+
+        dialog = self.sync_dialog
+        if dialog is None:
+            dialog = self.sync_dialog = SyncDialog(self.ctx, self)
+            dialog.finished.connect(self._sync_closed)
+        if page:
+            dialog.show_page(page)
+        if not dialog.isVisible():
+            dialog.refresh()
+            dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        current = dialog.tabs.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return dialog
+
+    def _sync_closed(self, _result: int) -> None:
+        self.refresh_sync_status()
+
+    def open_bundle(self, path: str) -> SyncDialog | None:
+        """Preview a bundle file for import (dropped, opened from the desktop or given on the
+        command line)."""
+        dialog = self.open_sync("import")
+        if dialog is not None and not dialog.busy:
+            dialog.import_page.open_path(str(path))
+        return dialog
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt API name
+        if bundle_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # Qt API name
+        if bundle_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt API name
+        path = bundle_from_mime(event.mimeData())
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.open_bundle(path)
 
     # help ----------------------------------------------------------------------------------
 
@@ -337,6 +460,13 @@ class MainWindow(QMainWindow):
         """Remove every case view and model (on lock or quit); the window is then deleted."""
         self._tearing_down = True
         self.ctx.changed.disconnect(self._on_changed)
+        self._sync_timer.stop()
+        dialog, self.sync_dialog = self.sync_dialog, None
+        if dialog is not None:
+            dialog.busy = False  # the session is closing: the window goes regardless
+            dialog.hide()
+            dialog.deleteLater()
+        self.sync_label.clear()
         for ws in self.workspaces():
             ws.clear()
             self.cases.removeTab(self.cases.indexOf(ws))
