@@ -209,6 +209,11 @@ def unpack(plain: bytes, limits: Limits = LIMITS) -> dict[str, bytes]:
             cap = caps[info.filename]
             if info.flag_bits & 0x1:
                 raise BundleRejected("The bundle holds an encrypted zip entry.")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                # MSP Desktop only deflates; the bzip2 and lzma decoders raise their own errors.
+                raise BundleRejected(
+                    "The bundle's contents are compressed in a way this app does not use; it was"
+                    " not made by MSP Desktop or was altered.")
             if info.file_size > cap or info.file_size > limits.ratio * max(
                     info.compress_size, 1) + 4096:
                 raise BundleRejected(
@@ -222,7 +227,7 @@ def unpack(plain: bytes, limits: Limits = LIMITS) -> dict[str, bytes]:
         return out
     except BundleRejected:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
             OverflowError, KeyError) as exc:
         raise BundleRejected("The bundle's contents are damaged (not a valid archive).") from exc
 
@@ -233,8 +238,13 @@ def _no_floats(text: str) -> Any:
 
 def _json(data: bytes, what: str) -> Any:
     try:
-        return json.loads(data.decode("utf-8"), parse_float=_no_floats,
-                          parse_constant=_no_floats)
+        value = json.loads(data.decode("utf-8"), parse_float=_no_floats,
+                           parse_constant=_no_floats)
+        if b"\\u" in data:
+            # Only an escape can spell a lone surrogate ("\\ud800"), which is not text and has
+            # no UTF-8 form to hash: refused here (UnicodeEncodeError is a ValueError).
+            encode(value, check=False)
+        return value
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError,
             ValueError) as exc:
         raise BundleRejected(f"The bundle's {what} is damaged (not valid JSON).") from exc

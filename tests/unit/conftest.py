@@ -50,6 +50,16 @@ def introduce(stores: list[RecordStore]) -> None:
                 )
 
 
+def note_payload(case_id: str, **kw: Any) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "case_id": case_id, "note_type": "HOME_VISIT",
+        "event_start": "2026-02-03T10:00:00+00:00", "adult_present": True, "seen_alone": True,
+        "purpose": "Talk about the concern", "facts": "Visited at home.",
+    }
+    payload.update(kw)
+    return payload
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -26,6 +26,7 @@ from msp_desktop.storage.audit import AuditLog
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.vault import Vault
 from tests.unit.conftest import FakeClock
+from tests.unit.conftest import note_payload as note
 
 PASS = "services-test-passphrase"
 # 2026-03-10 12:00 UTC: midday, so the local date is the same in any time zone within ±11 h.
@@ -54,16 +55,6 @@ def open_case(
         s, {"family_name": family, "given_names": given, "jurisdiction": "ENG"},
         {"status": status, "opened_at": opened},
     ).state.record_id
-
-
-def note(case_id: str, **kw: Any) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "case_id": case_id, "note_type": "HOME_VISIT",
-        "event_start": "2026-02-03T10:00:00+00:00", "adult_present": True, "seen_alone": True,
-        "purpose": "Talk about the concern", "facts": "Visited at home.",
-    }
-    payload.update(kw)
-    return payload
 
 
 def audit_since(s: Session, seq: int) -> list[Any]:
