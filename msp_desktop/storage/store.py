@@ -12,7 +12,7 @@ import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +35,8 @@ from msp_desktop.storage.contacts import KnownDevice
 from msp_desktop.storage.identity import DeviceIdentity, verify
 
 _WORKERS = min(4, os.cpu_count() or 1)
+BULK_CACHE_KIB = 128 * 1024  # page cache for a bulk write (see large_cache)
+_BULK_REVISIONS = 2_000  # an ingest this large counts as one
 
 
 class RecordStore:
@@ -179,7 +181,9 @@ class RecordStore:
         # Clock order puts parents first (an author saw them), and each device's changes in
         # sequence; only what is really missing waits.
         ordered = sorted(revs, key=lambda r: (r.hlc, r.device_id, r.device_seq))
-        with self._all_or_nothing(), ThreadPoolExecutor(_WORKERS) as pool:
+        cache = (self.large_cache() if len(ordered) >= _BULK_REVISIONS
+                 else nullcontext())
+        with cache, self._all_or_nothing(), ThreadPoolExecutor(_WORKERS) as pool:
             checks = run.verify_all(ordered, pool)
             for device_id, ranges in (excuse or {}).items():
                 if device_id != self.device.device_id and ranges:
@@ -188,6 +192,7 @@ class RecordStore:
                 run.prefetch(ordered)
                 for rev in ordered:
                     run.offer(rev)
+                run.flush()
             finally:
                 for check in checks:
                     check.result()  # a forged revision raises here: the caller rolls back
@@ -227,7 +232,7 @@ class RecordStore:
     def _check_signed(self, rev: Revision, device: KnownDevice | None) -> None:
         device = self._check_known(device)
         # No float scan here: a float cannot match a hash made by a canonical writer, and
-        # revision_log.insert refuses one anyway.
+        # revision_log.row_of refuses one anyway.
         if revision_id_for(rev.body(), check=False) != rev.revision_id:
             raise RecordError("A change does not match its content; it was rejected.")
         if not verify(device.verify_key, rev.revision_id.encode("ascii"), rev.signature):
@@ -242,7 +247,7 @@ class RecordStore:
         return self._projector.batch()
 
     @contextmanager
-    def large_cache(self, kib: int) -> Iterator[None]:
+    def large_cache(self, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
         """A bigger page cache for a bulk write only: with SQLite's 2 MiB default, inserts
         into the random-keyed indexes of a large vault miss the cache (and decrypt a page)
         nearly every time. Restored afterwards, so the open vault keeps its footprint."""
@@ -354,6 +359,10 @@ class _Ingest:
         self.max_hlc = ""
         self.new_records: set[str] = set()  # no revision held before this call
         self.applied: dict[str, list[Revision]] = {}
+        # Rows applied but not yet written (one executemany instead of a statement each);
+        # flushed before anything reads the revisions table.
+        self.pending: list[tuple[Any, ...]] = []
+        self.seqs: dict[str, set[int]] = {}  # per device, the seqs applied in this call
 
     # -- lookups, prefetched in bulk for the revisions offered ----------------------------
 
@@ -375,6 +384,7 @@ class _Ingest:
             return True
         if revision_id in self.absent:
             return False
+        self.flush()
         if revision_log.has(self.conn, revision_id):
             self.held.add(revision_id)
             return True
@@ -383,6 +393,9 @@ class _Ingest:
 
     def shape(self, record_id: str) -> tuple[str, bool] | None:
         if record_id not in self.shapes:
+            if record_id in self.new_records:
+                return None  # prefetch found no revision of it, and none applied yet
+            self.flush()
             found = revision_log.record_shapes(self.conn, {record_id})
             if not found:
                 return None
@@ -432,7 +445,8 @@ class _Ingest:
         if rev.device_seq > self.contiguous(rev.device_id) + 1 or self.missing(rev):
             return False
         self.check_shape(rev)
-        revision_log.insert(self.conn, rev)
+        self.pending.append(revision_log.row_of(rev))
+        self.seqs.setdefault(rev.device_id, set()).add(rev.device_seq)
         self.held.add(rev.revision_id)
         self.absent.discard(rev.revision_id)
         kind, created = self.shapes.get(rev.record_id, (rev.kind, False))
@@ -473,13 +487,23 @@ class _Ingest:
             nxt = n + 1
             if sync_state.contains(ranges, nxt):
                 n = next(hi for lo, hi in ranges if lo <= nxt <= hi)
-            elif nxt <= self.top[device_id] and revision_log.has_seq(self.conn, device_id, nxt):
+            elif nxt in self.seqs.get(device_id, ()) or (
+                    nxt <= self.top[device_id] and self._held_seq(device_id, nxt)):
                 n = nxt
             else:
                 break
         if n != self.progress.get(device_id, 0):
             self.progress[device_id] = n
             self.moved.add(device_id)
+
+    def _held_seq(self, device_id: str, seq: int) -> bool:
+        self.flush()
+        return revision_log.has_seq(self.conn, device_id, seq)
+
+    def flush(self) -> None:
+        if self.pending:
+            revision_log.insert_rows(self.conn, self.pending)
+            self.pending.clear()
 
     def excuse(self, device_id: str, ranges: sync_state.Ranges) -> None:
         sync_state.add_excused(self.conn, device_id, ranges)
@@ -491,6 +515,7 @@ class _Ingest:
         progress = True
         while progress:
             progress = False
+            self.flush()
             for rev in revision_log.parked(self.conn):
                 device = self.device(rev.device_id)
                 self.store._check_signed(rev, device)
@@ -506,6 +531,7 @@ class _Ingest:
                     progress = True
 
     def finish(self) -> None:
+        self.flush()
         for device_id in self.moved:
             sync_state.set_progress(self.conn, device_id, self.progress[device_id])
         if self.max_hlc:

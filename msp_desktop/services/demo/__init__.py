@@ -26,10 +26,9 @@ from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.writer import Writer
 from msp_desktop.services.session import Session
 
-__all__ = ["BULK_CACHE_KIB", "CHUNK_CASES", "DEMO_TODAY", "DemoStats", "generate"]
+__all__ = ["CHUNK_CASES", "DEMO_TODAY", "DemoStats", "generate"]
 
 CHUNK_CASES = 200
-BULK_CACHE_KIB = 128 * 1024
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def generate(
     # vault adds new records instead of colliding with the first run's ids.
     salt = store.revision_count()
     made = person_no = 0
-    with store.large_cache(BULK_CACHE_KIB):
+    with store.large_cache():
         while made < cases:
             with session.write(), store.batch():
                 chunk_end = min(cases, made + CHUNK_CASES)
