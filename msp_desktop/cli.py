@@ -330,7 +330,10 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
             lines = sync.preview_import(session, Path(args.file), identity).lines()
             lines.append("Dry run: nothing was written.")
         else:
-            lines = sync.import_bundle(session, Path(args.file), identity).preview.lines()
+            lines = sync.import_bundle(session, Path(args.file), identity,
+                                       confirmed=args.confirm_mass_change).preview.lines()
+    except sync.NeedsConfirmation as exc:
+        raise CliError(f"{exc} (Add --confirm-mass-change to confirm.)", EXIT_REJECTED) from exc
     finally:
         session.close()
     for line in lines:
@@ -464,6 +467,8 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--dry-run", action="store_true", help="show what it would do; write nothing")
     x.add_argument("--identity", metavar="KEYFILE",
                    help="office identity, for bundles addressed to the office")
+    x.add_argument("--confirm-mass-change", action="store_true",
+                   help="import even if it hides many records at once (entered in error)")
     x.set_defaults(func=cmd_bundle_import)
     x = bsub.add_parser("inspect", help="what a bundle holds, without a vault (office use)")
     x.add_argument("file")

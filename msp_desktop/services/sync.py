@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 _SKEW = dt.timedelta(days=1)
+# One bundle hiding more records than this (entered in error) is not an everyday correction:
+# a person confirms it first (reliability.md SYNC-8).
+MASS_HIDE = 10
 
 
 # ----- cards and trust -------------------------------------------------------------------
@@ -246,6 +249,10 @@ class ImportPreview:
     def sender(self) -> DeviceCard:
         return self.outcome.sender
 
+    @property
+    def needs_confirmation(self) -> bool:
+        return len(self.outcome.hidden) > MASS_HIDE
+
     def lines(self) -> list[str]:
         o = self.outcome
         volume = o.volume
@@ -261,6 +268,10 @@ class ImportPreview:
                       else ""))
         if o.conflicts:
             out.append(f"Records now in conflict: {len(o.conflicts)} (resolve them in Sync).")
+        if o.hidden:
+            out.append(f"Records it marks as entered in error, hidden from their cases:"
+                       f" {len(o.hidden)}." + (" That is more than usual: importing asks you to"
+                                              " confirm it." if self.needs_confirmation else ""))
         for case in o.cases:
             extra = f", {case.conflicts} in conflict" if case.conflicts else ""
             out.append(f"  {case.name or 'Case ' + case.case_id[:8]}: {case.new} new{extra}")
@@ -274,6 +285,17 @@ class ImportPreview:
 class ImportResult:
     preview: ImportPreview
     changes: Changes
+
+
+class NeedsConfirmation(ValueError):
+    """The import would hide many records at once; nothing was written."""
+
+    def __init__(self, hidden: int) -> None:
+        super().__init__(
+            f"This bundle would mark {hidden} records as entered in error, hiding them from"
+            " their cases. Nothing was imported. Check with the sender that this is expected,"
+            " then import it again and confirm.")
+        self.hidden = hidden
 
 
 class _Rollback(Exception):
@@ -314,20 +336,25 @@ def preview_import(session: Session, path: Path | str, identity_text: str | None
         session.store.rolled_back(hlc)
 
 
-def import_bundle(session: Session, path: Path | str, identity_text: str | None = None
-                  ) -> ImportResult:
-    """Verify everything, then apply the bundle in one transaction (nothing on failure)."""
+def import_bundle(session: Session, path: Path | str, identity_text: str | None = None, *,
+                  confirmed: bool = False) -> ImportResult:
+    """Verify everything, then apply the bundle in one transaction (nothing on failure).
+    A bundle that would hide more than MASS_HIDE records raises NeedsConfirmation unless a
+    person has confirmed it."""
     opened = _checked(session, path, identity_text)
     hlc = session.store.hlc.last()
     try:
         with session.write():
             outcome = exchange.apply(session.store, opened, session.clock.iso_now())
+            if len(outcome.hidden) > MASS_HIDE and not confirmed:
+                raise NeedsConfirmation(len(outcome.hidden))
             report = outcome.report
             session.log("bundle.import", entity_kind="bundle",
                         entity_id=f"{outcome.sender.device_id}:{outcome.bundle_seq}", detail={
                             "new": outcome.new, "held": report.held, "parked": report.parked,
                             "refused": report.refused, "unparked": report.unparked,
                             "already_imported": outcome.already_imported,
+                            "hidden": len(outcome.hidden),
                         })
             waiting = exchange.waiting(session.conn)
     except BaseException:

@@ -346,15 +346,29 @@ def case_exists(conn: Any, case_id: str) -> bool:
     ).fetchone() is not None
 
 
-def conflicted(conn: Any, record_ids: Iterable[str]) -> set[str]:
+def _among(conn: Any, where: str, params: Sequence[Any], record_ids: Iterable[str]
+           ) -> set[str]:
     ids = sorted(set(record_ids))
     out: set[str] = set()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         out.update(r[0] for r in conn.execute(
-            f"SELECT record_id FROM records WHERE conflicts IS NOT NULL AND record_id IN"
-            f" ({','.join('?' * len(chunk))})", chunk))
+            f"SELECT record_id FROM records WHERE {where} AND record_id IN"
+            f" ({','.join('?' * len(chunk))})", (*params, *chunk)))
     return out
+
+
+def conflicted(conn: Any, record_ids: Iterable[str]) -> set[str]:
+    return _among(conn, "conflicts IS NOT NULL", (), record_ids)
+
+
+def entered_in_error(conn: Any, record_ids: Iterable[str]) -> set[str]:
+    return _among(conn, "status = ?", (RecordStatus.ENTERED_IN_ERROR.value,), record_ids)
+
+
+def shown(conn: Any, record_ids: Iterable[str]) -> set[str]:
+    """The records among these that exist and are not entered in error."""
+    return _among(conn, "status != ?", (RecordStatus.ENTERED_IN_ERROR.value,), record_ids)
 
 
 def conflicted_records(conn: Any) -> list[RecordState]:

@@ -111,7 +111,11 @@ class RecordStore:
 
     def _next_seq(self) -> int:
         if self._seq is None:
-            self._seq = revision_log.max_device_seq(self._conn, self.device.device_id)
+            # A vault restored from a backup has forgotten numbers it already used; the peers
+            # that acknowledged them remember, so numbering goes on after theirs.
+            own = self.device.device_id
+            self._seq = max(revision_log.max_device_seq(self._conn, own),
+                            sync_state.highest_acknowledged(self._conn, own))
         self._seq += 1
         return self._seq
 
@@ -199,8 +203,9 @@ class RecordStore:
             if run.report.applied or run.report.parked or not ordered:
                 run.unpark()
             run.finish()
-        if run.report.applied:
-            self._seq = None  # our own revisions can come back (a vault restored from backup)
+        # Our own revisions can come back, and peers' acknowledgements (merged next) say which
+        # numbers we used before a restore from backup: number afresh on the next write.
+        self._seq = None
         return run.report
 
     @contextmanager
@@ -445,6 +450,7 @@ class _Ingest:
         if rev.device_seq > self.contiguous(rev.device_id) + 1 or self.missing(rev):
             return False
         self.check_shape(rev)
+        self.check_seq_free(rev)
         self.pending.append(revision_log.row_of(rev))
         self.seqs.setdefault(rev.device_id, set()).add(rev.device_seq)
         self.held.add(rev.revision_id)
@@ -474,6 +480,21 @@ class _Ingest:
                     "A change would create a record that already exists; it was rejected.")
         elif not rev.parents:
             raise RecordError("A change to a record names no earlier version; it was rejected.")
+
+    def check_seq_free(self, rev: Revision) -> None:
+        """A device numbers its changes once each; a second change under a number already
+        held means its vault went back in time (restored from a backup) and numbered anew."""
+        seq = rev.device_seq
+        if seq in self.seqs.get(rev.device_id, ()) or (
+                seq <= self.contiguous(rev.device_id)
+                and self._held_seq(rev.device_id, seq)):
+            device = self.devices.get(rev.device_id) or self.device(rev.device_id)
+            name = device.display_name if device else "another device"
+            raise RecordError(
+                f"{name} sent a change numbered {seq}, but a different change with that number"
+                f" arrived earlier: that vault was probably restored from a backup and has"
+                f" numbered its changes again. Nothing was imported. Ask whoever looks after"
+                f" {name}'s laptop to contact support before more work is sent from it.")
 
     def advance(self, device_id: str) -> None:
         """Move the device's progress past held and excused changes."""
@@ -525,7 +546,14 @@ class _Ingest:
                 if self.has(rev.revision_id):
                     revision_log.unpark(self.conn, rev.revision_id)
                     continue
-                if self.try_apply(rev):
+                try:
+                    applied = self.try_apply(rev)
+                except RecordError:
+                    # Its turn came but it breaks a rule (a reused number, a second create):
+                    # it stays with the waiting changes, shown, instead of failing every
+                    # later import.
+                    continue
+                if applied:
                     revision_log.unpark(self.conn, rev.revision_id)
                     self.report.unparked += 1
                     progress = True

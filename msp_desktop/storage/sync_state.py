@@ -134,6 +134,15 @@ def peer_acks(conn: Any, peer_id: str) -> dict[str, Ranges]:
     )}
 
 
+def highest_acknowledged(conn: Any, origin_id: str) -> int:
+    """The highest of origin's change numbers any peer said it holds (0 if none)."""
+    top = 0
+    for (ranges,) in conn.execute("SELECT ranges FROM peer_acks WHERE origin_id = ?",
+                                  (origin_id,)):
+        top = max([top, *(int(hi) for _lo, hi in json.loads(ranges))])
+    return top
+
+
 def last_ack_at(conn: Any, peer_id: str) -> str | None:
     row = conn.execute(
         "SELECT max(updated_at) FROM peer_acks WHERE peer_id = ?", (peer_id,)

@@ -243,6 +243,7 @@ class ImportOutcome:
     conflicts: list[str] = field(default_factory=list)  # record ids newly in conflict
     cases: list[CaseEffect] = field(default_factory=list)
     introduced: list[DeviceCard] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # shown before, entered in error now
 
     @property
     def new(self) -> int:
@@ -284,6 +285,7 @@ def apply(store: RecordStore, opened: OpenedBundle, now: str) -> ImportOutcome:
     introduced = _register_devices(conn, manifest, now)
     record_ids = {r.record_id for r in opened.revisions}
     before = projections.conflicted(conn, record_ids)
+    shown = projections.shown(conn, record_ids)
     report = store.ingest_many(
         opened.revisions, sender_id=sender.device_id, bundle_seq=manifest.bundle_seq,
         excuse=manifest.excused(),
@@ -296,6 +298,7 @@ def apply(store: RecordStore, opened: OpenedBundle, now: str) -> ImportOutcome:
         sender=sender, bundle_seq=manifest.bundle_seq, volume=manifest.volume,
         total=len(opened.revisions), report=report, already_imported=already,
         conflicts=sorted(after - before), introduced=introduced,
+        hidden=sorted(projections.entered_in_error(conn, shown & report.records)),
     )
     record_of = {r.revision_id: r.record_id for r in opened.revisions}
     outcome.cases = _effects(conn, report, set(outcome.conflicts), record_of)

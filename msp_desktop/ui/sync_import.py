@@ -5,6 +5,7 @@ sender's name and fingerprint and can be trusted once the person has checked it.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -216,9 +217,18 @@ class ImportPage(SyncPage):
         except _Problem as exc:
             self.show_problem(str(exc))
             return
+        confirmed = self.preview_result.needs_confirmation
+        if confirmed and not self.confirm(
+                _tr("Hide many records?"),
+                _tr("This bundle marks %1 records as entered in error, which hides them from"
+                    " their cases. That is more than an everyday correction. Import it only if"
+                    " the sender has told you to expect this.")
+                .replace("%1", str(len(self.preview_result.outcome.hidden)))):
+            return
         self.import_button.setEnabled(False)
         self.busy_bar.start(_tr("Importing"))
-        self.start_write(sync.import_bundle, Path(self.bundle.path()), identity,
+        self.start_write(partial(sync.import_bundle, confirmed=confirmed),
+                         Path(self.bundle.path()), identity,
                          done=self._imported, failed=self._import_failed)
 
     def _imported(self, result: Any) -> None:

@@ -395,6 +395,44 @@ def test_contacts_revoke_after_confirmation(qtbot: Any, gui_factory: Any, vault:
                                 for r in range(page.model.rowCount())), timeout=5000)
 
 
+def test_a_bundle_hiding_many_records_is_imported_only_when_confirmed(
+        qtbot: Any, qapp: QApplication, peer: Session, tmp_path: Path) -> None:
+    sender = Session.create(tmp_path / "sender", PASSPHRASE, kdf=KdfParams.fast(),
+                            author="sender.worker", device_name="Sender laptop")
+    try:
+        trust(sender, peer)
+        trust(peer, sender)
+        case_id = add_case(sender, "Nowak")
+        payload = {"case_id": case_id, "note_type": "HOME_VISIT",
+                   "event_start": "2026-02-03T10:00:00+00:00", "adult_present": True,
+                   "seen_alone": True, "purpose": "Visit", "facts": "Visited."}
+        notes = [records.create_and_finalise(sender, "contact_note", payload).state.record_id
+                 for _ in range(sync.MASS_HIDE + 1)]
+        sync.import_bundle(peer, send(sender, peer, tmp_path / "first"))
+        for note_id in notes:
+            records.amend(sender, note_id, payload, reason="Wrong case",
+                          amendment_type="ENTERED_IN_ERROR")
+        path = send(sender, peer, tmp_path / "hide")
+    finally:
+        sender.close()
+    dialog = peer_dialog(qtbot, qapp, peer)
+    page = dialog.import_page
+    page.open_path(str(path))
+    wait_preview(qtbot, page)
+    assert "entered in error" in page.lines.toPlainText()
+    before = digest(peer)
+    asked: list[str] = []
+    page.confirm = lambda title, text: bool(asked.append(text))  # the person says No
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and str(len(notes)) in asked[0]
+    assert digest(peer) == before and page.import_button.isEnabled()
+    page.confirm = lambda title, text: True
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.preview_result is None and not page.busy, timeout=10000)
+    assert digest(peer) != before
+    assert all(records.get(peer, n).status == "entered_in_error" for n in notes)
+
+
 def _mnemonics(root: QWidget) -> list[str]:
     texts = [w.text() for w in root.findChildren(QWidget)
              if isinstance(w, QAbstractButton | QLabel) and w.isVisibleTo(root)]

@@ -13,7 +13,7 @@ from msp_desktop.domain.lifecycle import RecordError
 from msp_desktop.domain.revisions import Revision, revision_from_json, revision_id_for
 from msp_desktop.storage import contacts, revision_log, sync_state
 from msp_desktop.storage.store import RecordStore
-from tests.unit.conftest import FakeClock, introduce, make_store
+from tests.unit.conftest import FakeClock, introduce, make_conn, make_store
 
 KIND = "test_plan_item"
 
@@ -145,3 +145,55 @@ def test_own_revisions_coming_back_keep_the_sequence() -> None:
     assert b.ingest(rev) == "held"
     assert b.create(KIND, {"owner": 2}).device_seq == 2
     assert revision_from_json(rev.to_json()) == rev
+
+
+
+def _restored(store: RecordStore) -> RecordStore:
+    """The vault as a backup taken now brings it back later: same device, same keys."""
+    copy = make_conn()
+    store._conn.backup(copy)
+    clock = FakeClock()
+    clock.advance(3600)
+    return RecordStore(copy, store.device, clock)
+
+
+def test_a_reused_change_number_is_refused_with_a_reason_and_changes_nothing() -> None:
+    a, b = _pair()
+    b.ingest(a.create(KIND, {"owner": 1}))
+    restored = _restored(a)
+    sent = a.create(KIND, {"owner": 2})  # made after the backup and sent; then the laptop died
+    assert b.ingest(sent) == "applied"
+    again = restored.create(KIND, {"owner": 3})  # nobody has told it about number 2 yet
+    assert again.device_seq == sent.device_seq
+    before = b.state_digest()
+    with pytest.raises(RecordError, match="restored from a backup"):
+        b.ingest(again)
+    assert b.state_digest() == before and b.get(again.record_id) is None
+
+
+def test_a_waiting_change_whose_number_was_taken_stays_waiting_and_blocks_nothing() -> None:
+    a, b = _pair()
+    restored = _restored(a)
+    a.create(KIND, {"owner": 1})
+    waiting = a.create(KIND, {"owner": 2})
+    assert b.ingest(waiting) == "parked"  # number 1 has not arrived
+    clashes = [restored.create(KIND, {"owner": n}) for n in (8, 9)]  # numbers 1 and 2 again
+    report = b.ingest_many(clashes)
+    assert sorted(report.applied) == sorted(r.revision_id for r in clashes)
+    assert revision_log.is_parked(b._conn, waiting.revision_id)  # shown as waiting, not lost
+    assert b.get(waiting.record_id) is None
+    assert b.ingest(restored.create(KIND, {"owner": 10})) == "applied"  # later imports work
+
+
+def test_numbering_goes_on_after_what_peers_acknowledged() -> None:
+    a, b = _pair()
+    restored = _restored(a)
+    sent = [a.create(KIND, {"owner": n}) for n in range(3)]
+    for rev in sent:
+        b.ingest(rev)
+    # A bundle from b tells the restored vault which of its own changes b holds.
+    sync_state.merge_peer_acks(restored._conn, b.device.device_id,
+                               sync_state.held_ranges(b._conn), "2026-02-01")
+    nxt = restored.create(KIND, {"owner": 4})
+    assert nxt.device_seq == len(sent) + 1
+    assert b.ingest(nxt) == "applied"

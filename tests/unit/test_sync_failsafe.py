@@ -1,0 +1,125 @@
+"""A bundle that hides many records at once needs a person's confirmation (reliability.md
+SYNC-8); a reused change number from a vault restored from backup is refused with a reason."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from msp_desktop import cli
+from msp_desktop.domain.lifecycle import RecordError
+from msp_desktop.services import records
+from msp_desktop.services import sync as sync_service
+from msp_desktop.services.session import Session
+from tests.unit._sync_helpers import (
+    PASS,
+    close_all,
+    export_to,
+    finalised_note,
+    make_replicas,
+    open_case,
+    vault_files,
+)
+from tests.unit.conftest import note_payload
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[list[Session]]:
+    sessions = make_replicas(tmp_path, 2)
+    yield sessions
+    close_all(sessions)
+
+
+def _notes(a: Session, b: Session, out: Path, n: int) -> tuple[str, list[str]]:
+    """A case with n finalised notes, already held by b."""
+    case_id, _ = open_case(a)
+    notes = [finalised_note(a, case_id) for _ in range(n)]
+    [path] = export_to(a, out / "first", [b])
+    sync_service.import_bundle(b, path)
+    return case_id, notes
+
+
+def _hide(a: Session, case_id: str, notes: list[str]) -> None:
+    for note_id in notes:
+        records.amend(a, note_id, note_payload(case_id), reason="Written on the wrong case",
+                      amendment_type="ENTERED_IN_ERROR")
+
+
+def test_hiding_more_than_the_limit_waits_for_confirmation(pair: list[Session],
+                                                          tmp_path: Path) -> None:
+    a, b = pair
+    case_id, notes = _notes(a, b, tmp_path, sync_service.MASS_HIDE + 1)
+    _hide(a, case_id, notes)
+    [path] = export_to(a, tmp_path / "hide", [b])
+
+    preview = sync_service.preview_import(b, path)
+    assert sorted(preview.outcome.hidden) == sorted(notes) and preview.needs_confirmation
+    assert any("entered in error" in line and "confirm" in line for line in preview.lines())
+
+    before = (b.store.state_digest(), vault_files(b.path))
+    with pytest.raises(sync_service.NeedsConfirmation, match=f"{len(notes)} records"):
+        sync_service.import_bundle(b, path)
+    assert (b.store.state_digest(), vault_files(b.path)) == before
+
+    done = sync_service.import_bundle(b, path, confirmed=True)
+    assert len(done.preview.outcome.hidden) == len(notes)
+    assert b.store.state_digest() == a.store.state_digest()
+    entry = [e for e in b.audit.entries() if e.action == "bundle.import"][-1]
+    assert entry.detail["hidden"] == len(notes)
+
+
+def test_an_everyday_correction_imports_without_asking(pair: list[Session],
+                                                        tmp_path: Path) -> None:
+    a, b = pair
+    case_id, notes = _notes(a, b, tmp_path, sync_service.MASS_HIDE)
+    _hide(a, case_id, notes)
+    [path] = export_to(a, tmp_path / "hide", [b])
+    result = sync_service.import_bundle(b, path)
+    assert len(result.preview.outcome.hidden) == sync_service.MASS_HIDE
+    assert not result.preview.needs_confirmation
+
+
+def test_the_command_line_refuses_then_imports_with_the_flag(
+        pair: list[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = pair
+    case_id, notes = _notes(a, b, tmp_path, sync_service.MASS_HIDE + 1)
+    _hide(a, case_id, notes)
+    [path] = export_to(a, tmp_path / "hide", [b])
+    vault_path = b.path
+    b.close()
+    monkeypatch.setenv("MSP_PASSPHRASE", PASS)
+    assert cli.main(["bundle", "import", str(vault_path), str(path)]) == cli.EXIT_REJECTED
+    err = capsys.readouterr().err
+    assert "--confirm-mass-change" in err and "Nothing was imported" in err
+    assert cli.main(["bundle", "import", str(vault_path), str(path),
+                     "--confirm-mass-change"]) == cli.EXIT_OK
+    assert "entered in error" in capsys.readouterr().out
+
+
+def test_a_restored_vault_reusing_numbers_is_refused_with_a_reason(
+        pair: list[Session], tmp_path: Path) -> None:
+    a, b = pair
+    case_id, _ = _notes(a, b, tmp_path, 1)
+    backup = tmp_path / "backup"  # a copy of the vault folder, taken while it is closed
+    a_path = a.path
+    a.close()
+    shutil.copytree(a_path, backup)
+    a = Session.open(a_path, PASS)
+    finalised_note(a, case_id)
+    [sent] = export_to(a, tmp_path / "sent", [b])
+    sync_service.import_bundle(b, sent)
+    a.close()
+    restored = Session.open(backup, PASS)
+    try:
+        finalised_note(restored, case_id)  # numbered like the note sent before the loss
+        [again] = export_to(restored, tmp_path / "again", [b])
+        before = b.store.state_digest()
+        with pytest.raises(RecordError, match="restored from a backup"):
+            sync_service.import_bundle(b, again)
+        assert b.store.state_digest() == before
+    finally:
+        restored.close()
