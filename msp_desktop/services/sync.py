@@ -34,6 +34,10 @@ _SKEW = dt.timedelta(days=1)
 # One bundle hiding more records than this (entered in error) is not an everyday correction:
 # a person confirms it first (reliability.md SYNC-8).
 MASS_HIDE = 10
+# An import this large is preceded by a checked backup in the vault's backups folder (design.md
+# §3); the newest BACKUPS_KEPT of them stay.
+LARGE_IMPORT = 1_000
+BACKUPS_KEPT = 2
 
 
 # ----- cards and trust -------------------------------------------------------------------
@@ -81,6 +85,15 @@ def contact_list(session: Session) -> tuple[list[Contact], list[OfficeCard]]:
     offices = [OfficeCard(o.name, o.age_recipient, bytes.fromhex(o.verify_key), o.fingerprint)
                for o in contacts.office_cards(session.conn)]
     return people, offices
+
+
+def card_for(session: Session, device_id: str) -> DeviceCard:
+    """The card of a device this vault knows (one introduced by a bundle, to be checked and
+    trusted)."""
+    known = contacts.get(session.conn, device_id)
+    if known is None:
+        raise BundleRejected(f"No device {device_id!r} is known to this vault.")
+    return exchange.card_of_known(known)
 
 
 def recipients(session: Session) -> list[Card]:
@@ -340,8 +353,10 @@ def import_bundle(session: Session, path: Path | str, identity_text: str | None 
                   confirmed: bool = False) -> ImportResult:
     """Verify everything, then apply the bundle in one transaction (nothing on failure).
     A bundle that would hide more than MASS_HIDE records raises NeedsConfirmation unless a
-    person has confirmed it."""
+    person has confirmed it. A large one is preceded by a checked backup."""
     opened = _checked(session, path, identity_text)
+    if len(opened.revisions) >= LARGE_IMPORT:
+        session.vault.snapshot("before-import", keep=BACKUPS_KEPT)
     hlc = session.store.hlc.last()
     try:
         with session.write():

@@ -505,17 +505,29 @@ class Vault:
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _backup_before_migration(self) -> None:
-        version = migrations_mod.user_version(self._live())
+    def snapshot(self, label: str, *, keep: int | None = None) -> Path:
+        """A checked backup in the vault's backups folder, named by the time and ``label``
+        (no personal data). With ``keep``, only the newest ``keep`` of that label stay."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         base = self._path / BACKUPS_DIR
         base.mkdir(exist_ok=True, mode=0o700)
-        dest = base / f"{stamp}-before-migration-from-v{version}"
+        dest = base / f"{stamp}-{label}"
         n = 1
         while dest.exists():
             n += 1
-            dest = base / f"{stamp}-before-migration-from-v{version}-{n}"
+            dest = base / f"{stamp}-{label}-{n}"
         self.backup(dest)
+        if keep is not None:
+            # Names start with the UTC time, so they sort oldest first.
+            same = sorted(p for p in base.iterdir()
+                          if p.is_dir() and p.name[len(stamp):].startswith(f"-{label}"))
+            for old in same[:-keep]:
+                shutil.rmtree(old)
+        return dest
+
+    def _backup_before_migration(self) -> None:
+        version = migrations_mod.user_version(self._live())
+        self.snapshot(f"before-migration-from-v{version}")
 
 
 # --- module helpers ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The Contacts tab of the Sync window: the devices and office cards this vault knows, adding a
-card (after the fingerprint check), saving this vault's card, and revoking a device."""
+card (after the fingerprint check), trusting a device another's bundle introduced, saving this
+vault's card, and revoking a device."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class ContactRow:
     added: str
     device_id: str | None  # None for an office card
     revocable: bool
+    trustable: bool  # introduced by another device's bundle, fingerprint not checked yet
 
 
 def contact_rows(people: list[Any], offices: list[Any]) -> list[ContactRow]:
@@ -49,9 +51,9 @@ def contact_rows(people: list[Any], offices: list[Any]) -> list[ContactRow]:
         c.name, c.author,
         QCoreApplication.translate("SyncContacts", c.status),
         c.fingerprint, display_date(c.added_at), c.device_id,
-        c.role != "self" and c.trust != "revoked") for c in people]
+        c.role != "self" and c.trust != "revoked", c.trust == "introduced") for c in people]
     rows += [ContactRow(o.name, "", _tr("Office card (bundles can be sent to it)"),
-                        o.fingerprint, "", None, False) for o in offices]
+                        o.fingerprint, "", None, False, False) for o in offices]
     return rows
 
 
@@ -91,6 +93,12 @@ class ContactsPage(SyncPage):
                                           " sent before stays"))
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.revoke_button.setEnabled(False)
+        self.trust_button = QPushButton(_tr("&Trust…"), self)
+        self.trust_button.setAccessibleName(_tr("Trust the selected device"))
+        self.trust_button.setToolTip(_tr("Check its fingerprint with its owner, then accept"
+                                         " bundles from it directly"))
+        self.trust_button.clicked.connect(self.trust_selected)
+        self.trust_button.setEnabled(False)
         self.add_button = QPushButton(_tr("&Add card from file…"), self)
         self.add_button.setAccessibleName(_tr("Add card from file"))
         self.add_button.clicked.connect(self._add_card)
@@ -101,7 +109,7 @@ class ContactsPage(SyncPage):
         self.model.modelReset.connect(self._update_buttons)
 
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.save_button, self.revoke_button):
+        for b in (self.add_button, self.save_button, self.trust_button, self.revoke_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -131,12 +139,31 @@ class ContactsPage(SyncPage):
     def _update_buttons(self) -> None:
         row = self.selected()
         self.revoke_button.setEnabled(row is not None and row.revocable)
+        self.trust_button.setEnabled(row is not None and row.trustable)
 
     def _add_card(self) -> None:
         card = self.add_card_from_file()
         if card is not None:
             self.show_info(_tr("The card was trusted."))
             self.refresh()
+
+    def trust_selected(self) -> None:
+        """Trust a device another's bundle introduced, once its fingerprint is checked."""
+        row = self.selected()
+        if row is None or not row.trustable or row.device_id is None:
+            return
+        try:
+            card = sync.card_for(self.ctx.session, row.device_id)
+            answer = self.ask_trust(self, card)
+            if answer is None:
+                return
+            changes = sync.trust(self.ctx.session, card, office=answer.office)
+        except Exception as exc:
+            self.show_problem(error_text(exc))
+            return
+        self.show_info(_tr("%1 is trusted.").replace("%1", row.name))
+        self.ctx.publish(changes)
+        self.refresh()
 
     def revoke_selected(self) -> None:
         """Revoke the selected device after the person confirms."""

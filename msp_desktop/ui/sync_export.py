@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.domain.enums import CASE_STATUS
 from msp_desktop.services import caseload, sync
 from msp_desktop.services.changes import Changes
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.i18n import plural
+from msp_desktop.ui.labels import display_date
 from msp_desktop.ui.path_picker import PathMode, PathPicker
 from msp_desktop.ui.sync_common import ProgressRelay, SyncPage, card_name, error_text
 
@@ -91,7 +94,16 @@ class ExportPage(SyncPage):
         self.cases.setAccessibleName(_tr("Cases to send"))
         self.cases.setAccessibleDescription(_tr("Tick each case to send (Space ticks)"))
         self.cases.setEnabled(False)
+        self.case_filter = QLineEdit(self)
+        self.case_filter.setAccessibleName(_tr("Find a case in the list"))
+        self.case_filter.setPlaceholderText(_tr("Type part of a name, a date or a stage"))
+        self.case_filter.setClearButtonEnabled(True)
+        self.case_filter.setEnabled(False)
+        self.case_filter.textChanged.connect(self.filter_cases)
+        filter_label = QLabel(_tr("Find &case:"), self)
+        filter_label.setBuddy(self.case_filter)
         self.some_cases.toggled.connect(self.cases.setEnabled)
+        self.some_cases.toggled.connect(self.case_filter.setEnabled)
 
         self.everything = QCheckBox(
             _tr("E&verything, not only what they have not acknowledged"), self)
@@ -145,6 +157,10 @@ class ExportPage(SyncPage):
         layout.addLayout(card_row)
         layout.addWidget(self.all_cases)
         layout.addWidget(self.some_cases)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.case_filter, 1)
+        layout.addLayout(filter_row)
         layout.addWidget(self.cases, 3)
         layout.addWidget(self.everything)
         layout.addLayout(form)
@@ -179,15 +195,29 @@ class ExportPage(SyncPage):
         chosen = set(self.chosen_cases())
         self.cases.clear()
         for row in rows:
-            item = QListWidgetItem(row.person_name or _tr("Unnamed adult"))
+            # Two cases of one adult (a repeat concern) differ by their dates and stage.
+            item = QListWidgetItem("  ·  ".join(filter(None, (
+                row.person_name or _tr("Unnamed adult"), CASE_STATUS.label(row.stage),
+                _tr("opened %1").replace("%1", display_date(row.opened_at))
+                if row.opened_at else "",
+            ))))
             item.setData(_INDEX, row.case_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if row.case_id in chosen
                                else Qt.CheckState.Unchecked)
             self.cases.addItem(item)
+        self.filter_cases(self.case_filter.text())
         self.my_fingerprint.setText(_tr("This vault's fingerprint: %1").replace("%1",
                                                                             fingerprint))
         self._loaded = True
+
+    def filter_cases(self, text: str) -> None:
+        """Show only the cases whose line holds every word typed (ticks stay as they are)."""
+        words = text.casefold().split()
+        for i in range(self.cases.count()):
+            item = self.cases.item(i)
+            line = item.text().casefold()
+            item.setHidden(not all(w in line for w in words))
 
     @staticmethod
     def _key(card: sync.Card) -> str:

@@ -395,6 +395,69 @@ def test_contacts_revoke_after_confirmation(qtbot: Any, gui_factory: Any, vault:
                                 for r in range(page.model.rowCount())), timeout=5000)
 
 
+def test_export_cases_are_found_by_typing_and_told_apart(
+        qtbot: Any, qapp: QApplication, peer: Session) -> None:
+    nowak = add_case(peer, "Nowak", "Zofia", opened="2025-03-04")
+    again = add_case(peer, "Nowak", "Zofia", opened="2026-01-12")  # a repeat concern
+    add_case(peer, "Kowalski")
+    dialog = peer_dialog(qtbot, qapp, peer)
+    page = dialog.export_page
+    qtbot.waitUntil(lambda: page._loaded, timeout=5000)
+    assert not page.case_filter.isEnabled()
+    page.some_cases.setChecked(True)
+    assert page.case_filter.isEnabled()
+    page.case_filter.setFocus()
+    qtbot.keyClicks(page.case_filter, "nowak 2025")
+    visible = [page.cases.item(i) for i in range(page.cases.count())
+               if not page.cases.item(i).isHidden()]
+    assert [item.data(Qt.ItemDataRole.UserRole + 1) for item in visible] == [nowak]
+    assert "2025" in visible[0].text() and "2026" not in visible[0].text()
+    visible[0].setCheckState(Qt.CheckState.Checked)
+    page.case_filter.clear()
+    assert all(not page.cases.item(i).isHidden() for i in range(page.cases.count()))
+    assert page.chosen_cases() == [nowak] and again not in page.chosen_cases()
+
+
+def test_a_device_introduced_by_a_bundle_is_trusted_after_the_fingerprint_check(
+        qtbot: Any, gui_factory: Any, vault: Any, peer: Session, tmp_path: Path) -> None:
+    gui = unlocked_gui(qtbot, gui_factory, vault)
+    win = gui.main_window
+    assert win is not None
+    third = Session.create(tmp_path / "third", PASSPHRASE, kdf=KdfParams.fast(),
+                           author="third.worker", device_name="Third laptop")
+    try:
+        trust(peer, third)
+        trust(third, peer)
+        add_case(third, "Kowalski")
+        sync.import_bundle(peer, send(third, peer, tmp_path / "to-peer"))
+        third_card = sync.my_card(third)
+    finally:
+        third.close()
+    trust(gui.session, peer)
+    trust(peer, gui.session)
+    sync.import_bundle(gui.session, send(peer, gui.session, tmp_path / "to-us"))
+
+    dialog = win.open_sync("contacts")
+    assert dialog is not None
+    page = dialog.contacts_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    page.select_device(peer.device.device_id)
+    assert not page.trust_button.isEnabled()  # already trusted
+    page.select_device(third_card.device_id)
+    assert page.trust_button.isEnabled()
+    shown: list[str] = []
+    page.ask_trust = lambda parent, card: shown.append(card.fingerprint)  # not confirmed
+    page.trust_button.click()
+    assert shown == [third_card.fingerprint]
+    assert [c.trust for c in sync.contact_list(gui.session)[0]
+            if c.device_id == third_card.device_id] == ["introduced"]
+    page.ask_trust = lambda parent, card: TrustAnswer()
+    page.trust_button.click()
+    assert [c.trust for c in sync.contact_list(gui.session)[0]
+            if c.device_id == third_card.device_id] == ["trusted"]
+    qtbot.waitUntil(lambda: not page.trust_button.isEnabled(), timeout=5000)
+
+
 def test_a_bundle_hiding_many_records_is_imported_only_when_confirmed(
         qtbot: Any, qapp: QApplication, peer: Session, tmp_path: Path) -> None:
     sender = Session.create(tmp_path / "sender", PASSPHRASE, kdf=KdfParams.fast(),

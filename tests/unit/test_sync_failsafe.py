@@ -123,3 +123,29 @@ def test_a_restored_vault_reusing_numbers_is_refused_with_a_reason(
         assert b.store.state_digest() == before
     finally:
         restored.close()
+
+
+def test_a_large_import_is_preceded_by_a_checked_backup(
+        pair: list[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = pair
+    case_id, _ = open_case(a)
+    [small] = export_to(a, tmp_path / "small", [b])
+    sync_service.import_bundle(b, small)
+    backups = b.path / "backups"
+    assert not backups.exists() or not any(backups.iterdir())  # small: no backup
+
+    monkeypatch.setattr(sync_service, "LARGE_IMPORT", 3)
+    for n in range(3):
+        for _ in range(3):
+            finalised_note(a, case_id)
+        [large] = export_to(a, tmp_path / f"large{n}", [b])
+        held = b.store.revision_count()
+        sync_service.import_bundle(b, large)
+    kept = sorted(p.name for p in backups.iterdir())
+    assert len(kept) == sync_service.BACKUPS_KEPT and all("before-import" in k for k in kept)
+    b.close()
+    copy = Session.open(backups / kept[-1], PASS)  # the newest: as before the last import
+    try:
+        assert copy.store.revision_count() == held
+    finally:
+        copy.close()
