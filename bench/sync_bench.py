@@ -122,7 +122,7 @@ def import_phases() -> Phases:
     p.wrap(store._Ingest, "prefetch", "apply.ingest.prefetch")
     p.wrap(store._Ingest, "unpark", "apply.ingest.unpark")
     p.wrap(store._Ingest, "finish", "apply.ingest.finish")
-    p.wrap(revision_log, "insert", "apply.ingest.insert_rows")
+    p.wrap(revision_log, "insert_rows", "apply.ingest.insert_rows")
     p.wrap(projections, "conflicted", "apply.conflicted")
     p.wrap(exchange, "_effects", "apply.effects")
     return p
@@ -244,7 +244,7 @@ def _breakdown(p: Phases, total: float, n: int) -> dict[str, Any]:
         "  verify work (content id + signature), CPU s summed over threads": s("verify.work"),
         "prefetch (held, shapes)": s("apply.ingest.prefetch"),
         "apply loop (sort, checks, inserts, wait for the pool)": ingest_rest,
-        "  of which revision_log.insert": s("apply.ingest.insert_rows"),
+        "  of which revision_log.insert_rows": s("apply.ingest.insert_rows"),
         "unpark": s("apply.ingest.unpark"),
         "finish (progress, projections)": s("apply.ingest.finish"),
         "conflicted() before/after": s("apply.conflicted"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -233,12 +234,72 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
         _settle(app)
         shot("new_case_dialog", dialog)
         dialog.close()
+        _sync_shots(app, win, session, case_id, tmp, shot)
         win.teardown()
         win.deleteLater()
         _settle(app)
     finally:
         session.close()
     return saved
+
+
+def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Let the event loop run until a read or write on the worker has been shown."""
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+    _settle(app)
+
+
+def _sync_shots(app: QApplication, win: Any, session: Any, case_id: str, tmp: Path,
+                shot: Callable[[str, QWidget | None], None]) -> None:
+    """The Sync window: a colleague's vault edits the case's team while this one does too,
+    so the import preview, the conflict queue and the contacts have something to show."""
+    from msp_desktop.services import records, sync
+    from msp_desktop.services.session import KdfParams, Session
+
+    peer = Session.create(tmp / "peer-vault", "screenshot peer passphrase",
+                          kdf=KdfParams.fast(), author="alex.morgan",
+                          device_name="Alex's laptop")
+    try:
+        sync.trust(session, sync.my_card(peer))
+        sync.trust(peer, sync.my_card(session))
+        out = tmp / "bundles"
+        for sub in ("1", "2"):
+            (out / sub).mkdir(parents=True)
+        [first] = sync.export_bundles(session, out / "1", [sync.my_card(peer)],
+                                      cases=[case_id]).paths
+        sync.import_bundle(peer, first)
+        for who, team in ((session, "Team North"), (peer, "Team South")):
+            state = records.get(who, case_id)
+            records.edit(who, case_id, {**state.payload, "team": team})
+        [back] = sync.export_bundles(peer, out / "2", [sync.my_card(session)]).paths
+        peer_card = sync.my_card(peer)
+    finally:
+        peer.close()
+    dialog = win.open_sync("export")
+    dialog.resize(900, 700)
+    export = dialog.export_page
+    _until(app, lambda: export._loaded)
+    export.tick_recipient(peer_card.fingerprint)
+    shot("sync_export", dialog)
+    imp = dialog.show_page("import")
+    imp.open_path(str(back))
+    _until(app, lambda: imp.preview_result is not None)
+    shot("sync_import_preview", dialog)
+    imp.import_now()
+    _until(app, lambda: imp.preview_result is None and not imp.busy)
+    conflicts = dialog.show_page("conflicts")
+    conflicts.refresh()
+    _until(app, lambda: conflicts.list.count() > 0)
+    conflicts.select_record(case_id)
+    shot("sync_conflicts", dialog)
+    contacts = dialog.show_page("contacts")
+    contacts.refresh()
+    _until(app, lambda: contacts.model.rowCount() > 1)
+    shot("sync_contacts", dialog)
+    dialog.close()
 
 
 def render(outdir: Path, *, font_scale: float = 1.0) -> list[Path]:

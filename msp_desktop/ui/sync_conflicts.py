@@ -156,6 +156,10 @@ class ConflictsPage(SyncPage):
 
         self.list = QListWidget(self)
         self.list.setAccessibleName(_tr("Records in conflict"))
+        # Titles are long ("Safeguarding case: Safeguarding plan under review"): wrap them
+        # rather than hide the end behind a sideways scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_label = QLabel(_tr("&Records in conflict:"), self)
         list_label.setBuddy(self.list)
         self.empty = QLabel(_tr("No records are in conflict."), self)
@@ -204,7 +208,8 @@ class ConflictsPage(SyncPage):
         split = QSplitter(self)
         split.addWidget(left)
         split.addWidget(self.detail)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
