@@ -273,7 +273,8 @@ class ImportPreview:
         if volume["count"] > 1:
             head += f", volume {volume['index']} of {volume['count']}"
         out = [head + f": {o.total} change{'s' if o.total != 1 else ''}."]
-        if o.already_imported:
+        if o.already_imported and not o.new:
+            # (A vault restored from a backup can reuse a bundle number for new changes.)
             out.append("This bundle was imported before; importing it again changes nothing.")
         out.append(f"New: {o.new}. Already held: {o.report.held}."
                    f" Waiting for earlier changes: {o.report.parked}."
@@ -288,6 +289,12 @@ class ImportPreview:
         for case in o.cases:
             extra = f", {case.conflicts} in conflict" if case.conflicts else ""
             out.append(f"  {case.name or 'Case ' + case.case_id[:8]}: {case.new} new{extra}")
+        if o.own_missing:
+            out.append(
+                f"{o.sender.display_name} holds {o.own_missing} change"
+                f"{'s' if o.own_missing != 1 else ''} made on this laptop that this vault"
+                " no longer has (was it restored from a backup?). Ask for a bundle of"
+                " everything from them (Export, \"Everything\") and import it.")
         out.extend(self.waiting)
         if self.clock_warning:
             out.append(self.clock_warning)

@@ -143,6 +143,17 @@ def highest_acknowledged(conn: Any, origin_id: str) -> int:
     return top
 
 
+def not_held(conn: Any, device_id: str, ranges: Ranges) -> int:
+    """How many of the device's change numbers in these ranges this vault does not hold."""
+    missing = 0
+    for lo, hi in normalise(ranges):
+        held = conn.execute(
+            "SELECT count(*) FROM revisions WHERE device_id = ? AND device_seq BETWEEN ? AND ?",
+            (device_id, lo, hi)).fetchone()[0]
+        missing += hi - lo + 1 - int(held)
+    return missing
+
+
 def last_ack_at(conn: Any, peer_id: str) -> str | None:
     row = conn.execute(
         "SELECT max(updated_at) FROM peer_acks WHERE peer_id = ?", (peer_id,)

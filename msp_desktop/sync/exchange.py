@@ -244,6 +244,9 @@ class ImportOutcome:
     cases: list[CaseEffect] = field(default_factory=list)
     introduced: list[DeviceCard] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)  # shown before, entered in error now
+    # This vault's own changes the sender holds and this vault does not: it was restored
+    # from a backup, and the sender can send them back (export everything).
+    own_missing: int = 0
 
     @property
     def new(self) -> int:
@@ -291,6 +294,8 @@ def apply(store: RecordStore, opened: OpenedBundle, now: str) -> ImportOutcome:
         excuse=manifest.excused(),
     )
     sync_state.merge_peer_acks(conn, sender.device_id, manifest.ack, now)
+    own = store.device.device_id
+    own_missing = sync_state.not_held(conn, own, manifest.ack.get(own, []))
     sync_state.record_received(conn, sender.device_id, manifest.bundle_seq, now,
                                len(opened.revisions), len(report.applied))
     after = projections.conflicted(conn, report.records)
@@ -299,6 +304,7 @@ def apply(store: RecordStore, opened: OpenedBundle, now: str) -> ImportOutcome:
         total=len(opened.revisions), report=report, already_imported=already,
         conflicts=sorted(after - before), introduced=introduced,
         hidden=sorted(projections.entered_in_error(conn, shown & report.records)),
+        own_missing=own_missing,
     )
     record_of = {r.revision_id: r.record_id for r in opened.revisions}
     outcome.cases = _effects(conn, report, set(outcome.conflicts), record_of)

@@ -100,20 +100,26 @@ def test_the_command_line_refuses_then_imports_with_the_flag(
     assert "entered in error" in capsys.readouterr().out
 
 
+def _restored_after_sending(a: Session, b: Session, case_id: str, tmp_path: Path) -> Session:
+    """a's vault is backed up (a copy of its folder while closed), then a writes a note and
+    sends it to b, then a's laptop is lost: the vault is opened again from the backup.
+    Closes a; returns the restored session."""
+    backup = tmp_path / "backup"
+    a.close()
+    shutil.copytree(a.path, backup)
+    later = Session.open(a.path, PASS)
+    finalised_note(later, case_id)
+    [sent] = export_to(later, tmp_path / "sent", [b])
+    sync_service.import_bundle(b, sent)
+    later.close()
+    return Session.open(backup, PASS)
+
+
 def test_a_restored_vault_reusing_numbers_is_refused_with_a_reason(
         pair: list[Session], tmp_path: Path) -> None:
     a, b = pair
     case_id, _ = _notes(a, b, tmp_path, 1)
-    backup = tmp_path / "backup"  # a copy of the vault folder, taken while it is closed
-    a_path = a.path
-    a.close()
-    shutil.copytree(a_path, backup)
-    a = Session.open(a_path, PASS)
-    finalised_note(a, case_id)
-    [sent] = export_to(a, tmp_path / "sent", [b])
-    sync_service.import_bundle(b, sent)
-    a.close()
-    restored = Session.open(backup, PASS)
+    restored = _restored_after_sending(a, b, case_id, tmp_path)
     try:
         finalised_note(restored, case_id)  # numbered like the note sent before the loss
         [again] = export_to(restored, tmp_path / "again", [b])
@@ -149,3 +155,28 @@ def test_a_large_import_is_preceded_by_a_checked_backup(
         assert copy.store.revision_count() == held
     finally:
         copy.close()
+
+
+def test_a_restored_vault_that_imports_first_carries_on_without_clashes(
+        pair: list[Session], tmp_path: Path) -> None:
+    a, b = pair
+    case_id, _ = _notes(a, b, tmp_path, 1)
+    restored = _restored_after_sending(a, b, case_id, tmp_path)
+    try:
+        # The worker imports what the office or a colleague sends before writing anything;
+        # the preview says what the vault lost and how to get it back.
+        [from_b] = export_to(b, tmp_path / "from-b", [restored])
+        told = sync_service.import_bundle(restored, from_b).preview
+        assert told.outcome.own_missing == 2  # the lost note's create and finalise
+        assert any("restored from a backup" in line for line in told.lines())
+        [everything] = export_to(b, tmp_path / "everything", [restored], everything=True)
+        back = sync_service.import_bundle(restored, everything).preview
+        assert back.outcome.new == 2 and back.outcome.own_missing == 0
+        finalised_note(restored, case_id)
+        [again] = export_to(restored, tmp_path / "again", [b])  # reuses bundle number 2
+        result = sync_service.import_bundle(b, again)
+        assert result.preview.outcome.new > 0
+        assert not any("imported before" in line for line in result.preview.lines())
+        assert b.store.state_digest() == restored.store.state_digest()
+    finally:
+        restored.close()
