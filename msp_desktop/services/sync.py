@@ -90,10 +90,7 @@ def contact_list(session: Session) -> tuple[list[Contact], list[OfficeCard]]:
 def card_for(session: Session, device_id: str) -> DeviceCard:
     """The card of a device this vault knows (one introduced by a bundle, to be checked and
     trusted)."""
-    known = contacts.get(session.conn, device_id)
-    if known is None:
-        raise BundleRejected(f"No device {device_id!r} is known to this vault.")
-    return exchange.card_of_known(known)
+    return exchange.card_of_known(_known(session, device_id))
 
 
 def recipients(session: Session) -> list[Card]:
@@ -142,9 +139,7 @@ def trust(session: Session, card: Card, *, office: bool = False) -> Changes:
 def revoke(session: Session, device_id: str) -> Contact:
     """Stop accepting the device's new bundles and changes; what it sent before stays."""
     conn = session.conn
-    known = contacts.get(conn, device_id) or _by_prefix(session, device_id)
-    if known is None:
-        raise BundleRejected(f"No device {device_id!r} is known to this vault.")
+    known = _known(session, device_id)
     if known.role == contacts.SELF:
         raise BundleRejected("This vault cannot revoke its own device.")
     after = sync_state.progress(conn).get(known.device_id, 0)
@@ -153,6 +148,14 @@ def revoke(session: Session, device_id: str) -> Contact:
         session.log("contact.revoke", entity_kind="device", entity_id=known.device_id,
                     detail={"after_seq": after})
     return next(c for c in contact_list(session)[0] if c.device_id == known.device_id)
+
+
+def _known(session: Session, device_id: str) -> contacts.KnownDevice:
+    """A device this vault knows, by its id or an unambiguous prefix of at least 8."""
+    known = contacts.get(session.conn, device_id) or _by_prefix(session, device_id)
+    if known is None:
+        raise BundleRejected(f"No device {device_id!r} is known to this vault.")
+    return known
 
 
 def _by_prefix(session: Session, prefix: str) -> contacts.KnownDevice | None:

@@ -447,10 +447,11 @@ class _Ingest:
         return [p for p in rev.parents if not self.has(p)]
 
     def try_apply(self, rev: Revision) -> bool:
-        if rev.device_seq > self.contiguous(rev.device_id) + 1 or self.missing(rev):
+        through = self.contiguous(rev.device_id)
+        if rev.device_seq > through + 1 or self.missing(rev):
             return False
         self.check_shape(rev)
-        self.check_seq_free(rev)
+        self.check_seq_free(rev, through)
         self.pending.append(revision_log.row_of(rev))
         self.seqs.setdefault(rev.device_id, set()).add(rev.device_seq)
         self.held.add(rev.revision_id)
@@ -481,14 +482,14 @@ class _Ingest:
         elif not rev.parents:
             raise RecordError("A change to a record names no earlier version; it was rejected.")
 
-    def check_seq_free(self, rev: Revision) -> None:
+    def check_seq_free(self, rev: Revision, through: int) -> None:
         """A device numbers its changes once each; a second change under a number already
-        held means its vault went back in time (restored from a backup) and numbered anew."""
+        held means its vault went back in time (restored from a backup) and numbered anew.
+        through: the device's contiguous progress (numbers above it are not held yet)."""
         seq = rev.device_seq
         if seq in self.seqs.get(rev.device_id, ()) or (
-                seq <= self.contiguous(rev.device_id)
-                and self._held_seq(rev.device_id, seq)):
-            device = self.devices.get(rev.device_id) or self.device(rev.device_id)
+                seq <= through and self._held_seq(rev.device_id, seq)):
+            device = self.device(rev.device_id)
             name = device.display_name if device else "another device"
             raise RecordError(
                 f"{name} sent a change numbered {seq}, but a different change with that number"
