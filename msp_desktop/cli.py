@@ -67,12 +67,40 @@ def _open(path: str) -> Any:
 # ----- commands ---------------------------------------------------------------------------
 
 
+def _confirmed_card(card_path: str, given: str | None) -> Any:
+    """Load the office recovery card, show its fingerprint and have it confirmed against the
+    one the office read out (--card-fingerprint, or typed at a terminal). A swapped card would
+    give its maker the key of this vault, so nothing is created unless they match."""
+    from msp_desktop.services.recovery import card_fingerprint_matches, load_recovery_card
+
+    card = load_recovery_card(card_path)
+    print(f"Office recovery card: {card.name}")
+    print(f"Card fingerprint: {card.fingerprint}")
+    if given is None:
+        if not sys.stdin.isatty():
+            raise CliError("Confirm the office recovery card: add --card-fingerprint with the "
+                           "fingerprint the office read out to you. No vault was created.",
+                           EXIT_USAGE)
+        given = input("Type the fingerprint the office read out to you (spaces and dashes do "
+                      "not matter): ")
+    if not card_fingerprint_matches(card, given):
+        raise CliError("The fingerprint does not match this recovery card, so it may not be "
+                       "your office's card. No vault was created. Ask the office for the card "
+                       "again and check the fingerprint with them by phone.", EXIT_USAGE)
+    print("Fingerprint confirmed.")
+    return card
+
+
 def cmd_vault_init(args: argparse.Namespace) -> int:
     from msp_desktop.services.session import Session
 
+    if args.card_fingerprint is not None and not args.recovery_card:
+        raise CliError("--card-fingerprint needs --recovery-card.", EXIT_USAGE)
+    card = (_confirmed_card(args.recovery_card, args.card_fingerprint)
+            if args.recovery_card else None)
     passphrase = _passphrase("MSP_PASSPHRASE", "New vault passphrase: ", confirm=True)
     session = Session.create(
-        args.path, passphrase, recovery_card=args.recovery_card, kdf=_kdf(),
+        args.path, passphrase, recovery_card=card, kdf=_kdf(),
         author=args.author, device_name=args.device_name,
     )
     try:
@@ -133,14 +161,45 @@ def cmd_vault_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+IDENTITY_WARNING = (
+    "warning: --identity is for the office's own machine only. Never copy the office identity "
+    "to a worker's laptop: it opens every vault of the office. Workers use "
+    "'vault recovery-request' and '--reply'."
+)
+
+
 def cmd_vault_recover(args: argparse.Namespace) -> int:
+    from msp_desktop.services import recovery
     from msp_desktop.services.session import Session
 
-    identity = Path(args.identity).read_text(encoding="utf-8")
-    new = _passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
-    session = Session.recover(args.path, identity, new, kdf=_kdf())
+    if args.identity is not None:
+        print(IDENTITY_WARNING, file=sys.stderr)
+        identity = recovery.read_identity_text(args.identity)
+        new = _passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
+        session = Session.recover(args.path, identity, new, kdf=_kdf())
+    else:
+        # Check the reply first: nobody should type a new passphrase for a reply that
+        # cannot be used.
+        pending = recovery.check_reply(args.path, args.reply)
+        print(f"The reply answers recovery request {pending.code}.")
+        new = _passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
+        session = recovery.recover_with_reply(args.path, args.reply, new, kdf=_kdf())
     session.close()
     print("Vault recovered: it now opens with the new passphrase.")
+    return EXIT_OK
+
+
+def cmd_vault_recovery_request(args: argparse.Namespace) -> int:
+    from msp_desktop.services import recovery
+
+    info = recovery.write_recovery_request(args.path, args.out)
+    print(f"Recovery request written: {info.path}")
+    print(f"Vault id: {info.vault_id}")
+    print(f"Request code: {info.code}")
+    print(f"Made for the office card with fingerprint: {info.card_fingerprint}")
+    print("Send the request file to your office, then phone them and read out the request "
+          "code so they can check it. When their reply arrives, run: msp-desktop vault "
+          "recover PATH --reply FILE. Only this latest request can be answered.")
     return EXIT_OK
 
 
@@ -163,6 +222,24 @@ def cmd_office_keygen(args: argparse.Namespace) -> int:
     print(f"Office identity (keep offline, secret): {result.identity_path}")
     print(f"Office card (public, give to workers):  {result.card_path}")
     print(f"Fingerprint: {result.card.fingerprint}")
+    return EXIT_OK
+
+
+def cmd_office_recover_reply(args: argparse.Namespace) -> int:
+    from msp_desktop.services.office import answer_recovery_request
+
+    answer = answer_recovery_request(args.identity, args.request, args.out,
+                                     expected_code=args.request_code)
+    print(f"Recovery reply written: {answer.path}")
+    print(f"Vault id: {answer.vault_id}")
+    print(f"Request code: {answer.request_code}")
+    print(f"Request made: {answer.created_at}")
+    print(f"Office card fingerprint: {answer.card_fingerprint}")
+    if args.request_code is None:
+        print("Before you send the reply, check by phone that the worker's request code is the "
+              "one above. If it is not, delete the reply.")
+    else:
+        print("The request code matches the one the worker read out.")
     return EXIT_OK
 
 
@@ -314,10 +391,9 @@ def cmd_bundle_export(args: argparse.Namespace) -> int:
 def _identity_text(path: str | None) -> str | None:
     if path is None:
         return None
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"Cannot read the identity file {path}.", EXIT_REJECTED) from exc
+    from msp_desktop.services.recovery import read_identity_text
+
+    return read_identity_text(path)  # a regular file of at most 64 KiB, else exit 4
 
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
@@ -382,6 +458,9 @@ def build_parser() -> argparse.ArgumentParser:
     x = vsub.add_parser("init", help="create a new encrypted vault")
     x.add_argument("path")
     x.add_argument("--recovery-card", help="the office recovery card (recommended)")
+    x.add_argument("--card-fingerprint", metavar="FPR",
+                   help="the recovery card's fingerprint as the office read it out (checked; "
+                        "asked for at a terminal when not given)")
     x.add_argument("--author", help="your name as shown on records")
     x.add_argument("--device-name", help="a name for this laptop")
     x.set_defaults(func=cmd_vault_init)
@@ -395,10 +474,20 @@ def build_parser() -> argparse.ArgumentParser:
     x = vsub.add_parser("passwd", help="change the passphrase")
     x.add_argument("path")
     x.set_defaults(func=cmd_vault_passwd)
-    x = vsub.add_parser("recover", help="set a new passphrase with the office identity")
+    x = vsub.add_parser("recover", help="set a new passphrase with the office's reply")
     x.add_argument("path")
-    x.add_argument("--identity", required=True)
+    how = x.add_mutually_exclusive_group(required=True)
+    how.add_argument("--reply", metavar="FILE",
+                     help="the office's reply to this laptop's recovery request")
+    how.add_argument("--identity", metavar="KEYFILE",
+                     help="the office identity: on the office's own machine only, never on a "
+                          "worker's laptop")
     x.set_defaults(func=cmd_vault_recover)
+    x = vsub.add_parser("recovery-request",
+                        help="forgotten passphrase: write a request for the office to answer")
+    x.add_argument("path")
+    x.add_argument("out", help="the request file to write (send it to the office)")
+    x.set_defaults(func=cmd_vault_recovery_request)
     x = vsub.add_parser("backup", help="write a checked, encrypted backup")
     x.add_argument("path")
     x.add_argument("dest")
@@ -410,6 +499,15 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("outdir")
     x.add_argument("--name", default="Safeguarding office")
     x.set_defaults(func=cmd_office_keygen)
+    x = osub.add_parser("recover-reply",
+                        help="answer a worker's recovery request (offline machine)")
+    x.add_argument("identity", help="the office identity file")
+    x.add_argument("request", help="the worker's recovery request file")
+    x.add_argument("out", help="the reply file to write (send it to the worker)")
+    x.add_argument("--request-code", metavar="CODE",
+                   help="the request code the worker read out (checked; nothing is written "
+                        "if it differs)")
+    x.set_defaults(func=cmd_office_recover_reply)
 
     x = sub.add_parser("demo", help="fill a vault with a synthetic caseload")
     x.add_argument("path")

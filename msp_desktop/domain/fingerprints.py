@@ -19,3 +19,16 @@ def device_fingerprint(device_id: str, verify_key_hex: str, age_recipient: str) 
         b"msp-device-card-fingerprint-v1\x00",
         device_id.encode("ascii"), bytes.fromhex(verify_key_hex), age_recipient.encode("ascii"),
     )
+
+
+def normalise_fingerprint(text: str) -> str:
+    """What a person typed or read, as the characters that matter: no spaces or dashes, upper
+    case. Base32 has no 0, 1 or 8, so those are read as O, I and B."""
+    kept = "".join(ch for ch in text.upper() if ch.isalnum())
+    return kept.translate(str.maketrans("018", "OIB"))
+
+
+def fingerprints_match(given: str, expected: str) -> bool:
+    """Whether a typed fingerprint is the expected one (the whole of it)."""
+    want = normalise_fingerprint(expected)
+    return bool(want) and normalise_fingerprint(given) == want

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msp_desktop.services.recovery import recovery_card_fingerprint
 from msp_desktop.services.session import Session
 
 
@@ -52,6 +53,7 @@ def vault_info(session: Session) -> dict[str, Any]:
         "device_name": session.device.display_name,
         "device_fingerprint": session.device.fingerprint(),
         "author": session.device.author,
+        "recovery_card_fingerprint": recovery_card_fingerprint(session),
         "revisions": store.revision_count(),
         "counts": dict(sorted(store.counts_by_kind().items())),
         "conflicts": store.conflict_count(),

@@ -16,6 +16,7 @@ from msp_desktop.storage.drafts import DraftStore
 from msp_desktop.storage.errors import VaultDamaged
 from msp_desktop.storage.identity import DeviceIdentity, create_device, load_device
 from msp_desktop.storage.keyslots import KdfParams
+from msp_desktop.storage.recovery import RecoveryReply, read_pending, record_card, remove_pending
 from msp_desktop.storage.store import RecordStore
 from msp_desktop.storage.vault import Vault
 from msp_desktop.sync.cards import OfficeCard, load_card, parse_identity
@@ -105,6 +106,8 @@ class Session:
                     vault.conn, device_name or default_device_name(), author or default_author(),
                     clock.iso_now(),
                 )
+                if card is not None:  # the card the person confirmed, kept in the database
+                    record_card(vault.conn, card.fingerprint, card.age_recipient)
             session = cls(vault, device, clock)
             with session.write():
                 session.log("vault.create")
@@ -136,17 +139,49 @@ class Session:
         except BaseException:
             vault.lock()
             raise
-        return cls._after_unlock(vault, clock, "recovery")
+        return cls._after_unlock(vault, clock, "recovery", detail={"method": "office-identity"})
 
     @classmethod
-    def _after_unlock(cls, vault: Vault, clock: Clock | None, action: str) -> Session:
+    def recover_with_reply(
+        cls,
+        path: str | Path,
+        reply_bytes: bytes,
+        new_passphrase: str,
+        *,
+        kdf: Any = None,
+        clock: Clock | None = None,
+    ) -> Session:
+        """Apply the office's reply to this laptop's recovery request: check it answers this
+        vault's waiting request, prove its key opens vault.db, set the new passphrase, record
+        the recovery in the audit log and delete the one-time secret. A reply that is refused
+        changes nothing."""
+        folder = Path(path)
+        reply = RecoveryReply.from_bytes(reply_bytes)
+        vault = Vault.unlock_with_recovery_reply(folder, reply, read_pending(folder))
+        try:
+            vault.change_passphrase(new_passphrase, kdf=kdf)
+        except BaseException:
+            vault.lock()
+            raise
+        session = cls._after_unlock(
+            vault, clock, "recovery",
+            detail={"method": "office-reply", "request_id": reply.request_id},
+        )
+        remove_pending(folder)  # the reply is useless from now on
+        return session
+
+    @classmethod
+    def _after_unlock(
+        cls, vault: Vault, clock: Clock | None, action: str,
+        detail: Mapping[str, Any] | None = None,
+    ) -> Session:
         try:
             device = load_device(vault.conn)
             if device is None:
                 raise VaultDamaged("This vault has no device identity. It may be damaged.")
             session = cls(vault, device, clock)
             with session.write():
-                session.log(action)
+                session.log(action, detail=detail)
         except BaseException:
             vault.lock()
             raise

@@ -87,3 +87,25 @@ class MigrationFailed(VaultError):
         "it was and a backup was made. Contact your IT support."
     )
 
+
+
+class InputFileRejected(VaultError):
+    """A small input file (office identity, recovery request or reply) that is refused before
+    it is parsed: missing, not a regular file, or larger than any genuine one."""
+
+    user_message = (
+        "This file cannot be used: it is not a regular file or it is far too large to be the "
+        "file you meant. Check that you chose the right file."
+    )
+    exit_code = 4
+
+
+class RecoveryFileInvalid(VaultError):
+    """A recovery request or reply that is damaged, incomplete, altered or meant for another
+    vault or request. Nothing was changed."""
+
+    user_message = (
+        "This recovery file is damaged, incomplete or not a recovery file. Nothing was "
+        "changed. Ask for the file again."
+    )
+    exit_code = 4

@@ -58,6 +58,7 @@ from msp_desktop.storage.keyslots import (
 )
 from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock
 from msp_desktop.storage.migrations import Step
+from msp_desktop.storage.recovery import PendingRequest, RecoveryReply, open_reply
 
 Connection = Any  # sqlcipher3 ships no type information
 
@@ -227,6 +228,33 @@ class Vault:
         return cls._open(folder, slots, key, migrations)
 
     @classmethod
+    def unlock_with_recovery_reply(
+        cls,
+        path: Path | str,
+        reply: RecoveryReply,
+        pending: PendingRequest | None,
+        *,
+        migrations: Sequence[Step] | None = None,
+    ) -> Vault:
+        """Open with the office's reply to this laptop's recovery request (see
+        storage/recovery.py). The key must open vault.db: a reply that decrypts but carries
+        another key (anyone can encrypt to the one-time key) is refused. The caller then sets
+        a new passphrase with ``change_passphrase``."""
+        folder = Path(path)
+        _driver_check()
+        slots = _read_slots(folder)
+        key = open_reply(reply, pending, slots.vault_id)
+        try:
+            return cls._open(folder, slots, key, migrations)
+        except VaultDamaged as exc:
+            raise RecoveryFailed(
+                exc.detail,
+                user_message="The key in the office's reply does not open this vault. Nothing "
+                "was changed. Ask the office to check they answered this vault's latest "
+                "request; if they did, the vault file may be damaged: contact your IT support.",
+            ) from None
+
+    @classmethod
     def _open(
         cls,
         folder: Path,
@@ -310,6 +338,12 @@ class Vault:
     @property
     def has_recovery(self) -> bool:
         return self._slots.recovery is not None
+
+    @property
+    def recovery_card(self) -> tuple[str, str] | None:
+        """(fingerprint, age recipient) of the recovery slot in keyslots.json, or None."""
+        rec = self._slots.recovery
+        return (rec.fingerprint, rec.recipient) if rec is not None else None
 
     # --- operations --------------------------------------------------------------------------
 

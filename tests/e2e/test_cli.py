@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -280,13 +281,17 @@ def test_recovery_card_lets_the_office_set_a_new_passphrase(sandbox: Sandbox) ->
     assert "AGE-SECRET-KEY-" in identity.read_text() and "AGE-SECRET-KEY" not in card.read_text()
 
     vault = sandbox.work / "vault"
-    created = ok(sandbox.run("vault", "init", vault, "--recovery-card", card, fast_kdf=True))
+    created = ok(sandbox.run("vault", "init", vault, "--recovery-card", card,
+                             "--card-fingerprint", fpr, fast_kdf=True))
     assert "cannot be opened by anyone" not in created.stdout
+    assert f"Card fingerprint: {fpr}" in created.stdout
     slots = json.loads((vault / "keyslots.json").read_text())
     assert [s["type"] for s in slots["slots"]] == ["passphrase", "recovery-age-x25519"]
     assert slots["slots"][1]["fingerprint"] == fpr
     before = info(sandbox, vault)
+    assert before["recovery_card_fingerprint"] == fpr
 
+    # The office's own use of its identity (never on a worker's laptop): it warns.
     # A different office's identity does not open it, and changes nothing.
     other = sandbox.work / "other-office"
     ok(sandbox.run("office", "keygen", other, passphrase=None))
@@ -294,7 +299,8 @@ def test_recovery_card_lets_the_office_set_a_new_passphrase(sandbox: Sandbox) ->
     wrong = sandbox.run("vault", "recover", vault, "--identity", other / "office-identity.txt",
                         new_passphrase=NEW_PASS, fast_kdf=True)
     assert wrong.returncode == 4
-    assert "recovery key does not open this vault" in error_line(wrong)
+    assert "never copy the office identity" in wrong.stderr.lower()
+    assert "recovery key does not open this vault" in error_line(without_warning(wrong))
     assert snapshot(vault) == snap
 
     garbage = sandbox.work / "garbage.txt"
@@ -302,11 +308,11 @@ def test_recovery_card_lets_the_office_set_a_new_passphrase(sandbox: Sandbox) ->
     bad = sandbox.run("vault", "recover", vault, "--identity", garbage,
                       new_passphrase=NEW_PASS, fast_kdf=True)
     assert bad.returncode == 4
-    assert "AGE-SECRET-KEY" in error_line(bad)
+    assert "AGE-SECRET-KEY" in error_line(without_warning(bad))
     missing = sandbox.run("vault", "recover", vault, "--identity", sandbox.work / "nope.txt",
                           new_passphrase=NEW_PASS, fast_kdf=True)
     assert missing.returncode != 0
-    assert "nope.txt" in error_line(missing)
+    assert "nope.txt" in error_line(without_warning(missing))
     assert snapshot(vault) == snap
 
     done = ok(sandbox.run("vault", "recover", vault, "--identity", identity,
@@ -330,8 +336,15 @@ def test_recover_refuses_a_vault_without_a_recovery_slot(sandbox: Sandbox) -> No
     result = sandbox.run("vault", "recover", vault, "--identity", office / "office-identity.txt",
                          new_passphrase=NEW_PASS, fast_kdf=True)
     assert result.returncode == 4
-    assert "no recovery slot" in error_line(result)
+    assert "no recovery slot" in error_line(without_warning(result))
     assert snapshot(vault) == snap
+
+
+def without_warning(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    """The result without the --identity warning line (checked separately)."""
+    lines = [ln for ln in result.stderr.splitlines() if not ln.startswith("warning: --identity")]
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout,
+                                       "\n".join(lines) + "\n")
 
 
 def test_keygen_refuses_to_overwrite_office_keys(sandbox: Sandbox) -> None:
@@ -348,7 +361,8 @@ def test_init_with_a_bad_card_creates_nothing(sandbox: Sandbox) -> None:
     card = sandbox.work / "card.json"
     card.write_text('{"type": "msp-office-card", "format": 1, "name": "x"}')
     vault = sandbox.work / "vault"
-    result = sandbox.run("vault", "init", vault, "--recovery-card", card, fast_kdf=True)
+    result = sandbox.run("vault", "init", vault, "--recovery-card", card,
+                         "--card-fingerprint", "AAAA-BBBB-CCCC-DDDD", fast_kdf=True)
     assert result.returncode != 0
     assert "card" in error_line(result).lower()
     assert not vault.exists()

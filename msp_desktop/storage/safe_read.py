@@ -1,0 +1,77 @@
+"""Reading small input files (office identity, recovery request and reply) without trusting
+them: only regular files, never more than a small limit. An identity "file" of /dev/zero or a
+named pipe must fail at once with a clear message, not hang or fill memory."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from msp_desktop.storage.errors import InputFileRejected
+
+# Genuine files are far below this: an office identity is about 500 bytes, a recovery request
+# or reply about 1 KiB.
+SMALL_FILE_LIMIT = 64 * 1024
+
+
+def read_small_file(path: Path | str, *, what: str, limit: int = SMALL_FILE_LIMIT) -> bytes:
+    """Return the bytes of a regular file of at most ``limit`` bytes, else InputFileRejected
+    (exit 4) naming the file. ``what`` is a plain name for messages ("the identity file")."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: opening a FIFO with no writer must not hang
+    except FileNotFoundError:
+        raise InputFileRejected(
+            f"{path}: not found",
+            user_message=f"Cannot read {what} {path}: the file does not exist.",
+        ) from None
+    except OSError as exc:
+        raise InputFileRejected(
+            f"{path}: {exc.strerror}",
+            user_message=f"Cannot read {what} {path}: {exc.strerror or 'it cannot be opened'}.",
+        ) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputFileRejected(
+                f"{path}: not a regular file",
+                user_message=f"Cannot use {what} {path}: it is not an ordinary file.",
+            )
+        too_big = InputFileRejected(
+            f"{path}: larger than {limit} bytes",
+            user_message=f"Cannot use {what} {path}: it is larger than {limit // 1024} KiB, "
+            "far too large to be the right file.",
+        )
+        if st.st_size > limit:
+            raise too_big
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:  # the size can change under us: never read past the limit
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise too_big
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputFileRejected(
+            f"{path}: {exc.strerror}",
+            user_message=f"Cannot read {what} {path}: {exc.strerror or 'read error'}.",
+        ) from None
+    finally:
+        os.close(fd)
+
+
+def read_small_text(path: Path | str, *, what: str, limit: int = SMALL_FILE_LIMIT) -> str:
+    """The file's text (UTF-8), with the same checks as read_small_file."""
+    raw = read_small_file(path, what=what, limit=limit)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputFileRejected(
+            f"{path}: not UTF-8 text",
+            user_message=f"Cannot use {what} {path}: it is not a text file.",
+        ) from None
