@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QSize, Qt, Signal
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.services.errors import VaultError
+from msp_desktop.services.recovery import card_fingerprint_matches, load_recovery_card
 from msp_desktop.services.session import default_author, default_device_name
 from msp_desktop.ui import theme
 from msp_desktop.ui.passphrase import PassphraseFields
@@ -48,6 +51,9 @@ class CreateVaultRequest:
     device_name: str
     passphrase: str
     recovery_card: str  # '' when none
+    # The card loaded from that file whose fingerprint the person confirmed (None when none):
+    # the vault is created with this object, so the card checked is the card used.
+    confirmed_card: Any = None
 
     def __repr__(self) -> str:
         return f"CreateVaultRequest(folder={self.folder!r}, card={bool(self.recovery_card)})"
@@ -136,6 +142,21 @@ class CreateVaultDialog(QDialog):
         )
         card_label = QLabel(self.tr("Recovery &card file:"), self)
         card_label.setBuddy(self.card.edit)
+        # A swapped card would give its maker the key of this vault: the person compares the
+        # card's fingerprint with the one the office reads out, and types it.
+        self._card: Any = None
+        self.card_info = QLabel(self)
+        self.card_info.setWordWrap(True)
+        self.card_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.card_info.hide()
+        self.card_confirm = QLineEdit(self)
+        self.card_confirm.setAccessibleName(self.tr("Fingerprint the office read out"))
+        self.card_confirm.setPlaceholderText(self.tr("For example ABCD-EFGH-IJKL-MNOP"))
+        self.card_confirm_label = QLabel(self.tr("Fingerprint the office read &out:"), self)
+        self.card_confirm_label.setBuddy(self.card_confirm)
+        self.card_status = QLabel(self)
+        self.card_status.setWordWrap(True)
+        self.card_status.setProperty("role", "secondary")
 
         self.error_label = QLabel(self)
         self.error_label.setProperty("role", "error")
@@ -171,6 +192,10 @@ class CreateVaultDialog(QDialog):
         inner.addWidget(card_help)
         inner.addWidget(card_label)
         inner.addWidget(self.card)
+        inner.addWidget(self.card_info)
+        inner.addWidget(self.card_confirm_label)
+        inner.addWidget(self.card_confirm)
+        inner.addWidget(self.card_status)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -191,6 +216,9 @@ class CreateVaultDialog(QDialog):
 
         self.create_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.reject)
+        self.card.edit.textChanged.connect(self._card_changed)
+        self.card_confirm.textChanged.connect(self._update_card_check)
+        self._card_changed()
         em = self.fontMetrics().averageCharWidth()
         self.resize(self.sizeHint())
         self.setMinimumWidth(em * 64)
@@ -211,7 +239,17 @@ class CreateVaultDialog(QDialog):
             device_name=self.device.text().strip(),
             passphrase=self.passphrase.text(),
             recovery_card=self.card.path(),
+            confirmed_card=self._card if self.card_confirmed() else None,
         )
+
+    def card_confirmed(self) -> bool:
+        """Whether a card is chosen, valid, and its fingerprint typed as the office read it."""
+        return self._card is not None and card_fingerprint_matches(
+            self._card, self.card_confirm.text())
+
+    def card_fingerprint(self) -> str:
+        """Return the chosen card's fingerprint ('' when none or invalid)."""
+        return self._card.fingerprint if self._card is not None else ""
 
     def error(self) -> str:
         """Return the shown error ('' if none)."""
@@ -234,8 +272,9 @@ class CreateVaultDialog(QDialog):
         """Disable the form while the vault is created."""
         self._busy = busy
         for w in (self.folder, self.author, self.device, self.passphrase, self.card,
-                  self.create_button, self.cancel_button):
+                  self.card_confirm, self.cancel_button):
             w.setEnabled(not busy)
+        self._update_card_check()
         self.busy_label.setVisible(busy)
         if busy:
             self.busy.start(self.busy_label.text())
@@ -266,7 +305,58 @@ class CreateVaultDialog(QDialog):
             return self.tr("Enter a name for this laptop."), self.device
         if req.recovery_card and not Path(req.recovery_card).is_file():
             return self.tr("The recovery card file was not found."), self.card.edit
+        if req.recovery_card and self._card is None:
+            return self.card_info.text(), self.card.edit
+        if req.recovery_card and req.confirmed_card is None:
+            return (self.tr("Type the recovery card's fingerprint as the office reads it out "
+                            "to you."), self.card_confirm)
         return "", None
+
+    def _card_changed(self) -> None:
+        """Load the chosen card and show its fingerprint (or why it cannot be used)."""
+        self._card = None
+        path = self.card.path()
+        if not path:
+            self.card_info.hide()
+        elif not Path(path).is_file():
+            self.card_info.setText(self.tr("The recovery card file was not found."))
+            self.card_info.show()
+        else:
+            try:
+                self._card = load_recovery_card(path)
+            except VaultError as exc:
+                self.card_info.setText(exc.user_message)
+            else:
+                self.card_info.setText(
+                    self.tr("Card: %1. Its fingerprint is %2. Phone your office and check they "
+                            "read out the same fingerprint, then type it below.")
+                    .replace("%1", self._card.name).replace("%2", self._card.fingerprint))
+            self.card_info.show()
+        self.card_info.setAccessibleDescription(self.card_info.text())
+        self.card.edit.setAccessibleDescription(self.card_info.text() if path else "")
+        self._update_card_check()
+
+    def _update_card_check(self) -> None:
+        has_card = bool(self.card.path())
+        for w in (self.card_confirm_label, self.card_confirm, self.card_status):
+            w.setVisible(has_card)
+        if not has_card:
+            status = ""
+        elif self._card is None:
+            status = self.tr("This card cannot be used.")
+        elif self.card_confirmed():
+            status = self.tr("The fingerprint matches the card.")
+        elif self.card_confirm.text().strip():
+            status = self.tr("This does not match the card's fingerprint. If the office read "
+                             "out a different one, do not use this card: ask for it again.")
+        else:
+            status = self.tr("Type the fingerprint the office reads out to you.")
+        self.card_status.setText(status)
+        self.card_confirm.setAccessibleDescription(status)
+        ready = not has_card or self.card_confirmed()
+        self.create_button.setEnabled(ready and not self._busy)
+        self.create_button.setAccessibleDescription(
+            "" if ready else self.tr("Confirm the recovery card's fingerprint first."))
 
     def _submit(self) -> None:
         if self._busy:

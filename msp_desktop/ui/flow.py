@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from msp_desktop.ui.context import UiContext
     from msp_desktop.ui.create_vault_dialog import CreateVaultDialog, CreateVaultRequest
     from msp_desktop.ui.main_window import MainWindow
+    from msp_desktop.ui.recovery_dialog import RecoveryDialog
     from msp_desktop.ui.start_window import StartWindow
 
 log = logging.getLogger(__name__)
@@ -64,9 +65,11 @@ def _create_session(request: CreateVaultRequest, kdf: Any) -> Any:
     derivation)."""
     from msp_desktop.services.session import Session
 
+    if request.recovery_card and request.confirmed_card is None:
+        raise ValueError("the recovery card's fingerprint was not confirmed")  # a bug
     return Session.create(
         request.folder, request.passphrase, author=request.author,
-        device_name=request.device_name, recovery_card=request.recovery_card or None, kdf=kdf,
+        device_name=request.device_name, recovery_card=request.confirmed_card, kdf=kdf,
     )
 
 
@@ -145,6 +148,7 @@ class Gui:
         self.start_window: StartWindow | None = None
         self.unlock_window: UnlockWindow | None = None
         self.create_dialog: CreateVaultDialog | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
         self.main_window: MainWindow | None = None
         self.session: Any = None
         self.ctx: UiContext | None = None
@@ -198,6 +202,7 @@ class Gui:
         win = UnlockWindow(vault_path)
         win.unlock_requested.connect(self._on_unlock_requested)
         win.other_vault_requested.connect(self.show_start)
+        win.recovery_requested.connect(self.show_recovery)
         if self.demo_note and self.demo_folder_for_run() == Path(vault_path):
             win.show_note(self.demo_note)
         self.unlock_window = win
@@ -220,6 +225,68 @@ class Gui:
         self.create_dialog = dialog
         dialog.show()
         return dialog
+
+    def show_recovery(self) -> RecoveryDialog | None:
+        """Forgotten passphrase: the recovery request/reply dialog for the unlock window's
+        vault (non-blocking)."""
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.raise_()
+            return self.recovery_dialog
+        win = self.unlock_window
+        if win is None:
+            return None
+        from msp_desktop.ui.recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(win.vault_path(), win)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.recover_requested.connect(self._on_recover_requested)
+        dialog.finished.connect(lambda _result: self._forget_recovery_dialog(dialog))
+        # Closed with its unlock window (the vault opened elsewhere, another vault chosen).
+        dialog.destroyed.connect(lambda *_: self._recovery_dialog_gone(dialog))
+        self.recovery_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _recovery_dialog_gone(self, dialog: RecoveryDialog) -> None:
+        if self.recovery_dialog is dialog:
+            self.recovery_dialog = None
+
+    def _forget_recovery_dialog(self, dialog: RecoveryDialog) -> None:
+        if self.recovery_dialog is dialog:
+            self.recovery_dialog = None
+        dialog.deleteLater()
+
+    def _on_recover_requested(self, path: str, reply: str, passphrase: str) -> None:
+        dialog = self.recovery_dialog
+        if dialog is None:
+            return
+        from msp_desktop.services.recovery import recover_with_reply
+
+        dialog.set_busy(True)
+        self._attempt += 1
+        attempt = self._attempt
+        task = self._task = self.runner.run(recover_with_reply, path, reply, passphrase,
+                                            kdf=self.kdf)
+        task.succeeded.connect(lambda session: self._on_recovered(session, path, attempt))
+        task.failed.connect(lambda exc: self._on_recover_failed(exc, attempt))
+
+    def _on_recovered(self, session: Any, path: str, attempt: int) -> None:
+        if self._stale(attempt, session):
+            return
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.set_busy(False)
+            self.recovery_dialog.accept()
+        self._on_opened(session, path, attempt)
+
+    def _on_recover_failed(self, exc: BaseException, attempt: int) -> None:
+        if self._stale(attempt):
+            return
+        from msp_desktop.services.errors import VaultError
+
+        if not isinstance(exc, VaultError):
+            log.error("Recovery failed", exc_info=exc)
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.show_error(error_message(exc))
 
     def _forget_create_dialog(self, dialog: CreateVaultDialog) -> None:
         if self.create_dialog is dialog:

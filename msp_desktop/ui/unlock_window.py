@@ -30,10 +30,12 @@ class UnlockWindow(QWidget):
     Signals:
         unlock_requested(str, str): vault path and passphrase; the field is cleared right after.
         other_vault_requested(): the user wants to choose another vault.
+        recovery_requested(): "Forgotten your passphrase?": recovery with the office's help.
     """
 
     unlock_requested = Signal(str, str)
     other_vault_requested = Signal()
+    recovery_requested = Signal()
 
     def __init__(self, vault_path: str | Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,12 @@ class UnlockWindow(QWidget):
         self.unlock_button.setDefault(True)
         self.other_button = QPushButton(self.tr("Use a &different vault…"), self)
         self.other_button.setAccessibleName(self.tr("Use a different vault"))
+        self.forgot_button = QPushButton(self.tr("&Forgotten your passphrase?"), self)
+        self.forgot_button.setAccessibleName(self.tr("Forgotten your passphrase?"))
+        self.forgot_button.setAccessibleDescription(
+            self.tr("Set a new passphrase with your office's help."))
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setAutoDefault(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.other_button)
@@ -93,6 +101,10 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.passphrase)
         layout.addWidget(self.error_label)
         layout.addWidget(self.reveal)
+        forgot_row = QHBoxLayout()
+        forgot_row.addWidget(self.forgot_button)
+        forgot_row.addStretch(1)
+        layout.addLayout(forgot_row)
         layout.addWidget(self.busy)
         layout.addWidget(self.busy_label)
         layout.addStretch(1)
@@ -101,6 +113,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.clicked.connect(self._submit)
         self.passphrase.returnPressed.connect(self._submit)
         self.other_button.clicked.connect(self.other_vault_requested)
+        self.forgot_button.clicked.connect(self.recovery_requested)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.setFocusProxy(self.passphrase)
         self.passphrase.setFocus()
@@ -144,6 +157,7 @@ class UnlockWindow(QWidget):
         self.passphrase.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
         self.other_button.setEnabled(not busy)
+        self.forgot_button.setEnabled(not busy)
         self.reveal.setEnabled(not busy)
         self.busy_label.setVisible(busy)
         if busy:
