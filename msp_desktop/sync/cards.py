@@ -22,7 +22,8 @@ from pyrage import x25519
 
 from msp_desktop.domain.fingerprints import fingerprint as _fingerprint
 from msp_desktop.storage.atomic import atomic_write_bytes
-from msp_desktop.storage.errors import RecoveryFailed, VaultError
+from msp_desktop.storage.errors import InputFileRejected, RecoveryFailed, VaultError
+from msp_desktop.storage.safe_read import read_small_file, read_small_text
 
 CARD_TYPE = "msp-office-card"
 CARD_FORMAT = 1
@@ -167,9 +168,10 @@ def parse_card(data: Any) -> OfficeCard:
 
 def load_card(path: Path | str) -> OfficeCard:
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise CardInvalid(f"cannot read {path}: {exc.strerror}") from exc
+        raw = read_small_file(path, what="the card")  # regular files of at most 64 KiB
+    except InputFileRejected as exc:
+        raise CardInvalid(f"cannot read {path}: {exc.detail}",
+                          user_message=exc.user_message) from exc
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -209,7 +211,8 @@ def parse_identity(text: str) -> OfficeIdentity:
 
 def load_identity(path: Path | str) -> OfficeIdentity:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecoveryFailed(f"cannot read the identity file {path}") from exc
+        text = read_small_text(path, what="the identity file")
+    except InputFileRejected as exc:
+        raise RecoveryFailed(f"cannot read the identity file {path}",
+                             user_message=exc.user_message) from exc
     return parse_identity(text)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.services import sync
+from msp_desktop.services.errors import VaultError
+from msp_desktop.services.recovery import read_identity_text
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.path_picker import PathMode, PathPicker
 from msp_desktop.ui.sync_common import BUNDLE_FILTER, SyncPage, error_text
@@ -124,10 +126,9 @@ class ImportPage(SyncPage):
         if not path:
             return None
         try:
-            return Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise _Problem(_tr("The office identity file %1 cannot be read.").replace(
-                "%1", Path(path).name)) from exc
+            return read_identity_text(path)  # a regular file of at most 64 KiB
+        except VaultError as exc:
+            raise _Problem(exc.user_message) from exc
 
     def _forget_preview(self) -> None:
         if self.busy:

@@ -234,3 +234,35 @@ def test_vault_info_notices_a_recovery_slot_swapped_in_the_key_file(sandbox: San
     (vault / "keyslots.json").write_text(json.dumps(slots))
     info = json.loads(ok(sandbox.run("vault", "info", vault, "--json")).stdout)
     assert info["recovery_card_fingerprint"] == fpr  # the confirmed one, not the edited text
+
+
+def _init_at_a_terminal(sb: Sandbox, vault: Path, card: Path, typed: str) -> tuple[int, str]:
+    """vault init with stdin a terminal: the person types the fingerprint at the prompt."""
+    import pty
+    import subprocess
+
+    from tests.e2e.conftest import CLI
+
+    master, slave = pty.openpty()
+    env = dict(sb.env, MSP_PASSPHRASE=PASS, MSP_INSECURE_FAST_KDF="1")
+    try:
+        proc = subprocess.Popen([*CLI, "vault", "init", str(vault), "--recovery-card", str(card)],
+                                cwd=sb.work, env=env, stdin=slave, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        os.write(master, (typed + "\n").encode())
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+        os.close(slave)
+    return proc.returncode, out
+
+
+def test_vault_init_at_a_terminal_asks_for_the_fingerprint(sandbox: Sandbox) -> None:
+    _identity, card, fpr = _office(sandbox)
+    vault = sandbox.work / "vault"
+    code, out = _init_at_a_terminal(sandbox, vault, card, "ABCD-EFGH-IJKL-MNOP")
+    assert code == 2 and "does not match" in out and fpr in out
+    assert not vault.exists()
+    code, out = _init_at_a_terminal(sandbox, vault, card, fpr.replace("-", "").lower())
+    assert code == 0, out
+    assert "Fingerprint confirmed." in out and (vault / "vault.db").exists()

@@ -372,3 +372,16 @@ def test_vault_info_shows_the_recovery_card(tmp_path: Path, office, vault: Path)
         assert vault_info(s)["recovery_card_fingerprint"] == "none"
     finally:
         s.close()
+
+
+def test_cards_and_identities_from_special_or_huge_files_are_refused(tmp_path: Path) -> None:
+    from msp_desktop.sync.cards import CardInvalid
+
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (SMALL_FILE_LIMIT + 1))
+    for path in ("/dev/zero", big, tmp_path):
+        with pytest.raises(CardInvalid):
+            load_card(path)
+        with pytest.raises(RecoveryFailed) as err:
+            load_identity(path)
+        assert "ordinary file" in err.value.user_message or "larger" in err.value.user_message
