@@ -70,8 +70,13 @@ def write_recovery_request(vault_path: str | Path, out: str | Path,
     if out.resolve().parent == folder.resolve():
         raise ValueError("Save the recovery request outside the vault folder (for example on "
                          "a USB stick or in your documents), so you can send it to the office.")
-    write_pending(folder, pending)
+    # The request first: if it cannot be written, an earlier waiting request stays usable.
     atomic_write_bytes(out, request.to_bytes(), mode=0o600)
+    try:
+        write_pending(folder, pending)
+    except BaseException:
+        out.unlink(missing_ok=True)  # a request nobody could use the answer to
+        raise
     return RequestInfo(out, request.vault_id, request.request_id, request.code,
                        request.card_fingerprint)
 

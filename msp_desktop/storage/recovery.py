@@ -68,7 +68,10 @@ def _b64(data: bytes) -> str:
 
 def _field(doc: dict[str, Any], name: str, message: str) -> str:
     value = doc.get(name)
-    if not isinstance(value, str) or not value or len(value) > 200:
+    # Printable ASCII only: these fields are printed for the office to read, and a line break
+    # or control character could fake a line such as "Request code: ...".
+    if (not isinstance(value, str) or not value or len(value) > 200
+            or not all(" " <= ch <= "~" for ch in value)):
         raise RecoveryFileInvalid(f"{name} is missing or malformed", user_message=message)
     return value
 

@@ -385,3 +385,23 @@ def test_cards_and_identities_from_special_or_huge_files_are_refused(tmp_path: P
         with pytest.raises(RecoveryFailed) as err:
             load_identity(path)
         assert "ordinary file" in err.value.user_message or "larger" in err.value.user_message
+
+
+def test_printed_request_fields_cannot_hold_line_breaks(tmp_path: Path, office,
+                                                        vault: Path) -> None:
+    """The office's command prints created_at and the card fingerprint: a crafted request must
+    not be able to add a fake 'Request code:' line."""
+    _request(vault, tmp_path)
+    doc = json.loads((tmp_path / "req.json").read_text())
+    for field in ("created_at", "card_fingerprint"):
+        bad = dict(doc, **{field: "2026\nRequest code: AAAA-BBBB-CCCC-DDDD"})
+        with pytest.raises(RecoveryFileInvalid):
+            RecoveryRequest.from_bytes(json.dumps(bad).encode())
+
+
+def test_a_request_that_cannot_be_written_keeps_the_waiting_one(tmp_path: Path, office,
+                                                               vault: Path) -> None:
+    first = _request(vault, tmp_path)
+    with pytest.raises(OSError):
+        recovery.write_recovery_request(vault, tmp_path / "no-such-folder" / "req.json")
+    assert recovery.pending_request(vault).code == first.code
