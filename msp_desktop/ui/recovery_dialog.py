@@ -136,7 +136,11 @@ class RecoveryDialog(QDialog):
         self.save_button.clicked.connect(self._save_request)
         self.recover_button.clicked.connect(self._submit)
         self.close_button.clicked.connect(self.reject)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        fm = self.fontMetrics()
+        self.setMinimumWidth(fm.averageCharWidth() * 64)
+        # Room for the whole form (the strength meter and hints must never be squashed).
+        self.passphrase.setMinimumHeight(self.passphrase.sizeHint().height())
+        self.resize(fm.averageCharWidth() * 76, self.sizeHint().height())
         self._load_state()
 
     # public API ----------------------------------------------------------------------------
@@ -221,11 +225,11 @@ class RecoveryDialog(QDialog):
         if saved_now:
             text = self.tr(
                 "Request saved. Send the file to your office, then phone them and read out "
-                "this request code so they can check it: %1").replace("%1", code)
+                "this request code so they can check it:\n%1").replace("%1", code)
         else:
             text = self.tr(
-                "A recovery request is waiting for the office's reply. Its code is %1. Saving "
-                "a new request replaces it: a reply to the old one then cannot be used."
+                "A recovery request is waiting for the office's reply. Its code is:\n%1\n"
+                "Saving a new request replaces it: a reply to the old one then cannot be used."
             ).replace("%1", code)
         self.code_label.setText(text)
         self.code_label.setAccessibleDescription(text)
