@@ -114,8 +114,18 @@ class Session:
         return session
 
     @classmethod
-    def open(cls, path: str | Path, passphrase: str, *, clock: Clock | None = None) -> Session:
+    def open(
+        cls, path: str | Path, passphrase: str, *, clock: Clock | None = None,
+        full_check: bool = False, keep_damaged: bool = False,
+    ) -> Session:
+        """Unlock. A large vault gets only a cheap check at unlock (the GUI runs the full one
+        in the background). full_check=True runs the full page check first, before anything
+        is written, and raises VaultDamaged on damage: for one-shot commands that write (the
+        CLI). keep_damaged=True runs it too but opens a damaged vault read-only instead (no
+        write at all, not even the unlock audit entry), so `vault check` can report on it."""
         vault = Vault.unlock(Path(path), passphrase)
+        if full_check or keep_damaged:
+            _full_check_first(vault, keep_damaged=keep_damaged)
         return cls._after_unlock(vault, clock, "unlock")
 
     @classmethod
@@ -145,8 +155,9 @@ class Session:
             if device is None:
                 raise VaultDamaged("This vault has no device identity. It may be damaged.")
             session = cls(vault, device, clock)
-            with session.write():
-                session.log(action)
+            if not vault.read_only:  # a damaged vault is not written to, even to audit
+                with session.write():
+                    session.log(action)
         except BaseException:
             vault.lock()
             raise
@@ -203,6 +214,26 @@ class Session:
             author=self.device.author, action=action, entity_kind=entity_kind,
             entity_id=entity_id, case_id=case_id, detail=detail,
         )
+
+
+def _full_check_first(vault: Vault, *, keep_damaged: bool) -> None:
+    """The full page check unlock deferred (large vault), run now; damage either locks the
+    vault and raises VaultDamaged, or (keep_damaged) makes it read-only."""
+    if not vault.needs_background_check:
+        return  # unlock already checked every page
+    try:
+        problems = vault.background_check()
+    except BaseException:
+        vault.lock()
+        raise
+    if not problems:
+        vault.needs_background_check = False
+        return
+    if keep_damaged:
+        vault.set_read_only("; ".join(problems[:3]))
+        return
+    vault.lock()
+    raise VaultDamaged("; ".join(problems[:5]))
 
 
 def _card(card: RecoveryCard | None) -> OfficeCard | None:
