@@ -95,8 +95,8 @@ class VaultLock:
             if remove and _same_file(fd, self.path):
                 try:
                     os.unlink(self.path)
-                except FileNotFoundError:
-                    pass
+                except OSError:
+                    pass  # e.g. Windows cannot remove an open file: an empty file stays
             _unlock(fd)
         finally:
             os.close(fd)
