@@ -4,6 +4,7 @@ damage), owner-only permissions, symbolic links, input limits and temp-file clea
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlcipher3 import dbapi2 as sqlite3
 
 from msp_desktop.services import cases, records
@@ -489,3 +492,59 @@ def test_backup_clean_up_removes_only_half_written_backups(tmp_path: Path) -> No
     assert (mine / "letter.txt").exists()
     assert stray.exists()
     assert len([p for p in backups.iterdir() if not p.name.startswith(".")]) == 1
+
+
+# ----- properties --------------------------------------------------------------------------
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(
+    st.binary(max_size=2000),
+    _JSONISH.map(lambda v: json.dumps(v).encode()),
+    st.integers(1, 200_000).map(lambda d: b"[" * d),
+    st.integers(1, 200_000).map(lambda d: b'{"a":' * d + b"1" + b"}" * d),
+))
+def test_any_key_file_content_is_a_key_file_or_damage(content: bytes) -> None:
+    """Whatever bytes keyslots.json holds, reading it gives key slots or VaultDamaged (the
+    passphrase "could not be checked"), never another exception."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        Path(d, "keyslots.json").write_bytes(content)
+        try:
+            keyslots.read_keyslots(Path(d))
+        except VaultDamaged:
+            pass
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_characters="/\0", codec="utf-8"),
+                        min_size=1, max_size=40), max_size=8, unique=True))
+def test_clean_up_removes_nothing_but_temps_named_as_ours(names: list[str]) -> None:
+    import re
+    import tempfile
+
+    ours = re.compile(r"\.(keyslots\.json|keyslots\.json\.bak)\.[a-z0-9_]{8}\.tmp")
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        made = []
+        for n in names:
+            if n in (".", "..") or len(n.encode()) > 200:
+                continue
+            with contextlib.suppress(OSError):
+                (folder / n).write_bytes(b"user")
+                made.append(n)
+        fd, real = tempfile.mkstemp(prefix=".keyslots.json.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        removed = atomic.clean_orphan_temps(
+            folder, names=("keyslots.json", "keyslots.json.bak"))
+        assert Path(real) in removed
+        for n in made:
+            assert (folder / n).exists() or ours.fullmatch(n), n
