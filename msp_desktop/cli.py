@@ -115,15 +115,21 @@ def cmd_vault_check(args: argparse.Namespace) -> int:
     from msp_desktop.services.maintenance import check_vault
     from msp_desktop.services.session import Session
 
-    # A damaged (large) vault opens read-only here, so the check can report on it.
+    # A vault with damaged pages opens read-only here, so the check can report on it.
     session = Session.open(args.path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "),
                            keep_damaged=True)
     try:
         report = check_vault(session)
+        damaged = session.vault.read_only
     finally:
         session.close()
     for line in report.lines():
         print(line)
+    if damaged:
+        from msp_desktop.services.errors import VaultDamaged
+
+        raise CliError(f"The vault check found problems (listed above). "
+                       f"{VaultDamaged.user_message}", EXIT_REJECTED)
     if not report.ok:
         raise CliError("The vault check found problems (listed above).", EXIT_REJECTED)
     return EXIT_OK

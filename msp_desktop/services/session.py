@@ -17,7 +17,7 @@ from msp_desktop.storage.errors import VaultDamaged
 from msp_desktop.storage.identity import DeviceIdentity, create_device, load_device
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.store import RecordStore
-from msp_desktop.storage.vault import Vault
+from msp_desktop.storage.vault import DatabaseError, Vault
 from msp_desktop.sync.cards import OfficeCard, load_card, parse_identity
 
 RecoveryCard = OfficeCard | str | os.PathLike[str]
@@ -121,9 +121,10 @@ class Session:
         """Unlock. A large vault gets only a cheap check at unlock (the GUI runs the full one
         in the background). full_check=True runs the full page check first, before anything
         is written, and raises VaultDamaged on damage: for one-shot commands that write (the
-        CLI). keep_damaged=True runs it too but opens a damaged vault read-only instead (no
-        write at all, not even the unlock audit entry), so `vault check` can report on it."""
-        vault = Vault.unlock(Path(path), passphrase)
+        CLI). keep_damaged=True runs it too but opens a vault with damaged pages (of any
+        size) read-only instead of raising (no write at all, not even the unlock audit
+        entry), so `vault check` can report on it."""
+        vault = Vault.unlock(Path(path), passphrase, keep_damaged=keep_damaged)
         if full_check or keep_damaged:
             _full_check_first(vault, keep_damaged=keep_damaged)
         return cls._after_unlock(vault, clock, "unlock")
@@ -151,7 +152,10 @@ class Session:
     @classmethod
     def _after_unlock(cls, vault: Vault, clock: Clock | None, action: str) -> Session:
         try:
-            device = load_device(vault.conn)
+            try:
+                device = load_device(vault.conn)
+            except DatabaseError as exc:  # its page cannot be read
+                raise VaultDamaged(f"device identity: {type(exc).__name__}: {exc}") from exc
             if device is None:
                 raise VaultDamaged("This vault has no device identity. It may be damaged.")
             session = cls(vault, device, clock)
@@ -220,7 +224,7 @@ def _full_check_first(vault: Vault, *, keep_damaged: bool) -> None:
     """The full page check unlock deferred (large vault), run now; damage either locks the
     vault and raises VaultDamaged, or (keep_damaged) makes it read-only."""
     if not vault.needs_background_check:
-        return  # unlock already checked every page
+        return  # unlock already checked every page (or found damage: read-only)
     try:
         problems = vault.background_check()
     except BaseException:

@@ -250,13 +250,16 @@ class Vault:
 
     @classmethod
     def unlock(
-        cls, path: Path | str, passphrase: str, *, migrations: Sequence[Step] | None = None
+        cls, path: Path | str, passphrase: str, *, migrations: Sequence[Step] | None = None,
+        keep_damaged: bool = False,
     ) -> Vault:
+        """keep_damaged: a vault that fails its unlock check opens read-only (no migration,
+        no write) instead of raising, so `vault check` can report on it."""
         folder = Path(path)
         _driver_check()
         slots = _read_slots(folder)
         key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
-        return cls._open(folder, slots, key, migrations)
+        return cls._open(folder, slots, key, migrations, keep_damaged=keep_damaged)
 
     @classmethod
     def unlock_with_recovery(
@@ -279,6 +282,8 @@ class Vault:
         slots: KeySlots,
         key: bytearray,
         migrations: Sequence[Step] | None,
+        *,
+        keep_damaged: bool = False,
     ) -> Vault:
         # Lock by the real folder: the same database reached through a symbolic link to its
         # folder takes the same lock, so it can never be open twice.
@@ -292,7 +297,7 @@ class Vault:
             _check_file(db)
             conn = _connect(db, key, create=False)
             vault = cls(folder, slots, key, conn, lock)
-            vault._prepare(steps, check_integrity=True)
+            vault._prepare(steps, check_integrity=True, keep_damaged=keep_damaged)
         except BaseException:
             if conn is not None:
                 with contextlib.suppress(Exception):
@@ -308,7 +313,9 @@ class Vault:
         _clean_backup_temps(folder / BACKUPS_DIR)
         return vault
 
-    def _prepare(self, steps: Sequence[Step], *, check_integrity: bool) -> None:
+    def _prepare(
+        self, steps: Sequence[Step], *, check_integrity: bool, keep_damaged: bool = False
+    ) -> None:
         conn = self._live()
         try:
             _apply_pragmas(conn)
@@ -317,9 +324,24 @@ class Vault:
                 if size <= FULL_CHECK_AT_UNLOCK_MAX_BYTES:
                     report = self.check()
                     if not report.ok:
-                        raise VaultDamaged("; ".join(report.problems()[:5]))
+                        if not keep_damaged:
+                            raise VaultDamaged("; ".join(report.problems()[:5]))
+                        self.set_read_only("; ".join(report.problems()[:3]))
+                        # A page that failed its HMAC can leave this connection in SQLite's
+                        # error state; the read-only session gets a fresh one.
+                        self._conn = None
+                        conn.close()
+                        self._conn = self._second_connection()
+                        _apply_pragmas(self._conn)
+                        return  # no migration: nothing is written to a damaged vault
                 else:
-                    _cheap_check(conn)
+                    try:
+                        _cheap_check(conn)
+                    except sqlite3.DatabaseError as exc:
+                        if not keep_damaged:
+                            raise
+                        self.set_read_only(f"{type(exc).__name__}: {exc}")
+                        return
                     self.needs_background_check = True
             migrations_mod.apply(conn, steps, backup=self._backup_before_migration)
         except (sqlite3.DatabaseError, OSError) as exc:

@@ -145,6 +145,32 @@ def test_a_damaged_large_vault_is_refused_for_writes_and_reported_by_check(
     assert _sha(folder / "vault.db") == before
 
 
+def test_vault_check_reports_a_small_damaged_vault_step_by_step(sandbox: Sandbox) -> None:
+    folder = sandbox.work / "small"
+    seed_vault(folder, people=[(f"Family{i}", f"Given{i}") for i in range(12)])
+    db = folder / "vault.db"
+    original = db.read_bytes()
+    assert len(original) <= vault_mod.FULL_CHECK_AT_UNLOCK_MAX_BYTES
+    for n in range(len(original) // 4096 // 2, len(original) // 4096 - 1):
+        data = bytearray(original)
+        data[n * 4096 + 300] ^= 0x3C
+        db.write_bytes(bytes(data))
+        try:  # a page the check can get past (the device identity is readable)
+            Session.open(folder, PASS, keep_damaged=True).close()
+        except VaultDamaged:
+            continue
+        break
+    before = _sha(db)
+    assert "vault is damaged" in error_line(sandbox.run("vault", "info", folder))
+    result = sandbox.run("vault", "check", folder)
+    assert result.returncode == 4
+    assert "cipher_integrity_check" in "".join(
+        ln for ln in result.stdout.splitlines() if ln.startswith("FAIL"))
+    line = error_line(result)
+    assert "found problems" in line and "vault is damaged" in line
+    assert _sha(db) == before
+
+
 # ----- distinct errors -------------------------------------------------------------------
 
 

@@ -548,3 +548,36 @@ def test_clean_up_removes_nothing_but_temps_named_as_ours(names: list[str]) -> N
         assert Path(real) in removed
         for n in made:
             assert (folder / n).exists() or ours.fullmatch(n), n
+
+
+def test_a_small_damaged_vault_opens_read_only_for_the_check_and_is_reported(
+    tmp_path: Path
+) -> None:
+    folder = tmp_path / "v"
+    _filled(folder, notes=40)
+    assert (folder / "vault.db").stat().st_size <= vault_mod.FULL_CHECK_AT_UNLOCK_MAX_BYTES
+    db = folder / "vault.db"
+    original = db.read_bytes()
+    session = None
+    for n in range(len(original) // 4096 // 2, len(original) // 4096 - 1):
+        data = bytearray(original)
+        data[n * 4096 + 100] ^= 0xFF  # a page the device identity is not read from
+        db.write_bytes(bytes(data))
+        with pytest.raises(VaultDamaged):
+            Session.open(folder, SPASS)  # the full check at unlock still refuses it
+        try:
+            session = Session.open(folder, SPASS, keep_damaged=True)
+            break
+        except VaultDamaged:
+            continue
+    assert session is not None
+    try:
+        assert session.vault.read_only
+        report = check_vault(session)
+        with pytest.raises(VaultDamaged), session.write():
+            pass
+    finally:
+        session.close()
+    assert not report.ok
+    assert any(ln.startswith("FAIL  cipher_integrity_check") for ln in report.lines())
+    assert db.read_bytes() == bytes(data)
