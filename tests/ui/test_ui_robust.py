@@ -1,5 +1,7 @@
 """Robustness items of issue #8 in the GUI layer: a full disk during a save says so (not
-"unexpected problem"), and the log folder and every log file are owner-only."""
+"unexpected problem"), an unreadable key file is not called damage, and the log folder and
+every log file are owner-only."""
+# ruff: noqa: F811  (pytest fixtures imported from test_main_support)
 
 from __future__ import annotations
 
@@ -13,9 +15,17 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from qthelpers import choose, live_case
+from test_main_support import (  # noqa: F401 (fixtures)
+    fake_clock,
+    gui_factory,
+    unlock,
+    vault,
+)
 
 from msp_desktop.services import records
+from msp_desktop.services.errors import KeyFileUnreadable
 from msp_desktop.services.session import Session
+from msp_desktop.storage import keyslots
 from msp_desktop.ui import logsetup
 from msp_desktop.ui.records.editor import RecordEditor
 
@@ -24,10 +34,32 @@ def _mode(p: Path) -> int:
     return stat.S_IMODE(p.stat().st_mode)
 
 
-def test_a_full_disk_during_a_save_is_shown_in_plain_words_and_the_text_stays(
-    qtbot: Any, vault: tuple[Session, str]
+def test_an_unreadable_key_file_is_shown_as_such_at_unlock(
+    qtbot: Any, gui_factory: Any, vault: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session, case_id = vault
+    real_open = os.open
+
+    def refusing(path: Any, flags: int, *a: Any, **kw: Any) -> int:
+        if str(path).endswith("keyslots.json"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *a, **kw)
+
+    monkeypatch.setattr(keyslots.os, "open", refusing)
+    gui = gui_factory(str(vault["path"]))
+    win = gui.show_first_window()
+    unlock(qtbot, gui)
+    assert win.error() == KeyFileUnreadable.user_message
+    assert "damaged" not in win.error() and "passphrase is correct" not in win.error()
+    assert gui.session is None
+
+
+def test_a_full_disk_during_a_save_is_shown_in_plain_words_and_the_text_stays(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from qthelpers import make_vault_case
+
+    session, case_id = make_vault_case(tmp_path)
+    assert isinstance(session, Session)
     live = live_case(session, case_id)
     ed = RecordEditor(live.ctx, live, "contact_note", None)
     qtbot.addWidget(ed)
@@ -49,6 +81,8 @@ def test_a_full_disk_during_a_save_is_shown_in_plain_words_and_the_text_stays(
     qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
     assert ed.record_id is not None, ed.message_text()
     assert records.get(session, ed.record_id).payload["facts"] == text
+    ed.close()
+    session.close()
 
 
 @pytest.fixture
