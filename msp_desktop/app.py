@@ -7,7 +7,6 @@ up globally. The window flow it starts (start, unlock, main window, lock) is ui/
 from __future__ import annotations
 
 import argparse
-import ctypes
 import logging
 import sys
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from msp_desktop.services.hardening import harden_process
 from msp_desktop.ui import theme
 from msp_desktop.ui.errors import CrashHandler
 from msp_desktop.ui.flow import APP_NAME, Gui
@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 ORGANISATION = "MSP Desktop"
 DESKTOP_FILE = "msp-desktop"
-PR_SET_DUMPABLE = 4
+
+__all__ = ["build_gui", "harden_process", "install_translations", "main", "parse_args", "run_gui"]
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -44,26 +45,6 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     args.bundles = [a for a in rest if is_bundle_path(a) and not a.startswith("-")]
     rest = [a for a in rest if a not in args.bundles]
     return args, [argv[0] if argv else "msp-desktop", *rest]
-
-
-def harden_process() -> list[str]:
-    """Forbid core dumps and (Linux) ptrace/proc access by other processes; return what worked."""
-    done: list[str] = []
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        done.append("rlimit_core")
-    except (ImportError, ValueError, OSError):
-        log.info("Could not disable core dumps")
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0:
-                done.append("not_dumpable")
-        except (OSError, AttributeError):
-            log.info("Could not mark the process non-dumpable")
-    return done
 
 
 def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:

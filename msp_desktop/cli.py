@@ -8,6 +8,7 @@ from arguments. Exit codes: 0 ok, 2 usage, 3 wrong passphrase, 4 damaged or reje
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import json
 import os
@@ -61,7 +62,10 @@ def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
 def _open(path: str) -> Any:
     from msp_desktop.services.session import Session
 
-    return Session.open(path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "))
+    # Every command writes (at least the unlock entry in the audit log), so a large vault's
+    # deferred full page check runs first: damage is refused before anything is written.
+    return Session.open(path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "),
+                        full_check=True)
 
 
 # ----- commands ---------------------------------------------------------------------------
@@ -137,14 +141,23 @@ def cmd_vault_info(args: argparse.Namespace) -> int:
 
 def cmd_vault_check(args: argparse.Namespace) -> int:
     from msp_desktop.services.maintenance import check_vault
+    from msp_desktop.services.session import Session
 
-    session = _open(args.path)
+    # A vault with damaged pages opens read-only here, so the check can report on it.
+    session = Session.open(args.path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "),
+                           keep_damaged=True)
     try:
         report = check_vault(session)
+        damaged = session.vault.read_only
     finally:
         session.close()
     for line in report.lines():
         print(line)
+    if damaged:
+        from msp_desktop.services.errors import VaultDamaged
+
+        raise CliError(f"The vault check found problems (listed above). "
+                       f"{VaultDamaged.user_message}", EXIT_REJECTED)
     if not report.ok:
         raise CliError("The vault check found problems (listed above).", EXIT_REJECTED)
     return EXIT_OK
@@ -591,6 +604,10 @@ def _error_code(exc: BaseException) -> int | None:
 
 
 def _message(exc: BaseException) -> str:
+    from msp_desktop.services.errors import DiskFull
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return DiskFull.user_message
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"Could not read or write a file{where}: {exc.strerror}."
@@ -625,6 +642,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from msp_desktop.app import run_gui
 
         return run_gui([sys.argv[0] if sys.argv else "msp-desktop", *argv])
+    from msp_desktop.services.hardening import harden_process
+
+    harden_process()  # no core dump, no ptrace, while a vault key may be in memory
     try:
         return func(args)
     except CliError as exc:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from msp_desktop.domain.fields import Problem
 from msp_desktop.storage.errors import (
+    DiskFull,
     EncryptionUnavailable,
+    KeyFileUnreadable,
     MigrationFailed,
     RecoveryFailed,
     VaultDamaged,
@@ -22,7 +24,8 @@ from msp_desktop.storage.errors import (
 from msp_desktop.sync.cards import CardInvalid
 
 __all__ = [
-    "CardInvalid", "EncryptionUnavailable", "MigrationFailed", "RecoveryFailed",
+    "CardInvalid", "DiskFull", "EncryptionUnavailable", "KeyFileUnreadable",
+    "MigrationFailed", "RecoveryFailed",
     "ValidationFailed", "VaultDamaged", "VaultError", "VaultExists", "VaultInUse",
     "VaultNotFound", "VaultTooNew", "WrongPassphrase",
 ]

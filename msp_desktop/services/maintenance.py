@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from msp_desktop.services.recovery import recovery_card_fingerprint
 from msp_desktop.services.session import Session
+from msp_desktop.storage.errors import VaultError
+from msp_desktop.storage.vault import DatabaseError
 
 
 @dataclass
@@ -27,18 +30,45 @@ class CheckReport:
 
 
 def check_vault(session: Session) -> CheckReport:
+    """Every check, each on its own: a step that cannot even run (a page that cannot be read
+    raises DatabaseError, or the vault reports damage) becomes a FAIL line with the reason,
+    and the remaining steps still run. Never raises for damage: `vault check` must report."""
     report = CheckReport()
-    vault_report = session.vault.check()
-    for name, ok, detail in vault_report.items():
-        report.add(name, ok, detail)
-    problems = session.audit.verify()
-    report.add("audit chain", not problems, "; ".join(problems))
-    bad = session.store.verify_revisions()
-    report.add("revision hashes and signatures", not bad,
-               "; ".join(bad[:5]) + (f" (+{len(bad) - 5} more)" if len(bad) > 5 else ""))
-    match = session.store.projections_match_revisions()
-    report.add("projections match the revisions", match, "" if match else "run a rebuild")
+
+    def step(name: str, run: Callable[[], None]) -> None:
+        try:
+            run()
+        except (DatabaseError, VaultError) as exc:
+            report.add(name, False, f"could not run: {_reason(exc)}")
+
+    def pages() -> None:
+        for name, ok, detail in session.vault.check().items():
+            report.add(name, ok, detail)
+
+    def audit() -> None:
+        problems = session.audit.verify()
+        report.add("audit chain", not problems, "; ".join(problems))
+
+    def revisions() -> None:
+        bad = session.store.verify_revisions()
+        report.add("revision hashes and signatures", not bad,
+                   "; ".join(bad[:5]) + (f" (+{len(bad) - 5} more)" if len(bad) > 5 else ""))
+
+    def projections() -> None:
+        match = session.store.projections_match_revisions()
+        report.add("projections match the revisions", match, "" if match else "run a rebuild")
+
+    step("database pages", pages)
+    step("audit chain", audit)
+    step("revision hashes and signatures", revisions)
+    step("projections match the revisions", projections)
     return report
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, VaultError):
+        return exc.detail or type(exc).__name__
+    return f"{type(exc).__name__}: {exc}"
 
 
 def vault_info(session: Session) -> dict[str, Any]:

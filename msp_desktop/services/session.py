@@ -18,7 +18,7 @@ from msp_desktop.storage.identity import DeviceIdentity, create_device, load_dev
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.recovery import RecoveryReply, read_pending, record_card, remove_pending
 from msp_desktop.storage.store import RecordStore
-from msp_desktop.storage.vault import Vault
+from msp_desktop.storage.vault import DatabaseError, Vault
 from msp_desktop.sync.cards import OfficeCard, load_card, parse_identity
 
 RecoveryCard = OfficeCard | str | os.PathLike[str]
@@ -117,8 +117,19 @@ class Session:
         return session
 
     @classmethod
-    def open(cls, path: str | Path, passphrase: str, *, clock: Clock | None = None) -> Session:
-        vault = Vault.unlock(Path(path), passphrase)
+    def open(
+        cls, path: str | Path, passphrase: str, *, clock: Clock | None = None,
+        full_check: bool = False, keep_damaged: bool = False,
+    ) -> Session:
+        """Unlock. A large vault gets only a cheap check at unlock (the GUI runs the full one
+        in the background). full_check=True runs the full page check first, before anything
+        is written, and raises VaultDamaged on damage: for one-shot commands that write (the
+        CLI). keep_damaged=True runs it too but opens a vault with damaged pages (of any
+        size) read-only instead of raising (no write at all, not even the unlock audit
+        entry), so `vault check` can report on it."""
+        vault = Vault.unlock(Path(path), passphrase, keep_damaged=keep_damaged)
+        if full_check or keep_damaged:
+            _full_check_first(vault, keep_damaged=keep_damaged)
         return cls._after_unlock(vault, clock, "unlock")
 
     @classmethod
@@ -176,12 +187,16 @@ class Session:
         detail: Mapping[str, Any] | None = None,
     ) -> Session:
         try:
-            device = load_device(vault.conn)
+            try:
+                device = load_device(vault.conn)
+            except DatabaseError as exc:  # its page cannot be read
+                raise VaultDamaged(f"device identity: {type(exc).__name__}: {exc}") from exc
             if device is None:
                 raise VaultDamaged("This vault has no device identity. It may be damaged.")
             session = cls(vault, device, clock)
-            with session.write():
-                session.log(action, detail=detail)
+            if not vault.read_only:  # a damaged vault is not written to, even to audit
+                with session.write():
+                    session.log(action, detail=detail)
         except BaseException:
             vault.lock()
             raise
@@ -238,6 +253,26 @@ class Session:
             author=self.device.author, action=action, entity_kind=entity_kind,
             entity_id=entity_id, case_id=case_id, detail=detail,
         )
+
+
+def _full_check_first(vault: Vault, *, keep_damaged: bool) -> None:
+    """The full page check unlock deferred (large vault), run now; damage either locks the
+    vault and raises VaultDamaged, or (keep_damaged) makes it read-only."""
+    if not vault.needs_background_check:
+        return  # unlock already checked every page (or found damage: read-only)
+    try:
+        problems = vault.background_check()
+    except BaseException:
+        vault.lock()
+        raise
+    if not problems:
+        vault.needs_background_check = False
+        return
+    if keep_damaged:
+        vault.set_read_only("; ".join(problems[:3]))
+        return
+    vault.lock()
+    raise VaultDamaged("; ".join(problems[:5]))
 
 
 def _card(card: RecoveryCard | None) -> OfficeCard | None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
+import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -117,14 +119,28 @@ def _copy_durably(src: Path, dest: Path) -> None:
             tmp.unlink()
 
 
-def clean_orphan_temps(directory: Path) -> list[Path]:
-    """Remove temp files a crash left behind (our ``.<name>.<random>.tmp`` pattern only)."""
+# tempfile.mkstemp names: prefix + 8 characters from this alphabet + suffix.
+_TMP_RANDOM = r"[a-z0-9_]{8}"
+
+
+def clean_orphan_temps(
+    directory: Path, names: Sequence[str] | None = None
+) -> list[Path]:
+    """Remove temp files a crash left behind: only regular files named exactly as our writers
+    name them, ``.<target name>.<8 random characters>.tmp``. With ``names``, only temps of
+    those target files. A user's ``.notes.tmp``, a link, or a folder is never touched."""
     removed: list[Path] = []
     if not directory.is_dir():
         return removed
+    target = "|".join(re.escape(n) for n in names) if names is not None else r"[^/\\]+"
+    if names is not None and not names:
+        return removed
+    pattern = re.compile(rf"\.(?:{target})\.{_TMP_RANDOM}{re.escape(TMP_SUFFIX)}")
     for entry in directory.iterdir():
-        if entry.name.startswith(".") and entry.name.endswith(TMP_SUFFIX) and entry.is_file():
-            with contextlib.suppress(OSError):
+        if not pattern.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.stat(entry, follow_symlinks=False).st_mode):
                 entry.unlink()
                 removed.append(entry)
     return removed

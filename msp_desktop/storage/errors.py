@@ -109,3 +109,28 @@ class RecoveryFileInvalid(VaultError):
         "changed. Ask for the file again."
     )
     exit_code = 4
+
+
+class KeyFileUnreadable(VaultError):
+    """keyslots.json exists but the system would not let us read it (permissions, I/O error):
+    the passphrase was never checked and nothing says the vault is damaged."""
+
+    user_message = (
+        "The vault's key file (keyslots.json) could not be read, so the passphrase has not "
+        "been checked yet. This is usually a permissions or disk problem, not damage: check "
+        "that you can open files in the vault folder (and that the disk is connected), then "
+        "try again. Do not restore a backup for this."
+    )
+    exit_code = 1
+
+
+class DiskFull(VaultError):
+    """ENOSPC / SQLITE_FULL: the disk (or the user's quota) has no room left."""
+
+    user_message = (
+        "The disk is full, so MSP Desktop could not write to the vault (saving, and even "
+        "opening it, needs a little free space). Free some space (empty the recycle bin, move "
+        "large files elsewhere), then try again. Nothing you saved before is lost, and the "
+        "vault is not damaged."
+    )
+    exit_code = 1

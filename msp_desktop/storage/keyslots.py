@@ -15,6 +15,7 @@ import base64
 import json
 import math
 import os
+import stat
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -28,12 +29,21 @@ import pyrage
 from pyrage import x25519
 
 from msp_desktop.storage.atomic import atomic_write_bytes
-from msp_desktop.storage.errors import RecoveryFailed, VaultDamaged, VaultNotFound, WrongPassphrase
+from msp_desktop.storage.errors import (
+    KeyFileUnreadable,
+    RecoveryFailed,
+    VaultDamaged,
+    VaultNotFound,
+    WrongPassphrase,
+)
 
 KEY_BYTES = 32
 KEYSLOTS_FILE = "keyslots.json"
 KEYSLOTS_BAK_SUFFIX = ".bak"
 KEYSLOTS_FORMAT = 1
+# A real key file is about 1 KB (two slots). Anything far larger is not ours: refuse it before
+# reading it all or parsing it (a huge or endless file must not exhaust memory or hang unlock).
+MAX_KEYSLOTS_BYTES = 64 * 1024
 
 MIB = 1024 * 1024
 # Minimums of design.md §3 / ENC-2.
@@ -240,7 +250,7 @@ class KeySlots:
     def from_bytes(cls, raw: bytes) -> KeySlots:
         try:
             doc = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise VaultDamaged("keyslots.json is not valid JSON") from exc
         if not isinstance(doc, dict) or doc.get("format") != KEYSLOTS_FORMAT:
             raise VaultDamaged("keyslots.json has an unknown format")
@@ -321,11 +331,33 @@ def keyslots_path(folder: Path) -> Path:
 
 
 def read_keyslots(folder: Path) -> KeySlots:
+    """Read and parse keyslots.json: never through a symbolic link, never more than
+    MAX_KEYSLOTS_BYTES. An unreadable file is KeyFileUnreadable (not damage: the passphrase
+    was not checked); a link, a non-file or an oversized file is VaultDamaged."""
     path = keyslots_path(folder)
+    # O_NONBLOCK: opening a FIFO planted under the name must not hang (it is then refused as
+    # not a regular file); it changes nothing for regular files.
+    flags = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+             | getattr(os, "O_BINARY", 0))
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise VaultNotFound(f"{path} does not exist") from None
+    except OSError as exc:
+        if os.path.islink(path):
+            raise VaultDamaged("keyslots.json is a symbolic link") from None
+        raise KeyFileUnreadable(f"keyslots.json: {exc.strerror or type(exc).__name__}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise VaultDamaged("keyslots.json is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_KEYSLOTS_BYTES + 1)
+    except OSError as exc:
+        raise KeyFileUnreadable(f"keyslots.json: {exc.strerror or type(exc).__name__}") from exc
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_KEYSLOTS_BYTES:
+        raise VaultDamaged(f"keyslots.json is larger than {MAX_KEYSLOTS_BYTES} bytes")
     return KeySlots.from_bytes(raw)
 
 

@@ -5,24 +5,34 @@ the lock when the process dies (even by SIGKILL), so a stale file left by a cras
 the file itself is never deleted (deleting lock files races with a concurrent opener).
 flock locks belong to the open file description, so a second open in the same process is
 refused too. Nothing is written into the file: taking the lock must not change any file.
+
+The lock file is opened without following symbolic links (O_NOFOLLOW): a link planted in the
+vault folder cannot make us create or lock a file elsewhere. After the lock is taken, the file
+we locked must still be the one at ``path`` (same device and inode); otherwise another process
+removed it in between (only a failed ``vault init`` removes its own lock file, while holding
+it) and we try again, so two processes can never hold "the" lock on two different files.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 from pathlib import Path
 
 from msp_desktop.storage.errors import VaultError, VaultInUse
 
 LOCK_FILE = "vault.lock"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_ATTEMPTS = 5
 
 
 class VaultLock:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._fd: int | None = None
+        self.created = False  # the last successful acquire() made the file
 
     @property
     def held(self) -> bool:
@@ -31,29 +41,62 @@ class VaultLock:
     def acquire(self, *, create: bool = True) -> None:
         if self._fd is not None:
             return
-        flags = os.O_RDWR | (os.O_CREAT if create else 0)
-        if sys.platform == "win32":
-            flags |= os.O_BINARY
-        fd = os.open(self.path, flags, 0o600)
-        try:
-            _lock(fd)
-        except OSError as exc:
+        for _ in range(_ATTEMPTS):
+            fd, made = self._open(create)
+            try:
+                _lock(fd)
+            except OSError as exc:
+                os.close(fd)
+                if _is_contention(exc):
+                    raise VaultInUse(str(self.path)) from None
+                # e.g. ENOLCK on a network file system: not "in use", and not safe either.
+                raise VaultError(
+                    f"cannot lock {self.path}: {exc.strerror}",
+                    user_message="The vault folder cannot be locked. Keep the vault on a local "
+                    "disk (not a network or cloud-synced folder) and try again.",
+                ) from exc
+            if _same_file(fd, self.path):
+                self._fd = fd
+                self.created = made
+                return
+            # The file was removed (or replaced) between our open and our lock: not ours.
+            _unlock(fd)
             os.close(fd)
-            if _is_contention(exc):
-                raise VaultInUse(str(self.path)) from None
-            # e.g. ENOLCK on a network file system: not "in use", and not safe either.
-            raise VaultError(
-                f"cannot lock {self.path}: {exc.strerror}",
-                user_message="The vault folder cannot be locked. Keep the vault on a local "
-                "disk (not a network or cloud-synced folder) and try again.",
-            ) from exc
-        self._fd = fd
+        raise VaultInUse(f"{self.path} keeps changing")
 
-    def release(self) -> None:
+    def _open(self, create: bool) -> tuple[int, bool]:
+        """Open the lock file, never through a symbolic link; (fd, this call created it)."""
+        base = os.O_RDWR | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+        try:
+            if create:
+                try:
+                    return os.open(self.path, base | os.O_CREAT | os.O_EXCL, 0o600), True
+                except FileExistsError:
+                    pass
+            return os.open(self.path, base), False
+        except OSError as exc:
+            if exc.errno == errno.ELOOP or os.path.islink(self.path):
+                raise VaultError(
+                    f"{self.path} is a symbolic link",
+                    user_message="The vault folder holds a link where its lock file should be, "
+                    "so it was not opened. Remove vault.lock from the vault folder (it holds "
+                    "no data), or contact your IT support.",
+                ) from None
+            raise
+
+    def release(self, *, remove: bool = False) -> None:
+        """Drop the lock. remove=True also deletes the lock file (only a failed ``vault
+        init`` does this, for a file it created): it is unlinked while still locked, so any
+        process that opened it meanwhile sees it is gone and tries again."""
         fd, self._fd = self._fd, None
         if fd is None:
             return
         try:
+            if remove and _same_file(fd, self.path):
+                try:
+                    os.unlink(self.path)
+                except OSError:
+                    pass  # e.g. Windows cannot remove an open file: an empty file stays
             _unlock(fd)
         finally:
             os.close(fd)
@@ -64,6 +107,15 @@ class VaultLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        now = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
 
 
 if sys.platform == "win32":

@@ -15,11 +15,14 @@ Opening order matters and is deliberate:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
 import shutil
+import stat
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,14 +39,17 @@ from msp_desktop.storage.atomic import (
     fsync_file,
 )
 from msp_desktop.storage.errors import (
+    DiskFull,
     EncryptionUnavailable,
     RecoveryFailed,
     VaultDamaged,
     VaultError,
     VaultExists,
+    VaultInUse,
     VaultNotFound,
 )
 from msp_desktop.storage.keyslots import (
+    KEYSLOTS_BAK_SUFFIX,
     KEYSLOTS_FILE,
     KdfParams,
     KeySlots,
@@ -75,6 +81,25 @@ MIN_CIPHER_MAJOR = 4
 # (schema + the first page of every table) and callers run `vault.full_check()` when idle and
 # before backups/bundles (backup() always checks its copy fully).
 FULL_CHECK_AT_UNLOCK_MAX_BYTES = 16 * 1024 * 1024
+
+KEY_FILE_DAMAGED = (
+    "The vault's key file (keyslots.json) is damaged or is not a key file, so your passphrase "
+    "could not be checked. Do not delete anything: restore keyslots.json from the latest "
+    "backup of this vault, or contact your IT support."
+)
+
+# `vault init` racing another init (or an open) of the same folder waits this long for the
+# lock before saying a vault is already there.
+CREATE_LOCK_WAIT_SECONDS = 10.0
+
+# SQLite's primary error codes (sqlite_errorcode & 0xFF) for "database or disk is full" and
+# "disk I/O error"; the latter counts as a full disk when less than this is free.
+_SQLITE_FULL = 13
+_SQLITE_IOERR = 10
+_NEARLY_FULL_BYTES = 1024 * 1024
+
+# What storage callers catch to turn a failing step into a report line (services/maintenance).
+DatabaseError = sqlite3.DatabaseError
 
 _PRAGMAS: tuple[tuple[str, str, object], ...] = (
     # (pragma, value to set, expected read-back)
@@ -161,18 +186,29 @@ class Vault:
         slot so people can check which office key it is."""
         folder = Path(path)
         _driver_check()
-        if (folder / DB_FILE).exists() or (folder / KEYSLOTS_FILE).exists():
+        if _vault_files_present(folder):
             raise VaultExists(str(folder))
         steps = _default_migrations() if migrations is None else migrations
         params = KdfParams.calibrate() if kdf is None else kdf
 
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Everything below undoes only what this call made: the folders it created, the lock
+        # file if it created it, and files it created exclusively. Each created file is kept
+        # open until the end, so its inode cannot be reused, and is removed only if the name
+        # still points at that inode: a file another process put there is never removed.
+        made_dirs = _make_private_dirs(folder)
         lock = VaultLock(folder / LOCK_FILE)
-        lock.acquire()
+        try:
+            _lock_for_create(lock, folder)
+        except BaseException:
+            _remove_empty_dirs(made_dirs)
+            raise
+        _make_private(folder)
         key = new_data_key()
         vault_id = new_vault_id()
-        created: list[Path] = []
+        created: list[tuple[Path, int]] = []  # (path, open descriptor of the file we made)
         conn: Connection | None = None
+        db = folder / DB_FILE
+        sides = [p for p in (_side(db, "-wal"), _side(db, "-shm")) if not os.path.lexists(p)]
         try:
             recovery = (
                 make_recovery_slot(key, recovery_recipient, recovery_fingerprint, vault_id)
@@ -181,13 +217,16 @@ class Vault:
             )
             slots = KeySlots(vault_id, make_passphrase_slot(key, passphrase, vault_id, params),
                              recovery)
-            # keyslots.json first: once a database exists its key is already on disk.
-            created.append(folder / KEYSLOTS_FILE)
-            write_keyslots(folder, slots)
-            db = folder / DB_FILE
-            created += [db, _side(db, "-wal"), _side(db, "-shm")]
-            conn = _connect(db, key, create=True)
-            os.chmod(db, 0o600)
+            # keyslots.json first: once a database exists its key is already on disk. Linked
+            # into place, so an existing file is never replaced.
+            try:
+                atomic_write_bytes(folder / KEYSLOTS_FILE, slots.to_bytes(), mode=0o600,
+                                   overwrite=False)
+            except FileExistsError:
+                raise VaultExists(str(folder)) from None
+            created.append((folder / KEYSLOTS_FILE, _open_nofollow(folder / KEYSLOTS_FILE)))
+            created.append((db, _create_exclusive(db, folder)))
+            conn = _connect(db, key, create=False)
             vault = cls(folder, slots, key, conn, lock)
             vault._prepare(steps, check_integrity=False)
             fsync_dir(folder)
@@ -196,22 +235,32 @@ class Vault:
             if conn is not None:
                 with contextlib.suppress(Exception):
                     conn.close()
-            for p in created:  # only files this call made; the folder check above ensured that
-                with contextlib.suppress(FileNotFoundError):
-                    p.unlink()
+            # -wal/-shm absent before we took the lock were made by SQLite for our database.
+            for p in sides:
+                with contextlib.suppress(OSError):
+                    created.append((p, _open_nofollow(p)))
+            for p, fd in created:
+                _unlink_if_same(p, fd)
             _zero(key)
-            lock.release()
+            lock.release(remove=lock.created)
+            _remove_empty_dirs(made_dirs)
             raise
+        finally:
+            for _p, fd in created:
+                os.close(fd)
 
     @classmethod
     def unlock(
-        cls, path: Path | str, passphrase: str, *, migrations: Sequence[Step] | None = None
+        cls, path: Path | str, passphrase: str, *, migrations: Sequence[Step] | None = None,
+        keep_damaged: bool = False,
     ) -> Vault:
+        """keep_damaged: a vault that fails its unlock check opens read-only (no migration,
+        no write) instead of raising, so `vault check` can report on it."""
         folder = Path(path)
         _driver_check()
         slots = _read_slots(folder)
         key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
-        return cls._open(folder, slots, key, migrations)
+        return cls._open(folder, slots, key, migrations, keep_damaged=keep_damaged)
 
     @classmethod
     def unlock_with_recovery(
@@ -261,7 +310,12 @@ class Vault:
         slots: KeySlots,
         key: bytearray,
         migrations: Sequence[Step] | None,
+        *,
+        keep_damaged: bool = False,
     ) -> Vault:
+        # Lock by the real folder: the same database reached through a symbolic link to its
+        # folder takes the same lock, so it can never be open twice.
+        folder = folder.resolve()
         lock = VaultLock(folder / LOCK_FILE)
         conn: Connection | None = None
         try:
@@ -271,7 +325,7 @@ class Vault:
             _check_file(db)
             conn = _connect(db, key, create=False)
             vault = cls(folder, slots, key, conn, lock)
-            vault._prepare(steps, check_integrity=True)
+            vault._prepare(steps, check_integrity=True, keep_damaged=keep_damaged)
         except BaseException:
             if conn is not None:
                 with contextlib.suppress(Exception):
@@ -280,12 +334,16 @@ class Vault:
             lock.release()
             raise
         # Leftovers of a crash mid-write (DUR-5); only after a successful open, so a failed
-        # unlock never changes a file.
-        clean_orphan_temps(folder)
+        # unlock never changes a file. Likewise owner-only permissions are restored here.
+        for p in (folder, folder / DB_FILE, folder / KEYSLOTS_FILE):
+            _make_private(p)
+        clean_orphan_temps(folder, names=(KEYSLOTS_FILE, KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX))
         _clean_backup_temps(folder / BACKUPS_DIR)
         return vault
 
-    def _prepare(self, steps: Sequence[Step], *, check_integrity: bool) -> None:
+    def _prepare(
+        self, steps: Sequence[Step], *, check_integrity: bool, keep_damaged: bool = False
+    ) -> None:
         conn = self._live()
         try:
             _apply_pragmas(conn)
@@ -294,13 +352,28 @@ class Vault:
                 if size <= FULL_CHECK_AT_UNLOCK_MAX_BYTES:
                     report = self.check()
                     if not report.ok:
-                        raise VaultDamaged("; ".join(report.problems()[:5]))
+                        if not keep_damaged:
+                            raise VaultDamaged("; ".join(report.problems()[:5]))
+                        self.set_read_only("; ".join(report.problems()[:3]))
+                        # A page that failed its HMAC can leave this connection in SQLite's
+                        # error state; the read-only session gets a fresh one.
+                        self._conn = None
+                        conn.close()
+                        self._conn = self._second_connection()
+                        _apply_pragmas(self._conn)
+                        return  # no migration: nothing is written to a damaged vault
                 else:
-                    _cheap_check(conn)
+                    try:
+                        _cheap_check(conn)
+                    except sqlite3.DatabaseError as exc:
+                        if not keep_damaged:
+                            raise
+                        self.set_read_only(f"{type(exc).__name__}: {exc}")
+                        return
                     self.needs_background_check = True
             migrations_mod.apply(conn, steps, backup=self._backup_before_migration)
-        except sqlite3.DatabaseError as exc:
-            raise VaultDamaged(f"{type(exc).__name__}: {exc}") from exc
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise _storage_error(exc, f"{type(exc).__name__}: {exc}", self._path) from exc
 
     # --- properties --------------------------------------------------------------------------
 
@@ -378,10 +451,12 @@ class Vault:
         try:
             yield conn
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             # Also covers a failed COMMIT (e.g. disk full), which can leave the transaction open.
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if _is_disk_full(exc, self._path):
+                raise DiskFull(f"{type(exc).__name__}: {exc}") from exc
             raise
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
@@ -408,8 +483,8 @@ class Vault:
         dest = Path(dest)
         if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
             raise VaultExists(f"{dest} exists and is not an empty folder")
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}.tmp"
+        _make_private_dirs(dest.parent)
+        tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{BACKUP_TMP_SUFFIX}"
         tmp.mkdir(mode=0o700)
         try:
             tmp_db = tmp / DB_FILE
@@ -436,9 +511,12 @@ class Vault:
                 dest.rmdir()  # empty (checked above); rename cannot replace a folder on Windows
             os.replace(tmp, dest)
             fsync_dir(dest.parent)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise VaultDamaged(f"backup failed: {type(exc).__name__}: {exc}") from exc
+            if isinstance(exc, OSError) and not _is_disk_full(exc):
+                raise
+            raise _storage_error(exc, f"backup failed: {type(exc).__name__}: {exc}",
+                                 dest.parent) from exc
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -447,14 +525,24 @@ class Vault:
     def check(self) -> CheckReport:
         """Full page check: quick_check + cipher_integrity_check (HMAC of every page)."""
         conn = self._live()
-        quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-        cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        # Each part runs on its own: a page that cannot be read fails that part (its error is
+        # the detail) and the others still run, so a damaged vault gets a report, not a crash.
+        quick = _pragma_rows(conn, "quick_check")
+        cipher = _pragma_rows(conn, "cipher_integrity_check")
+        try:
+            pragmas = read_pragmas(conn)
+        except sqlite3.DatabaseError as exc:
+            pragmas = {"error": f"{type(exc).__name__}: {exc}"}
+        try:
+            version = migrations_mod.user_version(conn)
+        except sqlite3.DatabaseError:
+            version = 0
         return CheckReport(
             cipher_version=self._cipher_version,
             quick_check=quick,
             cipher_integrity_check=cipher,
-            pragmas=read_pragmas(conn),
-            schema_version=migrations_mod.user_version(conn),
+            pragmas=pragmas,
+            schema_version=version,
         )
 
     def _second_connection(self) -> Connection:
@@ -610,6 +698,9 @@ def _read_slots(folder: Path) -> KeySlots:
     db = folder / DB_FILE
     try:
         return read_keyslots(folder)
+    except VaultDamaged as exc:
+        # Before any passphrase check: "the passphrase is correct" would be untrue here.
+        raise VaultDamaged(exc.detail, user_message=KEY_FILE_DAMAGED) from exc
     except VaultNotFound:
         if db.exists():
             raise VaultDamaged(
@@ -623,7 +714,20 @@ def _read_slots(folder: Path) -> KeySlots:
 
 def _check_file(db: Path) -> None:
     """Never let SQLite create or reinterpret vault.db: it must exist, be non-empty and have no
-    plaintext header."""
+    plaintext header. Neither it nor its -wal/-shm may be a symbolic link (or anything but a
+    file): SQLite would follow the link and read or write a file elsewhere."""
+    for p in (db, _side(db, "-wal"), _side(db, "-shm")):
+        try:
+            st = os.stat(p, follow_symlinks=False)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            raise VaultDamaged(
+                f"{p.name} is not a regular file",
+                user_message=f"The vault folder holds a link or other special file named "
+                f"{p.name} instead of the vault's own file, so the vault was not opened. Ask "
+                "your IT support to check the vault folder; do not delete anything.",
+            )
     try:
         with open(db, "rb") as fh:
             head = fh.read(16)
@@ -645,7 +749,7 @@ def _connect(db: Path, key: bytearray, *, create: bool) -> Connection:
         # check would only get in the way.
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise VaultDamaged(f"cannot open vault.db: {exc}") from exc
+        raise _storage_error(exc, f"cannot open vault.db: {exc}", db.parent) from exc
     try:
         # Before the key, or a wrong/damaged page 1 prints HMAC errors on stderr.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -657,8 +761,10 @@ def _connect(db: Path, key: bytearray, *, create: bool) -> Connection:
             raise EncryptionUnavailable("cipher_version < 4 on the vault connection")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        # The key was proven by the key slot, so an unreadable file is damage, not a bad key.
-        raise VaultDamaged(f"vault.db cannot be read with its key: {exc}") from exc
+        # The key was proven by the key slot, so an unreadable file is damage, not a bad key
+        # (unless the disk is full).
+        raise _storage_error(exc, f"vault.db cannot be read with its key: {exc}",
+                             db.parent) from exc
     except BaseException:
         conn.close()
         raise
@@ -705,10 +811,152 @@ def _cheap_check(conn: Connection) -> None:
         conn.execute(f"SELECT * FROM {quoted} LIMIT 1").fetchall()
 
 
+# backup() writes into ``.<dest name>.<8 hex>.tmp``; snapshot() names dest ``<UTC stamp>-<label>``.
+BACKUP_TMP_SUFFIX = ".tmp"
+_BACKUP_TMP_RE = re.compile(r"\.\d{8}T\d{6}Z-[A-Za-z0-9._-]+\.[0-9a-f]{8}\.tmp")
+
+
 def _clean_backup_temps(backups: Path) -> None:
-    """Remove half-written backup folders a crash left behind (ours: ``.<name>.<hex>.tmp``)."""
-    if not backups.is_dir():
+    """Remove half-written backup folders a crash left behind: only folders named exactly as
+    snapshot()/backup() name them (``.<UTC stamp>-<label>.<8 hex>.tmp``), never a link, a file,
+    or a folder of the user's that merely starts with a dot and ends in .tmp."""
+    if not backups.is_dir() or backups.is_symlink():
         return
     for entry in backups.iterdir():
-        if entry.is_dir() and entry.name.startswith(".") and entry.name.endswith(".tmp"):
+        if (_BACKUP_TMP_RE.fullmatch(entry.name) and entry.is_dir()
+                and not entry.is_symlink()):
             shutil.rmtree(entry, ignore_errors=True)
+
+
+# --- create: exclusive files, undo only what this call made ------------------------------------
+
+
+def _vault_files_present(folder: Path) -> bool:
+    return any(os.path.lexists(folder / name) for name in (DB_FILE, KEYSLOTS_FILE))
+
+
+def _make_private_dirs(folder: Path) -> list[Path]:
+    """Create ``folder`` and any missing parents, each owner-only (0700); return the ones this
+    call created, outermost first (a folder another process made meanwhile is not ours)."""
+    missing: list[Path] = []
+    p = Path(folder)
+    while not os.path.lexists(p) and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    made: list[Path] = []
+    for d in reversed(missing):
+        try:
+            d.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        made.append(d)
+        _make_private(d)  # mkdir's mode is reduced by the umask, never widened: be exact
+    return made
+
+
+def _remove_empty_dirs(made: list[Path]) -> None:
+    for d in reversed(made):
+        with contextlib.suppress(OSError):
+            d.rmdir()  # only if empty: another process may be using it by now
+
+
+def _make_private(path: Path) -> None:
+    """Owner-only permissions (folder 0700, file 0600) when looser; POSIX only, and only on
+    what we own. Best effort: a failure here must not stop the vault from opening."""
+    if os.name != "posix":
+        return
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return
+    if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
+        return
+    want = 0o700 if stat.S_ISDIR(st.st_mode) else 0o600
+    if stat.S_IMODE(st.st_mode) & ~want:
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IMODE(st.st_mode) & want)
+
+
+def _lock_for_create(lock: VaultLock, folder: Path) -> None:
+    """Take the folder's lock for `create`, then check again under it that no vault is there.
+    A concurrent init holding the lock is waited for (up to CREATE_LOCK_WAIT_SECONDS): if it
+    made a vault, this call reports VaultExists; if it failed, this one goes ahead."""
+    deadline = time.monotonic() + CREATE_LOCK_WAIT_SECONDS
+    while True:
+        try:
+            lock.acquire()
+            break
+        except VaultInUse:
+            if _vault_files_present(folder) or time.monotonic() >= deadline:
+                raise VaultExists(f"{folder} is in use") from None
+            time.sleep(0.05)
+    if _vault_files_present(folder):
+        lock.release(remove=lock.created)
+        raise VaultExists(str(folder))
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _open_nofollow(path: Path) -> int:
+    return os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0))
+
+
+def _create_exclusive(db: Path, folder: Path) -> int:
+    """Create an empty vault.db that did not exist (never through a link); return it open."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    try:
+        return os.open(db, flags, 0o600)
+    except FileExistsError:
+        raise VaultExists(str(folder)) from None
+
+
+def _unlink_if_same(path: Path, fd: int) -> None:
+    """Remove ``path`` only if it is still the very file we created (and hold open ``fd``
+    of, so its inode number cannot have been given to another file)."""
+    try:
+        now = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return
+    ours = os.fstat(fd)
+    if (now.st_dev, now.st_ino) == (ours.st_dev, ours.st_ino):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+def _is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """ENOSPC/EDQUOT, SQLITE_FULL, or (with ``folder``) an SQLite I/O error on a disk with
+    (almost) no free space left: opening a vault on a full disk fails creating its -shm/-wal
+    files, which SQLite reports only as "disk I/O error"."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    if not isinstance(exc, sqlite3.Error):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == _SQLITE_FULL or "database or disk is full" in str(exc):
+        return True
+    if folder is not None and (primary == _SQLITE_IOERR or "disk I/O error" in str(exc)):
+        try:
+            return shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+        except OSError:
+            return False
+    return False
+
+
+def _storage_error(exc: BaseException, detail: str, folder: Path | None = None) -> VaultError:
+    """A failing SQLite (or file) operation on a vault whose key is proven: a full disk is
+    DiskFull (nothing is wrong with the vault); anything else is damage."""
+    if _is_disk_full(exc, folder):
+        return DiskFull(detail)
+    return VaultDamaged(detail)
+
+
+def _pragma_rows(conn: Connection, pragma: str) -> list[str]:
+    try:
+        return [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [f"{type(exc).__name__}: {exc}"]

@@ -31,6 +31,8 @@ IDENTITY_FILE = "office-identity.txt"
 CARD_FILE = "office-card.json"
 _SEED_PREFIX = "# msp-ed25519-seed: "
 _FPR_DOMAIN = b"msp-office-card-fingerprint-v1\x00"
+# A card is a few hundred bytes; a larger file is not one (and is not read whole).
+MAX_CARD_BYTES = 64 * 1024
 
 
 class CardInvalid(VaultError):
@@ -167,14 +169,16 @@ def parse_card(data: Any) -> OfficeCard:
 
 
 def load_card(path: Path | str) -> OfficeCard:
+    """The office card in a file; anything that is not one (too large, not JSON, nested
+    absurdly deep, altered) is CardInvalid, read no further than MAX_CARD_BYTES."""
     try:
-        raw = read_small_file(path, what="the card")  # regular files of at most 64 KiB
+        raw = read_small_file(path, what="the card", limit=MAX_CARD_BYTES)
     except InputFileRejected as exc:
         raise CardInvalid(f"cannot read {path}: {exc.detail}",
                           user_message=exc.user_message) from exc
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise CardInvalid("not a JSON file") from exc
     return parse_card(data)
 

@@ -8,10 +8,12 @@ not put case content in their messages (name the record id or field instead). Th
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import re
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -71,16 +73,61 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+def _private_opener(path: str, flags: int) -> int:
+    return os.open(path, flags, 0o600)
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file is owner-only (0600), also the fresh file each
+    rotation starts (the standard handler creates it with the umask's mode, often 0644)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        stream = io.TextIOWrapper(
+            open(self.baseFilename, self.mode + "b", opener=_private_opener),  # noqa: SIM115
+            encoding=self.encoding, errors=self.errors,
+        )
+        _owner_only(Path(self.baseFilename), 0o600)
+        return stream
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    """Tighten ``path`` to ``mode`` if its permissions are looser (POSIX; best effort)."""
+    if os.name != "posix":
+        return
+    try:
+        st = os.stat(path, follow_symlinks=False)
+        if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
+            return
+        if stat.S_IMODE(st.st_mode) & ~mode:
+            os.chmod(path, stat.S_IMODE(st.st_mode) & mode)
+    except OSError:
+        pass
+
+
+def _make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each 0700; tighten ``folder`` if looser."""
+    missing: list[Path] = []
+    p = folder
+    while not p.exists() and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    for d in reversed(missing):
+        d.mkdir(mode=0o700, exist_ok=True)
+        _owner_only(d, 0o700)
+    _owner_only(folder, 0o700)
+
+
 def setup_logging(log_dir: Path | None = None, *, level: int = logging.INFO) -> Path:
-    """Log to a rotating file (owner-only); return the log file path. Idempotent."""
+    """Log to a rotating file (owner-only folder and files); return the log file path.
+    Idempotent."""
     folder = log_dir if log_dir is not None else default_log_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _make_private_dirs(folder)
     path = folder / LOG_FILE
     root = logging.getLogger()
     for handler in root.handlers:
         if getattr(handler, "msp_log_path", None) == path:
             return path
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
     )
     handler.msp_log_path = path  # type: ignore[attr-defined]
@@ -90,8 +137,8 @@ def setup_logging(log_dir: Path | None = None, *, level: int = logging.INFO) -> 
     handler.addFilter(RedactingFilter())
     root.addHandler(handler)
     root.setLevel(min(root.level, level) if root.level else level)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
+    for old in [path, *(path.with_name(f"{path.name}.{i}") for i in range(1, BACKUP_COUNT + 1))]:
+        _owner_only(old, 0o600)  # files an older version left readable to others
     return path
 
 

@@ -134,7 +134,7 @@ def test_atomic_no_overwrite(tmp_path: Path) -> None:
 
 
 def test_orphan_temps_are_cleaned(tmp_path: Path) -> None:
-    (tmp_path / ".keyslots.json.abc123.tmp").write_bytes(b"half")
+    (tmp_path / ".keyslots.json.abc1_3yz.tmp").write_bytes(b"half")  # as mkstemp names it
     (tmp_path / "keep.tmp").write_bytes(b"not ours")
     atomic.clean_orphan_temps(tmp_path)
     assert sorted(os.listdir(tmp_path)) == ["keep.tmp"]

@@ -41,7 +41,7 @@ from msp_desktop.domain.revisions import RecordState
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.services import records
 from msp_desktop.services.changes import Saved
-from msp_desktop.services.errors import ValidationFailed
+from msp_desktop.services.errors import ValidationFailed, VaultError
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.labels import (
@@ -433,6 +433,9 @@ class RecordEditor(QWidget):
         except RecordError as exc:
             self.show_message(str(exc), kind="error")
             return False
+        except VaultError as exc:  # e.g. the disk is full: say so, keep the text in the form
+            self.show_message(exc.user_message, kind="error")
+            return False
         self.dirty = False
         self._set_status(_tr("Draft saved %1").replace(
             "%1", dt.datetime.now().strftime("%H:%M")))
@@ -449,9 +452,9 @@ class RecordEditor(QWidget):
         if self.finalise_button.isVisible():
             self.finalise()
 
-    def _keep_draft(self) -> None:
+    def _keep_draft(self) -> bool:
         self.dirty = True
-        self.flush_draft()
+        return self.flush_draft()
 
     def _after_write(self, saved: Saved, message: str) -> None:
         state = saved.state
@@ -465,8 +468,15 @@ class RecordEditor(QWidget):
         self.ctx.publish(saved.changes)
 
     def _failed(self, exc: Exception, action: str) -> None:
-        self._keep_draft()
-        if isinstance(exc, ValidationFailed):
+        kept = self._keep_draft()
+        if isinstance(exc, VaultError):
+            # The vault refused the write (a full disk, a vault found damaged): its own words,
+            # not "unexpected problem". With a full disk the draft cannot be written either.
+            tail = (_tr("Your text is kept as a draft.") if kept else
+                    _tr("Your text is still in this window but is not saved yet: keep the "
+                        "window open and save again."))
+            self.show_message(exc.user_message + " " + tail, kind="error")
+        elif isinstance(exc, ValidationFailed):
             first = self.form.show_problems(exc.problems)
             if first is not None:
                 self.scroll_area.ensureWidgetVisible(first)
@@ -496,7 +506,7 @@ class RecordEditor(QWidget):
                 saved = records.edit(self.session, self.record_id, body,
                                      expected_heads=list(self.base_heads),
                                      draft_id=self.draft_id)
-        except (ValidationFailed, RecordError) as exc:
+        except (ValidationFailed, RecordError, VaultError) as exc:
             self._failed(exc, "save")
             return False
         self._after_write(saved, _tr("Saved."))
@@ -522,7 +532,7 @@ class RecordEditor(QWidget):
                 saved = records.finalise(self.session, self.record_id, body,
                                          expected_heads=list(self.base_heads),
                                          draft_id=self.draft_id)
-        except (ValidationFailed, RecordError) as exc:
+        except (ValidationFailed, RecordError, VaultError) as exc:
             self._failed(exc, "finalise")
             return False
         self._after_write(saved, _tr("Finalised. To change it now, use Amend; the original "
@@ -575,7 +585,7 @@ class RecordEditor(QWidget):
             saved = records.amend(self.session, self.record_id, body, reason=reason,
                                   amendment_type=amendment_type,
                                   expected_heads=list(self.base_heads), draft_id=self.draft_id)
-        except (ValidationFailed, RecordError) as exc:
+        except (ValidationFailed, RecordError, VaultError) as exc:
             self._failed(exc, "amend")
             return False
         self._after_write(saved, _tr("Amended. The earlier version stays readable in the "
