@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from msp_desktop.services.session import Session
+from msp_desktop.storage import head
 
 
 @dataclass
@@ -37,6 +38,11 @@ def check_vault(session: Session) -> CheckReport:
                "; ".join(bad[:5]) + (f" (+{len(bad) - 5} more)" if len(bad) > 5 else ""))
     match = session.store.projections_match_revisions()
     report.add("projections match the revisions", match, "" if match else "run a rebuild")
+    # The signed head: both copies, what they vouch for, the audit triggers, and gap-free
+    # change numbers (storage/head.py).
+    for name, ok, detail in head.check_lines(session.conn, session.path, session.device,
+                                             session.vault.vault_id, session.heads):
+        report.add(name, ok, detail)
     return report
 
 

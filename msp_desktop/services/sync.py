@@ -200,6 +200,7 @@ def export_bundles(
             store, plan, recipients, export_id=export_id, created_at=now, first_seq=first,
             max_bytes=int(max_mb * 1024 * 1024) if max_mb else None,
             progress=progress or (lambda *_: None),
+            head=session.heads.last if session.heads is not None else None,
         )
         paths = _targets(Path(out), [v.name for v in volumes])
         for path, volume in zip(paths, volumes, strict=True):
@@ -298,6 +299,9 @@ class ImportPreview:
                 f"{'s' if o.own_missing != 1 else ''} made on this laptop that this vault"
                 " no longer has (was it restored from a backup?). Ask for a bundle of"
                 " everything from them (Export, \"Everything\") and import it.")
+        if o.rollback:
+            out.append(o.rollback)
+        out.extend(o.sender_breaks)
         out.extend(self.waiting)
         if self.clock_warning:
             out.append(self.clock_warning)
@@ -380,6 +384,7 @@ def import_bundle(session: Session, path: Path | str, identity_text: str | None 
                             "refused": report.refused, "unparked": report.unparked,
                             "already_imported": outcome.already_imported,
                             "hidden": len(outcome.hidden),
+                            "rolled_back": outcome.rollback is not None,
                         })
             waiting = exchange.waiting(session.conn)
     except BaseException:

@@ -392,6 +392,8 @@ class Vault:
             try:
                 quick = [str(r[0]) for r in check.execute("PRAGMA quick_check").fetchall()]
                 cipher = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check")]
+                if quick == ["ok"] and not cipher:
+                    _copy_head(check, tmp)
             finally:
                 check.close()
             if quick != ["ok"] or cipher:
@@ -669,6 +671,14 @@ def _cheap_check(conn: Connection) -> None:
     for (name,) in rows:
         quoted = '"' + str(name).replace('"', '""') + '"'
         conn.execute(f"SELECT * FROM {quoted} LIMIT 1").fetchall()
+
+
+def _copy_head(conn: Connection, folder: Path) -> None:
+    """The backup's head.json, from the signed head its database holds (storage/head.py), so
+    the backup folder opens as a whole."""
+    from msp_desktop.storage import head
+
+    head.copy_to_backup(conn, folder)
 
 
 def _clean_backup_temps(backups: Path) -> None:
