@@ -328,3 +328,21 @@ def test_a_vault_from_before_signed_heads_upgrades_without_alarm(
         assert migrations.user_version(s.conn) == 3
     finally:
         s.close()
+
+
+def test_a_dropped_head_table_is_found_and_saving_goes_on(
+        vault: tuple[Path, str, list[str]]) -> None:
+    path, case_id, _ = vault
+    v = Vault.unlock(path, PASS)
+    try:
+        v.conn.execute("DROP TABLE signed_head")
+    finally:
+        v.lock()
+    s = Session.open(path, PASS)
+    try:
+        finalised_note(s, case_id)
+        bad = failed(check_vault(s))
+    finally:
+        s.close()
+    assert set(bad) == {HEAD_INSIDE}, bad
+    assert "the signed head table is missing" in bad[HEAD_INSIDE]
