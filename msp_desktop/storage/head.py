@@ -46,11 +46,12 @@ SIG_DOMAIN = b"msp-signed-head-v1\x00"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_BREAKS = 50  # kept in a head; older ones are counted, not listed
 # The outside copy is fsynced at the first write after unlock, at lock, and at most this often
-# in between. Measured on this machine (2 cores, shared): a save (create and finalise a note,
-# one transaction) takes about 1.5 ms; an fsynced atomic write of head.json (file and folder)
-# about 1.0 ms, which would make every save ~70% slower; a plain write and rename about
-# 0.15 ms. A process crash cannot lose the plain write (the kernel holds it); only a power cut
-# can, and then the copy is a lower bound no older than `synced`.
+# in between. Measured on this machine (2 cores, shared): a save (create and
+# finalise a note, one transaction) takes 1.5-2.5 ms; signing and storing the head inside it
+# 0.05 ms; a plain write and rename of head.json 0.17 ms (about +10% per save); an fsynced
+# atomic write (file and folder) 0.7-1.0 ms, which would make every save 30-70% slower. A
+# process crash cannot lose the plain write (the kernel holds it); only a power cut can, and
+# then the copy is a lower bound no older than `synced`.
 DURABLE_EVERY_S = 2.0
 
 # Break kinds, one per `vault check` line.
@@ -441,6 +442,9 @@ class HeadKeeper:
                       if h is not None and self._check_own(h)]
         self.last = max(candidates, key=lambda h: h.counter, default=None)
         self._synced = self.last.synced if self.last else 0
+        # Breaks either copy carries, then those found now: none is dropped.
+        found = [b for h in candidates for b in h.breaks] + self._new_breaks
+        self._new_breaks = [b for i, b in enumerate(found) if b not in found[:i]]
 
     def stage(self, skipped: Iterable[tuple[int, int]]) -> SignedHead:
         prev = self.last

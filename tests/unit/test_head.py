@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from msp_desktop.services import sync as sync_service
 from msp_desktop.services.maintenance import CheckReport, check_vault
 from msp_desktop.services.session import Session
-from msp_desktop.storage import head, migrations
+from msp_desktop.storage import head, migrations, sync_state
 from msp_desktop.storage.identity import load_device
 from msp_desktop.storage.store import RecordStore
 from msp_desktop.storage.vault import Vault
@@ -346,3 +348,18 @@ def test_a_dropped_head_table_is_found_and_saving_goes_on(
         s.close()
     assert set(bad) == {HEAD_INSIDE}, bad
     assert "the signed head table is missing" in bad[HEAD_INSIDE]
+
+
+_RANGES = st.lists(st.tuples(st.integers(1, 60), st.integers(0, 8)).map(
+    lambda t: (t[0], t[0] + t[1])), max_size=8)
+
+
+@given(_RANGES, _RANGES)
+def test_subtract_is_set_difference(ranges: list[tuple[int, int]],
+                                    minus: list[tuple[int, int]]) -> None:
+    def numbers(rs: list[tuple[int, int]]) -> set[int]:
+        return {n for lo, hi in rs for n in range(lo, hi + 1)}
+
+    out = head.subtract(ranges, sync_state.normalise(minus))
+    assert numbers(out) == numbers(ranges) - numbers(minus)
+    assert all(lo <= hi for lo, hi in out)
