@@ -340,16 +340,13 @@ def count(ranges: Ranges) -> int:
 
 
 def initial_skipped(conn: Any, device_id: str) -> Ranges:
-    """For a vault's first signed head (new, or made by an older version): this device's gaps
-    that peers hold, i.e. numbers passed over after a restore from backup before heads were
-    kept."""
+    """For a vault's first signed head (new, or made by a version before heads): this
+    device's gaps as found. Before heads, a save that failed after numbering its change left
+    a gap, and a restored vault passed over numbers its peers held; what happened before the
+    first head cannot be told apart, so it is accepted as found, and only later gaps count.
+    (An attacker who removes both copies of a head later is reported for that.)"""
     top = own_top(conn, device_id)
-    gaps = sync_state.complement(held(conn, device_id), top)
-    acked: Ranges = []
-    for (ranges,) in conn.execute("SELECT ranges FROM peer_acks WHERE origin_id = ?",
-                                  (device_id,)):
-        acked.extend((int(lo), int(hi)) for lo, hi in json.loads(ranges))
-    return subtract(gaps, subtract(gaps, sync_state.normalise(acked)))
+    return sync_state.complement(held(conn, device_id), top)
 
 
 def device_gaps(conn: Any, own_id: str, own_skipped: Ranges) -> dict[str, Ranges]:

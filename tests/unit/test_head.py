@@ -313,13 +313,19 @@ def test_a_backup_opens_with_its_own_outside_copy(vault: tuple[Path, str, list[s
 
 def test_a_vault_from_before_signed_heads_upgrades_without_alarm(
         vault: tuple[Path, str, list[str]]) -> None:
-    path, _, _ = vault
+    """Gaps from before the first head (a save that failed after numbering its change left
+    one, in versions without heads) are accepted as found."""
+    path, _, notes = vault
     v = Vault.unlock(path, PASS)
     try:
         for table in ("signed_head", "peer_heads"):
             v.conn.execute(f"DROP TABLE {table}")
         v.conn.execute("DELETE FROM meta WHERE key = 'head_since'")
         v.conn.execute("PRAGMA user_version = 2")
+        v.conn.execute("DELETE FROM revisions WHERE record_id = ?", (notes[0],))
+        device = load_device(v.conn)
+        assert device is not None
+        RecordStore(v.conn, device).rebuild_projections()
     finally:
         v.lock()
     (path / head.HEAD_FILE).unlink()
