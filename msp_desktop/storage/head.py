@@ -44,7 +44,7 @@ FORMAT = "msp-signed-head"
 VERSION = 1
 SIG_DOMAIN = b"msp-signed-head-v1\x00"
 MAX_FILE_BYTES = 1024 * 1024
-MAX_BREAKS = 50  # kept in a head; older ones are counted, not listed
+MAX_BREAKS = 50  # kept in a head; later ones are not added
 # The outside copy is fsynced at the first write after unlock, at lock, and at most this often
 # in between. Measured on this machine (2 cores, shared): a save (create and
 # finalise a note, one transaction) takes 1.5-2.5 ms; signing and storing the head inside it
@@ -153,7 +153,7 @@ def parse(obj: Any) -> SignedHead:
             isinstance(r, list) and len(r) == 2 and all(type(x) is int and x > 0 for x in r)
             and r[0] <= r[1] for r in b["skipped"])):
         raise HeadInvalid("signed head skipped numbers out of shape")
-    if not (isinstance(b["breaks"], list) and len(b["breaks"]) <= MAX_BREAKS + 1 and all(
+    if not (isinstance(b["breaks"], list) and len(b["breaks"]) <= MAX_BREAKS and all(
             isinstance(x, list) and len(x) == 2 and all(isinstance(t, str) and len(t) <= 2000
                                                         for t in x) for x in b["breaks"])):
         raise HeadInvalid("signed head breaks out of shape")
@@ -395,11 +395,6 @@ def _squash(sql: str) -> str:
 
 
 @dataclass
-class _Pending:
-    head: SignedHead
-
-
-@dataclass
 class HeadKeeper:
     """The signed head of one open vault (one per writing Session).
 
@@ -420,7 +415,6 @@ class HeadKeeper:
     _new_breaks: list[tuple[str, str]] = field(default_factory=list)
     _synced: int = 0
     _durable_at: float | None = None
-    _file_counter: int = -1
 
     def __post_init__(self) -> None:
         # Read now, before anything this session writes replaces it.
@@ -453,9 +447,7 @@ class HeadKeeper:
             was_skipped = prev.skipped
         breaks = list(prev.breaks) if prev else []
         breaks += [b for b in self._new_breaks if b not in breaks]
-        if len(breaks) > MAX_BREAKS:
-            breaks = [*breaks[:MAX_BREAKS],
-                      (AUDIT, f"and {len(breaks) - MAX_BREAKS} more problems")]
+        breaks = breaks[:MAX_BREAKS]  # the first ones found are kept
         body = {
             "format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
             "device_id": self.device.device_id,
@@ -484,7 +476,6 @@ class HeadKeeper:
             self.outside_error = exc.strerror or type(exc).__name__
             return
         self.outside_error = None
-        self._file_counter = head.counter
         if durable:
             self._durable_at = now
             self._synced = head.counter
