@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from msp_desktop.services import office
 from msp_desktop.services import sync as sync_service
 from msp_desktop.services.session import Session
 from msp_desktop.storage import head, sync_state
@@ -158,3 +159,18 @@ def test_a_head_not_signed_by_the_sender_is_refused(pair: list[Session], tmp_pat
     with pytest.raises(BundleRejected, match="signed head"):
         sync_service.import_bundle(b, path)
     assert sync_state.received_count(b.conn) == before
+
+
+def test_inspect_shows_the_senders_head(pair: list[Session], tmp_path: Path) -> None:
+    a, _b = pair
+    keys = office.keygen(tmp_path / "office", "County Office")
+    card = sync_service.load_any_card(keys.card_path)
+    sync_service.trust(a, card)
+    open_case(a)
+    out = tmp_path / "out"
+    out.mkdir()
+    [path] = sync_service.export_bundles(a, out, [card]).paths
+    inspection = sync_service.inspect(path, keys.identity_path.read_text())
+    assert a.heads is not None and a.heads.last is not None
+    assert inspection.data["head"]["highest_change"] == a.heads.last.own_seq > 0
+    assert any(line.startswith("Signed head: ") for line in inspection.lines)
