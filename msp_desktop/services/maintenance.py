@@ -9,6 +9,7 @@ from typing import Any
 
 from msp_desktop.services.recovery import recovery_card_fingerprint
 from msp_desktop.services.session import Session
+from msp_desktop.storage import head
 from msp_desktop.storage.errors import VaultError
 from msp_desktop.storage.vault import DatabaseError
 
@@ -62,6 +63,15 @@ def check_vault(session: Session) -> CheckReport:
     step("audit chain", audit)
     step("revision hashes and signatures", revisions)
     step("projections match the revisions", projections)
+
+    def signed_head() -> None:
+        # Both copies of the signed head, what they vouch for, the audit triggers and
+        # gap-free change numbers (storage/head.py).
+        for name, ok, detail in head.check_lines(session.conn, session.path, session.device,
+                                                 session.vault.vault_id, session.heads):
+            report.add(name, ok, detail)
+
+    step("signed head", signed_head)
     return report
 
 

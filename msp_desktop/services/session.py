@@ -14,6 +14,7 @@ from msp_desktop.storage.audit import AuditLog
 from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.drafts import DraftStore
 from msp_desktop.storage.errors import VaultDamaged
+from msp_desktop.storage.head import HeadKeeper
 from msp_desktop.storage.identity import DeviceIdentity, create_device, load_device
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.recovery import RecoveryReply, read_pending, record_card, remove_pending
@@ -55,6 +56,10 @@ class Session:
         self.audit = AuditLog(self.conn)
         self.drafts = DraftStore(self.conn)
         self._reader: Session | None = None
+        # The signed head (storage/head.py), kept by the writing session only.
+        self.heads: HeadKeeper | None = None if self.read_only else HeadKeeper(
+            self.conn, Path(vault.path), vault.vault_id, device, self.clock.iso_now,
+            self.store.hlc.last)
 
     def reader(self) -> Session:
         """A read-only session over a second connection, for the one worker thread that runs
@@ -222,6 +227,8 @@ class Session:
             if not self.vault.read_only:  # a damaged vault is not written to, even to audit
                 with self.write():
                     self.log("lock")
+                if self.heads is not None:
+                    self.heads.flush()
         finally:
             self.vault.lock()
 
@@ -235,8 +242,21 @@ class Session:
     def write(self) -> Iterator[None]:
         if self.read_only:
             raise RuntimeError("a read-only session cannot write")  # a bug, not a user error
-        with self.vault.transaction():
-            yield
+        if self.heads is None or self.conn.in_transaction:
+            with self.vault.transaction():  # nested: part of the outer write
+                yield
+            return
+        # The outermost write also signs the new head, in the same transaction, and writes its
+        # copy outside the database once committed.
+        try:
+            with self.vault.transaction():
+                self.heads.begin()
+                yield
+                head = self.heads.stage(self.store.take_skipped())
+        except BaseException:
+            self.store.forget_uncommitted()
+            raise
+        self.heads.committed(head)
 
     def log(
         self,

@@ -200,6 +200,7 @@ def export_bundles(
             store, plan, recipients, export_id=export_id, created_at=now, first_seq=first,
             max_bytes=int(max_mb * 1024 * 1024) if max_mb else None,
             progress=progress or (lambda *_: None),
+            head=session.heads.last if session.heads is not None else None,
         )
         paths = _targets(Path(out), [v.name for v in volumes])
         for path, volume in zip(paths, volumes, strict=True):
@@ -298,6 +299,9 @@ class ImportPreview:
                 f"{'s' if o.own_missing != 1 else ''} made on this laptop that this vault"
                 " no longer has (was it restored from a backup?). Ask for a bundle of"
                 " everything from them (Export, \"Everything\") and import it.")
+        if o.rollback:
+            out.append(o.rollback)
+        out.extend(o.sender_breaks)
         out.extend(self.waiting)
         if self.clock_warning:
             out.append(self.clock_warning)
@@ -380,6 +384,7 @@ def import_bundle(session: Session, path: Path | str, identity_text: str | None 
                             "refused": report.refused, "unparked": report.unparked,
                             "already_imported": outcome.already_imported,
                             "hidden": len(outcome.hidden),
+                            "rolled_back": outcome.rollback is not None,
                         })
             waiting = exchange.waiting(session.conn)
     except BaseException:
@@ -432,6 +437,7 @@ def inspect(path: Path | str, identity_text: str) -> Inspection:
         "recipients": m.recipients, "revisions": len(opened.revisions), "by_kind": by_kind,
         "cases": sorted(cases), "scope": "all cases" if m.cases is None else "named cases",
         "signature": "valid (manifest and every change)", "app_version": m.data["app_version"],
+        "head": _head_data(m.head),
     }
     lines = [
         f"Sender: {sender.display_name} ({sender.author}), fingerprint {sender.fingerprint}",
@@ -443,7 +449,22 @@ def inspect(path: Path | str, identity_text: str) -> Inspection:
         "Signatures: valid (manifest and every change, against the cards the bundle carries;"
         " compare the sender's fingerprint with the one you hold)",
     ]
+    if m.head is None:
+        lines.append("Signed head: none (made by an older version)")
+    else:
+        lines.append(f"Signed head: {m.head.audit_seq} audit entries, changes up to number"
+                     f" {m.head.own_seq}, write {m.head.counter}, signed {m.head.body['at']}")
+        lines.extend(f"  Problem the sender's vault found in itself: {t}"
+                     for _k, t in m.head.breaks)
     return Inspection(lines, data)
+
+
+def _head_data(head: Any) -> dict[str, Any] | None:
+    if head is None:
+        return None
+    return {"audit_entries": head.audit_seq, "highest_change": head.own_seq,
+            "write": head.counter, "signed_at": head.body["at"],
+            "problems": [t for _k, t in head.breaks]}
 
 
 # ----- status: what the office has, what waits ------------------------------------------

@@ -240,6 +240,35 @@ def _v2(conn: Connection) -> None:
     )
 
 
+# The signed head (storage/head.py): this device's audit head and revision high-water mark,
+# signed with its key; a copy lives outside the database (head.json). peer_heads: the newest
+# signed head each other device sent in a bundle, to notice a device going back in time.
+_V3 = """
+CREATE TABLE signed_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    body TEXT NOT NULL,
+    signature TEXT NOT NULL
+);
+CREATE TABLE peer_heads (
+    device_id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    created_hlc TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    max_audit_seq INTEGER NOT NULL,
+    max_own_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def _v3(conn: Connection) -> None:
+    for statement in _split(_V3):
+        conn.execute(statement)
+    # From here on a vault has a signed head; audit entries after this one prove it had one.
+    top = conn.execute("SELECT coalesce(max(seq), 0) FROM audit").fetchone()[0]
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('head_since', ?)", (str(top),))
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements: list[str] = []
@@ -259,5 +288,15 @@ def _split(script: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+def audit_triggers() -> dict[str, str]:
+    """The triggers that keep the audit table append-only, as made (name -> CREATE text)."""
+    out: dict[str, str] = {}
+    for statement in _split(_V1):
+        words = statement.split()
+        if words[:2] == ["CREATE", "TRIGGER"] and "audit" in words:
+            out[words[2]] = statement
+    return out
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -49,6 +49,9 @@ class RecordStore:
         row = conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
         self.hlc = HybridClock(self.clock, row[0] if row else None)
         self._seq: int | None = None
+        # Own change numbers passed over in the current transaction (a restored vault numbers
+        # after what peers acknowledged); the signed head keeps them (storage/head.py).
+        self.skipped: list[tuple[int, int]] = []
         self._projector = projections.Projector(conn)
 
     # ----- writing -------------------------------------------------------------------------
@@ -114,8 +117,11 @@ class RecordStore:
             # A vault restored from a backup has forgotten numbers it already used; the peers
             # that acknowledged them remember, so numbering goes on after theirs.
             own = self.device.device_id
-            self._seq = max(revision_log.max_device_seq(self._conn, own),
-                            sync_state.highest_acknowledged(self._conn, own))
+            held = revision_log.max_device_seq(self._conn, own)
+            acked = sync_state.highest_acknowledged(self._conn, own)
+            if acked > held:
+                self.skipped.append((held + 1, acked))
+            self._seq = max(held, acked)
         self._seq += 1
         return self._seq
 
@@ -221,6 +227,15 @@ class RecordStore:
             self._seq = None
             raise
         self._conn.execute("RELEASE ingest")
+
+    def take_skipped(self) -> list[tuple[int, int]]:
+        out, self.skipped = self.skipped, []
+        return out
+
+    def forget_uncommitted(self) -> None:
+        """The caller's transaction rolled back: number afresh, forget passed-over numbers."""
+        self._seq = None
+        self.skipped = []
 
     def rolled_back(self, hlc: str) -> None:
         """Forget cached state after the caller rolled a transaction back (a dry run)."""

@@ -79,6 +79,14 @@ def held_ranges(conn: Any) -> dict[str, Ranges]:
     return out
 
 
+def held_ranges_of(conn: Any, device_id: str) -> Ranges:
+    """The runs of one device's change numbers this vault holds."""
+    return [(int(lo), int(hi)) for lo, hi in conn.execute(
+        "SELECT min(device_seq), max(device_seq) FROM ("
+        " SELECT device_seq, device_seq - row_number() OVER (ORDER BY device_seq) AS grp"
+        " FROM revisions WHERE device_id = ?) GROUP BY grp ORDER BY 1", (device_id,))]
+
+
 def held_seqs_after(conn: Any, device_id: str, after: int) -> list[int]:
     return [r[0] for r in conn.execute(
         "SELECT device_seq FROM revisions WHERE device_id = ? AND device_seq > ?"

@@ -501,6 +501,8 @@ class Vault:
             try:
                 quick = [str(r[0]) for r in check.execute("PRAGMA quick_check").fetchall()]
                 cipher = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check")]
+                if quick == ["ok"] and not cipher:
+                    _copy_head(check, tmp)
             finally:
                 check.close()
             if quick != ["ok"] or cipher:
@@ -814,6 +816,14 @@ def _cheap_check(conn: Connection) -> None:
 # backup() writes into ``.<dest name>.<8 hex>.tmp``; snapshot() names dest ``<UTC stamp>-<label>``.
 BACKUP_TMP_SUFFIX = ".tmp"
 _BACKUP_TMP_RE = re.compile(r"\.\d{8}T\d{6}Z-[A-Za-z0-9._-]+\.[0-9a-f]{8}\.tmp")
+
+
+def _copy_head(conn: Connection, folder: Path) -> None:
+    """The backup's head.json, from the signed head its database holds (storage/head.py), so
+    the backup folder opens as a whole."""
+    from msp_desktop.storage import head
+
+    head.copy_to_backup(conn, folder)
 
 
 def _clean_backup_temps(backups: Path) -> None:

@@ -27,7 +27,9 @@ from pyrage import x25519
 
 from msp_desktop.domain.canonical import encode
 from msp_desktop.domain.revisions import Revision, revision_from_json, revision_id_for
+from msp_desktop.storage import head as head_mod
 from msp_desktop.storage.errors import VaultError
+from msp_desktop.storage.head import SignedHead
 from msp_desktop.storage.identity import verify
 from msp_desktop.sync.device_cards import DeviceCard, parse_device_card
 
@@ -36,6 +38,7 @@ FORMAT_VERSION = 1
 SUFFIX = ".mspbundle"
 SIG_DOMAIN = b"msp-bundle-manifest-v1\x00"
 MANIFEST, SIGNATURE, REVISIONS = "manifest.json", "manifest.sig", "revisions.jsonl"
+HEAD = "head"  # optional manifest field: the sender's signed head
 ENTRIES = (MANIFEST, SIGNATURE, REVISIONS)
 
 
@@ -125,6 +128,11 @@ class Manifest:
     @property
     def volume(self) -> dict[str, Any]:
         return dict(self.data["volume"])
+
+    @property
+    def head(self) -> SignedHead | None:
+        """The sender's signed head (storage/head.py); bundles from older versions have none."""
+        return head_mod.parse(self.data[HEAD]) if HEAD in self.data else None
 
     def excused(self) -> dict[str, list[tuple[int, int]]]:
         return {d: [(int(a), int(b)) for a, b in c["omitted"]] for d, c in self.coverage.items()}
@@ -276,6 +284,11 @@ def open_bundle(
         raise BundleRejected(
             f"The bundle's signature does not match the key of its sender"
             f" ({sender.display_name}); it was altered or forged.")
+    head = manifest.head
+    if head is not None and not head.verifies(sender.verify_key):
+        raise BundleRejected(
+            f"The record of what {sender.display_name}'s vault holds (its signed head) is not"
+            " signed by that device; the bundle was altered or forged.")
     revisions = _revisions(entries[REVISIONS], manifest, limits, verify_changes)
     return OpenedBundle(manifest, revisions, len(data))
 
@@ -356,7 +369,7 @@ def _check_manifest(m: Any, limits: Limits) -> dict[str, Any]:
     required = {"format", "format_version", "schema_version", "app_version", "sender",
                 "bundle_seq", "created_at", "created_hlc", "recipients", "devices", "coverage",
                 "ack", "revisions", "scope", "volume"}
-    if set(m) != required:
+    if set(m) - {HEAD} != required:
         raise bad("unexpected or missing fields")
     try:
         sender = parse_device_card(m["sender"])
@@ -368,6 +381,13 @@ def _check_manifest(m: Any, limits: Limits) -> dict[str, Any]:
         raise bad("a device card is invalid") from exc
     if sender.device_id not in {c.device_id for c in cards}:
         raise bad("the sender is not among its devices")
+    if HEAD in m:
+        try:
+            head = head_mod.parse(m[HEAD])
+        except head_mod.HeadInvalid as exc:
+            raise bad("signed head") from exc
+        if head.device_id != sender.device_id:
+            raise bad("the signed head is not the sender's")
     seq = m["bundle_seq"]
     if type(seq) is not int or seq < 1:
         raise bad("bundle_seq")

@@ -14,7 +14,9 @@ from msp_desktop import __version__
 from msp_desktop.domain.fingerprints import device_fingerprint
 from msp_desktop.domain.revisions import REVISION_SCHEMA_VERSION, Revision
 from msp_desktop.storage import contacts, projections, queries, revision_log, sync_state
+from msp_desktop.storage import head as head_mod
 from msp_desktop.storage.contacts import KnownDevice
+from msp_desktop.storage.head import SignedHead
 from msp_desktop.storage.store import IngestReport, RecordStore
 from msp_desktop.sync import bundle
 from msp_desktop.sync.bundle import BundleRejected, Manifest, OpenedBundle
@@ -120,9 +122,10 @@ def plan_export(
 def write_volumes(
     store: RecordStore, plan: ExportPlan, recipients: Sequence[Recipient], *, export_id: str,
     created_at: str, first_seq: int, max_bytes: int | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = _no_progress, head: SignedHead | None = None,
 ) -> list[Volume]:
-    """Encrypted, signed bundles carrying the plan; several when ``max_bytes`` requires."""
+    """Encrypted, signed bundles carrying the plan; several when ``max_bytes`` requires.
+    ``head``: this vault's signed head, so the receiver can notice it going back in time."""
     conn = store._conn
     device = store.device
     revs = plan.revisions
@@ -151,6 +154,8 @@ def write_volumes(
         "recipients": [r.to_json() for r in recipients],
         "coverage": coverage, "ack": ack, "scope": {"cases": plan.cases},
     }
+    if head is not None:
+        base[bundle.HEAD] = head.to_json()
     ages = [r.age_recipient for r in recipients]
 
     def build(chunk: range, index: int, count: int) -> bytes:
@@ -247,6 +252,10 @@ class ImportOutcome:
     # This vault's own changes the sender holds and this vault does not: it was restored
     # from a backup, and the sender can send them back (export everything).
     own_missing: int = 0
+    # The sender's signed head is lower than one it sent before (one sentence), and problems
+    # the sender's vault found in itself that it had not reported before.
+    rollback: str | None = None
+    sender_breaks: list[str] = field(default_factory=list)
 
     @property
     def new(self) -> int:
@@ -298,17 +307,50 @@ def apply(store: RecordStore, opened: OpenedBundle, now: str) -> ImportOutcome:
     own_missing = sync_state.not_held(conn, own, manifest.ack.get(own, []))
     sync_state.record_received(conn, sender.device_id, manifest.bundle_seq, now,
                                len(opened.revisions), len(report.applied))
+    rollback, sender_breaks = _note_head(conn, manifest, now)
     after = projections.conflicted(conn, report.records)
     outcome = ImportOutcome(
         sender=sender, bundle_seq=manifest.bundle_seq, volume=manifest.volume,
         total=len(opened.revisions), report=report, already_imported=already,
         conflicts=sorted(after - before), introduced=introduced,
         hidden=sorted(projections.entered_in_error(conn, shown & report.records)),
-        own_missing=own_missing,
+        own_missing=own_missing, rollback=rollback, sender_breaks=sender_breaks,
     )
     record_of = {r.revision_id: r.record_id for r in opened.revisions}
     outcome.cases = _effects(conn, report, set(outcome.conflicts), record_of)
     return outcome
+
+
+def _note_head(conn: Any, manifest: Manifest, now: str) -> tuple[str | None, list[str]]:
+    """Keep the sender's newest signed head; say if it is lower than one it sent before.
+
+    A lower head in a later bundle means the sender's vault went back in time: restored from
+    a backup (legitimate; its reused change numbers are refused by the store, the rest is
+    new work) or cut by someone holding its passphrase. The bundle is still imported -- its
+    changes are signed and checked one by one, and refusing would also block an honest
+    restored laptop -- and the warning is shown and kept in the audit log. An older bundle
+    imported late is not compared (it was made before the head already seen)."""
+    new = manifest.head
+    if new is None:
+        return None, []
+    name = manifest.sender.display_name
+    seen = head_mod.peer_head(conn, new.device_id)
+    rollback = None
+    later = seen is None or manifest.created_hlc > seen.created_hlc
+    if seen is not None and later:
+        back = head_mod.went_back(seen.head, new)
+        if back:
+            rollback = (
+                f"Device {name} ({new.device_id[:8]}) appears to have been rolled back:"
+                f" {'; '.join(back)} since a bundle it sent earlier. If its vault was"
+                " restored from a backup this is expected; if not, records or audit entries"
+                f" may have been removed from it. Ask whoever looks after {name}'s laptop to"
+                " check it (vault check).")
+    old_breaks = {t for _k, t in seen.head.breaks} if seen is not None else set()
+    fresh = [t for _k, t in new.breaks if t not in old_breaks] if later else []
+    if later:
+        head_mod.record_peer_head(conn, new, manifest.created_hlc, now)
+    return rollback, [f"{name}'s vault found a problem in itself: {t}." for t in fresh]
 
 
 def _register_devices(conn: Any, manifest: Manifest, now: str) -> list[DeviceCard]:

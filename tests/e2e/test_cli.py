@@ -70,9 +70,10 @@ def test_init_without_card_warns_and_info_reports_an_empty_vault(sandbox: Sandbo
     assert re.search(r"Device fingerprint: [A-Z2-7]{4}(-[A-Z2-7]{4}){3}", result.stdout)
     assert "cannot be opened by anyone" in result.stdout  # no recovery card: say so
     assert [ln for ln in result.stderr.splitlines() if ln] == [FAST_KDF_WARNING]
-    assert sorted(p.name for p in vault.iterdir()) == ["keyslots.json", "vault.db", "vault.lock"]
+    assert sorted(p.name for p in vault.iterdir()) == [
+        "head.json", "keyslots.json", "vault.db", "vault.lock"]
     assert stat.S_IMODE(vault.stat().st_mode) == 0o700
-    for name in ("keyslots.json", "vault.db"):
+    for name in ("keyslots.json", "vault.db", "head.json"):
         assert stat.S_IMODE((vault / name).stat().st_mode) == 0o600, name
     slots = json.loads((vault / "keyslots.json").read_text())
     assert [s["type"] for s in slots["slots"]] == ["passphrase"]
@@ -181,7 +182,9 @@ def test_check_names_an_altered_audit_entry(sandbox: Sandbox) -> None:
     assert result.returncode == 4, result
     lines = check_lines(result.stdout)
     failed = [name for name, state in lines.items() if state == "FAIL"]
-    assert failed == ["audit chain: audit entry 3 has been altered"]
+    assert failed == ["audit chain: audit entry 3 has been altered",
+                      "audit log protected against change (triggers): the trigger"
+                      " audit_no_update is missing; the trigger audit_no_delete is missing"]
     assert "found problems" in error_line(result)
 
 
@@ -374,7 +377,7 @@ def test_backup_opens_with_the_same_passphrase_and_passes_check(sandbox: Sandbox
     dest = sandbox.work / "backups" / "b1"
     result = ok(sandbox.run("vault", "backup", vault, dest))
     assert "Backup written and checked" in result.stdout
-    assert sorted(p.name for p in dest.iterdir()) == ["keyslots.json", "vault.db"]
+    assert sorted(p.name for p in dest.iterdir()) == ["head.json", "keyslots.json", "vault.db"]
     assert not (dest / "vault.db").read_bytes().startswith(b"SQLite format 3\x00")
     ok(sandbox.run("vault", "check", dest))
     copy = info(sandbox, dest)
