@@ -187,8 +187,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from msp_desktop.services.search import search
+    from msp_desktop.services.search import MAX_TERMS, search, terms
 
+    if terms(args.query).shortened:
+        print(f"Note: a search uses at most {MAX_TERMS} different words; the rest of this"
+              " one was left out.", file=sys.stderr)
     session = _open(args.path)
     try:
         hits = search(session, args.query, limit=args.limit)

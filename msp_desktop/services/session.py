@@ -107,6 +107,7 @@ class Session:
                 )
             session = cls(vault, device, clock)
             with session.write():
+                session.store.ensure_search_index()  # empty: only records the index form
                 session.log("vault.create")
         except BaseException:
             vault.lock()
@@ -146,6 +147,8 @@ class Session:
                 raise VaultDamaged("This vault has no device identity. It may be damaged.")
             session = cls(vault, device, clock)
             with session.write():
+                if not vault.read_only:
+                    session.store.ensure_search_index()  # once, for an index before NFC
                 session.log(action)
         except BaseException:
             vault.lock()
