@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from msp_desktop.services.session import Session
+from msp_desktop.storage import marks
 from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.vault import copy_backup
 
@@ -61,7 +62,13 @@ def vault_info(session: Session) -> dict[str, Any]:
         "parked": store.parked_count(),
         "drafts": session.drafts.count(),
         "state_digest": store.state_digest(),
+        "demo": "yes" if is_demo_vault(session) else "no",
     }
+
+
+def is_demo_vault(session: Session) -> bool:
+    """The vault holds the synthetic demo caseload (not for real people's details)."""
+    return marks.is_demo(session.conn)
 
 
 def backup(session: Session, dest: Path) -> Path:

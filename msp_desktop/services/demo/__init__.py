@@ -25,6 +25,7 @@ from msp_desktop.services.demo.data import DEMO_TODAY
 from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.writer import Writer
 from msp_desktop.services.session import Session
+from msp_desktop.storage import marks
 
 __all__ = ["CHUNK_CASES", "DEMO_TODAY", "DemoStats", "generate"]
 
@@ -46,6 +47,8 @@ def generate(
     if cases < 0 or (notes_per_case is not None and notes_per_case < 0):
         raise ValueError("cases and notes_per_case must not be negative")
     start = time.perf_counter()
+    with session.write():  # first: even a fill cut short leaves made-up cases behind
+        marks.mark_demo(session.conn)  # the app says "demo" while such a vault is open
     store = session.store
     writer = Writer(store)
     # Ids depend on the seed and on how full the vault already was, so a second run on the same
