@@ -213,9 +213,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from msp_desktop.services.search import MAX_TERMS, search, terms
 
-    if terms(args.query).shortened:
-        print(f"Note: a search uses at most {MAX_TERMS} different words; the rest of this"
-              " one was left out.", file=sys.stderr)
+    used = terms(args.query)
+    if used.shortened:
+        left_out = f"{used.dropped_words} more" if used.dropped_words else "the rest"
+        print(f"Note: a search uses at most {MAX_TERMS} different words;"
+              f" {left_out} of this one {'were' if used.dropped_words > 1 else 'was'}"
+              " left out.", file=sys.stderr)
     session = _open(args.path)
     try:
         hits = search(session, args.query, limit=args.limit)

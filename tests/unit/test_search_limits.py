@@ -57,11 +57,14 @@ def test_twenty_thousand_repeated_words_are_one_word_and_run_at_once(session: Se
 
 
 def test_many_different_words_are_capped_and_the_caller_is_told(session: Session) -> None:
-    words = [f"w{i}x" for i in range(20_000)]
+    words = [f"w{i}" for i in range(15_000)]  # under MAX_QUERY_CHARS in all
     used = search.terms(" ".join(words))
     assert len(used.words) == search.MAX_TERMS == 32
     assert used.words == tuple(words[:32])
-    assert used.truncated and used.shortened
+    assert used.dropped_words == 15_000 - 32 and used.shortened and not used.truncated
+    huge = search.terms("abc " * 30_000)  # past MAX_QUERY_CHARS: the rest is not read
+    assert huge.words == ("abc",) and huge.truncated and huge.shortened
+    assert not search.terms(" ".join(["cwmystwyth"] * 9_000)).shortened  # repeats cost nothing
     short = search.terms(" ".join(words[:40]))
     assert short.dropped_words == 8 and not short.truncated and short.shortened
     assert not search.terms("Valérie Jones").shortened
