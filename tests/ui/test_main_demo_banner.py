@@ -19,6 +19,7 @@ from test_main_support import (  # noqa: F401 (fixtures)
 )
 
 from msp_desktop.services.demo import generate
+from msp_desktop.services.session import KdfParams, Session
 from msp_desktop.ui.flow import DEMO_PASSPHRASE
 
 
@@ -64,3 +65,16 @@ def test_a_real_vault_has_no_banner(qtbot, gui_factory, vault) -> None:
     assert gui.main_window.demo_banner is None
     assert not [w for w in gui.main_window.findChildren(QLabel)
                 if "not for real data" in w.accessibleName().lower()]
+
+
+def test_a_demo_vault_made_before_the_marker_gets_it_when_opened(qtbot, gui_factory,
+                                                                 tmp_path: Path) -> None:
+    older = Session.create(tmp_path / "demo", DEMO_PASSPHRASE, kdf=KdfParams.fast())
+    generate(older, cases=1, seed=2)
+    with older.write():
+        older.conn.execute("DELETE FROM meta WHERE key = 'demo'")  # as an older version left it
+    older.close()
+    gui = gui_factory()  # its demo folder is tmp_path / "demo"
+    gui.show_first_window().demo_button.click()
+    qtbot.waitUntil(lambda: gui.main_window is not None, timeout=30000)
+    _check_banner(qtbot, gui)
