@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         banner.setStyleSheet(
             f"QLabel#demoBanner {{ background: {warning.background}; color: {warning.text};"
             f" border-bottom: 2px solid {warning.border}; padding: 8px 12px;"
-            " font-weight: bold; }}")
+            " font-weight: bold; }")
         return banner
 
     # menus ---------------------------------------------------------------------------------
