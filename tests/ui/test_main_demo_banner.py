@@ -54,10 +54,11 @@ def test_the_demo_flow_shows_the_banner_and_keeps_it_after_a_lock(qtbot, gui_fac
     _check_banner(qtbot, gui)
 
 
-def test_a_vault_filled_by_the_demo_command_shows_it(qtbot, gui_factory,
+def test_a_vault_filled_by_the_demo_command_shows_it(qtbot, qtlog, gui_factory,
                                                      tmp_path: Path) -> None:
     filled = make_vault(tmp_path / "filled", lambda s: generate(s, cases=1, seed=3))
     _check_banner(qtbot, unlocked_gui(qtbot, gui_factory, filled))
+    assert not [r for r in qtlog.records if "stylesheet" in r.message.lower()]
 
 
 def test_a_real_vault_has_no_banner(qtbot, gui_factory, vault) -> None:
