@@ -228,6 +228,30 @@ def cmd_vault_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_vault_restore(args: argparse.Namespace) -> int:
+    from msp_desktop.services.maintenance import restore
+
+    passphrase = _passphrase("MSP_PASSPHRASE", "Passphrase of the backup: ")
+    done = restore(Path(args.backup), Path(args.dest), passphrase,
+                   new_device=not args.same_device, device_name=args.device_name)
+    print(f"Backup restored and checked: {done.path}")
+    if done.previous_device is None:
+        print("It keeps the device identity of the backup. Do not use the vault the backup"
+              " came from again: both would number their changes the same way.")
+        return EXIT_OK
+    print(f"This copy is a new device: {done.device_id[:8]}"
+          f" (it was {done.previous_device[:8]}).")
+    print(f"Device fingerprint: {done.fingerprint}")
+    print("Changes made before the backup keep their old signatures and stay valid.")
+    print("Send your new contact card to your colleagues and the office, so that they accept"
+          " your bundles:")
+    print(f"  msp-desktop keys card {done.path} my-card.json")
+    print("If the laptop this backup came from was lost or stolen, ask them to revoke its old"
+          f" device {done.previous_device[:8]}, and revoke it here too:")
+    print(f"  msp-desktop keys revoke {done.path} {done.previous_device[:8]}")
+    return EXIT_OK
+
+
 def cmd_office_keygen(args: argparse.Namespace) -> int:
     from msp_desktop.services.office import keygen
 
@@ -277,8 +301,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from msp_desktop.services.search import search
+    from msp_desktop.services.search import MAX_TERMS, search, terms
 
+    used = terms(args.query)
+    if used.shortened:
+        left_out = f"{used.dropped_words} more" if used.dropped_words else "the rest"
+        print(f"Note: a search uses at most {MAX_TERMS} different words;"
+              f" {left_out} of this one {'were' if used.dropped_words > 1 else 'was'}"
+              " left out.", file=sys.stderr)
     session = _open(args.path)
     try:
         hits = search(session, args.query, limit=args.limit)
@@ -505,6 +535,17 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("path")
     x.add_argument("dest")
     x.set_defaults(func=cmd_vault_backup)
+    x = vsub.add_parser("restore", help="copy a backup to a new folder, checked (a new device)")
+    x.add_argument("backup", help="the backup folder (made by vault backup, or in backups/)")
+    x.add_argument("dest", help="a new, empty folder for the restored vault")
+    how = x.add_mutually_exclusive_group()
+    how.add_argument("--as-new-device", action="store_true",
+                     help="give the copy a new device identity (the default)")
+    how.add_argument("--same-device", action="store_true",
+                     help="keep the backup's device identity: only to replace a damaged vault"
+                          " on the same laptop, never use the old one again")
+    x.add_argument("--device-name", help="a name for this laptop")
+    x.set_defaults(func=cmd_vault_restore)
 
     office = sub.add_parser("office", help="office keys")
     osub = office.add_subparsers(dest="office_command", required=True, parser_class=_Parser)

@@ -11,7 +11,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from msp_desktop.domain.canonical import dumps
+
 _MISSING: Any = object()
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as stored: the same canonical bytes (Python's `1 == True == 1.0` must not make
+    two different writes look like one)."""
+    if a is _MISSING or b is _MISSING:
+        return a is b
+    return dumps(a, check=False) == dumps(b, check=False)
 
 
 @dataclass(frozen=True)
@@ -87,11 +97,11 @@ def merge(heads: Sequence[Node], lookup: Callable[[str], Node | None]) -> MergeR
         changed = [
             (h, h.payload.get(name, _MISSING))
             for h in ordered
-            if h.payload.get(name, _MISSING) != base_value
+            if not _same(h.payload.get(name, _MISSING), base_value)
         ]
         distinct: list[Any] = []
         for _, value in changed:
-            if value not in distinct:
+            if not any(_same(value, seen) for seen in distinct):
                 distinct.append(value)
         if not distinct:
             value = base_value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,9 +10,10 @@ from typing import Any
 
 from msp_desktop.services.recovery import recovery_card_fingerprint
 from msp_desktop.services.session import Session
-from msp_desktop.storage import head
+from msp_desktop.storage import head, marks
+from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.errors import VaultError
-from msp_desktop.storage.vault import DatabaseError
+from msp_desktop.storage.vault import DatabaseError, copy_backup
 
 
 @dataclass
@@ -100,7 +102,13 @@ def vault_info(session: Session) -> dict[str, Any]:
         "parked": store.parked_count(),
         "drafts": session.drafts.count(),
         "state_digest": store.state_digest(),
+        "demo": "yes" if is_demo_vault(session) else "no",
     }
+
+
+def is_demo_vault(session: Session) -> bool:
+    """The vault holds the synthetic demo caseload (not for real people's details)."""
+    return marks.is_demo(session.conn)
 
 
 def backup(session: Session, dest: Path) -> Path:
@@ -124,3 +132,52 @@ def background_integrity_check(session: Session) -> list[str]:
     if problems:
         session.vault.set_read_only("; ".join(problems[:3]))
     return problems
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What `restore` did. previous_device is the backup's device id when the copy was
+    given a new identity (else None)."""
+
+    path: Path
+    device_id: str
+    fingerprint: str
+    previous_device: str | None
+
+
+def restore(
+    backup_folder: Path, dest: Path, passphrase: str, *, new_device: bool = True,
+    device_name: str | None = None, clock: Clock | None = None,
+) -> Restored:
+    """Copy a backup to ``dest`` (checked copy), open it with the backup's passphrase, check
+    every page, and, with new_device, give it a new device identity.
+
+    A backup opened on a second laptop while the first is still in use would number its
+    changes with the same device and the same numbers as the first: the two would clash in
+    every colleague's vault. A new identity keeps both apart; the old device's changes keep
+    their signatures. new_device=False only for putting a vault back on the same laptop
+    after damage, when the old copy is never used again."""
+    written = copy_backup(backup_folder, dest)
+    try:
+        session = Session.open(written, passphrase, clock=clock)
+    except BaseException:
+        _remove_copy(written)  # this call made it; nothing else has used it
+        raise
+    try:
+        session.vault.full_check()
+        previous = session.become_new_device(device_name) if new_device else None
+        with session.write():
+            session.log("restore", detail={"new_device": new_device})
+        return Restored(written, session.device.device_id, session.device.fingerprint(),
+                        previous)
+    except BaseException:
+        session.close()
+        _remove_copy(written)
+        raise
+    finally:
+        if session.is_open:
+            session.close()
+
+
+def _remove_copy(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

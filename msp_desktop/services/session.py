@@ -15,7 +15,12 @@ from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.drafts import DraftStore
 from msp_desktop.storage.errors import VaultDamaged
 from msp_desktop.storage.head import HeadKeeper
-from msp_desktop.storage.identity import DeviceIdentity, create_device, load_device
+from msp_desktop.storage.identity import (
+    DeviceIdentity,
+    create_device,
+    load_device,
+    replace_device,
+)
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.recovery import RecoveryReply, read_pending, record_card, remove_pending
 from msp_desktop.storage.store import RecordStore
@@ -115,6 +120,7 @@ class Session:
                     record_card(vault.conn, card.fingerprint, card.age_recipient)
             session = cls(vault, device, clock)
             with session.write():
+                session.store.ensure_search_index()  # empty: only records the index form
                 session.log("vault.create")
         except BaseException:
             vault.lock()
@@ -201,11 +207,37 @@ class Session:
             session = cls(vault, device, clock)
             if not vault.read_only:  # a damaged vault is not written to, even to audit
                 with session.write():
+                    session.store.ensure_search_index()  # once, for an index before NFC
                     session.log(action, detail=detail)
         except BaseException:
             vault.lock()
             raise
         return session
+
+    def become_new_device(self, device_name: str | None = None) -> str:
+        """Give this vault a new device identity (a restored backup used on another laptop)
+        and record it; return the previous device's id. The previous device's revisions stay
+        valid; this vault's own changes are numbered afresh under the new identity."""
+        if self.read_only:
+            raise RuntimeError("a read-only session cannot write")  # a bug, not a user error
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
+        before = self.device, self.store
+        try:
+            with self.vault.transaction():  # the change and its audit entry, together
+                device, previous = replace_device(
+                    self.conn, device_name or default_device_name(), self.device.author,
+                    self.clock.iso_now(),
+                )
+                self.device = device
+                self.store = RecordStore(self.conn, device, self.clock)
+                self.log("device.replace", entity_kind="device", entity_id=device.device_id,
+                         detail={"previous_device": previous, "reason": "restored backup"})
+        except BaseException:
+            self.device, self.store = before
+            raise
+        return previous
 
     def change_passphrase(self, new_passphrase: str, *, kdf: Any = None) -> None:
         self.vault.change_passphrase(new_passphrase, kdf=kdf)

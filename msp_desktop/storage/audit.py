@@ -18,6 +18,7 @@ ACTIONS = frozenset(
         "print", "bundle.export", "bundle.import", "passphrase.change", "recovery",
         "backup", "search", "settings.change", "demo.generate", "json.import",
         "contact.trust", "contact.revoke",
+        "restore", "device.replace",
     }
 )
 

@@ -91,3 +91,34 @@ def load_device(conn: Any) -> DeviceIdentity | None:
         signing_key=SigningKey(bytes(row[3])),
         age_identity=row[4],
     )
+
+
+def replace_device(
+    conn: Any, display_name: str, author: str, created_at: str,
+) -> tuple[DeviceIdentity, str]:
+    """Give this vault a new device identity (a backup restored onto another laptop), in the
+    caller's transaction; return it and the old device's id.
+
+    The old device's revisions keep their signatures and stay valid: it stays in
+    known_devices, now as another trusted device (the laptop the backup came from may still
+    be in use and send changes), so its new changes import like a colleague's. This vault
+    numbers its own changes afresh under the new id, so the two laptops never reuse a
+    number."""
+    old = load_device(conn)
+    if old is None:
+        raise ValueError("this vault has no device identity to replace")
+    conn.execute(
+        "UPDATE known_devices SET role = 'device', trust = 'trusted' WHERE device_id = ?",
+        (old.device_id,),
+    )
+    # A vault's own changes count as held up to its highest number (they were written here,
+    # one after another); as another device's, they need that progress row to import the
+    # old device's later changes in order.
+    conn.execute(
+        "INSERT INTO device_progress (device_id, contiguous)"
+        " SELECT ?, coalesce(max(device_seq), 0) FROM revisions WHERE device_id = ?"
+        " ON CONFLICT (device_id) DO UPDATE SET contiguous = max(contiguous, excluded.contiguous)",
+        (old.device_id, old.device_id),
+    )
+    conn.execute("DELETE FROM device")
+    return create_device(conn, display_name, author, created_at), old.device_id

@@ -8,6 +8,7 @@ heads, `case_summary` one caseload row per case and `search_fts` the full-text i
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,11 @@ from msp_desktop.domain.merge import FieldConflict, Node, merge
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus, status_after
 from msp_desktop.storage import revision_log, summary
+
+# meta key and value: the search index holds NFC-normalised text (an index written before
+# lacks the row and is rebuilt once, at unlock: `ensure_search_index`).
+SEARCH_INDEX_KEY = "search_index"
+SEARCH_INDEX_FORM = "nfc-1"
 
 _STATE_COLUMNS = (
     "record_id, kind, case_id, status, title, sort_date, payload, conflicts, created_hlc,"
@@ -141,10 +147,8 @@ class Projector:
                 (*values, rowid),
             )
             self._conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid,))
-        body = kind.searchable_text(payload) if kind else ""
-        if kind_name == "person":
-            body = "\n".join(filter(None, [display_name(payload), body]))
-        if body and status != RecordStatus.ENTERED_IN_ERROR:
+        body = search_body(kind_name, payload, status)
+        if body:
             self._conn.execute(
                 "INSERT INTO search_fts (rowid, body) VALUES (?, ?)", (rowid, body)
             )
@@ -210,6 +214,30 @@ class Projector:
         with self.batch():
             for record_id in revision_log.record_ids_in_clock_order(self._conn):
                 self.project(record_id)
+        mark_search_index_current(self._conn)
+
+    def reindex_search(self) -> None:
+        """Write the full-text index again from the record rows (not the revisions: much
+        cheaper than `rebuild`, and the rows are what `project` indexes)."""
+        self._conn.execute("DELETE FROM search_fts")
+        rows = self._conn.execute("SELECT rowid, kind, status, payload FROM records")
+        for rowid, kind_name, status, payload in rows.fetchall():
+            body = search_body(kind_name, json.loads(payload), status)
+            if body:
+                self._conn.execute(
+                    "INSERT INTO search_fts (rowid, body) VALUES (?, ?)", (rowid, body)
+                )
+        mark_search_index_current(self._conn)
+
+    def ensure_search_index(self) -> bool:
+        """Re-index once if the index predates NFC normalisation; True if it did."""
+        row = self._conn.execute(
+            "SELECT value FROM meta WHERE key = ?", (SEARCH_INDEX_KEY,)
+        ).fetchone()
+        if row is not None and row[0] == SEARCH_INDEX_FORM:
+            return False
+        self.reindex_search()
+        return True
 
     def matches_revisions(self) -> bool:
         """Rebuild every projection inside a savepoint that is rolled back, and compare."""
@@ -222,6 +250,28 @@ class Projector:
             self._conn.execute("ROLLBACK TO rebuild_check")
             self._conn.execute("RELEASE rebuild_check")
         return before == after
+
+
+def search_body(kind_name: str, payload: Mapping[str, Any], status: str) -> str:
+    """The text the full-text index holds for a record, in Unicode NFC: the query is
+    normalised the same way, so a name typed or pasted in decomposed form (e + combining
+    accent, Hangul jamo, Cyrillic и + breve) finds the composed one and back."""
+    if status == RecordStatus.ENTERED_IN_ERROR:
+        return ""
+    kind = KINDS.get(kind_name)
+    body = kind.searchable_text(payload) if kind else ""
+    if kind_name == "person":
+        body = "\n".join(filter(None, [display_name(payload), body]))
+    return unicodedata.normalize("NFC", body)
+
+
+def mark_search_index_current(conn: Any) -> None:
+    """Record that the index is written the current way (a new vault, or after a re-index)."""
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (SEARCH_INDEX_KEY, SEARCH_INDEX_FORM),
+    )
 
 
 # ----- reading ---------------------------------------------------------------------------

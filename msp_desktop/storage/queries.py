@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,17 +130,90 @@ MIN_PREFIX_LENGTH = 3
 RANK_LIMIT = 5000
 
 
+# A search uses at most this many different words, read from at most this many characters:
+# each word is one more index lookup joined to the others, so 20,000 pasted words ran for
+# more than ten minutes. A person narrowing a search types a handful. (Reading 100,000
+# characters into words takes about a millisecond; repeats of a word cost nothing.)
+MAX_TERMS = 32
+MAX_QUERY_CHARS = 100_000
+# Cancelled searches are noticed within this many SQLite steps (a fraction of a millisecond).
+_CANCEL_CHECK_STEPS = 1000
+
+
+class SearchCancelled(Exception):
+    """The search was cancelled (a newer one replaced it, or the worker pressed Escape)."""
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """The words a search uses, and how much of what was typed it left out."""
+
+    words: tuple[str, ...]
+    dropped_words: int = 0  # different words past MAX_TERMS
+    truncated: bool = False  # text past MAX_QUERY_CHARS was not read
+
+    @property
+    def shortened(self) -> bool:
+        return bool(self.dropped_words) or self.truncated
+
+    def fts(self) -> str:
+        """A safe FTS5 query: every word must match; words of three letters or more also
+        match as the start of a longer word."""
+        return " ".join(
+            f'"{w}"*' if len(w) >= MIN_PREFIX_LENGTH else f'"{w}"' for w in self.words
+        )
+
+
+def search_terms(text: str) -> SearchTerms:
+    """The words of what a worker typed: NFC (as the index is), each once (ignoring case),
+    at most MAX_TERMS of them from the first MAX_QUERY_CHARS characters."""
+    truncated = len(text) > MAX_QUERY_CHARS
+    text = unicodedata.normalize("NFC", text[:MAX_QUERY_CHARS])
+    words: list[str] = []
+    seen: set[str] = set()
+    dropped = 0
+    for token in _TOKEN.findall(text):
+        key = token.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(words) < MAX_TERMS:
+            words.append(token)
+        else:
+            dropped += 1
+    return SearchTerms(tuple(words), dropped, truncated)
+
+
 def fts_query(text: str) -> str:
-    """Turn what a worker types into a safe FTS5 query: every word must match; words of three
-    letters or more also match as the start of a longer word."""
-    tokens = _TOKEN.findall(text)
-    return " ".join(f'"{t}"*' if len(t) >= MIN_PREFIX_LENGTH else f'"{t}"' for t in tokens)
+    """Turn what a worker types into a safe FTS5 query (see `search_terms`)."""
+    return search_terms(text).fts()
 
 
-def search(conn: Any, text: str, limit: int = 50, case_id: str | None = None) -> list[SearchHit]:
+def search(
+    conn: Any, text: str, limit: int = 50, case_id: str | None = None, *,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[SearchHit]:
+    """cancelled: asked every few SQLite steps while the search runs (from the thread that
+    runs it); once it answers True the search stops and raises SearchCancelled."""
     query = fts_query(text)
     if not query:
         return []
+    if cancelled is None:
+        return _search(conn, query, limit, case_id)
+    if cancelled():
+        raise SearchCancelled()
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_CHECK_STEPS)
+    try:
+        return _search(conn, query, limit, case_id)
+    except Exception as exc:
+        if cancelled() and "interrupt" in str(exc).lower():
+            raise SearchCancelled() from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _search(conn: Any, query: str, limit: int, case_id: str | None) -> list[SearchHit]:
     sql = (
         # A hit on the adult's own record has no case id: show their name and their most
         # recently opened case, so opening the result lands somewhere useful.

@@ -284,6 +284,10 @@ class RecordStore:
     def rebuild_projections(self) -> None:
         self._projector.rebuild()
 
+    def ensure_search_index(self) -> bool:
+        """Re-index search once if the index predates NFC text (call in a transaction)."""
+        return self._projector.ensure_search_index()
+
     def projection_snapshot(self) -> list[tuple[object, ...]]:
         return projections.snapshot(self._conn)
 

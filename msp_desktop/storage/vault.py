@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import secrets
@@ -970,3 +971,66 @@ def _pragma_rows(conn: Connection, pragma: str) -> list[str]:
         return [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as exc:
         return [f"{type(exc).__name__}: {exc}"]
+
+
+# --- restoring a backup ----------------------------------------------------------------------
+
+_COPY_CHUNK = 1024 * 1024
+
+
+def copy_backup(src: Path | str, dest: Path | str) -> Path:
+    """Copy a backup folder (as `backup` / `snapshot` write it: vault.db and keyslots.json)
+    to the new folder ``dest``, checked: each file is copied into a temp folder next to dest,
+    made durable and read back against the hash of what was read, and only then is the folder
+    renamed into place. The backup itself is only read. The caller opens the copy to prove
+    the passphrase and check every page."""
+    src, dest = Path(src), Path(dest)
+    if not (src / DB_FILE).is_file() or not (src / KEYSLOTS_FILE).is_file():
+        raise VaultNotFound(f"{src} holds no vault.db and keyslots.json",
+                            user_message="No backup was found at this location. Choose the"
+                                         " backup folder (it holds vault.db and keyslots.json).")
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise VaultExists(f"{dest} exists and is not an empty folder")
+    names = [KEYSLOTS_FILE, DB_FILE] + [
+        n for n in (DB_FILE + "-wal",) if (src / n).is_file()  # a copied, closed vault folder
+    ]
+    for name in names:
+        if (src / name).is_symlink():
+            raise VaultDamaged(f"{name} in the backup is a symbolic link",
+                               user_message="This backup folder holds a link instead of a file,"
+                                            " so it is not restored. Choose the real backup.")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}.tmp"
+    tmp.mkdir(mode=0o700)
+    try:
+        for name in names:
+            _checked_copy(src / name, tmp / name)
+        fsync_dir(tmp)
+        if dest.exists():
+            dest.rmdir()  # empty (checked above)
+        os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return dest
+
+
+def _checked_copy(src: Path, dest: Path) -> None:
+    digest = hashlib.sha256()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    with open(src, "rb") as fin, os.fdopen(os.open(dest, flags, 0o600), "wb") as fout:
+        while chunk := fin.read(_COPY_CHUNK):
+            digest.update(chunk)
+            fout.write(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    again = hashlib.sha256()
+    with open(dest, "rb") as fh:
+        while chunk := fh.read(_COPY_CHUNK):
+            again.update(chunk)
+    if again.digest() != digest.digest():
+        raise VaultDamaged(f"the copy of {src.name} does not match the backup",
+                           user_message="The backup could not be copied correctly (the copy"
+                                        " differs from the backup). Check the disk and try"
+                                        " again.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
@@ -148,6 +149,8 @@ class CaseloadView(QWidget):
         self.ctx = ctx
         self._session: Any = ctx.session
         self._searching = ""  # the words of the search on its way, if any
+        self._search_generation = 0  # each search's number: only the newest one's hits show
+        self._search_cancel: threading.Event | None = None  # stops the running search
         self._focus_results = False  # Enter asked for the results: focus the first
         self.setAccessibleName(self.tr("Caseload"))
 
@@ -292,6 +295,7 @@ class CaseloadView(QWidget):
     def _on_search_text(self, text: str) -> None:
         if not text.strip():
             self._search_timer.stop()
+            self.cancel_search()
             self.results_model.clear()
             self.stack.setCurrentIndex(0)
             return
@@ -303,42 +307,79 @@ class CaseloadView(QWidget):
         self.run_search()
 
     def run_search(self) -> None:
-        """Search for what the box holds, off the GUI thread; the audit log records only that
-        a search ran, never the words."""
+        """Search for what the box holds, off the GUI thread; a search still running is
+        cancelled (its results would be stale). The audit log records only that a search
+        ran, never the words."""
         text = self.search_box.text().strip()
         if not text or self._session is None:
             return
+        self.cancel_search()
+        self._search_generation += 1
+        generation = self._search_generation
+        cancel = threading.Event()
+        self._search_cancel = cancel
         self._searching = text
         self.busy.start(self.tr("Searching"))
-        self.ctx.read(lambda s: search.search(s, text, limit=SEARCH_LIMIT, audit=False),
-                      done=lambda hits: self._show_hits(text, hits), failed=self._search_failed)
+        self.ctx.read(
+            lambda s: search.search(s, text, limit=SEARCH_LIMIT, audit=False, cancel=cancel),
+            done=lambda hits: self._show_hits(text, hits, generation),
+            failed=lambda exc: self._search_failed(exc, generation),
+        )
 
-    def _search_failed(self, exc: BaseException) -> None:
+    def cancel_search(self) -> None:
+        """Stop the search on its way, if any (a newer one replaces it, Escape, lock): the
+        worker thread gives it up within a moment and its results are never shown."""
+        cancel, self._search_cancel = self._search_cancel, None
+        if cancel is not None:
+            cancel.set()
+        if self._searching:
+            self._searching = ""
+            self._search_generation += 1
+            self.busy.stop()
+
+    def search_running(self) -> bool:
+        """Return whether a search is on its way."""
+        return bool(self._searching)
+
+    def _search_failed(self, exc: BaseException, generation: int | None = None) -> None:
+        if generation is not None and generation != self._search_generation:
+            return  # cancelled or replaced: nothing to say
+        if isinstance(exc, search.SearchCancelled):
+            return
         self.busy.stop()
         self._searching = ""
+        self._search_cancel = None
         log.error("Search failed", exc_info=exc)
         self.results_model.clear()
         self.results_label.setText(self.tr("The search could not run. Try again."))
         self.stack.setCurrentIndex(1)
 
-    def _show_hits(self, text: str, hits: list[SearchHit]) -> None:
-        if self._session is None or text != self._searching:
-            return  # locked meanwhile, or the words changed: a newer search is on its way
+    def _show_hits(self, text: str, hits: list[SearchHit],
+                   generation: int | None = None) -> None:
+        if self._session is None or text != self._searching or (
+                generation is not None and generation != self._search_generation):
+            return  # locked meanwhile, cancelled, or a newer search is on its way
         self._searching = ""
+        self._search_cancel = None
         self.busy.stop()
         search.log_search(self._session, len(hits))
         self.results_model.set_hits(hits)
         if len(hits) >= SEARCH_LIMIT:
-            self.results_label.setText(self.tr(
+            message = self.tr(
                 "Showing the first %1 matches. Add words to narrow the search."
-            ).replace("%1", str(len(hits))))
+            ).replace("%1", str(len(hits)))
         elif hits:
-            self.results_label.setText(plural(
+            message = plural(
                 "CaseloadView", "1 record found. Press Enter to open it.",
                 "%n records found. Press Enter to open one.", len(hits),
-            ))
+            )
         else:
-            self.results_label.setText(self.tr("Nothing found. Try fewer or shorter words."))
+            message = self.tr("Nothing found. Try fewer or shorter words.")
+        if search.terms(text).shortened:  # say so first: the words left out did not count
+            message = self.tr(
+                "Only the first %1 different words were searched for."
+            ).replace("%1", str(search.MAX_TERMS)) + " " + message
+        self.results_label.setText(message)
         self.results.setAccessibleDescription(self.results_label.text())
         self.stack.setCurrentIndex(1)
         if self._focus_results and hits:
@@ -369,8 +410,9 @@ class CaseloadView(QWidget):
             self.record_activated.emit(case_id, record_id, kind)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API name
-        """Escape leaves the search results."""
-        if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+        """Escape cancels a running search and leaves the search results."""
+        if event.key() == Qt.Key.Key_Escape and (self.search_box.text() or self._searching):
+            self.cancel_search()
             self.clear_search()
             self.search_box.setFocus()
             event.accept()
@@ -382,7 +424,7 @@ class CaseloadView(QWidget):
     def clear(self) -> None:
         """Forget every row, result and search word (on lock)."""
         self._search_timer.stop()
-        self._searching = ""
+        self.cancel_search()
         self.busy.stop()
         self.search_box.blockSignals(True)
         self.search_box.clear()

@@ -75,13 +75,19 @@ def _create_session(request: CreateVaultRequest, kdf: Any) -> Any:
 
 def _open_demo_session(folder: Path, kdf: Any, cases: int) -> Any:
     """Worker: open the demo vault, creating and filling it first if needed."""
+    from msp_desktop.services.demo import generate, mark_as_demo
     from msp_desktop.services.session import Session
 
     if (folder / "vault.db").exists():
-        return Session.open(folder, DEMO_PASSPHRASE)
+        session = Session.open(folder, DEMO_PASSPHRASE)
+        try:
+            mark_as_demo(session)  # a demo vault made before vaults were marked
+        except BaseException:
+            session.close()
+            raise
+        return session
     session = Session.create(folder, DEMO_PASSPHRASE, kdf=kdf, author="demo.worker",
                              device_name="Demo laptop")
-    from msp_desktop.services.demo import generate
 
     try:
         generate(session, cases=cases, seed=1)

@@ -115,5 +115,7 @@ def action_label(action: str) -> str:
         "draft.discard": _tr("Discarded a draft"),
         "search": _tr("Searched"),
         "export": _tr("Exported"),
+        "restore": _tr("Restored from a backup"),
+        "device.replace": _tr("Became a new device"),
     }
     return labels.get(action, action)

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_desktop.services import sync
+from msp_desktop.services import maintenance, sync
 from msp_desktop.services.changes import Changes
+from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_view import CaseloadView, _Table
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.new_case_dialog import NewCaseDialog
@@ -112,7 +113,17 @@ class MainWindow(QMainWindow):
         self.cases.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
         self.cases.tabBar().setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
         self.cases.tabCloseRequested.connect(self.close_case_at)
-        self.setCentralWidget(self.cases)
+        self.demo_banner = self._demo_banner() if maintenance.is_demo_vault(ctx.session) else None
+        if self.demo_banner is None:
+            self.setCentralWidget(self.cases)
+        else:
+            central = QWidget(self)
+            layout = QVBoxLayout(central)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(0)
+            layout.addWidget(self.demo_banner)
+            layout.addWidget(self.cases, 1)
+            self.setCentralWidget(central)
 
         self.vault_label = QLabel(_tr("Vault: %1").replace("%1", vault_name), self)
         self.vault_label.setAccessibleName(_tr("Vault"))
@@ -141,6 +152,26 @@ class MainWindow(QMainWindow):
         self.refresh_sync_status()
         self.resize(1280, 800)
         self.caseload.table.setFocus()
+
+    def _demo_banner(self) -> QLabel:
+        """A bar above everything, for as long as a demo vault is open: it has no close
+        button, and screen readers find it by name and read its text."""
+        warning = theme.NOTICES["warning"]
+        banner = QLabel(_tr(
+            "Demo vault: made-up cases for trying MSP Desktop. Do not enter real people's"
+            " details here. Create your own vault for real work."
+        ), self)
+        banner.setObjectName("demoBanner")
+        banner.setWordWrap(True)
+        banner.setAccessibleName(_tr("Demo vault, not for real data"))
+        banner.setAccessibleDescription(banner.text())
+        banner.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable from the keyboard, to read
+        banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        banner.setStyleSheet(
+            f"QLabel#demoBanner {{ background: {warning.background}; color: {warning.text};"
+            f" border-bottom: 2px solid {warning.border}; padding: 8px 12px;"
+            " font-weight: bold; }")
+        return banner
 
     # menus ---------------------------------------------------------------------------------
 

@@ -25,8 +25,9 @@ from msp_desktop.services.demo.data import DEMO_TODAY
 from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.writer import Writer
 from msp_desktop.services.session import Session
+from msp_desktop.storage import marks
 
-__all__ = ["CHUNK_CASES", "DEMO_TODAY", "DemoStats", "generate"]
+__all__ = ["CHUNK_CASES", "DEMO_TODAY", "DemoStats", "generate", "mark_as_demo"]
 
 CHUNK_CASES = 200
 
@@ -46,6 +47,7 @@ def generate(
     if cases < 0 or (notes_per_case is not None and notes_per_case < 0):
         raise ValueError("cases and notes_per_case must not be negative")
     start = time.perf_counter()
+    mark_as_demo(session)  # first: even a fill cut short leaves made-up cases behind
     store = session.store
     writer = Writer(store)
     # Ids depend on the seed and on how full the vault already was, so a second run on the same
@@ -72,3 +74,11 @@ def generate(
             "cases": stats.cases, "records": stats.records, "revisions": stats.revisions,
         })
     return stats
+
+
+def mark_as_demo(session: Session) -> None:
+    """Record that the vault holds made-up cases: the app then says "demo" while it is open
+    (`vault info` too). Kept for good: real records never belong in such a vault."""
+    if not marks.is_demo(session.conn):
+        with session.write():
+            marks.mark_demo(session.conn)

@@ -1,0 +1,31 @@
+"""Small facts about a vault kept as rows of the `meta` table (no schema change): what kind
+of vault it is, and the like."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# A vault filled with the synthetic demo caseload: the app shows it as a demo, always.
+DEMO_KEY = "demo"
+
+
+def get(conn: Any, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row is not None else None
+
+
+def put(conn: Any, key: str, value: str) -> None:
+    """Set a meta row (call inside a transaction)."""
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def is_demo(conn: Any) -> bool:
+    return get(conn, DEMO_KEY) == "1"
+
+
+def mark_demo(conn: Any) -> None:
+    put(conn, DEMO_KEY, "1")
