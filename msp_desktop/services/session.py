@@ -223,19 +223,21 @@ class Session:
         reader, self._reader = self._reader, None
         if reader is not None:
             reader.close()
-        before = self.device, self.store
+        before = self.device, self.store, self.heads
         try:
-            with self.vault.transaction():  # the change and its audit entry, together
+            with self.write():  # the change, its audit entry and the new device's first head
                 device, previous = replace_device(
                     self.conn, device_name or default_device_name(), self.device.author,
                     self.clock.iso_now(),
                 )
                 self.device = device
                 self.store = RecordStore(self.conn, device, self.clock)
+                if self.heads is not None:
+                    self.heads = self.heads.for_new_device(device)
                 self.log("device.replace", entity_kind="device", entity_id=device.device_id,
                          detail={"previous_device": previous, "reason": "restored backup"})
         except BaseException:
-            self.device, self.store = before
+            self.device, self.store, self.heads = before
             raise
         return previous
 

@@ -480,6 +480,17 @@ class HeadKeeper:
             self._durable_at = now
             self._synced = head.counter
 
+    def for_new_device(self, device: DeviceIdentity) -> HeadKeeper:
+        """The keeper for this vault's new device identity (a restored backup used on another
+        laptop): the old device's heads are checked first, what they or this check found stays
+        in every head the new device signs, and the new device starts its own write count."""
+        self.begin()
+        carried = [*(self.last.breaks if self.last else []), *self._new_breaks]
+        keeper = HeadKeeper(self.conn, self.folder, self.vault_id, device, self.now, self.hlc)
+        keeper._reconciled = True
+        keeper._new_breaks = [b for i, b in enumerate(carried) if b not in carried[:i]]
+        return keeper
+
     def flush(self) -> None:
         """Make the outside copy durable (at lock)."""
         if self.last is not None and self._synced != self.last.counter:

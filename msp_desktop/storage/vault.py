@@ -991,8 +991,11 @@ def copy_backup(src: Path | str, dest: Path | str) -> Path:
                                          " backup folder (it holds vault.db and keyslots.json).")
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise VaultExists(f"{dest} exists and is not an empty folder")
+    from msp_desktop.storage.head import HEAD_FILE
+
     names = [KEYSLOTS_FILE, DB_FILE] + [
-        n for n in (DB_FILE + "-wal",) if (src / n).is_file()  # a copied, closed vault folder
+        # a copied, closed vault folder may hold a -wal; backups hold the signed head's copy
+        n for n in (DB_FILE + "-wal", HEAD_FILE) if (src / n).is_file()
     ]
     for name in names:
         if (src / name).is_symlink():

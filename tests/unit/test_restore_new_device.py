@@ -109,6 +109,12 @@ def test_same_device_restore_keeps_the_identity(pair: list[Session], tmp_path: P
     backup = maintenance.backup(a, tmp_path / "backup")
     done = maintenance.restore(backup, tmp_path / "again", PASS, new_device=False)
     assert done.previous_device is None and done.device_id == a.device.device_id
+    again = Session.open(done.path, PASS)
+    try:  # the backup's signed head came with it, so nothing looks cut
+        report = maintenance.check_vault(again)
+        assert report.ok, report.lines()
+    finally:
+        again.close()
 
 
 def test_restore_refuses_a_used_folder_and_leaves_nothing_on_a_wrong_passphrase(
