@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from msp_desktop.services.session import Session
+from msp_desktop.storage.keyslots import MIB, MIN_MEMLIMIT, MIN_OPSLIMIT
 
 
 @dataclass
@@ -25,11 +26,25 @@ class CheckReport:
                 for name, ok, d in self.checks]
 
 
+def weak_kdf_message(opslimit: int, memlimit: int) -> str:
+    return (f"the passphrase protection (Argon2id, {opslimit} passes, "
+            f"{memlimit // MIB} MiB) is below the minimum ({MIN_OPSLIMIT} passes, "
+            f"{MIN_MEMLIMIT // MIB} MiB), so a stolen copy of the key file is much easier to "
+            "guess. Strengthen it: unlock in the app and accept the offer, or run "
+            "`msp-desktop vault rekey` (keeps the passphrase) or `vault passwd`.")
+
+
 def check_vault(session: Session) -> CheckReport:
     report = CheckReport()
     vault_report = session.vault.check()
     for name, ok, detail in vault_report.items():
         report.add(name, ok, detail)
+    kdf = session.vault.kdf_params
+    report.add(
+        "passphrase key derivation meets the minimums", not session.vault.weak_kdf,
+        "" if not session.vault.weak_kdf else
+        weak_kdf_message(kdf.opslimit, kdf.memlimit),
+    )
     problems = session.audit.verify()
     report.add("audit chain", not problems, "; ".join(problems))
     bad = session.store.verify_revisions()
