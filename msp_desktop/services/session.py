@@ -215,8 +215,24 @@ class Session:
         if self._reader is not None:  # its connection would keep reading the old file
             self._reader.close()
             self._reader = None
-        self._key_change("vault.rekey", lambda: self.vault.rekey(
-            passphrase, new_passphrase=new_passphrase, kdf=kdf, progress=progress))
+        def change() -> None:
+            try:
+                self.vault.rekey(passphrase, new_passphrase=new_passphrase, kdf=kdf,
+                                 progress=progress)
+            finally:
+                if self.vault.conn is not None and self.vault.conn is not self.conn:
+                    self._rebind(self.vault.conn)
+
+        self._key_change("vault.rekey", change)
+
+    def _rebind(self, conn: Any) -> None:
+        """The database file was replaced (rekey): use its new connection everywhere."""
+        hlc = self.store.hlc
+        self.conn = conn
+        self.store = RecordStore(conn, self.device, self.clock)
+        self.store.hlc = hlc  # the clock state lives on, ticks not yet saved included
+        self.audit = AuditLog(conn)
+        self.drafts = DraftStore(conn)
 
     def strengthen_kdf(self, passphrase: str, *, kdf: Any = None) -> None:
         """Re-wrap the passphrase slot with calibrated key derivation (same passphrase)."""
