@@ -372,10 +372,12 @@ def key_check_value(key: bytearray | bytes, vault_id: str) -> bytes:
 # --- an interrupted change of data key (vault rekey) -----------------------------------------
 #
 # `vault rekey` writes keyslots.rekey.json (this record) before it swaps in the re-encrypted
-# database, and removes it only after keyslots.json holds the new slots. Each key is wrapped
-# under the other, so whichever of the two passphrases is typed, unlock can derive both keys
-# and use the one the database actually opens with: a crash at any point leaves one working
-# database and a way to reach it (storage/vault.py, _settle_rekey).
+# database, and removes it only after keyslots.json holds the new slots. It holds the new slots
+# (new key under the new passphrase) and the OLD key wrapped under the new key, never the
+# reverse: the old passphrase or an old key file must not lead to the new key. So unlock
+# through the new passphrase can reach both keys and use the one the database opens with;
+# unlock through the old passphrase can only undo a rekey that had not yet swapped the
+# database (storage/vault.py, _settle_rekey).
 
 REKEY_FILE = "keyslots.rekey.json"
 
@@ -385,8 +387,7 @@ class PendingRekey:
     new_slots: KeySlots
     old_kcv: bytes
     new_kcv: bytes
-    new_under_old: bytes  # nonce (24) + ciphertext
-    old_under_new: bytes
+    old_under_new: bytes  # nonce (24) + ciphertext
 
     def to_bytes(self) -> bytes:
         doc = {
@@ -395,7 +396,6 @@ class PendingRekey:
             "new_slots": json.loads(self.new_slots.to_bytes()),
             "old_kcv": _b64(self.old_kcv),
             "new_kcv": _b64(self.new_kcv),
-            "new_under_old": _b64(self.new_under_old),
             "old_under_new": _b64(self.old_under_new),
         }
         return (json.dumps(doc, indent=2) + "\n").encode("ascii")
@@ -411,24 +411,23 @@ class PendingRekey:
         slots = KeySlots.from_bytes(json.dumps(doc.get("new_slots")).encode())
         return cls(slots, _unb64(doc.get("old_kcv"), "old_kcv"),
                    _unb64(doc.get("new_kcv"), "new_kcv"),
-                   _unb64(doc.get("new_under_old"), "new_under_old"),
                    _unb64(doc.get("old_under_new"), "old_under_new"))
 
     @classmethod
     def make(cls, new_slots: KeySlots, old_key: bytearray, new_key: bytearray) -> PendingRekey:
         vid = new_slots.vault_id
         return cls(new_slots, key_check_value(old_key, vid), key_check_value(new_key, vid),
-                   _wrap_key(new_key, old_key, vid, "new-under-old"),
                    _wrap_key(old_key, new_key, vid, "old-under-new"))
 
-    def other_key(self, key: bytearray) -> tuple[bytearray, bytearray] | None:
-        """(old key, new key) given either of them; None if ``key`` is neither."""
+    def keys(self, key: bytearray) -> tuple[bytearray, bytearray | None] | None:
+        """(old key, new key) given the new key; (old key, None) given the old one (the new
+        key is not reachable from it); None if ``key`` is neither."""
         vid = self.new_slots.vault_id
         kcv = key_check_value(key, vid)
         if kcv == self.new_kcv:
             return _unwrap_key(self.old_under_new, key, vid, "old-under-new"), bytearray(key)
         if kcv == self.old_kcv:
-            return bytearray(key), _unwrap_key(self.new_under_old, key, vid, "new-under-old")
+            return bytearray(key), None
         return None
 
 

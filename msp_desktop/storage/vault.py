@@ -220,14 +220,16 @@ class Vault:
         folder = Path(path)
         _driver_check()
         slots = _read_slots(folder)
-        try:
+        pending = read_pending_rekey(folder)
+        if pending is not None and pending.new_slots.vault_id == slots.vault_id:
+            # A rekey that a crash interrupted: its new slot first (it leads to both keys).
+            try:
+                key = open_passphrase_slot(pending.new_slots.passphrase, passphrase,
+                                           slots.vault_id)
+            except WrongPassphrase:
+                key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
+        else:
             key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
-        except WrongPassphrase:
-            # A rekey that a crash interrupted: its new slots may hold the passphrase typed.
-            pending = read_pending_rekey(folder)
-            if pending is None or pending.new_slots.vault_id != slots.vault_id:
-                raise
-            key = open_passphrase_slot(pending.new_slots.passphrase, passphrase, slots.vault_id)
         return cls._open(folder, slots, key, migrations)
 
     @classmethod
@@ -809,7 +811,7 @@ def _settle_rekey(
     if pending is None:
         _remove(folder / REKEY_DB_FILE)  # a copy from a rekey that never got this far
         return slots, key, None
-    pair = (pending.other_key(key) if pending.new_slots.vault_id == slots.vault_id else None)
+    pair = (pending.keys(key) if pending.new_slots.vault_id == slots.vault_id else None)
     if pair is None:
         if not _opens_with(db, key):
             raise VaultDamaged(f"{REKEY_FILE} matches neither the key file nor vault.db")
@@ -817,6 +819,19 @@ def _settle_rekey(
         _remove(folder / REKEY_DB_FILE)
         return slots, key, None
     old_key, new_key = pair
+    if new_key is None:  # reached through the old passphrase
+        if _opens_with(db, old_key):
+            _remove(folder / REKEY_DB_FILE)
+            remove_pending_rekey(folder)
+            _zero(old_key)
+            return slots, key, "rolled_back"
+        _zero(old_key)
+        raise WrongPassphrase(
+            "rekey interrupted after the swap; the old passphrase cannot finish it",
+            user_message="A change of the encryption key was interrupted after the vault had "
+            "been re-encrypted, so the previous passphrase no longer opens it. Unlock with "
+            "the passphrase chosen for the new key (the same one, if you did not choose a "
+            "new one). Nothing was changed.")
     if _opens_with(db, new_key):
         write_keyslots(folder, pending.new_slots)
         remove_pending_rekey(folder)

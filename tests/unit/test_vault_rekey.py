@@ -115,6 +115,40 @@ def test_rekey_replaces_the_data_key_and_every_slot(tmp_path: Path) -> None:
     b.lock()
 
 
+@pytest.mark.parametrize("step", ["pending-written", "swapped", "slots-written"])
+def test_an_interrupted_rekey_that_kept_the_passphrase_opens_with_it(
+    tmp_path: Path, step: str
+) -> None:
+    folder = tmp_path / "v"
+    v = make_vault(folder)
+    add_notes(v, 4)
+    v.lock()
+    env = dict(os.environ,
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(folder), step, PASS, PASS],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 137, proc.stderr
+    v = unlock(folder, PASS)
+    assert _count(v) == 11
+    v.lock()
+    assert not (folder / REKEY_FILE).exists()
+
+
+def test_the_rekey_record_never_leads_from_the_old_key_to_the_new(tmp_path: Path) -> None:
+    from msp_desktop.storage.keyslots import PendingRekey, new_data_key
+
+    folder = tmp_path / "v"
+    v = make_vault(folder)
+    old, new = new_data_key(), new_data_key()
+    slots = read_keyslots(folder)
+    pending = PendingRekey.make(slots, old, new)
+    raw = pending.to_bytes()
+    assert PendingRekey.from_bytes(raw).keys(old) == (old, None)
+    assert PendingRekey.from_bytes(raw).keys(new) == (old, new)
+    assert bytes(new).hex() not in raw.decode() and bytes(old).hex() not in raw.decode()
+    v.lock()
+
+
 def test_rekey_keeps_the_passphrase_when_no_new_one_is_given(tmp_path: Path) -> None:
     folder = tmp_path / "v"
     v = make_vault(folder)
@@ -181,13 +215,19 @@ def test_a_crash_at_any_step_of_rekey_leaves_exactly_one_working_key_set(
 
     survivor = CRASH_STEPS[step]
     phrase = {"old": PASS, "new": NEW}
-    # Either passphrase opens an interrupted rekey (each key is wrapped under the other) ...
+    # The passphrase that fits the database's key opens an interrupted rekey ...
     if step in ("never", "slots-written") and typed == "old":
         assert not _opens(folder, PASS)  # keyslots.json already holds only the new slot
         typed = "new"
     if step == "copy-written" and typed == "new":
         assert not _opens(folder, NEW)  # the new slots were never written anywhere
         typed = "old"
+    if step == "swapped" and typed == "old":
+        # The database is under the new key, which the old passphrase must never reach.
+        with pytest.raises(WrongPassphrase) as info:
+            unlock(folder, PASS)
+        assert "interrupted" in info.value.user_message
+        typed = "new"
     v = unlock(folder, phrase[typed])
     assert _count(v) == 37  # nothing lost, the late notes included
     expected = {"old": "rolled_back", "new": "completed"}[survivor]
