@@ -501,6 +501,7 @@ class Vault:
             for side in (wal, _side(db, "-shm")):
                 _remove(side)
             step("before-swap")
+            os.replace(tmp, db)  # atomic: either done or not (e.g. file in use on Windows)
         except BaseException:
             _remove(tmp)
             remove_pending_rekey(folder)
@@ -509,7 +510,6 @@ class Vault:
             _apply_pragmas(self._conn)
             raise
         try:
-            os.replace(tmp, db)
             fsync_dir(folder)
             step("swapped")
             new_conn = _connect(db, new_key, create=False)
