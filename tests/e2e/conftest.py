@@ -1,5 +1,7 @@
-"""End-to-end helpers: a sandboxed environment (temp HOME, XDG_* and TMPDIR), the real
-`msp-desktop` console script run as a subprocess, file snapshots and synthetic seed data."""
+"""End-to-end helpers: a sandboxed environment (temp HOME, XDG_* and TMPDIR), the CLI run as a
+subprocess (msp_desktop.cli.main behind the test-only wrapper tests/e2e/fast_kdf_cli.py, or the
+installed `msp-desktop` console script itself with shipped=True), file snapshots and
+synthetic seed data."""
 
 from __future__ import annotations
 

@@ -266,3 +266,26 @@ def test_stored_kdf_work_is_capped_as_a_product(tmp_path: Path) -> None:
     (folder / "keyslots.json").write_text(json.dumps(doc))
     with pytest.raises(VaultDamaged):
         unlock(folder)
+
+
+@pytest.mark.parametrize("step", ["copy-written", "pending-written", "before-swap"])
+def test_a_failure_before_the_swap_leaves_the_vault_open_on_its_old_key(
+    tmp_path: Path, step: str
+) -> None:
+    folder = tmp_path / "v"
+    v = make_vault(folder)
+    add_notes(v, 6)
+    before = (folder / "keyslots.json").read_bytes()
+
+    def fail(name: str) -> None:
+        if name == step:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        v.rekey(PASS, new_passphrase=NEW, kdf=FAST, crash_at=fail)
+    add_notes(v, 1)  # still open and writable
+    assert _count(v) == 7
+    v.lock()
+    assert (folder / "keyslots.json").read_bytes() == before
+    assert not (folder / REKEY_FILE).exists() and not (folder / REKEY_DB_FILE).exists()
+    assert _opens(folder, PASS) and not _opens(folder, NEW)
