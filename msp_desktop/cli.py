@@ -20,8 +20,6 @@ from typing import Any, NoReturn
 
 EXIT_OK, EXIT_OTHER, EXIT_USAGE, EXIT_PASSPHRASE, EXIT_REJECTED = 0, 1, 2, 3, 4
 
-FAST_KDF_ENV = "MSP_INSECURE_FAST_KDF"  # tests only: weak key derivation for speed
-
 
 class CliError(Exception):
     def __init__(self, message: str, code: int = EXIT_OTHER) -> None:
@@ -37,25 +35,38 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _kdf() -> Any:
-    from msp_desktop.services.session import KdfParams
-
-    if os.environ.get(FAST_KDF_ENV) == "1":
-        print("warning: using fast, insecure key derivation (tests only)", file=sys.stderr)
-        return KdfParams.fast()
+    """Key-derivation parameters for new slots: always calibrated (None). There is no fast
+    setting in the shipped command; tests patch calibration (tests/e2e/fast_kdf_cli.py)."""
     return None
 
 
 def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
+    from msp_desktop.services.passphrase_policy import text_problem
+
     value = os.environ.get(env)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise CliError(f"No passphrase: set {env} or run in a terminal.", EXIT_USAGE)
-    value = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat it: ") != value:
-        raise CliError("The two passphrases do not match.", EXIT_USAGE)
+    if not value:
+        if not sys.stdin.isatty():
+            raise CliError(f"No passphrase: set {env} or run in a terminal.", EXIT_USAGE)
+        value = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Repeat it: ") != value:
+            raise CliError("The two passphrases do not match.", EXIT_USAGE)
     if not value:
         raise CliError("The passphrase is empty.", EXIT_USAGE)
+    problem = text_problem(value)
+    if problem:
+        raise CliError(problem, EXIT_USAGE)
+    return value
+
+
+def _new_passphrase(env: str, prompt: str) -> str:
+    """A new passphrase, held to the same policy as the app's (too short or too easy to
+    guess: usage error, nothing changed)."""
+    from msp_desktop.services.passphrase_policy import new_passphrase_problem
+
+    value = _passphrase(env, prompt, confirm=True)
+    problem = new_passphrase_problem(value)
+    if problem:
+        raise CliError(problem, EXIT_USAGE)
     return value
 
 
@@ -64,8 +75,31 @@ def _open(path: str) -> Any:
 
     # Every command writes (at least the unlock entry in the audit log), so a large vault's
     # deferred full page check runs first: damage is refused before anything is written.
-    return Session.open(path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "),
+    session = Session.open(path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "),
                         full_check=True)
+    _after_unlock_notes(session)
+    return session
+
+
+def _after_unlock_notes(session: Any) -> None:
+    """Warnings the worker must see after an unlock, on stderr (stdout stays parseable)."""
+    from msp_desktop.services.maintenance import weak_kdf_message
+
+    if session.failed_unlocks:
+        since = f" since {session.failed_unlocks.since}" if session.failed_unlocks.since else ""
+        print(f"msp-desktop: note: {session.failed_unlocks.count} failed attempt(s) to unlock "
+              f"this vault{since} (now recorded in its audit log).", file=sys.stderr)
+    if session.rekey_outcome == "completed":
+        print("msp-desktop: note: an interrupted change of encryption key was completed.",
+              file=sys.stderr)
+    elif session.rekey_outcome == "rolled_back":
+        print("msp-desktop: note: an interrupted change of encryption key was undone; the "
+              "vault still uses its previous key and passphrase. Run `vault rekey` again.",
+              file=sys.stderr)
+    if session.vault.weak_kdf:
+        kdf = session.vault.kdf_params
+        print(f"msp-desktop: warning: {weak_kdf_message(kdf.opslimit, kdf.memlimit)}",
+              file=sys.stderr)
 
 
 # ----- commands ---------------------------------------------------------------------------
@@ -102,7 +136,7 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
         raise CliError("--card-fingerprint needs --recovery-card.", EXIT_USAGE)
     card = (_confirmed_card(args.recovery_card, args.card_fingerprint)
             if args.recovery_card else None)
-    passphrase = _passphrase("MSP_PASSPHRASE", "New vault passphrase: ", confirm=True)
+    passphrase = _new_passphrase("MSP_PASSPHRASE", "New vault passphrase: ")
     session = Session.create(
         args.path, passphrase, recovery_card=card, kdf=_kdf(),
         author=args.author, device_name=args.device_name,
@@ -164,13 +198,36 @@ def cmd_vault_check(args: argparse.Namespace) -> int:
 
 
 def cmd_vault_passwd(args: argparse.Namespace) -> int:
+    from msp_desktop.services.session import old_backups_note
+
     session = _open(args.path)
     try:
-        new = _passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
+        new = _new_passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ")
         session.change_passphrase(new, kdf=_kdf())
     finally:
         session.close()
-    print("Passphrase changed.")
+    print("Passphrase changed. The old passphrase no longer opens this vault's key file.")
+    print(old_backups_note(rekey=False))
+    return EXIT_OK
+
+
+def cmd_vault_rekey(args: argparse.Namespace) -> int:
+    from msp_desktop.services.session import Session, old_backups_note
+
+    passphrase = _passphrase("MSP_PASSPHRASE", "Vault passphrase: ")
+    session = Session.open(args.path, passphrase)
+    try:
+        _after_unlock_notes(session)
+        new = (_new_passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ")
+               if args.new_passphrase else None)
+        session.rekey(passphrase, new_passphrase=new, kdf=_kdf(), progress=_progress)
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        session.close()
+    print("Encryption key changed: the vault now has a new data key and new key slots"
+          + (" and opens with the new passphrase." if args.new_passphrase else "."))
+    print(old_backups_note(rekey=True))
     return EXIT_OK
 
 
@@ -188,14 +245,14 @@ def cmd_vault_recover(args: argparse.Namespace) -> int:
     if args.identity is not None:
         print(IDENTITY_WARNING, file=sys.stderr)
         identity = recovery.read_identity_text(args.identity)
-        new = _passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
+        new = _new_passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ")
         session = Session.recover(args.path, identity, new, kdf=_kdf())
     else:
         # Check the reply first: nobody should type a new passphrase for a reply that
         # cannot be used.
         pending = recovery.check_reply(args.path, args.reply)
         print(f"The reply answers recovery request {pending.code}.")
-        new = _passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ", confirm=True)
+        new = _new_passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ")
         session = recovery.recover_with_reply(args.path, args.reply, new, kdf=_kdf())
     session.close()
     print("Vault recovered: it now opens with the new passphrase.")
@@ -517,6 +574,11 @@ def build_parser() -> argparse.ArgumentParser:
     x = vsub.add_parser("passwd", help="change the passphrase")
     x.add_argument("path")
     x.set_defaults(func=cmd_vault_passwd)
+    x = vsub.add_parser("rekey", help="a new encryption key for the vault (after a leak)")
+    x.add_argument("path")
+    x.add_argument("--new-passphrase", action="store_true",
+                   help="also set a new passphrase (MSP_NEW_PASSPHRASE or a prompt)")
+    x.set_defaults(func=cmd_vault_rekey)
     x = vsub.add_parser("recover", help="set a new passphrase with the office's reply")
     x.add_argument("path")
     how = x.add_mutually_exclusive_group(required=True)

@@ -13,6 +13,7 @@ from msp_desktop.services.session import Session
 from msp_desktop.storage import head, marks
 from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.errors import VaultError
+from msp_desktop.storage.keyslots import MIB, MIN_MEMLIMIT, MIN_OPSLIMIT
 from msp_desktop.storage.vault import DatabaseError, copy_backup
 
 
@@ -30,6 +31,14 @@ class CheckReport:
     def lines(self) -> list[str]:
         return [f"{'ok  ' if ok else 'FAIL'}  {name}{': ' + d if d else ''}"
                 for name, ok, d in self.checks]
+
+
+def weak_kdf_message(opslimit: int, memlimit: int) -> str:
+    return (f"the passphrase protection (Argon2id, {opslimit} passes, "
+            f"{memlimit // MIB} MiB) is below the minimum ({MIN_OPSLIMIT} passes, "
+            f"{MIN_MEMLIMIT // MIB} MiB), so a stolen copy of the key file is much easier to "
+            "guess. Strengthen it: unlock in the app and accept the offer, or run "
+            "`msp-desktop vault rekey` (keeps the passphrase) or `vault passwd`.")
 
 
 def check_vault(session: Session) -> CheckReport:
@@ -62,6 +71,14 @@ def check_vault(session: Session) -> CheckReport:
         report.add("projections match the revisions", match, "" if match else "run a rebuild")
 
     step("database pages", pages)
+
+    def kdf_strength() -> None:
+        kdf = session.vault.kdf_params
+        weak = session.vault.weak_kdf
+        report.add("passphrase key derivation meets the minimums", not weak,
+                   weak_kdf_message(kdf.opslimit, kdf.memlimit) if weak else "")
+
+    step("passphrase key derivation meets the minimums", kdf_strength)
     step("audit chain", audit)
     step("revision hashes and signatures", revisions)
     step("projections match the revisions", projections)

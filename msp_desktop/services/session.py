@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import platform
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from typing import Any
 from msp_desktop.storage.audit import AuditLog
 from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.drafts import DraftStore
-from msp_desktop.storage.errors import VaultDamaged
+from msp_desktop.storage.errors import VaultDamaged, WrongPassphrase
 from msp_desktop.storage.head import HeadKeeper
 from msp_desktop.storage.identity import (
     DeviceIdentity,
@@ -24,7 +24,15 @@ from msp_desktop.storage.identity import (
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.recovery import RecoveryReply, read_pending, record_card, remove_pending
 from msp_desktop.storage.store import RecordStore
+from msp_desktop.storage.unlock_failures import NONE as NO_FAILURES
+from msp_desktop.storage.unlock_failures import (
+    FailedUnlocks,
+    clear_failures,
+    read_failures,
+    record_failure,
+)
 from msp_desktop.storage.vault import DatabaseError, Vault
+from msp_desktop.storage.vault_meta import bind_vault_id
 from msp_desktop.sync.cards import OfficeCard, load_card, parse_identity
 
 RecoveryCard = OfficeCard | str | os.PathLike[str]
@@ -32,6 +40,20 @@ RecoveryCard = OfficeCard | str | os.PathLike[str]
 # KdfParams is part of this service's API: callers choose key-derivation costs (tests, the
 # demo vault) without reaching into storage/.
 __all__ = ["KdfParams", "RecoveryCard", "Session", "default_author", "default_device_name"]
+
+OLD_BACKUPS_NOTE = (
+    "Backups made before this change still open with the old passphrase and the old key "
+    "file{rekey}. Keep them safe, or delete those you no longer need."
+)
+
+
+def old_backups_note(*, rekey: bool) -> str:
+    """The plain statement shown after `passwd` and `rekey` about earlier backups."""
+    if rekey:
+        return OLD_BACKUPS_NOTE.format(rekey=", but not this vault any more: they hold the "
+                                       "records as they were then")
+    return OLD_BACKUPS_NOTE.format(rekey=", and so does the current vault with them until "
+                                   "you change the encryption key (vault rekey)")
 
 
 def default_author() -> str:
@@ -65,6 +87,11 @@ class Session:
         self.heads: HeadKeeper | None = None if self.read_only else HeadKeeper(
             self.conn, Path(vault.path), vault.vault_id, device, self.clock.iso_now,
             self.store.hlc.last)
+        # Set by the unlock that opened this session: failed attempts counted since the last
+        # unlock, and what was done with a rekey a crash interrupted ("completed" or
+        # "rolled_back"), for the app to tell the worker.
+        self.failed_unlocks: FailedUnlocks = NO_FAILURES
+        self.rekey_outcome: str | None = None
 
     def reader(self) -> Session:
         """A read-only session over a second connection, for the one worker thread that runs
@@ -118,6 +145,7 @@ class Session:
                 )
                 if card is not None:  # the card the person confirmed, kept in the database
                     record_card(vault.conn, card.fingerprint, card.age_recipient)
+                bind_vault_id(vault.conn, vault.vault_id)
             session = cls(vault, device, clock)
             with session.write():
                 session.store.ensure_search_index()  # empty: only records the index form
@@ -138,7 +166,12 @@ class Session:
         CLI). keep_damaged=True runs it too but opens a vault with damaged pages (of any
         size) read-only instead of raising (no write at all, not even the unlock audit
         entry), so `vault check` can report on it."""
-        vault = Vault.unlock(Path(path), passphrase, keep_damaged=keep_damaged)
+        try:
+            vault = Vault.unlock(Path(path), passphrase, keep_damaged=keep_damaged)
+        except WrongPassphrase:
+            # Cannot go into the encrypted log now: counted beside it, moved in at next unlock.
+            record_failure(Path(path), (clock or Clock()).iso_now())
+            raise
         if full_check or keep_damaged:
             _full_check_first(vault, keep_damaged=keep_damaged)
         return cls._after_unlock(vault, clock, "unlock")
@@ -206,9 +239,24 @@ class Session:
                 raise VaultDamaged("This vault has no device identity. It may be damaged.")
             session = cls(vault, device, clock)
             if not vault.read_only:  # a damaged vault is not written to, even to audit
+                failures = read_failures(vault.path)
                 with session.write():
                     session.store.ensure_search_index()  # once, for an index before NFC
+                    bind_vault_id(vault.conn, vault.vault_id)
+                    for at in failures.times or ((failures.since,) if failures else ()):
+                        session.log("unlock.failed",
+                                    detail={"at": at, "recorded": "next unlock"})
+                    if failures.count > len(failures.times) and failures.times:
+                        session.log("unlock.failed", detail={
+                            "earlier_attempts": failures.count - len(failures.times),
+                            "since": failures.since, "recorded": "next unlock"})
+                    if vault.rekey_outcome is not None:
+                        session.log("vault.rekey", detail={"stage": vault.rekey_outcome,
+                                                           "recorded": "next unlock"})
                     session.log(action, detail=detail)
+                clear_failures(vault.path)
+                session.failed_unlocks = failures
+            session.rekey_outcome = vault.rekey_outcome
         except BaseException:
             vault.lock()
             raise
@@ -242,9 +290,60 @@ class Session:
         return previous
 
     def change_passphrase(self, new_passphrase: str, *, kdf: Any = None) -> None:
-        self.vault.change_passphrase(new_passphrase, kdf=kdf)
+        """Re-wrap the key under a new passphrase; the old one stops working (storage/vault.py
+        change_passphrase). Audited before and after, so a crash between the key file and
+        the audit commit still leaves a record of the change having started."""
+        self._key_change("passphrase.change",
+                         lambda: self.vault.change_passphrase(new_passphrase, kdf=kdf))
+
+    def rekey(
+        self, passphrase: str, *, new_passphrase: str | None = None, kdf: Any = None,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> None:
+        """A new data key for the database and new slots (storage/vault.py rekey)."""
+        self.vault.verify_passphrase(passphrase)
+        if self._reader is not None:  # its connection would keep reading the old file
+            self._reader.close()
+            self._reader = None
+        def change() -> None:
+            try:
+                self.vault.rekey(passphrase, new_passphrase=new_passphrase, kdf=kdf,
+                                 progress=progress)
+            finally:
+                if self.vault.conn is not None and self.vault.conn is not self.conn:
+                    self._rebind(self.vault.conn)
+
+        self._key_change("vault.rekey", change)
+
+    def _rebind(self, conn: Any) -> None:
+        """The database file was replaced (rekey): use its new connection everywhere."""
+        hlc = self.store.hlc
+        self.conn = conn
+        self.store = RecordStore(conn, self.device, self.clock)
+        self.store.hlc = hlc  # the clock state lives on, ticks not yet saved included
+        self.audit = AuditLog(conn)
+        self.drafts = DraftStore(conn)
+
+    def strengthen_kdf(self, passphrase: str, *, kdf: Any = None) -> None:
+        """Re-wrap the passphrase slot with calibrated key derivation (same passphrase)."""
+        self.vault.verify_passphrase(passphrase)
+        self._key_change("passphrase.change",
+                         lambda: self.vault.strengthen_kdf(passphrase, kdf=kdf),
+                         reason="strengthen key derivation")
+
+    def _key_change(self, action: str, change: Callable[[], None], reason: str = "") -> None:
+        extra = {"reason": reason} if reason else {}
         with self.write():
-            self.log("passphrase.change")
+            self.log(action, detail={"stage": "started", **extra})
+        try:
+            change()
+        except BaseException as exc:
+            if self.vault.conn is not None and not isinstance(exc, WrongPassphrase):
+                with self.write():
+                    self.log(action, detail={"stage": "failed", **extra})
+            raise
+        with self.write():
+            self.log(action, detail={"stage": "completed", **extra})
 
     def close(self) -> None:
         """Lock: record it, close the database and drop key material. The worker that uses

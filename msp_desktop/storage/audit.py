@@ -17,7 +17,7 @@ ACTIONS = frozenset(
         "record.edit", "record.finalise", "record.amend", "record.resolve", "export",
         "print", "bundle.export", "bundle.import", "passphrase.change", "recovery",
         "backup", "search", "settings.change", "demo.generate", "json.import",
-        "contact.trust", "contact.revoke",
+        "contact.trust", "contact.revoke", "vault.rekey",
         "restore", "device.replace",
     }
 )

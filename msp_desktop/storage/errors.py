@@ -134,3 +134,19 @@ class DiskFull(VaultError):
         "vault is not damaged."
     )
     exit_code = 1
+
+
+class KeyFileMismatch(VaultError):
+    user_message = (
+        "This key file (keyslots.json) belongs to another vault, not to the database in this "
+        "folder. Nothing was changed. Put back this vault's own keyslots.json (from a backup "
+        "of the same vault), or contact your IT support."
+    )
+    exit_code = 4
+
+
+class RekeyInterrupted(VaultError):
+    user_message = (
+        "The change of encryption key could not be finished. Your records are safe: lock the "
+        "vault and unlock it again, and MSP Desktop will complete or undo the change."
+    )

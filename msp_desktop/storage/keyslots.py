@@ -23,12 +23,14 @@ from pathlib import Path
 from typing import Any
 
 import nacl.bindings
+import nacl.encoding
 import nacl.exceptions
+import nacl.hash
 import nacl.pwhash.argon2id as argon2id
 import pyrage
 from pyrage import x25519
 
-from msp_desktop.storage.atomic import atomic_write_bytes
+from msp_desktop.storage.atomic import atomic_write_bytes, fsync_dir
 from msp_desktop.storage.errors import (
     KeyFileUnreadable,
     RecoveryFailed,
@@ -53,9 +55,17 @@ MIN_SECONDS = 0.5
 CALIBRATION_TARGET_SECONDS = 0.6
 # Floor for opslimit in production: libsodium's own "interactive" level for argon2id.
 MIN_OPSLIMIT = 2
-# Refuse absurd stored parameters (a tampered file must not make unlock hang or exhaust RAM).
-MAX_OPSLIMIT = 10_000
-MAX_MEMLIMIT = 4096 * MIB
+# Caps on stored parameters. keyslots.json is read before anything authenticates it (the AEAD
+# tag can only be checked after the derivation), so an edited file must not be able to make
+# unlock hang or exhaust RAM (a file with 4 GiB and opslimit 10,000 took 3.6 GB and hours).
+# Calibration always uses MIN_MEMLIMIT (64 MiB) and the opslimit that takes 0.6 s: about 40 on
+# the 2-core reference machine (15 ms per pass), about 160 on a machine 4x faster. The caps
+# leave a margin above that (opslimit 256; memory 4x the calibrated 64 MiB, for a later version
+# that spends memory rather than time) and bound the product to what opslimit 256 costs at
+# 64 MiB: a tampered file costs at most ~4 s and 256 MiB here, instead of hours.
+MAX_OPSLIMIT = 256
+MAX_MEMLIMIT = 256 * MIB
+MAX_KDF_WORK = MAX_OPSLIMIT * MIN_MEMLIMIT  # opslimit x memlimit
 
 _KDF_NAME = "argon2id13"
 _AEAD_NAME = "xchacha20poly1305-ietf"
@@ -197,7 +207,8 @@ class PassphraseSlot:
         ops, mem = data.get("opslimit"), data.get("memlimit")
         if not (isinstance(ops, int) and isinstance(mem, int)):
             raise VaultDamaged("keyslots.json: KDF parameters are missing")
-        if not (1 <= ops <= MAX_OPSLIMIT and argon2id.MEMLIMIT_MIN <= mem <= MAX_MEMLIMIT):
+        if not (1 <= ops <= MAX_OPSLIMIT and argon2id.MEMLIMIT_MIN <= mem <= MAX_MEMLIMIT
+                and ops * mem <= MAX_KDF_WORK):
             raise VaultDamaged("keyslots.json: KDF parameters are out of range")
         salt = _unb64(data.get("salt"), "salt")
         nonce = _unb64(data.get("nonce"), "nonce")
@@ -263,6 +274,10 @@ class KeySlots:
             raise VaultDamaged("keyslots.json must hold one passphrase slot")
         recovery = RecoverySlot.from_json(rec[0]) if rec else None
         return cls(vault_id, PassphraseSlot.from_json(pw[0]), recovery)
+
+    def weak_kdf(self) -> bool:
+        """The passphrase slot's key derivation is below the production minimums."""
+        return not self.passphrase.kdf.meets_minimums()
 
     def with_passphrase(self, slot: PassphraseSlot) -> KeySlots:
         return KeySlots(self.vault_id, slot, self.recovery)
@@ -362,7 +377,130 @@ def read_keyslots(folder: Path) -> KeySlots:
 
 
 def write_keyslots(folder: Path, slots: KeySlots) -> None:
-    """Atomic replace; the previous version is kept as keyslots.json.bak (design.md §3)."""
-    atomic_write_bytes(
-        keyslots_path(folder), slots.to_bytes(), mode=0o600, backup_suffix=KEYSLOTS_BAK_SUFFIX
+    """Atomic replace (design.md §3): the previous version exists only until the rename, never
+    after it, because an old slot keeps an old passphrase working. A keyslots.json.bak left by
+    an earlier version of the app is removed for the same reason."""
+    atomic_write_bytes(keyslots_path(folder), slots.to_bytes(), mode=0o600)
+    remove_stale_backup(folder)
+
+
+def remove_stale_backup(folder: Path) -> None:
+    bak = keyslots_path(folder).with_name(KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX)
+    try:
+        bak.unlink()
+    except FileNotFoundError:
+        return
+    fsync_dir(Path(folder))
+
+
+def key_check_value(key: bytearray | bytes, vault_id: str) -> bytes:
+    """A non-secret tag that tells two data keys apart (keyed BLAKE2b; the key is random)."""
+    return nacl.hash.blake2b(
+        b"MSP-KCV-1\x00" + vault_id.encode("ascii"), digest_size=16, key=bytes(key),
+        encoder=nacl.encoding.RawEncoder,
     )
+
+
+# --- an interrupted change of data key (vault rekey) -----------------------------------------
+#
+# `vault rekey` writes keyslots.rekey.json (this record) before it swaps in the re-encrypted
+# database, and removes it only after keyslots.json holds the new slots. It holds the new slots
+# (new key under the new passphrase) and the OLD key wrapped under the new key, never the
+# reverse: the old passphrase or an old key file must not lead to the new key. So unlock
+# through the new passphrase can reach both keys and use the one the database opens with;
+# unlock through the old passphrase can only undo a rekey that had not yet swapped the
+# database (storage/vault.py, _settle_rekey).
+
+REKEY_FILE = "keyslots.rekey.json"
+
+
+@dataclass(frozen=True)
+class PendingRekey:
+    new_slots: KeySlots
+    old_kcv: bytes
+    new_kcv: bytes
+    old_under_new: bytes  # nonce (24) + ciphertext
+
+    def to_bytes(self) -> bytes:
+        doc = {
+            "format": KEYSLOTS_FORMAT,
+            "type": "msp-rekey-pending",
+            "new_slots": json.loads(self.new_slots.to_bytes()),
+            "old_kcv": _b64(self.old_kcv),
+            "new_kcv": _b64(self.new_kcv),
+            "old_under_new": _b64(self.old_under_new),
+        }
+        return (json.dumps(doc, indent=2) + "\n").encode("ascii")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> PendingRekey:
+        try:
+            doc = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            raise VaultDamaged(f"{REKEY_FILE} is not valid JSON") from exc
+        if not isinstance(doc, dict) or doc.get("type") != "msp-rekey-pending":
+            raise VaultDamaged(f"{REKEY_FILE} has an unknown format")
+        slots = KeySlots.from_bytes(json.dumps(doc.get("new_slots")).encode())
+        return cls(slots, _unb64(doc.get("old_kcv"), "old_kcv"),
+                   _unb64(doc.get("new_kcv"), "new_kcv"),
+                   _unb64(doc.get("old_under_new"), "old_under_new"))
+
+    @classmethod
+    def make(cls, new_slots: KeySlots, old_key: bytearray, new_key: bytearray) -> PendingRekey:
+        vid = new_slots.vault_id
+        return cls(new_slots, key_check_value(old_key, vid), key_check_value(new_key, vid),
+                   _wrap_key(old_key, new_key, vid, "old-under-new"))
+
+    def keys(self, key: bytearray) -> tuple[bytearray, bytearray | None] | None:
+        """(old key, new key) given the new key; (old key, None) given the old one (the new
+        key is not reachable from it); None if ``key`` is neither."""
+        vid = self.new_slots.vault_id
+        kcv = key_check_value(key, vid)
+        if kcv == self.new_kcv:
+            return _unwrap_key(self.old_under_new, key, vid, "old-under-new"), bytearray(key)
+        if kcv == self.old_kcv:
+            return bytearray(key), None
+        return None
+
+
+def _wrap_key(key: bytearray, kek: bytearray, vault_id: str, label: str) -> bytes:
+    nonce = os.urandom(nacl.bindings.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
+    ad = f"MSP-REKEY-1:{label}:{vault_id}".encode("ascii")
+    return nonce + nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        bytes(key), ad, nonce, bytes(kek))
+
+
+def _unwrap_key(blob: bytes, kek: bytearray, vault_id: str, label: str) -> bytearray:
+    ad = f"MSP-REKEY-1:{label}:{vault_id}".encode("ascii")
+    try:
+        key = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_decrypt(
+            blob[24:], ad, blob[:24], bytes(kek))
+    except nacl.exceptions.CryptoError:
+        raise VaultDamaged(f"{REKEY_FILE}: a wrapped key does not open") from None
+    if len(key) != KEY_BYTES:
+        raise VaultDamaged(f"{REKEY_FILE}: a wrapped key has the wrong length")
+    return bytearray(key)
+
+
+def read_pending_rekey(folder: Path) -> PendingRekey | None:
+    path = Path(folder) / REKEY_FILE
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(1024 * 1024 + 1)
+    except FileNotFoundError:
+        return None
+    if len(raw) > 1024 * 1024:
+        raise VaultDamaged(f"{REKEY_FILE} is too large")
+    return PendingRekey.from_bytes(raw)
+
+
+def write_pending_rekey(folder: Path, pending: PendingRekey) -> None:
+    atomic_write_bytes(Path(folder) / REKEY_FILE, pending.to_bytes(), mode=0o600)
+
+
+def remove_pending_rekey(folder: Path) -> None:
+    try:
+        (Path(folder) / REKEY_FILE).unlink()
+    except FileNotFoundError:
+        return
+    fsync_dir(Path(folder))

@@ -24,7 +24,7 @@ import shutil
 import stat
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,17 +43,21 @@ from msp_desktop.storage.errors import (
     DiskFull,
     EncryptionUnavailable,
     RecoveryFailed,
+    RekeyInterrupted,
     VaultDamaged,
     VaultError,
     VaultExists,
     VaultInUse,
     VaultNotFound,
+    WrongPassphrase,
 )
 from msp_desktop.storage.keyslots import (
     KEYSLOTS_BAK_SUFFIX,
     KEYSLOTS_FILE,
+    REKEY_FILE,
     KdfParams,
     KeySlots,
+    PendingRekey,
     make_passphrase_slot,
     make_recovery_slot,
     new_data_key,
@@ -61,7 +65,11 @@ from msp_desktop.storage.keyslots import (
     open_passphrase_slot,
     open_recovery_slot,
     read_keyslots,
+    read_pending_rekey,
+    remove_pending_rekey,
+    remove_stale_backup,
     write_keyslots,
+    write_pending_rekey,
 )
 from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock
 from msp_desktop.storage.migrations import Step
@@ -70,6 +78,7 @@ from msp_desktop.storage.recovery import PendingRequest, RecoveryReply, open_rep
 Connection = Any  # sqlcipher3 ships no type information
 
 DB_FILE = "vault.db"
+REKEY_DB_FILE = "vault.db.rekey"  # the re-encrypted copy while `vault rekey` runs
 BACKUPS_DIR = "backups"
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 MIN_CIPHER_MAJOR = 4
@@ -166,6 +175,8 @@ class Vault:
         # background_check() soon after, on its own connection (ENC-6).
         self.needs_background_check = False
         self._read_only_reason: str | None = None
+        # "completed" / "rolled_back" when this unlock settled a rekey a crash interrupted.
+        self.rekey_outcome: str | None = None
 
     # --- opening -----------------------------------------------------------------------------
 
@@ -260,7 +271,16 @@ class Vault:
         folder = Path(path)
         _driver_check()
         slots = _read_slots(folder)
-        key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
+        pending = read_pending_rekey(folder)
+        if pending is not None and pending.new_slots.vault_id == slots.vault_id:
+            # A rekey that a crash interrupted: its new slot first (it leads to both keys).
+            try:
+                key = open_passphrase_slot(pending.new_slots.passphrase, passphrase,
+                                           slots.vault_id)
+            except WrongPassphrase:
+                key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
+        else:
+            key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
         return cls._open(folder, slots, key, migrations, keep_damaged=keep_damaged)
 
     @classmethod
@@ -324,8 +344,10 @@ class Vault:
             lock.acquire()
             db = folder / DB_FILE
             _check_file(db)
+            slots, key, outcome = _settle_rekey(folder, slots, key)
             conn = _connect(db, key, create=False)
             vault = cls(folder, slots, key, conn, lock)
+            vault.rekey_outcome = outcome
             vault._prepare(steps, check_integrity=True, keep_damaged=keep_damaged)
         except BaseException:
             if conn is not None:
@@ -338,7 +360,8 @@ class Vault:
         # unlock never changes a file. Likewise owner-only permissions are restored here.
         for p in (folder, folder / DB_FILE, folder / KEYSLOTS_FILE):
             _make_private(p)
-        clean_orphan_temps(folder, names=(KEYSLOTS_FILE, KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX))
+        clean_orphan_temps(
+            folder, names=(KEYSLOTS_FILE, KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX, REKEY_FILE))
         _clean_backup_temps(folder / BACKUPS_DIR)
         return vault
 
@@ -419,6 +442,15 @@ class Vault:
         rec = self._slots.recovery
         return (rec.fingerprint, rec.recipient) if rec is not None else None
 
+    @property
+    def kdf_params(self) -> KdfParams:
+        return self._slots.passphrase.kdf
+
+    @property
+    def weak_kdf(self) -> bool:
+        """The passphrase slot's key derivation is below the minimums (design.md §3)."""
+        return self._slots.weak_kdf()
+
     # --- operations --------------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -461,14 +493,180 @@ class Vault:
             raise
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
-        """Re-wrap the data key under a new passphrase. Only keyslots.json changes (the old one
-        is kept as keyslots.json.bak); vault.db is not touched."""
+        """Re-wrap the data key under a new passphrase; vault.db is not touched.
+
+        The new keyslots.json is re-read and opened with the new passphrase before anything
+        that wraps the key under the old one is removed: keyslots.json.bak, and the key file of
+        every backup in the vault's backups folder that holds this same data key (those get
+        the new slots, so they open with the new passphrase only). Backups elsewhere keep
+        the old passphrase: only `rekey` makes them useless against today's vault."""
         self._live()
         params = KdfParams.calibrate() if kdf is None else kdf
         slot = make_passphrase_slot(self._key, new_passphrase, self.vault_id, params)
         new_slots = self._slots.with_passphrase(slot)
+        self._install_slots(new_slots, new_passphrase)
+        self._rewrap_backups(new_slots)
+
+    def verify_passphrase(self, passphrase: str) -> None:
+        """Raise WrongPassphrase unless ``passphrase`` opens the current passphrase slot."""
+        self._live()
+        key = open_passphrase_slot(self._slots.passphrase, passphrase, self.vault_id)
+        same = key == self._key
+        _zero(key)
+        if not same:
+            raise VaultDamaged("the passphrase slot holds another data key")
+
+    def strengthen_kdf(self, passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Re-wrap the key under the same passphrase with calibrated key derivation (a vault
+        made with weak parameters). The passphrase is checked first."""
+        self.verify_passphrase(passphrase)
+        self.change_passphrase(passphrase, kdf=kdf)
+
+    def _install_slots(self, new_slots: KeySlots, passphrase: str) -> None:
+        """Write keyslots.json, then prove it: re-read from disk and open with ``passphrase``.
+        If the proof fails, the previous slots are put back and the error raised."""
         write_keyslots(self._path, new_slots)
+        try:
+            written = read_keyslots(self._path)
+            key = open_passphrase_slot(written.passphrase, passphrase, written.vault_id)
+            same = key == self._key
+            _zero(key)
+            if not same or written.to_bytes() != new_slots.to_bytes():
+                raise VaultDamaged("the new keyslots.json does not read back as written")
+        except BaseException:
+            write_keyslots(self._path, self._slots)
+            raise
+        remove_stale_backup(self._path)
         self._slots = new_slots
+
+    def _rewrap_backups(self, new_slots: KeySlots) -> None:
+        backups = self._path / BACKUPS_DIR
+        if not backups.is_dir():
+            return
+        for folder in sorted(backups.iterdir()):
+            db = folder / DB_FILE
+            if folder.is_symlink() or not (folder / KEYSLOTS_FILE).is_file() or not db.is_file():
+                continue
+            try:
+                probe = _connect(db, self._key, create=False)
+            except VaultError:
+                continue  # made under an earlier data key (before a rekey): not this key
+            probe.close()
+            write_keyslots(folder, new_slots)
+
+    def rekey(
+        self,
+        passphrase: str,
+        *,
+        new_passphrase: str | None = None,
+        kdf: KdfParams | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+        crash_at: Callable[[str], None] | None = None,
+    ) -> None:
+        """Replace the data key: vault.db is re-encrypted under a new random key and every
+        slot is re-made for it (the passphrase slot under ``new_passphrase`` or the current
+        passphrase, which is checked first; the recovery slot to the same office recipient).
+
+        Crash safety: the re-encryption runs on a checked copy (backup API, then PRAGMA rekey
+        on the copy); keyslots.rekey.json, holding the new slots and each key wrapped under
+        the other, is written before the copy is renamed over vault.db, and removed only once
+        keyslots.json holds the new slots. Unlock settles an interrupted rekey either way
+        (_settle_rekey). ``crash_at`` is a test hook called at each step's boundary."""
+        conn = self._live()
+        if conn.in_transaction or self._read_only_reason is not None:
+            raise VaultError("rekey needs an idle, writable vault")
+        step = crash_at or (lambda _name: None)
+        report = progress or (lambda _s, _d, _t: None)
+        self.verify_passphrase(passphrase)
+        folder, db = self._path, self._path / DB_FILE
+        tmp = folder / REKEY_DB_FILE
+        params = KdfParams.calibrate() if kdf is None else kdf
+        report("Preparing the new key", 0, 1)
+        new_key = new_data_key()
+        phrase = passphrase if new_passphrase is None else new_passphrase
+        rec = self._slots.recovery
+        new_slots = KeySlots(
+            self.vault_id, make_passphrase_slot(new_key, phrase, self.vault_id, params),
+            make_recovery_slot(new_key, rec.recipient, rec.fingerprint, self.vault_id)
+            if rec is not None else None,
+        )
+        try:
+            _remove(tmp)
+            self._write_rekeyed_copy(tmp, new_key, report)
+            step("copy-written")
+            write_pending_rekey(folder, PendingRekey.make(new_slots, self._key, new_key))
+            step("pending-written")
+        except BaseException:
+            _remove(tmp)
+            remove_pending_rekey(folder)
+            _zero(new_key)
+            raise
+        report("Switching to the new key", 0, 1)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            self._conn = None
+            conn.close()
+            wal = _side(db, "-wal")
+            if wal.exists() and wal.stat().st_size:
+                raise VaultError(f"the write-ahead log still holds {wal.stat().st_size} bytes")
+            for side in (wal, _side(db, "-shm")):
+                _remove(side)
+            step("before-swap")
+            os.replace(tmp, db)  # atomic: either done or not (e.g. file in use on Windows)
+        except BaseException:
+            _remove(tmp)
+            remove_pending_rekey(folder)
+            _zero(new_key)
+            self._conn = _connect(db, self._key, create=False)
+            _apply_pragmas(self._conn)
+            raise
+        try:
+            fsync_dir(folder)
+            step("swapped")
+            new_conn = _connect(db, new_key, create=False)
+            _apply_pragmas(new_conn)
+            old_key = self._key
+            self._key, self._conn = new_key, new_conn
+            _zero(old_key)
+            self._install_slots(new_slots, phrase)
+            step("slots-written")
+            remove_pending_rekey(folder)
+        except VaultError:
+            raise
+        except Exception as exc:
+            raise RekeyInterrupted(f"{type(exc).__name__}: {exc}") from exc
+        report("Switching to the new key", 1, 1)
+
+    def _write_rekeyed_copy(
+        self, tmp: Path, new_key: bytearray, report: Callable[[str, int, int], None]
+    ) -> None:
+        conn = self._live()
+        target = _connect(tmp, self._key, create=True)
+        try:
+            def copied(_status: int, remaining: int, total: int) -> None:
+                report("Copying the vault", total - remaining, total)
+
+            conn.backup(target, pages=256, progress=copied)
+            target.execute("PRAGMA journal_mode = DELETE").fetchone()
+            report("Encrypting the copy with the new key", 0, 1)
+            # PRAGMA key takes no bound parameters; our own random bytes, as hex.
+            target.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            report("Encrypting the copy with the new key", 1, 1)
+        finally:
+            target.close()
+        os.chmod(tmp, 0o600)
+        fsync_file(tmp)
+        report("Checking the copy", 0, 1)
+        check = _connect(tmp, new_key, create=False)
+        try:
+            quick = [str(r[0]) for r in check.execute("PRAGMA quick_check").fetchall()]
+            cipher = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check")]
+            version = check.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            check.close()
+        if quick != ["ok"] or cipher or version != migrations_mod.user_version(conn):
+            raise VaultDamaged(f"the re-encrypted copy failed its check: {(quick + cipher)[:5]}")
+        report("Checking the copy", 1, 1)
 
     def backup(self, dest: Path | str) -> Path:
         """Write an encrypted copy as a new vault folder ``dest`` (vault.db + keyslots.json,
@@ -709,10 +907,80 @@ def _read_slots(folder: Path) -> KeySlots:
             raise VaultDamaged(
                 "keyslots.json is missing",
                 user_message="The vault's key file (keyslots.json) is missing, so the vault "
-                "cannot be opened. Restore keyslots.json (or keyslots.json.bak) from a backup, "
+                "cannot be opened. Restore keyslots.json from a backup of this vault, "
                 "or contact your IT support. Do not delete vault.db.",
             ) from None
         raise VaultNotFound(f"no vault at {folder}") from None
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _opens_with(db: Path, key: bytearray) -> bool:
+    try:
+        _connect(db, key, create=False).close()
+    except VaultDamaged:
+        return False
+    return True
+
+
+def _settle_rekey(
+    folder: Path, slots: KeySlots, key: bytearray
+) -> tuple[KeySlots, bytearray, str | None]:
+    """Finish or undo a `rekey` that a crash interrupted (keyslots.rekey.json is present).
+    Runs under the vault lock, before vault.db is opened for use.
+
+    The database is under exactly one of the two keys (it is swapped by one rename): if that
+    is the new key, the new slots become keyslots.json; if the old one, the copy and the
+    record are removed. Returns the slots and key to open with and what was done."""
+    db = folder / DB_FILE
+    pending = read_pending_rekey(folder)
+    if pending is None:
+        _remove(folder / REKEY_DB_FILE)  # a copy from a rekey that never got this far
+        return slots, key, None
+    pair = (pending.keys(key) if pending.new_slots.vault_id == slots.vault_id else None)
+    if pair is None:
+        if not _opens_with(db, key):
+            raise VaultDamaged(f"{REKEY_FILE} matches neither the key file nor vault.db")
+        remove_pending_rekey(folder)  # left from an older rekey; the key file is current
+        _remove(folder / REKEY_DB_FILE)
+        return slots, key, None
+    old_key, new_key = pair
+    if new_key is None:  # reached through the old passphrase
+        if _opens_with(db, old_key):
+            _remove(folder / REKEY_DB_FILE)
+            remove_pending_rekey(folder)
+            _zero(old_key)
+            return slots, key, "rolled_back"
+        _zero(old_key)
+        raise WrongPassphrase(
+            "rekey interrupted after the swap; the old passphrase cannot finish it",
+            user_message="A change of the encryption key was interrupted after the vault had "
+            "been re-encrypted, so the previous passphrase no longer opens it. Unlock with "
+            "the passphrase chosen for the new key (the same one, if you did not choose a "
+            "new one). Nothing was changed.")
+    if _opens_with(db, new_key):
+        write_keyslots(folder, pending.new_slots)
+        remove_pending_rekey(folder)
+        _remove(folder / REKEY_DB_FILE)
+        _zero(old_key)
+        if key is not new_key:
+            key[:] = new_key  # the caller's buffer now holds the key in use
+            _zero(new_key)
+        return pending.new_slots, key, "completed"
+    if _opens_with(db, old_key):
+        _remove(folder / REKEY_DB_FILE)
+        remove_pending_rekey(folder)
+        _zero(new_key)
+        if key is not old_key:
+            key[:] = old_key
+            _zero(old_key)
+        return read_keyslots(folder), key, "rolled_back"
+    _zero(old_key)
+    _zero(new_key)
+    raise VaultDamaged("vault.db opens with neither the old nor the new key of a rekey")
 
 
 def _check_file(db: Path) -> None:

@@ -166,6 +166,8 @@ class Gui:
         self._shut_down = False
         self._initial_vault = vault_path or settings.last_vault_path or None
         self._check_runner: TaskRunner | None = None
+        self.unlock_notice: QMessageBox | None = None
+        self.key_notice: QMessageBox | None = None
         app.aboutToQuit.connect(self.shutdown)
 
     def current_window(self) -> QWidget | None:
@@ -303,10 +305,30 @@ class Gui:
         """Show the Settings dialog and apply what changed."""
         from msp_desktop.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.current_window())
+        dialog = SettingsDialog(
+            self.settings, self.current_window(),
+            change_key=self.show_rekey if self.session is not None else None,
+        )
         dialog.saved.connect(self.apply_settings)
         dialog.exec()
         dialog.deleteLater()
+
+    def show_rekey(self) -> Any:
+        """Change the open vault's encryption key (modal; auto-lock waits meanwhile)."""
+        if self.session is None:
+            return None
+        from msp_desktop.ui.key_dialogs import RekeyDialog
+
+        parent = QApplication.activeModalWidget() or self.current_window()
+        dialog = RekeyDialog(self.session, self.runner, parent, kdf=self.kdf)
+        self.idle.set_enabled(False)  # the worker swaps the database file meanwhile
+        try:
+            dialog.exec()
+        finally:
+            self.runner.wait()
+            self.idle.set_enabled(self.session is not None)
+            dialog.deleteLater()
+        return dialog
 
     def apply_settings(self) -> None:
         """Apply stored settings to the running app."""
@@ -362,6 +384,76 @@ class Gui:
         self.session = session
         self.show_main()
         self._start_integrity_check(session)
+        self._after_unlock_notices(session)
+
+    def _after_unlock_notices(self, session: Any) -> None:
+        """Tell the worker about failed unlocks, a settled rekey and weak key derivation
+        (issue 8); offer to strengthen weak key derivation now."""
+        lines: list[str] = []
+        failed = getattr(session, "failed_unlocks", None)
+        if failed:
+            text = plural("Gui", "1 failed attempt to unlock this vault",
+                          "%n failed attempts to unlock this vault", failed.count)
+            if failed.since:
+                text += _tr(" since %1").replace("%1", failed.since.replace("T", " ")[:16])
+            lines.append(text + _tr(". If that was not you, tell your IT support."))
+        outcome = getattr(session, "rekey_outcome", None)
+        if outcome == "completed":
+            lines.append(_tr("An interrupted change of the encryption key was completed."))
+        elif outcome == "rolled_back":
+            lines.append(_tr("An interrupted change of the encryption key was undone: the "
+                             "vault still uses its previous key and passphrase."))
+        weak = bool(getattr(getattr(session, "vault", None), "weak_kdf", False))
+        if not lines and not weak:
+            return
+        if weak:
+            lines.append(_tr("This vault's passphrase protection is weaker than it should be, "
+                             "so a stolen copy would be much easier to break into. "
+                             "Strengthen it now? (Your passphrase stays the same.)"))
+        box = QMessageBox(QMessageBox.Icon.Warning if weak else QMessageBox.Icon.Information,
+                          _tr("MSP Desktop"), "\n\n".join(lines),
+                          QMessageBox.StandardButton.NoButton, self.main_window)
+        box.setObjectName("unlock_notice")
+        box.setAccessibleName(_tr("After unlocking"))
+        if weak:
+            strengthen = box.addButton(_tr("Strengthen now"), QMessageBox.ButtonRole.AcceptRole)
+            strengthen.setAccessibleName(_tr("Strengthen now"))
+            later = box.addButton(_tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+            later.setAccessibleName(_tr("Not now"))
+            strengthen.clicked.connect(lambda: self.strengthen_kdf(session))
+        else:
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.unlock_notice = box
+        box.open()
+
+    def strengthen_kdf(self, session: Any, passphrase: str | None = None) -> None:
+        """Re-wrap the passphrase slot with calibrated key derivation; asks for the
+        passphrase again (the app does not keep it)."""
+        if session is not self.session:
+            return
+        if passphrase is None:
+            from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+            text, ok = QInputDialog.getText(
+                self.main_window, _tr("Strengthen the passphrase protection"),
+                _tr("Type your passphrase to confirm:"), QLineEdit.EchoMode.Password)
+            if not ok or not text:
+                return
+            passphrase = text
+        task = self.runner.run(session.strengthen_kdf, passphrase, kdf=self.kdf)
+        task.succeeded.connect(lambda _r: self._show_notice(
+            _tr("The passphrase protection was strengthened.")))
+        task.failed.connect(lambda exc: self._show_notice(error_message(exc)))
+
+    def _show_notice(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("MSP Desktop"), message,
+                          QMessageBox.StandardButton.Ok, self.main_window)
+        box.setObjectName("key_notice")
+        box.setAccessibleName(_tr("Notice"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.key_notice = box
+        box.open()
 
     def _start_integrity_check(self, session: Any) -> None:
         """Large vaults get only a cheap check at unlock; run the full one now, on its own
@@ -457,10 +549,9 @@ class Gui:
 
     def open_demo(self) -> None:
         """Create (first time) and open the demo vault of made-up cases."""
-        from msp_desktop.services.session import KdfParams
-
         folder = self.demo_folder_for_run()
-        kdf = self.demo_kdf if self.demo_kdf is not None else KdfParams.fast()
+        # Calibrated like any vault (None); only tests pass a fast demo_kdf.
+        kdf = self.demo_kdf
         self.demo_note = _tr("This is the demo vault of made-up cases. Its passphrase is: %1"
                              ).replace("%1", DEMO_PASSPHRASE)
         if self.start_window is not None:

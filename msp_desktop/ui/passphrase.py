@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from msp_desktop.services.passphrase_policy import MIN_LENGTH, MIN_SCORE, zxcvbn_estimate
 from msp_desktop.ui.i18n import plural
 
-MIN_LENGTH = 10
-MIN_SCORE = 2
-_ESTIMATE_CHARS = 100  # zxcvbn slows down on very long input; the tail adds nothing useful
+__all__ = ["MIN_LENGTH", "MIN_SCORE", "PassphraseEdit", "PassphraseFields", "Strength",
+           "StrengthMeter", "describe_duration", "estimate", "score_label"]
+
 _CONTEXT = "PassphraseStrength"
 
 
@@ -67,16 +68,13 @@ def describe_duration(seconds: float) -> str:
 
 def estimate(passphrase: str, user_inputs: Sequence[str] = ()) -> Strength:
     """Estimate how hard a passphrase is to guess (offline attack, slow hash)."""
-    from zxcvbn import zxcvbn  # ~20 ms of imports: loaded on first use, not at start-up
-
-    result = zxcvbn(passphrase[:_ESTIMATE_CHARS], user_inputs=list(user_inputs))
-    score = int(result["score"])
-    seconds = float(result["crack_times_seconds"]["offline_slow_hashing_1e4_per_second"])
+    # The same estimate the CLI's policy uses (services/passphrase_policy.py).
+    result = zxcvbn_estimate(passphrase, user_inputs)
+    score = result.score
     label = score_label(score)
     summary = _tr("%1: would take %2 to guess").replace("%1", label)
-    summary = summary.replace("%2", describe_duration(seconds))
-    fb = result["feedback"]
-    items = [fb.get("warning") or "", *fb.get("suggestions", [])]
+    summary = summary.replace("%2", describe_duration(result.crack_seconds))
+    items = [result.warning, *result.suggestions]
     feedback = tuple(QCoreApplication.translate("zxcvbn", s) for s in items if s)
     return Strength(score=score, label=label, summary=summary, feedback=feedback)
 

@@ -1,6 +1,9 @@
-"""The Settings dialog: auto-lock, default folders and text size."""
+"""The Settings dialog: auto-lock, default folders and text size; with a vault open, changing
+its encryption key."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -8,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,7 +31,11 @@ class SettingsDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *,
+        change_key: Callable[[], object] | None = None,
+    ) -> None:
+        """change_key: shows the key-change dialog (only while a vault is open)."""
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle(self.tr("MSP Desktop"))
@@ -98,6 +106,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(note)
+        self.change_key_button: QPushButton | None = None
+        if change_key is not None:
+            button = QPushButton(self.tr("Change the &encryption key…"), self)
+            button.setAccessibleName(self.tr("Change the encryption key"))
+            button.setAccessibleDescription(self.tr(
+                "Gives the open vault a new encryption key, after a passphrase or key file "
+                "may have been seen by someone else."))
+            button.clicked.connect(lambda: change_key())
+            self.change_key_button = button
+            layout.addWidget(button)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.load()

@@ -1,5 +1,7 @@
-"""End-to-end helpers: a sandboxed environment (temp HOME, XDG_* and TMPDIR), the real
-`msp-desktop` console script run as a subprocess, file snapshots and synthetic seed data."""
+"""End-to-end helpers: a sandboxed environment (temp HOME, XDG_* and TMPDIR), the CLI run as a
+subprocess (msp_desktop.cli.main behind the test-only wrapper tests/e2e/fast_kdf_cli.py, or the
+installed `msp-desktop` console script itself with shipped=True), file snapshots and
+synthetic seed data."""
 
 from __future__ import annotations
 
@@ -22,9 +24,16 @@ FAST = KdfParams.fast()
 PASS = "blue-heron-42-lantern"
 NEW_PASS = "quiet-otter-17-harbour"
 FAST_KDF_WARNING = "warning: using fast, insecure key derivation (tests only)"
+WEAK_KDF_WARNING = "msp-desktop: warning: the passphrase protection"
 
 _SCRIPT = Path(sys.executable).with_name("msp-desktop")
-CLI: list[str] = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "msp_desktop.cli"]
+# The installed command, exactly as shipped (no test switches).
+SHIPPED_CLI: list[str] = ([str(_SCRIPT)] if _SCRIPT.exists()
+                          else [sys.executable, "-m", "msp_desktop.cli"])
+# What the tests run by default: the same main() behind a test-only wrapper that accepts the
+# fast test vaults and, with fast_kdf=True, makes new key slots fast (tests/e2e/fast_kdf_cli.py).
+_ROOT = Path(__file__).resolve().parents[2]
+CLI: list[str] = [sys.executable, "-m", "tests.e2e.fast_kdf_cli"]
 
 XDG_VARS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
             "XDG_RUNTIME_DIR")
@@ -48,17 +57,25 @@ class Sandbox:
         fast_kdf: bool = False,
         timeout: float = 120,
         extra_env: Mapping[str, str] | None = None,
+        shipped: bool = False,
     ) -> subprocess.CompletedProcess[str]:
+        """Run the CLI. shipped=True runs the installed command itself (no test wrapper):
+        real key-derivation minimums and calibration; fast_kdf is then refused."""
         env = dict(self.env)
         if passphrase is not None:
             env["MSP_PASSPHRASE"] = passphrase
         if new_passphrase is not None:
             env["MSP_NEW_PASSPHRASE"] = new_passphrase
         if fast_kdf:
-            env["MSP_INSECURE_FAST_KDF"] = "1"
+            assert not shipped, "the shipped command has no fast key derivation"
+            env["MSP_TEST_FAST_KDF"] = "1"
+        if not shipped:
+            env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (str(_ROOT), env.get("PYTHONPATH", "")) if p)
         env.update(extra_env or {})
         return subprocess.run(
-            [*CLI, *(str(a) for a in args)], cwd=self.work, env=env, capture_output=True,
+            [*(SHIPPED_CLI if shipped else CLI), *(str(a) for a in args)], cwd=self.work,
+            env=env, capture_output=True,
             text=True, encoding="utf-8", timeout=timeout, stdin=subprocess.DEVNULL,
         )
 
@@ -91,7 +108,8 @@ def sandbox(tmp_path: Path) -> Sandbox:
 def error_line(result: subprocess.CompletedProcess[str]) -> str:
     """The single stderr line of a failed command (the fast-KDF test warning aside)."""
     assert "Traceback" not in result.stderr, result.stderr
-    lines = [ln for ln in result.stderr.splitlines() if ln.strip() and ln != FAST_KDF_WARNING]
+    lines = [ln for ln in result.stderr.splitlines()
+             if ln.strip() and ln != FAST_KDF_WARNING and not ln.startswith(WEAK_KDF_WARNING)]
     assert len(lines) == 1, f"expected one stderr line, got {lines!r}"
     assert lines[0].startswith("msp-desktop: "), lines[0]
     return lines[0]

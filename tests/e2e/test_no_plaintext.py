@@ -184,7 +184,8 @@ def test_no_marker_reaches_any_file(tmp_path: Path) -> None:
 
         _send(proc, "REOPENED")
         assert {"work/backups/b1/vault.db", "work/backups/b1/keyslots.json",
-                "work/vault/keyslots.json.bak"} <= files(sb.root)
+                "work/vault/keyslots.json"} <= files(sb.root)
+        assert "work/vault/keyslots.json.bak" not in files(sb.root)  # old passphrase revoked
         assert leaks(sb.root, MARKERS.values()) == []
 
         proc.send_signal(signal.SIGKILL)  # crash with the vault open
