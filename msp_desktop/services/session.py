@@ -323,6 +323,8 @@ class Session:
         self.store.hlc = hlc  # the clock state lives on, ticks not yet saved included
         self.audit = AuditLog(conn)
         self.drafts = DraftStore(conn)
+        if self.heads is not None:
+            self.heads.conn = conn
 
     def strengthen_kdf(self, passphrase: str, *, kdf: Any = None) -> None:
         """Re-wrap the passphrase slot with calibrated key derivation (same passphrase)."""

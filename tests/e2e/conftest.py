@@ -69,9 +69,6 @@ class Sandbox:
         if fast_kdf:
             assert not shipped, "the shipped command has no fast key derivation"
             env["MSP_TEST_FAST_KDF"] = "1"
-        if not shipped:
-            env["PYTHONPATH"] = os.pathsep.join(
-                p for p in (str(_ROOT), env.get("PYTHONPATH", "")) if p)
         env.update(extra_env or {})
         return subprocess.run(
             [*(SHIPPED_CLI if shipped else CLI), *(str(a) for a in args)], cwd=self.work,
@@ -89,6 +86,9 @@ def make_sandbox(root: Path) -> Sandbox:
         "HOME": str(home), "TMPDIR": str(tmp), "TEMP": str(tmp), "TMP": str(tmp),
         "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1",
         "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
+        # The test wrapper (CLI) is a module under tests/, run from the sandbox's folder.
+        "PYTHONPATH": os.pathsep.join(p for p in (str(_ROOT), os.environ.get("PYTHONPATH", ""))
+                                      if p),
     })
     for var in XDG_VARS:
         d = home / var.lower()

@@ -86,7 +86,7 @@ def test_old_key_file_and_old_passphrase_after_passwd_and_rekey(sandbox: Sandbox
     assert "Backups made before this change still open with the old passphrase" in done.stdout
     assert "but not this vault any more" in done.stdout
     assert sorted(p.name for p in vault.iterdir() if p.name != "vault.lock") == [
-        "keyslots.json", "vault.db"]
+        "head.json", "keyslots.json", "vault.db"]
     shutil.rmtree(copy)
     copy.mkdir()
     shutil.copy2(vault / "vault.db", copy / "vault.db")

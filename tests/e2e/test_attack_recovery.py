@@ -244,7 +244,7 @@ def _init_at_a_terminal(sb: Sandbox, vault: Path, card: Path, typed: str) -> tup
     from tests.e2e.conftest import CLI
 
     master, slave = pty.openpty()
-    env = dict(sb.env, MSP_PASSPHRASE=PASS, MSP_INSECURE_FAST_KDF="1")
+    env = dict(sb.env, MSP_PASSPHRASE=PASS, MSP_TEST_FAST_KDF="1")
     try:
         proc = subprocess.Popen([*CLI, "vault", "init", str(vault), "--recovery-card", str(card)],
                                 cwd=sb.work, env=env, stdin=slave, stdout=subprocess.PIPE,

@@ -51,7 +51,7 @@ def test_racing_inits_from_the_command_line_never_delete_a_vault(sandbox: Sandbo
         procs = []
         for i in range(3):
             env = dict(sandbox.env, MSP_PASSPHRASE=f"racer-{n}-{i}-pass-phrase",
-                       MSP_INSECURE_FAST_KDF="1")
+                       MSP_TEST_FAST_KDF="1")
             procs.append(subprocess.Popen(
                 [*CLI, "vault", "init", str(folder)], cwd=sandbox.work, env=env,
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
