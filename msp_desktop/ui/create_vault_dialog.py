@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from msp_desktop.services.session import default_author, default_device_name
 from msp_desktop.ui import theme
 from msp_desktop.ui.passphrase import PassphraseFields
 from msp_desktop.ui.path_picker import PathMode, PathPicker
+from msp_desktop.ui.scrolling import scroll_area
 from msp_desktop.ui.workers import BusyIndicator
 
 APP_DIR_NAME = "MSP Desktop"
@@ -197,11 +197,7 @@ class CreateVaultDialog(QDialog):
         inner.addWidget(self.card_confirm)
         inner.addWidget(self.card_status)
         inner.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll = scroll_area(self, body)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 16)
@@ -328,8 +324,8 @@ class CreateVaultDialog(QDialog):
                 self.card_info.setText(exc.user_message)
             else:
                 self.card_info.setText(
-                    self.tr("Card: %1. Its fingerprint is %2. Phone your office and check they "
-                            "read out the same fingerprint, then type it below.")
+                    self.tr("Card: %1. Phone your office and check they read out the same "
+                            "fingerprint as this one, then type it below.\nFingerprint: %2")
                     .replace("%1", self._card.name).replace("%2", self._card.fingerprint))
             self.card_info.show()
         self.card_info.setAccessibleDescription(self.card_info.text())

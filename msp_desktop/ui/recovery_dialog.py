@@ -30,6 +30,7 @@ from msp_desktop.services.errors import VaultError
 from msp_desktop.ui import theme
 from msp_desktop.ui.passphrase import PassphraseFields
 from msp_desktop.ui.path_picker import PathMode, PathPicker
+from msp_desktop.ui.scrolling import scroll_area
 from msp_desktop.ui.workers import BusyIndicator
 
 REQUEST_SUFFIX = ".msprecovery-request"
@@ -110,37 +111,48 @@ class RecoveryDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.recover_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(self.unavailable_label)
-        layout.addSpacing(6)
-        layout.addWidget(step1)
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(24, 20, 24, 12)
+        inner.setSpacing(8)
+        inner.addWidget(heading)
+        inner.addWidget(intro)
+        inner.addWidget(self.unavailable_label)
+        inner.addSpacing(6)
+        inner.addWidget(step1)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.code_label)
-        layout.addSpacing(6)
-        layout.addWidget(step2)
-        layout.addWidget(reply_label)
-        layout.addWidget(self.reply)
-        layout.addWidget(self.passphrase)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.busy_label)
-        layout.addLayout(buttons)
+        inner.addLayout(row)
+        inner.addWidget(self.code_label)
+        inner.addSpacing(6)
+        inner.addWidget(step2)
+        inner.addWidget(reply_label)
+        inner.addWidget(self.reply)
+        inner.addWidget(self.passphrase)
+        inner.addStretch(1)
+
+        # The form scrolls at large text sizes; the outcome and the buttons stay in view.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 16)
+        layout.addWidget(scroll_area(self, body), 1)
+        status = QVBoxLayout()
+        status.setContentsMargins(24, 0, 24, 0)
+        status.addWidget(self.error_label)
+        status.addWidget(self.busy)
+        status.addWidget(self.busy_label)
+        status.addLayout(buttons)
+        layout.addLayout(status)
 
         self.save_button.clicked.connect(self._save_request)
         self.recover_button.clicked.connect(self._submit)
         self.close_button.clicked.connect(self.reject)
         fm = self.fontMetrics()
         self.setMinimumWidth(fm.averageCharWidth() * 64)
-        # Room for the whole form (the strength meter and hints must never be squashed).
+        # Room for the whole form where the screen allows (the strength meter and hints must
+        # never be squashed); beyond that the form scrolls.
         self.passphrase.setMinimumHeight(self.passphrase.sizeHint().height())
-        self.resize(fm.averageCharWidth() * 76, self.sizeHint().height())
+        self.resize(fm.averageCharWidth() * 76, body.sizeHint().height() + fm.height() * 4)
         self._load_state()
 
     # public API ----------------------------------------------------------------------------

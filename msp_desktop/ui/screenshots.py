@@ -87,12 +87,45 @@ def _create_vault() -> QWidget:
     return w
 
 
+def _create_vault_with_card(tmp: Path) -> Callable[[], QWidget]:
+    def make() -> QWidget:
+        from msp_desktop.services.office import keygen
+
+        keys = keygen(tmp / "office-card", "Example Council adult safeguarding")
+        w = _create_vault()
+        w.card.edit.setText(str(keys.card_path))
+        w.card_confirm.setText(keys.card.fingerprint)
+        w.setProperty("screenshot_scroll_to_end", True)  # the fingerprint check is below
+        return w
+
+    return make
+
+
+def _recovery(tmp: Path) -> Callable[[], QWidget]:
+    """The forgotten-passphrase dialog of a vault made with an office card."""
+    def make() -> QWidget:
+        from msp_desktop.services.office import keygen
+        from msp_desktop.services.session import KdfParams, Session
+        from msp_desktop.ui.recovery_dialog import RecoveryDialog
+
+        keys = keygen(tmp / "office-recovery", "Example Council adult safeguarding")
+        vault = tmp / "recovery-vault"
+        Session.create(vault, "screenshot recovery passphrase", kdf=KdfParams.fast(),
+                       recovery_card=keys.card_path, author="sam.taylor",
+                       device_name="Work laptop 12").close()
+        return RecoveryDialog(vault)
+
+    return make
+
+
 def builders(tmp: Path) -> dict[str, Callable[[], QWidget]]:
     """Return a name -> widget factory for every screen worth a picture."""
     settings = Settings(tmp / "settings.ini")
     return {
         "start_window": StartWindow,
         "create_vault_dialog": _create_vault,
+        "create_vault_with_card": _create_vault_with_card(tmp),
+        "recovery_dialog": _recovery(tmp),
         "unlock_window": lambda: UnlockWindow("/home/worker/MSP Desktop/vault"),
         "unlock_window_error": _unlock_with_error,
         "unlock_window_busy": _unlock_busy,
@@ -153,8 +186,10 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
     from msp_desktop.services.session import KdfParams, Session
     from msp_desktop.ui.clipboard import SensitiveClipboard
     from msp_desktop.ui.context import UiContext
+    from msp_desktop.ui.key_dialogs import RekeyDialog
     from msp_desktop.ui.main_window import MainWindow
     from msp_desktop.ui.new_case_dialog import NewCaseDialog
+    from msp_desktop.ui.workers import TaskRunner
 
     saved: list[Path] = []
     vault = tmp / "demo-vault"
@@ -234,6 +269,11 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
         _settle(app)
         shot("new_case_dialog", dialog)
         dialog.close()
+        rekey = RekeyDialog(session, TaskRunner(app), win)
+        rekey.show()
+        _settle(app)
+        shot("rekey_dialog", rekey)
+        rekey.close()
         _sync_shots(app, win, session, case_id, tmp, shot)
         win.teardown()
         win.deleteLater()
@@ -320,6 +360,10 @@ def render(outdir: Path, *, font_scale: float = 1.0) -> list[Path]:
             if isinstance(widget, CreateVaultDialog):
                 widget.resize(widget.sizeHint())  # adjustSize caps at 2/3 of the screen
             app.processEvents()
+            area = widget.findChild(QScrollArea)
+            if widget.property("screenshot_scroll_to_end") and area is not None:
+                area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+                app.processEvents()
             path = outdir / f"{name}{suffix}.png"
             widget.grab().save(str(path))
             saved.append(path)
