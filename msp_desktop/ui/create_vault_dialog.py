@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,8 +30,7 @@ from msp_desktop.services.session import default_author, default_device_name
 from msp_desktop.ui import theme
 from msp_desktop.ui.passphrase import PassphraseFields
 from msp_desktop.ui.path_picker import PathMode, PathPicker
-from msp_desktop.ui.scrolling import scroll_area
-from msp_desktop.ui.workers import BusyIndicator
+from msp_desktop.ui.scrolling import lay_out_scrolling_form, status_widgets
 
 APP_DIR_NAME = "MSP Desktop"
 
@@ -158,14 +156,9 @@ class CreateVaultDialog(QDialog):
         self.card_status.setWordWrap(True)
         self.card_status.setProperty("role", "secondary")
 
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.busy = BusyIndicator(self)
-        self.busy.setAccessibleName(self.tr("Creating the vault"))
-        self.busy_label = QLabel(self.tr("Creating the vault… this can take a few seconds."), self)
-        self.busy_label.hide()
+        self.error_label, self.busy, self.busy_label = status_widgets(
+            self, self.tr("Creating the vault"),
+            self.tr("Creating the vault… this can take a few seconds."))
 
         self.create_button = QPushButton(self.tr("C&reate vault"), self)
         self.create_button.setAccessibleName(self.tr("Create vault"))
@@ -177,38 +170,13 @@ class CreateVaultDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.create_button)
 
-        body = QWidget(self)
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(24, 20, 24, 12)
-        inner.setSpacing(8)
-        inner.addWidget(heading)
-        inner.addLayout(form)
-        inner.addWidget(self.field_error)
-        inner.addSpacing(8)
-        inner.addWidget(explain)
-        inner.addWidget(self.passphrase)
-        inner.addSpacing(8)
-        inner.addWidget(card_heading)
-        inner.addWidget(card_help)
-        inner.addWidget(card_label)
-        inner.addWidget(self.card)
-        inner.addWidget(self.card_info)
-        inner.addWidget(self.card_confirm_label)
-        inner.addWidget(self.card_confirm)
-        inner.addWidget(self.card_status)
-        inner.addStretch(1)
-        scroll = scroll_area(self, body)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 16)
-        layout.addWidget(scroll, 1)
-        status = QVBoxLayout()
-        status.setContentsMargins(24, 0, 24, 0)
-        status.addWidget(self.error_label)
-        status.addWidget(self.busy)
-        status.addWidget(self.busy_label)
-        status.addLayout(buttons)
-        layout.addLayout(status)
+        lay_out_scrolling_form(
+            self,
+            [heading, form, self.field_error, 8, explain, self.passphrase, 8, card_heading,
+             card_help, card_label, self.card, self.card_info, self.card_confirm_label,
+             self.card_confirm, self.card_status],
+            [self.error_label, self.busy, self.busy_label, buttons],
+        )
 
         self.create_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.reject)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +29,7 @@ from msp_desktop.services.errors import VaultError
 from msp_desktop.ui import theme
 from msp_desktop.ui.passphrase import PassphraseFields
 from msp_desktop.ui.path_picker import PathMode, PathPicker
-from msp_desktop.ui.scrolling import scroll_area
-from msp_desktop.ui.workers import BusyIndicator
+from msp_desktop.ui.scrolling import lay_out_scrolling_form, status_widgets
 
 REQUEST_SUFFIX = ".msprecovery-request"
 
@@ -93,14 +91,9 @@ class RecoveryDialog(QDialog):
         reply_label.setBuddy(self.reply.edit)
         self.passphrase = PassphraseFields(self)
 
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.busy = BusyIndicator(self)
-        self.busy.setAccessibleName(self.tr("Opening the vault"))
-        self.busy_label = QLabel(self.tr("Opening the vault… this can take a few seconds."), self)
-        self.busy_label.hide()
+        self.error_label, self.busy, self.busy_label = status_widgets(
+            self, self.tr("Opening the vault"),
+            self.tr("Opening the vault… this can take a few seconds."))
 
         self.recover_button = QPushButton(self.tr("Set &passphrase and open"), self)
         self.recover_button.setAccessibleName(self.tr("Set passphrase and open"))
@@ -111,49 +104,30 @@ class RecoveryDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.recover_button)
 
-        body = QWidget(self)
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(24, 20, 24, 12)
-        inner.setSpacing(8)
-        inner.addWidget(heading)
-        inner.addWidget(intro)
-        inner.addWidget(self.unavailable_label)
-        inner.addSpacing(6)
-        inner.addWidget(step1)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addStretch(1)
-        inner.addLayout(row)
-        inner.addWidget(self.code_label)
-        inner.addSpacing(6)
-        inner.addWidget(step2)
-        inner.addWidget(reply_label)
-        inner.addWidget(self.reply)
-        inner.addWidget(self.passphrase)
-        inner.addStretch(1)
-
         # The form scrolls at large text sizes; the outcome and the buttons stay in view.
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 16)
-        layout.addWidget(scroll_area(self, body), 1)
-        status = QVBoxLayout()
-        status.setContentsMargins(24, 0, 24, 0)
-        status.addWidget(self.error_label)
-        status.addWidget(self.busy)
-        status.addWidget(self.busy_label)
-        status.addLayout(buttons)
-        layout.addLayout(status)
+        self._body = lay_out_scrolling_form(
+            self,
+            [heading, intro, self.unavailable_label, 6, step1, row, self.code_label, 6, step2,
+             reply_label, self.reply, self.passphrase],
+            [self.error_label, self.busy, self.busy_label, buttons],
+        )
 
         self.save_button.clicked.connect(self._save_request)
         self.recover_button.clicked.connect(self._submit)
         self.close_button.clicked.connect(self.reject)
-        fm = self.fontMetrics()
-        self.setMinimumWidth(fm.averageCharWidth() * 64)
-        # Room for the whole form where the screen allows (the strength meter and hints must
-        # never be squashed); beyond that the form scrolls.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        # Room for the whole form (the strength meter and hints must never be squashed).
         self.passphrase.setMinimumHeight(self.passphrase.sizeHint().height())
-        self.resize(fm.averageCharWidth() * 76, body.sizeHint().height() + fm.height() * 4)
+        self.resize(self.sizeHint())
         self._load_state()
+
+    def sizeHint(self) -> QSize:  # Qt API name
+        """Tall enough to show the whole form without scrolling, where the screen allows."""
+        fm = self.fontMetrics()
+        return QSize(fm.averageCharWidth() * 76, self._body.sizeHint().height() + fm.height() * 4)
 
     # public API ----------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from msp_desktop.ui.idle import LockWarningDialog
 from msp_desktop.ui.passphrase import PassphraseFields
 from msp_desktop.ui.rag import RagBadge, RagLevel
 from msp_desktop.ui.records import RecordTab
+from msp_desktop.ui.recovery_dialog import RecoveryDialog
 from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.settings_dialog import SettingsDialog
 from msp_desktop.ui.start_window import StartWindow
@@ -77,7 +78,7 @@ def _lock_warning() -> QWidget:
     return w
 
 
-def _create_vault() -> QWidget:
+def _create_vault() -> CreateVaultDialog:
     w = CreateVaultDialog(folder="/home/worker/.local/share/MSP Desktop/vault")
     w.author.setText("Sam Taylor")
     w.device.setText("Work laptop 12")
@@ -106,8 +107,6 @@ def _recovery(tmp: Path) -> Callable[[], QWidget]:
     def make() -> QWidget:
         from msp_desktop.services.office import keygen
         from msp_desktop.services.session import KdfParams, Session
-        from msp_desktop.ui.recovery_dialog import RecoveryDialog
-
         keys = keygen(tmp / "office-recovery", "Example Council adult safeguarding")
         vault = tmp / "recovery-vault"
         Session.create(vault, "screenshot recovery passphrase", kdf=KdfParams.fast(),
@@ -357,7 +356,7 @@ def render(outdir: Path, *, font_scale: float = 1.0) -> list[Path]:
                 QVBoxLayout(widget)
             widget.show()
             widget.adjustSize()
-            if isinstance(widget, CreateVaultDialog):
+            if isinstance(widget, (CreateVaultDialog, RecoveryDialog)):
                 widget.resize(widget.sizeHint())  # adjustSize caps at 2/3 of the screen
             app.processEvents()
             area = widget.findChild(QScrollArea)
