@@ -86,7 +86,9 @@ class Session:
         # The signed head (storage/head.py), kept by the writing session only.
         self.heads: HeadKeeper | None = None if self.read_only else HeadKeeper(
             self.conn, Path(vault.path), vault.vault_id, device, self.clock.iso_now,
-            self.store.hlc.last)
+            # Through self.store each time: the store and its clock are replaced (a rolled-back
+            # import, a new device identity, rekey), and the head must sign the live clock.
+            lambda: self.store.hlc.last())
         # Set by the unlock that opened this session: failed attempts counted since the last
         # unlock, and what was done with a rekey a crash interrupted ("completed" or
         # "rolled_back"), for the app to tell the worker.

@@ -239,7 +239,7 @@ class RecordStore:
 
     def rolled_back(self, hlc: str) -> None:
         """Forget cached state after the caller rolled a transaction back (a dry run)."""
-        self._seq = None
+        self.forget_uncommitted()
         self.hlc = HybridClock(self.clock, hlc)
 
     @staticmethod

@@ -369,3 +369,40 @@ def test_subtract_is_set_difference(ranges: list[tuple[int, int]],
     out = head.subtract(ranges, sync_state.normalise(minus))
     assert numbers(out) == numbers(ranges) - numbers(minus)
     assert all(lo <= hi for lo, hi in out)
+
+
+# ----- the head signs the store's live clock ---------------------------------------------
+
+
+def _signed_hlc(s: Session) -> str:
+    assert s.heads is not None and s.heads.last is not None
+    return s.heads.last.body["hlc"]
+
+
+def test_the_head_signs_the_live_clock_after_an_import_preview(tmp_path: Path) -> None:
+    """A preview (and a failed import) rolls back and gives the store a fresh clock; the
+    heads signed afterwards carry that clock, not the discarded one."""
+    a, b = make_replicas(tmp_path, 2)
+    try:
+        open_case(a)
+        [path] = export_to(a, tmp_path / "out", [b])
+        sync_service.preview_import(b, path)
+        own_case, _ = open_case(b, "Morgan")
+        assert _signed_hlc(b) == b.store.hlc.last()
+        finalised_note(b, own_case)
+        assert _signed_hlc(b) == b.store.hlc.last()
+    finally:
+        close_all([a, b])
+
+
+def test_the_head_signs_the_live_clock_after_becoming_a_new_device(
+        vault: tuple[Path, str, list[str]]) -> None:
+    path, case_id, _ = vault
+    s = Session.open(path, PASS)
+    try:
+        s.become_new_device("Laptop 2")
+        assert _signed_hlc(s) == s.store.hlc.last()
+        finalised_note(s, case_id)
+        assert _signed_hlc(s) == s.store.hlc.last()
+    finally:
+        s.close()

@@ -6,6 +6,7 @@ import pytest
 
 from msp_desktop.domain.lifecycle import ReasonRequired, RecordFinalised, StaleEdit
 from msp_desktop.domain.revisions import revision_id_for
+from msp_desktop.storage import sync_state
 from msp_desktop.storage.store import RecordStore
 from tests.unit.conftest import FakeClock
 
@@ -186,3 +187,21 @@ def test_clock_going_back_does_not_reorder_history(clock: FakeClock, store: Reco
     store.edit(note_id, {**state.payload, "facts": "later"})  # type: ignore[union-attr]
     assert [r.op for r in store.history(note_id)] == ["create", "edit"]
     assert store.get(note_id).payload["facts"] == "later"  # type: ignore[union-attr]
+
+
+def test_a_rolled_back_dry_run_forgets_the_numbers_it_passed_over(store: RecordStore) -> None:
+    """A restored vault numbers after what peers acknowledged and remembers the numbers it
+    passed over for the signed head; a dry run rolled back must not leave them behind (the
+    next head would vouch that numbers were passed over when they were not)."""
+    conn = store._conn
+    own = store.device.device_id
+    sync_state.merge_peer_acks(conn, "peer", {own: [(1, 10)]}, "2026-01-01")
+    hlc = store.hlc.last()
+    conn.execute("SAVEPOINT dry_run")
+    _case(store)
+    assert store.skipped == [(1, 10)]
+    conn.execute("ROLLBACK TO dry_run")
+    conn.execute("RELEASE dry_run")
+    store.rolled_back(hlc)
+    assert store.skipped == []
+    assert store.take_skipped() == []
