@@ -380,16 +380,21 @@ class Session:
         if self.read_only:
             raise RuntimeError("a read-only session cannot write")  # a bug, not a user error
         if self.heads is None or self.conn.in_transaction:
-            with self.vault.transaction():  # nested: part of the outer write
-                yield
+            try:
+                with self.vault.transaction():  # nested: part of the outer write
+                    yield
+            except BaseException:
+                self.audit.begin()  # an entry it appended may have been rolled back
+                raise
             return
         # The outermost write also signs the new head, in the same transaction, and writes its
         # copy outside the database once committed.
         try:
             with self.vault.transaction():
                 self.heads.begin()
+                self.audit.begin()
                 yield
-                head = self.heads.stage(self.store.take_skipped())
+                head = self.heads.stage(self.store.take_skipped(), self.audit.appended)
         except BaseException:
             self.store.forget_uncommitted()
             raise

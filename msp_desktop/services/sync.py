@@ -423,6 +423,7 @@ def inspect(path: Path | str, identity_text: str) -> Inspection:
     opened = read_bundle(path, identities(None, identity_text))
     m = opened.manifest
     sender = m.sender
+    head = m.head  # parsed on each access
     by_kind: dict[str, int] = {}
     cases: set[str] = set()
     for rev in opened.revisions:
@@ -437,7 +438,7 @@ def inspect(path: Path | str, identity_text: str) -> Inspection:
         "recipients": m.recipients, "revisions": len(opened.revisions), "by_kind": by_kind,
         "cases": sorted(cases), "scope": "all cases" if m.cases is None else "named cases",
         "signature": "valid (manifest and every change)", "app_version": m.data["app_version"],
-        "head": _head_data(m.head),
+        "head": _head_data(head),
     }
     lines = [
         f"Sender: {sender.display_name} ({sender.author}), fingerprint {sender.fingerprint}",
@@ -449,13 +450,13 @@ def inspect(path: Path | str, identity_text: str) -> Inspection:
         "Signatures: valid (manifest and every change, against the cards the bundle carries;"
         " compare the sender's fingerprint with the one you hold)",
     ]
-    if m.head is None:
+    if head is None:
         lines.append("Signed head: none (made by an older version)")
     else:
-        lines.append(f"Signed head: {m.head.audit_seq} audit entries, changes up to number"
-                     f" {m.head.own_seq}, write {m.head.counter}, signed {m.head.body['at']}")
+        lines.append(f"Signed head: {head.audit_seq} audit entries, changes up to number"
+                     f" {head.own_seq}, write {head.counter}, signed {head.at}")
         lines.extend(f"  Problem the sender's vault found in itself: {t}"
-                     for _k, t in m.head.breaks)
+                     for _k, t in head.breaks)
     return Inspection(lines, data)
 
 
@@ -463,7 +464,7 @@ def _head_data(head: Any) -> dict[str, Any] | None:
     if head is None:
         return None
     return {"audit_entries": head.audit_seq, "highest_change": head.own_seq,
-            "write": head.counter, "signed_at": head.body["at"],
+            "write": head.counter, "signed_at": head.at,
             "problems": [t for _k, t in head.breaks]}
 
 

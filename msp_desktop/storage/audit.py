@@ -46,6 +46,18 @@ def _digest(prev_hash: str, fields: Mapping[str, Any]) -> str:
 class AuditLog:
     def __init__(self, conn: Any) -> None:
         self._conn = conn
+        # (seq, hash) of the entry this log appended last, for the signed head of the same
+        # transaction (storage/head.py), so it need not read it back.
+        self._appended: tuple[int, str] | None = None
+
+    @property
+    def appended(self) -> tuple[int, str] | None:
+        """The newest entry as (sequence, hash), if this log appended it since `begin`."""
+        return self._appended
+
+    def begin(self) -> None:
+        """A write begins, or part of one was rolled back: forget the entry appended."""
+        self._appended = None
 
     def append(
         self,
@@ -84,6 +96,7 @@ class AuditLog:
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (f"{seq}:{digest}",),
         )
+        self._appended = (seq, digest)
         return digest
 
     def _note_break(self, last: Any) -> None:

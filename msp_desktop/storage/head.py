@@ -28,16 +28,16 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlcipher3 import dbapi2 as sqlite3
 
 from msp_desktop.domain.canonical import encode
-from msp_desktop.storage import sync_state
+from msp_desktop.storage import marks, revision_log, sync_state
 from msp_desktop.storage.atomic import TMP_SUFFIX, atomic_write_bytes
 from msp_desktop.storage.identity import DeviceIdentity, verify
-from msp_desktop.storage.schema import audit_triggers
-from msp_desktop.storage.sync_state import Ranges
+from msp_desktop.storage.schema import SIGNED_HEAD_TABLE, audit_triggers
+from msp_desktop.storage.sync_state import Ranges, complement, normalise
 
 HEAD_FILE = "head.json"
 FORMAT = "msp-signed-head"
@@ -66,6 +66,9 @@ _BODY_KEYS = frozenset({
 })
 
 
+_T = TypeVar("_T")
+
+
 class HeadInvalid(ValueError):
     """A signed head out of shape (never a user-facing message on its own)."""
 
@@ -88,8 +91,9 @@ class SignedHead:
         return int(self.body["counter"])
 
     @property
-    def hlc(self) -> str:
-        return str(self.body["hlc"])
+    def at(self) -> str:
+        """When it was signed (ISO time text)."""
+        return str(self.body["at"])
 
     @property
     def audit_seq(self) -> int:
@@ -109,7 +113,7 @@ class SignedHead:
 
     @property
     def skipped(self) -> Ranges:
-        return sync_state.normalise(self.body["skipped"])
+        return normalise(self.body["skipped"])
 
     @property
     def breaks(self) -> list[tuple[str, str]]:
@@ -129,6 +133,12 @@ class SignedHead:
 def sign(device: DeviceIdentity, body: Mapping[str, Any]) -> SignedHead:
     data = dict(body)
     return SignedHead(data, device.sign(SIG_DOMAIN + encode(data)).hex())
+
+
+def is_own(head: SignedHead, vault_id: str, device: DeviceIdentity) -> bool:
+    """This vault's head, signed by this device's key."""
+    return (head.vault_id == vault_id and head.device_id == device.device_id
+            and head.verifies(device.verify_key_hex))
 
 
 def parse(obj: Any) -> SignedHead:
@@ -198,17 +208,16 @@ def store(conn: Any, head: SignedHead) -> None:
     except sqlite3.OperationalError:
         # Someone dropped the table: make it again (the break is already recorded) rather
         # than refuse every save.
-        conn.execute("CREATE TABLE IF NOT EXISTS signed_head (id INTEGER PRIMARY KEY"
-                     " CHECK (id = 1), body TEXT NOT NULL, signature TEXT NOT NULL)")
+        conn.execute(SIGNED_HEAD_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
         conn.execute(sql, args)
 
 
 def head_since(conn: Any) -> int | None:
     """The audit sequence when this vault started keeping a signed head (schema step 3);
     None if the marker is gone."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'head_since'").fetchone()
+    value = marks.get(conn, "head_since")
     try:
-        return int(row[0]) if row else None
+        return int(value) if value is not None else None
     except ValueError:
         return None
 
@@ -270,12 +279,9 @@ def copy_to_backup(conn: Any, folder: Path) -> None:
     """Write head.json into a backup folder from the head its database copy holds, so the
     backup opens as a whole (vault.db, keyslots.json, head.json agree)."""
     try:
-        exists = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signed_head'"
-        ).fetchone()
-        head = load_stored(conn) if exists else None
+        head = load_stored(conn)
     except HeadInvalid:
-        return  # a damaged head is reported by `vault check` of the original
+        return  # a damaged or missing head is reported by `vault check` of the original
     if head is not None:
         write_file(folder, head, durable=True)
 
@@ -293,10 +299,7 @@ def audit_hash_at(conn: Any, seq: int) -> str | None:
     return str(row[0]) if row else None
 
 
-def own_top(conn: Any, device_id: str) -> int:
-    row = conn.execute(
-        "SELECT max(device_seq) FROM revisions WHERE device_id = ?", (device_id,)).fetchone()
-    return int(row[0] or 0)
+own_top = revision_log.max_device_seq  # this device's highest change number held (0 if none)
 
 
 def held(conn: Any, device_id: str) -> Ranges:
@@ -304,29 +307,17 @@ def held(conn: Any, device_id: str) -> Ranges:
 
 
 def subtract(ranges: Ranges, minus: Ranges) -> Ranges:
-    """The numbers in ``ranges`` not in ``minus``."""
-    out: Ranges = []
-    for lo, hi in sync_state.normalise(ranges):
-        parts = [(lo, hi)]
-        for mlo, mhi in minus:
-            nxt: Ranges = []
-            for plo, phi in parts:
-                if mhi < plo or mlo > phi:
-                    nxt.append((plo, phi))
-                    continue
-                if plo < mlo:
-                    nxt.append((plo, mlo - 1))
-                if phi > mhi:
-                    nxt.append((mhi + 1, phi))
-            parts = nxt
-        out.extend(parts)
-    return out
+    """The numbers in ``ranges`` not in ``minus``: up to the highest of ``ranges``, those
+    neither in ``minus`` nor outside ``ranges``."""
+    ranges = normalise(ranges)
+    top = ranges[-1][1] if ranges else 0
+    return complement(normalise([*minus, *complement(ranges, top)]), top)
 
 
 def missing_own(conn: Any, device_id: str, through: int, skipped: Ranges) -> Ranges:
     """This device's change numbers 1..through that the database lacks, apart from the
     numbers a restored vault passed over."""
-    return subtract(sync_state.complement(held(conn, device_id), through), skipped)
+    return complement(normalise([*held(conn, device_id), *skipped]), through)
 
 
 def describe(ranges: Ranges, limit: int = 5) -> str:
@@ -345,8 +336,8 @@ def initial_skipped(conn: Any, device_id: str) -> Ranges:
     a gap, and a restored vault passed over numbers its peers held; what happened before the
     first head cannot be told apart, so it is accepted as found, and only later gaps count.
     (An attacker who removes both copies of a head later is reported for that.)"""
-    top = own_top(conn, device_id)
-    return sync_state.complement(held(conn, device_id), top)
+    ranges = held(conn, device_id)
+    return complement(ranges, ranges[-1][1] if ranges else 0)
 
 
 def device_gaps(conn: Any, own_id: str, own_skipped: Ranges) -> dict[str, Ranges]:
@@ -357,20 +348,20 @@ def device_gaps(conn: Any, own_id: str, own_skipped: Ranges) -> dict[str, Ranges
     (``seq_excused``), which are the only gaps sync ever lets in. Up to the highest number
     held, or the device's recorded progress if higher (its newest changes were removed)."""
     progress = sync_state.progress(conn)
+    held_by = sync_state.held_ranges(conn)
     out: dict[str, Ranges] = {}
-    for device_id, ranges in sync_state.held_ranges(conn).items():
+    for device_id, ranges in held_by.items():
         through = max(ranges[-1][1], progress.get(device_id, 0))
         allowed = own_skipped if device_id == own_id else sync_state.excused(conn, device_id)
-        missing = subtract(sync_state.complement(ranges, through), allowed)
+        missing = complement(normalise([*ranges, *allowed]), through)
         if missing:
             out[device_id] = missing
     for device_id, through in progress.items():
-        if device_id in out or device_id == own_id or through <= 0:
+        if device_id in held_by or device_id == own_id or through <= 0:
             continue
-        if own_top(conn, device_id) == 0:
-            missing = subtract([(1, through)], sync_state.excused(conn, device_id))
-            if missing:
-                out[device_id] = missing
+        missing = complement(sync_state.excused(conn, device_id), through)
+        if missing:
+            out[device_id] = missing
     return out
 
 
@@ -418,43 +409,40 @@ class HeadKeeper:
 
     def __post_init__(self) -> None:
         # Read now, before anything this session writes replaces it.
-        self._outside = read_file(self.folder)
-
-    def _check_own(self, head: SignedHead) -> bool:
-        return (head.vault_id == self.vault_id and head.device_id == self.device.device_id
-                and head.verifies(self.device.verify_key_hex))
+        if self._outside is None:
+            self._outside = read_file(self.folder)
 
     def begin(self) -> None:
         if self._reconciled:
             return
         self._reconciled = True
-        self._new_breaks = reconcile(self.conn, self.device, self.vault_id, self._outside)
-        candidates = [h for h in (_stored_or_none(self.conn), _outside_head(self._outside))
-                      if h is not None and self._check_own(h)]
+        found, stored, outside = reconcile(self.conn, self.device, self.vault_id, self._outside)
+        candidates = [h for h in (stored, outside) if h is not None]
         self.last = max(candidates, key=lambda h: h.counter, default=None)
         self._synced = self.last.synced if self.last else 0
         # Breaks either copy carries, then those found now: none is dropped.
-        found = [b for h in candidates for b in h.breaks] + self._new_breaks
-        self._new_breaks = [b for i, b in enumerate(found) if b not in found[:i]]
+        self._new_breaks = _unique([*(b for h in candidates for b in h.breaks), *found])
 
-    def stage(self, skipped: Iterable[tuple[int, int]]) -> SignedHead:
+    def stage(self, skipped: Iterable[tuple[int, int]],
+              audit: tuple[int, str] | None = None) -> SignedHead:
+        """Sign and store the head covering this transaction. ``audit``: the newest audit
+        entry (sequence, hash) when the caller knows it (the one it appended), else read."""
         prev = self.last
-        seq, digest = audit_top(self.conn)
+        seq, digest = audit if audit is not None else audit_top(self.conn)
         own = own_top(self.conn, self.device.device_id)
         if prev is None:
             was_skipped = initial_skipped(self.conn, self.device.device_id)
         else:
             was_skipped = prev.skipped
-        breaks = list(prev.breaks) if prev else []
-        breaks += [b for b in self._new_breaks if b not in breaks]
-        breaks = breaks[:MAX_BREAKS]  # the first ones found are kept
+        # The first ones found are kept.
+        breaks = _unique([*(prev.breaks if prev else []), *self._new_breaks])[:MAX_BREAKS]
         body = {
             "format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
             "device_id": self.device.device_id,
             "counter": (prev.counter if prev else 0) + 1, "at": self.now(), "hlc": self.hlc(),
             "audit_seq": seq, "audit_hash": digest,
             "own_seq": max(own, prev.own_seq if prev else 0),
-            "skipped": [list(r) for r in sync_state.normalise([*was_skipped, *skipped])],
+            "skipped": [list(r) for r in normalise([*was_skipped, *skipped])],
             "synced": self._synced,
             "breaks": [list(b) for b in breaks],
         }
@@ -486,10 +474,10 @@ class HeadKeeper:
         in every head the new device signs, and the new device starts its own write count."""
         self.begin()
         carried = [*(self.last.breaks if self.last else []), *self._new_breaks]
-        keeper = HeadKeeper(self.conn, self.folder, self.vault_id, device, self.now, self.hlc)
-        keeper._reconciled = True
-        keeper._new_breaks = [b for i, b in enumerate(carried) if b not in carried[:i]]
-        return keeper
+        # Already reconciled: the outside copy this keeper read is passed on, not read again.
+        return HeadKeeper(self.conn, self.folder, self.vault_id, device, self.now, self.hlc,
+                          _outside=self._outside, _reconciled=True,
+                          _new_breaks=_unique(carried))
 
     def flush(self) -> None:
         """Make the outside copy durable (at lock)."""
@@ -497,35 +485,40 @@ class HeadKeeper:
             self.committed(self.last, durable=True)
 
 
-def _stored_or_none(conn: Any) -> SignedHead | None:
-    try:
-        return load_stored(conn)
-    except HeadInvalid:
-        return None
+def _unique(items: Iterable[_T]) -> list[_T]:
+    """Without repeats, in first-seen order (breaks, or their sentences)."""
+    return list(dict.fromkeys(items))
 
 
-def _outside_head(copy: OutsideCopy | None) -> SignedHead | None:
-    return copy.head if copy is not None else None
+def _distinct(*heads: SignedHead | None) -> list[SignedHead]:
+    """The heads given, without None and without repeats (the two copies usually agree)."""
+    out: list[SignedHead] = []
+    for h in heads:
+        if h is not None and h not in out:
+            out.append(h)
+    return out
+
+
+Reconciled = tuple[list[tuple[str, str]], SignedHead | None, SignedHead | None]
 
 
 def reconcile(conn: Any, device: DeviceIdentity, vault_id: str, outside: OutsideCopy | None
-              ) -> list[tuple[str, str]]:
+              ) -> Reconciled:
     """Compare the database with the two signed heads, before this session writes anything.
-    Returns the breaks found, (kind, sentence), to be kept in every later head."""
-    def own(head: SignedHead) -> bool:
-        return (head.vault_id == vault_id and head.device_id == device.device_id
-                and head.verifies(device.verify_key_hex))
-
+    Returns the breaks found, (kind, sentence), to be kept in every later head, and the
+    stored and outside heads that are this device's own (None for one that is missing or
+    cannot be trusted)."""
     breaks: list[tuple[str, str]] = []
     stored_why = "it does not carry this device's signature (it was altered)"
     try:
         stored = load_stored(conn)
-        stored_bad = stored is not None and not own(stored)
+        stored_bad = stored is not None and not is_own(stored, vault_id, device)
     except HeadInvalid as exc:
         stored, stored_bad, stored_why = None, True, str(exc)
     outside = outside or OutsideCopy(False)
     out_head = outside.head
-    out_bad = outside.problem is not None or (out_head is not None and not own(out_head))
+    out_bad = outside.problem is not None or (
+        out_head is not None and not is_own(out_head, vault_id, device))
     since = head_since(conn)
     top_seq, _ = audit_top(conn)
     had_head = since is None or top_seq > since
@@ -558,15 +551,9 @@ def reconcile(conn: Any, device: DeviceIdentity, vault_id: str, outside: Outside
         elif good_out.counter == good_stored.counter and good_out != good_stored:
             breaks.append((OUTSIDE, "the two signed heads carry the same write number but"
                                     " say different things"))
-    seen: set[tuple[str, str]] = set()
-    for head in (good_stored, good_out):
-        if head is None:
-            continue
-        for b in vouched_problems(conn, device.device_id, head):
-            if b not in seen:
-                seen.add(b)
-                breaks.append(b)
-    return breaks
+    breaks += _unique(b for h in _distinct(good_stored, good_out)
+                      for b in vouched_problems(conn, device.device_id, h))
+    return breaks, good_stored, good_out
 
 
 def vouched_problems(conn: Any, device_id: str, head: SignedHead) -> list[tuple[str, str]]:
@@ -593,21 +580,19 @@ def vouched_problems(conn: Any, device_id: str, head: SignedHead) -> list[tuple[
 class PeerHead:
     head: SignedHead
     created_hlc: str
-    max_audit_seq: int
-    max_own_seq: int
 
 
 def peer_head(conn: Any, device_id: str) -> PeerHead | None:
     row = conn.execute(
-        "SELECT body, signature, created_hlc, max_audit_seq, max_own_seq FROM peer_heads"
-        " WHERE device_id = ?", (device_id,)).fetchone()
+        "SELECT body, signature, created_hlc FROM peer_heads WHERE device_id = ?",
+        (device_id,)).fetchone()
     if row is None:
         return None
     try:
         head = parse({"body": json.loads(row[0]), "signature": row[1]})
     except (HeadInvalid, ValueError):
         return None
-    return PeerHead(head, str(row[2]), int(row[3]), int(row[4]))
+    return PeerHead(head, str(row[2]))
 
 
 def record_peer_head(conn: Any, head: SignedHead, created_hlc: str, at: str) -> None:
@@ -642,14 +627,9 @@ def check_lines(conn: Any, folder: Path, device: DeviceIdentity, vault_id: str,
                 keeper: HeadKeeper | None) -> list[tuple[str, bool, str]]:
     """The `vault check` rows for the signed head: (name, passed, detail)."""
     rows: list[tuple[str, bool, str]] = []
-
-    def own(head: SignedHead) -> bool:
-        return (head.vault_id == vault_id and head.device_id == device.device_id
-                and head.verifies(device.verify_key_hex))
-
     try:
         stored = load_stored(conn)
-        stored_problem = (None if stored is None or own(stored)
+        stored_problem = (None if stored is None or is_own(stored, vault_id, device)
                           else "it does not carry this device's signature")
     except HeadInvalid as exc:
         stored, stored_problem = None, str(exc)
@@ -666,29 +646,26 @@ def check_lines(conn: Any, folder: Path, device: DeviceIdentity, vault_id: str,
     rows.append(("signed head inside the database", not problems, _join(problems)))
 
     copy = read_file(folder)
+    good_copy = (copy.head if copy.head is not None and is_own(copy.head, vault_id, device)
+                 else None)
     out_problems = list(kinds.get(OUTSIDE, []))
     if not copy.present:
         out_problems.append(f"{HEAD_FILE} is missing")
-    elif copy.head is None or not own(copy.head):
+    elif good_copy is None:
         out_problems.append(f"{HEAD_FILE} cannot be trusted: "
                             f"{copy.problem or 'it does not carry this device signature'}")
-    elif good is not None and copy.head.counter != good.counter:
-        out_problems.append(f"{HEAD_FILE} (write {copy.head.counter}) does not match the head"
+    elif good is not None and good_copy.counter != good.counter:
+        out_problems.append(f"{HEAD_FILE} (write {good_copy.counter}) does not match the head"
                             f" inside the database (write {good.counter})")
     if keeper is not None and keeper.outside_error:
         out_problems.append(f"{HEAD_FILE} could not be written: {keeper.outside_error}")
     rows.append((f"signed head outside the database ({HEAD_FILE})", not out_problems,
                  _join(out_problems)))
 
-    vouching = [h for h in (good, copy.head if copy.head is not None and own(copy.head)
-                            else None) if h is not None]
-    audit_problems = list(kinds.get(AUDIT, []))
-    rev_problems = list(kinds.get(REVISIONS, []))
-    for head in vouching:
-        for kind, text in vouched_problems(conn, device.device_id, head):
-            target = audit_problems if kind == AUDIT else rev_problems
-            if text not in target:
-                target.append(text)
+    vouching = _distinct(good, good_copy)
+    vouched = [b for h in vouching for b in vouched_problems(conn, device.device_id, h)]
+    audit_problems = _unique([*kinds.get(AUDIT, []), *(t for k, t in vouched if k == AUDIT)])
+    rev_problems = _unique([*kinds.get(REVISIONS, []), *(t for k, t in vouched if k != AUDIT)])
     rows.append(("audit log holds what the signed head vouches for", not audit_problems,
                  _join(audit_problems)))
     rows.append(("this laptop's changes up to its signed high-water mark",
@@ -698,8 +675,7 @@ def check_lines(conn: Any, folder: Path, device: DeviceIdentity, vault_id: str,
     rows.append(("audit log protected against change (triggers)", not triggers,
                  _join(triggers)))
 
-    skipped = sync_state.normalise(
-        [r for h in vouching for r in h.skipped])
+    skipped = normalise([r for h in vouching for r in h.skipped])
     names = dict(conn.execute("SELECT device_id, display_name FROM known_devices"))
     gaps = device_gaps(conn, device.device_id, skipped)
     gap_text = [f"{names.get(d, 'device ' + d[:8])}: {count(r)} change"

@@ -243,12 +243,13 @@ def _v2(conn: Connection) -> None:
 # The signed head (storage/head.py): this device's audit head and revision high-water mark,
 # signed with its key; a copy lives outside the database (head.json). peer_heads: the newest
 # signed head each other device sent in a bundle, to notice a device going back in time.
-_V3 = """
-CREATE TABLE signed_head (
+SIGNED_HEAD_TABLE = """CREATE TABLE signed_head (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     body TEXT NOT NULL,
     signature TEXT NOT NULL
-);
+)"""
+_V3 = f"""
+{SIGNED_HEAD_TABLE};
 CREATE TABLE peer_heads (
     device_id TEXT PRIMARY KEY,
     body TEXT NOT NULL,

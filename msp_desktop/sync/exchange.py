@@ -333,23 +333,23 @@ def _note_head(conn: Any, manifest: Manifest, now: str) -> tuple[str | None, lis
     new = manifest.head
     if new is None:
         return None, []
-    name = manifest.sender.display_name
     seen = head_mod.peer_head(conn, new.device_id)
-    rollback = None
     later = seen is None or manifest.created_hlc > seen.created_hlc
-    if seen is not None and later:
-        back = head_mod.went_back(seen.head, new)
-        if back:
-            rollback = (
-                f"Device {name} ({new.device_id[:8]}) appears to have been rolled back:"
-                f" {'; '.join(back)} since a bundle it sent earlier. If its vault was"
-                " restored from a backup this is expected; if not, records or audit entries"
-                f" may have been removed from it. Ask whoever looks after {name}'s laptop to"
-                " check it (vault check).")
+    if not later:
+        return None, []
+    name = manifest.sender.display_name
+    rollback = None
+    back = head_mod.went_back(seen.head, new) if seen is not None else []
+    if back:
+        rollback = (
+            f"Device {name} ({new.device_id[:8]}) appears to have been rolled back:"
+            f" {'; '.join(back)} since a bundle it sent earlier. If its vault was"
+            " restored from a backup this is expected; if not, records or audit entries"
+            f" may have been removed from it. Ask whoever looks after {name}'s laptop to"
+            " check it (vault check).")
     old_breaks = {t for _k, t in seen.head.breaks} if seen is not None else set()
-    fresh = [t for _k, t in new.breaks if t not in old_breaks] if later else []
-    if later:
-        head_mod.record_peer_head(conn, new, manifest.created_hlc, now)
+    fresh = [t for _k, t in new.breaks if t not in old_breaks]
+    head_mod.record_peer_head(conn, new, manifest.created_hlc, now)
     return rollback, [f"{name}'s vault found a problem in itself: {t}." for t in fresh]
 
 
