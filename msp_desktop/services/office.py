@@ -11,8 +11,13 @@ from msp_desktop.storage.atomic import atomic_write_bytes
 from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.errors import RecoveryFileInvalid
 from msp_desktop.storage.recovery import RecoveryRequest, answer_request
-from msp_desktop.storage.safe_read import read_small_file, read_small_text
-from msp_desktop.sync.cards import OfficeKeys, generate_office_keys, parse_identity
+from msp_desktop.storage.safe_read import read_small_file
+from msp_desktop.sync.cards import (
+    OfficeKeys,
+    generate_office_keys,
+    parse_identity,
+    read_identity_text,
+)
 
 __all__ = ["OfficeKeys", "RecoveryAnswer", "answer_recovery_request", "keygen",
            "read_recovery_request"]
@@ -53,7 +58,7 @@ def answer_recovery_request(
             f"(its code is {request.code}). Nothing was written. Ask the worker to send the "
             "request again, and check you have the right file.",
         )
-    identity = parse_identity(read_small_text(identity_file, what="the identity file"))
+    identity = parse_identity(read_identity_text(identity_file))
     reply = answer_request(request, identity.age_identity, (clock or Clock()).iso_now())
     out = Path(out)
     atomic_write_bytes(out, reply.to_bytes(), mode=0o600, overwrite=False)

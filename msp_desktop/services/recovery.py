@@ -19,6 +19,7 @@ from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.keyslots import read_keyslots
 from msp_desktop.storage.recovery import (
     PENDING_FILE,
+    PendingRequest,
     RecoveryReply,
     new_request,
     open_reply,
@@ -26,8 +27,8 @@ from msp_desktop.storage.recovery import (
     recorded_card,
     write_pending,
 )
-from msp_desktop.storage.safe_read import read_small_file, read_small_text
-from msp_desktop.sync.cards import OfficeCard, load_card
+from msp_desktop.storage.safe_read import read_small_file
+from msp_desktop.sync.cards import OfficeCard, load_card, read_identity_text
 
 __all__ = [
     "PENDING_FILE", "OfficeCard", "PendingInfo", "RequestInfo", "card_fingerprint_matches",
@@ -52,6 +53,10 @@ class PendingInfo:
     request_id: str
     code: str
     created_at: str
+
+    @classmethod
+    def of(cls, pending: PendingRequest) -> PendingInfo:
+        return cls(pending.vault_id, pending.request_id, pending.code, pending.created_at)
 
 
 def has_recovery_slot(vault_path: str | Path) -> bool:
@@ -84,9 +89,7 @@ def write_recovery_request(vault_path: str | Path, out: str | Path,
 def pending_request(vault_path: str | Path) -> PendingInfo | None:
     """The request waiting for the office's reply, or None."""
     pending = read_pending(Path(vault_path))
-    if pending is None:
-        return None
-    return PendingInfo(pending.vault_id, pending.request_id, pending.code, pending.created_at)
+    return PendingInfo.of(pending) if pending is not None else None
 
 
 def read_reply(reply_file: str | Path) -> bytes:
@@ -102,7 +105,7 @@ def check_reply(vault_path: str | Path, reply_file: str | Path) -> PendingInfo:
     key = open_reply(reply, pending, read_keyslots(folder).vault_id)
     key[:] = bytes(len(key))
     assert pending is not None  # open_reply refuses a missing request
-    return PendingInfo(pending.vault_id, pending.request_id, pending.code, pending.created_at)
+    return PendingInfo.of(pending)
 
 
 def recover_with_reply(
@@ -114,16 +117,10 @@ def recover_with_reply(
                                       kdf=kdf, clock=clock)
 
 
-def read_identity_text(path: str | Path) -> str:
-    """An office identity file's text: a regular file of at most 64 KiB, else refused."""
-    return read_small_text(path, what="the identity file")
-
-
 def load_recovery_card(path: str | Path) -> OfficeCard:
     """Load the office recovery card once (the object, not the path, is then used to create
     the vault, so the file checked is the file used)."""
-    read_small_file(path, what="the recovery card")  # refuse a huge or special file first
-    return load_card(Path(path))
+    return load_card(Path(path), what="the recovery card")
 
 
 def card_fingerprint_matches(card: OfficeCard, given: str) -> bool:

@@ -150,7 +150,7 @@ class Session:
                 bind_vault_id(vault.conn, vault.vault_id)
             session = cls(vault, device, clock)
             with session.write():
-                session.store.ensure_search_index()  # empty: only records the index form
+                session.store.mark_search_index_current()  # empty: nothing to index
                 session.log("vault.create")
         except BaseException:
             vault.lock()
@@ -191,12 +191,8 @@ class Session:
         """Open with the office recovery identity (its file's text) and set a new passphrase."""
         identity = parse_identity(identity_text)
         vault = Vault.unlock_with_recovery(Path(path), identity.age_identity)
-        try:
-            vault.change_passphrase(new_passphrase, kdf=kdf)
-        except BaseException:
-            vault.lock()
-            raise
-        return cls._after_unlock(vault, clock, "recovery", detail={"method": "office-identity"})
+        return cls._after_recovery(vault, new_passphrase, kdf, clock,
+                                   {"method": "office-identity"})
 
     @classmethod
     def recover_with_reply(
@@ -215,17 +211,24 @@ class Session:
         folder = Path(path)
         reply = RecoveryReply.from_bytes(reply_bytes)
         vault = Vault.unlock_with_recovery_reply(folder, reply, read_pending(folder))
+        session = cls._after_recovery(vault, new_passphrase, kdf, clock,
+                                      {"method": "office-reply", "request_id": reply.request_id})
+        remove_pending(folder)  # the reply is useless from now on
+        return session
+
+    @classmethod
+    def _after_recovery(
+        cls, vault: Vault, new_passphrase: str, kdf: Any, clock: Clock | None,
+        detail: Mapping[str, Any],
+    ) -> Session:
+        """A vault opened with the office's key: set the new passphrase (locked again if that
+        fails), then finish the unlock with the recovery in the audit log."""
         try:
             vault.change_passphrase(new_passphrase, kdf=kdf)
         except BaseException:
             vault.lock()
             raise
-        session = cls._after_unlock(
-            vault, clock, "recovery",
-            detail={"method": "office-reply", "request_id": reply.request_id},
-        )
-        remove_pending(folder)  # the reply is useless from now on
-        return session
+        return cls._after_unlock(vault, clock, "recovery", detail=detail)
 
     @classmethod
     def _after_unlock(

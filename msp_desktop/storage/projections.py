@@ -21,7 +21,7 @@ from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.merge import FieldConflict, Node, merge
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus, status_after
-from msp_desktop.storage import revision_log, summary
+from msp_desktop.storage import marks, revision_log, summary
 
 # meta key and value: the search index holds NFC-normalised text (an index written before
 # lacks the row and is rebuilt once, at unlock: `ensure_search_index`).
@@ -231,10 +231,7 @@ class Projector:
 
     def ensure_search_index(self) -> bool:
         """Re-index once if the index predates NFC normalisation; True if it did."""
-        row = self._conn.execute(
-            "SELECT value FROM meta WHERE key = ?", (SEARCH_INDEX_KEY,)
-        ).fetchone()
-        if row is not None and row[0] == SEARCH_INDEX_FORM:
+        if marks.get(self._conn, SEARCH_INDEX_KEY) == SEARCH_INDEX_FORM:
             return False
         self.reindex_search()
         return True
@@ -267,11 +264,7 @@ def search_body(kind_name: str, payload: Mapping[str, Any], status: str) -> str:
 
 def mark_search_index_current(conn: Any) -> None:
     """Record that the index is written the current way (a new vault, or after a re-index)."""
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (SEARCH_INDEX_KEY, SEARCH_INDEX_FORM),
-    )
+    marks.put(conn, SEARCH_INDEX_KEY, SEARCH_INDEX_FORM)
 
 
 # ----- reading ---------------------------------------------------------------------------

@@ -288,6 +288,11 @@ class RecordStore:
         """Re-index search once if the index predates NFC text (call in a transaction)."""
         return self._projector.ensure_search_index()
 
+    def mark_search_index_current(self) -> None:
+        """A new, empty vault: its index is written the current way from the start (call in a
+        transaction)."""
+        projections.mark_search_index_current(self._conn)
+
     def projection_snapshot(self) -> list[tuple[object, ...]]:
         return projections.snapshot(self._conn)
 

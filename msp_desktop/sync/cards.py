@@ -168,11 +168,12 @@ def parse_card(data: Any) -> OfficeCard:
     return OfficeCard(name=name, age_recipient=recipient, ed25519_public=pub, fingerprint=fpr)
 
 
-def load_card(path: Path | str) -> OfficeCard:
+def load_card(path: Path | str, *, what: str = "the card") -> OfficeCard:
     """The office card in a file; anything that is not one (too large, not JSON, nested
-    absurdly deep, altered) is CardInvalid, read no further than MAX_CARD_BYTES."""
+    absurdly deep, altered) is CardInvalid, read no further than MAX_CARD_BYTES. ``what``
+    names the file in messages ("the recovery card")."""
     try:
-        raw = read_small_file(path, what="the card", limit=MAX_CARD_BYTES)
+        raw = read_small_file(path, what=what, limit=MAX_CARD_BYTES)
     except InputFileRejected as exc:
         raise CardInvalid(f"cannot read {path}: {exc.detail}",
                           user_message=exc.user_message) from exc
@@ -213,9 +214,15 @@ def parse_identity(text: str) -> OfficeIdentity:
     return OfficeIdentity(name=name, age_identity=age_secret, ed25519_seed=seed)
 
 
+def read_identity_text(path: Path | str) -> str:
+    """An office identity file's text: a regular file of at most 64 KiB, else refused
+    (InputFileRejected)."""
+    return read_small_text(path, what="the identity file")
+
+
 def load_identity(path: Path | str) -> OfficeIdentity:
     try:
-        text = read_small_text(path, what="the identity file")
+        text = read_identity_text(path)
     except InputFileRejected as exc:
         raise RecoveryFailed(f"cannot read the identity file {path}",
                              user_message=exc.user_message) from exc
