@@ -16,12 +16,10 @@ from msp_desktop.domain.canonical import dumps
 _MISSING: Any = object()
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Equal as stored: the same canonical bytes (Python's `1 == True == 1.0` must not make
-    two different writes look like one)."""
-    if a is _MISSING or b is _MISSING:
-        return a is b
-    return dumps(a, check=False) == dumps(b, check=False)
+def _stored_form(value: Any) -> str | None:
+    """A value as stored, to compare by: its canonical text (Python's `1 == True == 1.0` must
+    not make two different writes look like one); None for a field that is absent."""
+    return None if value is _MISSING else dumps(value, check=False)
 
 
 @dataclass(frozen=True)
@@ -94,15 +92,16 @@ def merge(heads: Sequence[Node], lookup: Callable[[str], Node | None]) -> MergeR
     conflicts: list[FieldConflict] = []
     for name in names:
         base_value = base_payload.get(name, _MISSING)
-        changed = [
-            (h, h.payload.get(name, _MISSING))
-            for h in ordered
-            if not _same(h.payload.get(name, _MISSING), base_value)
-        ]
-        distinct: list[Any] = []
-        for _, value in changed:
-            if not any(_same(value, seen) for seen in distinct):
-                distinct.append(value)
+        base_form = _stored_form(base_value)
+        changed: list[tuple[Node, Any]] = []
+        by_form: dict[str | None, Any] = {}  # each distinct new value, first seen kept
+        for h in ordered:
+            head_value = h.payload.get(name, _MISSING)
+            form = _stored_form(head_value)
+            if form != base_form:
+                changed.append((h, head_value))
+                by_form.setdefault(form, head_value)
+        distinct = list(by_form.values())
         if not distinct:
             value = base_value
         elif len(distinct) == 1:
