@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from msp_desktop.ui import theme
 from msp_desktop.ui.backoff import UnlockBackoff
 from msp_desktop.ui.clipboard import SensitiveClipboard
-from msp_desktop.ui.errors import CrashHandler
+from msp_desktop.ui.errors import CrashHandler, error_message
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.idle import IdleController, LockWarningDialog
 from msp_desktop.ui.session_watch import SessionWatcher
@@ -95,15 +95,6 @@ def _open_demo_session(folder: Path, kdf: Any, cases: int) -> Any:
         session.close()
         raise
     return session
-
-
-def error_message(exc: BaseException) -> str:
-    """Return the message to show for a failure (the error's own words when it has them)."""
-    message = getattr(exc, "user_message", None)
-    if isinstance(message, str) and message:
-        return message
-    return _tr("Something went wrong and the vault could not be opened. "
-               "The details are in the log file; please tell your IT support.")
 
 
 class Gui:
