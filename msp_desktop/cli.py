@@ -367,7 +367,7 @@ def cmd_search(args: argparse.Namespace) -> int:
               " left out.", file=sys.stderr)
     session = _open(args.path)
     try:
-        hits = search(session, args.query, limit=args.limit)
+        hits = search(session, used, limit=args.limit)
     finally:
         session.close()
     for h in hits:
