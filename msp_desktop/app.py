@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 ORGANISATION = "MSP Desktop"
 DESKTOP_FILE = "msp-desktop"
 
-__all__ = ["build_gui", "harden_process", "install_translations", "main", "parse_args", "run_gui"]
+__all__ = ["build_gui", "install_translations", "main", "parse_args", "run_gui"]
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:

@@ -34,14 +34,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _kdf() -> Any:
-    """Key-derivation parameters for new slots: always calibrated (None). There is no fast
-    setting in the shipped command; tests patch calibration (tests/e2e/fast_kdf_cli.py)."""
-    return None
+# Key derivation for new key slots is always calibrated (kdf=None): the shipped command has no
+# fast setting; tests patch calibration (tests/e2e/fast_kdf_cli.py).
 
 
-def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
-    from msp_desktop.services.passphrase_policy import text_problem
+def _passphrase(env: str, prompt: str, *, confirm: bool = False, new: bool = False) -> str:
+    """A passphrase from `env`, else typed at a terminal. new: held to the same policy as the
+    app's (too short or too easy to guess: usage error, nothing changed)."""
+    from msp_desktop.services.passphrase_policy import new_passphrase_problem, text_problem
 
     value = os.environ.get(env)
     if not value:
@@ -50,34 +50,35 @@ def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
         value = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != value:
             raise CliError("The two passphrases do not match.", EXIT_USAGE)
-    if not value:
-        raise CliError("The passphrase is empty.", EXIT_USAGE)
-    problem = text_problem(value)
+    if new:
+        problem = new_passphrase_problem(value)
+    else:
+        problem = text_problem(value) if value else "The passphrase is empty."
     if problem:
         raise CliError(problem, EXIT_USAGE)
     return value
 
 
 def _new_passphrase(env: str, prompt: str) -> str:
-    """A new passphrase, held to the same policy as the app's (too short or too easy to
-    guess: usage error, nothing changed)."""
-    from msp_desktop.services.passphrase_policy import new_passphrase_problem
-
-    value = _passphrase(env, prompt, confirm=True)
-    problem = new_passphrase_problem(value)
-    if problem:
-        raise CliError(problem, EXIT_USAGE)
-    return value
+    """A new passphrase, typed twice at a terminal, held to the passphrase policy."""
+    return _passphrase(env, prompt, confirm=True, new=True)
 
 
-def _open(path: str) -> Any:
+def _open(path: str, passphrase: str | None = None, *, full_check: bool = True,
+          keep_damaged: bool = False, notes: bool = True) -> Any:
+    """Open the vault with `passphrase` (default: MSP_PASSPHRASE or a prompt); `notes`: print
+    what the worker must see after an unlock.
+
+    Every command writes (at least the unlock entry in the audit log), so by default a large
+    vault's deferred full page check runs first: damage is refused before anything is
+    written. keep_damaged: a vault with damaged pages opens read-only instead (`vault check`)."""
     from msp_desktop.services.session import Session
 
-    # Every command writes (at least the unlock entry in the audit log), so a large vault's
-    # deferred full page check runs first: damage is refused before anything is written.
-    session = Session.open(path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "),
-                        full_check=True)
-    _after_unlock_notes(session)
+    if passphrase is None:
+        passphrase = _passphrase("MSP_PASSPHRASE", "Vault passphrase: ")
+    session = Session.open(path, passphrase, full_check=full_check, keep_damaged=keep_damaged)
+    if notes:
+        _after_unlock_notes(session)
     return session
 
 
@@ -138,7 +139,7 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
             if args.recovery_card else None)
     passphrase = _new_passphrase("MSP_PASSPHRASE", "New vault passphrase: ")
     session = Session.create(
-        args.path, passphrase, recovery_card=card, kdf=_kdf(),
+        args.path, passphrase, recovery_card=card,
         author=args.author, device_name=args.device_name,
     )
     try:
@@ -175,11 +176,10 @@ def cmd_vault_info(args: argparse.Namespace) -> int:
 
 def cmd_vault_check(args: argparse.Namespace) -> int:
     from msp_desktop.services.maintenance import check_vault
-    from msp_desktop.services.session import Session
 
-    # A vault with damaged pages opens read-only here, so the check can report on it.
-    session = Session.open(args.path, _passphrase("MSP_PASSPHRASE", "Vault passphrase: "),
-                           keep_damaged=True)
+    # A vault with damaged pages opens read-only here, so the check can report on it; the
+    # report says what the after-unlock notes would.
+    session = _open(args.path, full_check=False, keep_damaged=True, notes=False)
     try:
         report = check_vault(session)
         damaged = session.vault.read_only
@@ -203,7 +203,7 @@ def cmd_vault_passwd(args: argparse.Namespace) -> int:
     session = _open(args.path)
     try:
         new = _new_passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ")
-        session.change_passphrase(new, kdf=_kdf())
+        session.change_passphrase(new)
     finally:
         session.close()
     print("Passphrase changed. The old passphrase no longer opens this vault's key file.")
@@ -212,15 +212,14 @@ def cmd_vault_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_vault_rekey(args: argparse.Namespace) -> int:
-    from msp_desktop.services.session import Session, old_backups_note
+    from msp_desktop.services.session import old_backups_note
 
     passphrase = _passphrase("MSP_PASSPHRASE", "Vault passphrase: ")
-    session = Session.open(args.path, passphrase)
+    session = _open(args.path, passphrase, full_check=False)
     try:
-        _after_unlock_notes(session)
         new = (_new_passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ")
                if args.new_passphrase else None)
-        session.rekey(passphrase, new_passphrase=new, kdf=_kdf(), progress=_progress)
+        session.rekey(passphrase, new_passphrase=new, progress=_progress)
     finally:
         if sys.stderr.isatty():
             print(file=sys.stderr)
@@ -246,14 +245,14 @@ def cmd_vault_recover(args: argparse.Namespace) -> int:
         print(IDENTITY_WARNING, file=sys.stderr)
         identity = recovery.read_identity_text(args.identity)
         new = _new_passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ")
-        session = Session.recover(args.path, identity, new, kdf=_kdf())
+        session = Session.recover(args.path, identity, new)
     else:
         # Check the reply first: nobody should type a new passphrase for a reply that
         # cannot be used.
         pending = recovery.check_reply(args.path, args.reply)
         print(f"The reply answers recovery request {pending.code}.")
         new = _new_passphrase("MSP_NEW_PASSPHRASE", "New passphrase: ")
-        session = recovery.recover_with_reply(args.path, args.reply, new, kdf=_kdf())
+        session = recovery.recover_with_reply(args.path, args.reply, new)
     session.close()
     print("Vault recovered: it now opens with the new passphrase.")
     return EXIT_OK
@@ -344,7 +343,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if not (path / "vault.db").exists():
         passphrase = _passphrase("MSP_PASSPHRASE", "New demo vault passphrase: ", confirm=True)
-        session = Session.create(path, passphrase, kdf=_kdf(), author="demo.worker",
+        session = Session.create(path, passphrase, author="demo.worker",
                                  device_name="Demo laptop")
     else:
         session = _open(args.path)
@@ -368,7 +367,7 @@ def cmd_search(args: argparse.Namespace) -> int:
               " left out.", file=sys.stderr)
     session = _open(args.path)
     try:
-        hits = search(session, args.query, limit=args.limit)
+        hits = search(session, used, limit=args.limit)
     finally:
         session.close()
     for h in hits:

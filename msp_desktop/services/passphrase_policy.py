@@ -4,7 +4,7 @@ passphrase must be valid text (no undecodable bytes)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,17 +46,35 @@ def text_problem(passphrase: str) -> str:
     return ""
 
 
+# The rules a new passphrase can break, in the order they are checked (see `broken_rule`).
+EMPTY, NOT_TEXT, TOO_SHORT, TOO_EASY = "empty", "not_text", "too_short", "too_easy"
+
+
+def broken_rule(passphrase: str, score: Callable[[], int]) -> str:
+    """The first rule a new passphrase breaks ('' if none): EMPTY, NOT_TEXT, TOO_SHORT or
+    TOO_EASY. `score` gives its zxcvbn score; it is asked only once the others hold."""
+    if not passphrase:
+        return EMPTY
+    if text_problem(passphrase):
+        return NOT_TEXT
+    if len(passphrase) < MIN_LENGTH:
+        return TOO_SHORT
+    if score() < MIN_SCORE:
+        return TOO_EASY
+    return ""
+
+
 def new_passphrase_problem(passphrase: str, user_inputs: Sequence[str] = ()) -> str:
     """'' if a new passphrase is acceptable, else the reason, in plain words."""
-    if not passphrase:
+    rule = broken_rule(passphrase, lambda: zxcvbn_estimate(passphrase, user_inputs).score)
+    if rule == EMPTY:
         return "The passphrase is empty."
-    problem = text_problem(passphrase)
-    if problem:
-        return problem
-    if len(passphrase) < MIN_LENGTH:
+    if rule == NOT_TEXT:
+        return text_problem(passphrase)
+    if rule == TOO_SHORT:
         return (f"The new passphrase is too short: use at least {MIN_LENGTH} characters "
                 f"(this one has {len(passphrase)}).")
-    if zxcvbn_estimate(passphrase, user_inputs).score < MIN_SCORE:
+    if rule == TOO_EASY:
         return ("The new passphrase would be too easy to guess. Add more words, or use words "
                 "that are not a common phrase.")
     return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 
 from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
@@ -12,8 +13,18 @@ from msp_desktop.storage import queries
 from msp_desktop.storage.queries import MAX_TERMS, SearchCancelled, SearchHit, SearchTerms
 
 __all__ = [
-    "MAX_TERMS", "SearchCancelled", "SearchHit", "SearchTerms", "log_search", "search", "terms",
+    "MAX_TERMS", "SearchCancelled", "SearchHit", "SearchResults", "SearchTerms", "log_search",
+    "search", "terms",
 ]
+
+
+class SearchResults(list[SearchHit]):
+    """The hits of one search, best first, and the words it used (`terms`: whether some were
+    left out)."""
+
+    def __init__(self, hits: Iterable[SearchHit], terms: SearchTerms) -> None:
+        super().__init__(hits)
+        self.terms = terms
 
 
 def terms(text: str) -> SearchTerms:
@@ -23,18 +34,21 @@ def terms(text: str) -> SearchTerms:
 
 
 def search(
-    session: Session, text: str, *, limit: int = 50, case_id: str | None = None,
+    session: Session, text: str | SearchTerms, *, limit: int = 50, case_id: str | None = None,
     audit: bool = True, cancel: threading.Event | None = None,
-) -> list[SearchHit]:
-    """audit=False only reads (a read-only session on a worker thread); the caller then
+) -> SearchResults:
+    """text: what the worker typed, or its `terms` when the caller already has them.
+
+    audit=False only reads (a read-only session on a worker thread); the caller then
     records the search with `log_search` on the main session.
 
     cancel: set it (from any thread) to stop the search; it then raises SearchCancelled."""
-    hits = queries.search(session.conn, text, limit=limit, case_id=case_id,
+    used = terms(text) if isinstance(text, str) else text
+    hits = queries.search(session.conn, used, limit=limit, case_id=case_id,
                           cancelled=cancel.is_set if cancel is not None else None)
     if audit:
         log_search(session, len(hits), case_id)
-    return hits
+    return SearchResults(hits, used)
 
 
 def log_search(session: Session, results: int, case_id: str | None = None) -> None:

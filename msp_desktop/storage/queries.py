@@ -190,12 +190,14 @@ def fts_query(text: str) -> str:
 
 
 def search(
-    conn: Any, text: str, limit: int = 50, case_id: str | None = None, *,
+    conn: Any, text: str | SearchTerms, limit: int = 50, case_id: str | None = None, *,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[SearchHit]:
-    """cancelled: asked every few SQLite steps while the search runs (from the thread that
+    """text: what the worker typed, or its words already worked out by `search_terms`.
+
+    cancelled: asked every few SQLite steps while the search runs (from the thread that
     runs it); once it answers True the search stops and raises SearchCancelled."""
-    query = fts_query(text)
+    query = (search_terms(text) if isinstance(text, str) else text).fts()
     if not query:
         return []
     if cancelled is None:

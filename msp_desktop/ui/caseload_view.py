@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from msp_desktop.domain.enums import CASE_STATUS
 from msp_desktop.services import caseload, search
-from msp_desktop.services.search import SearchHit
 from msp_desktop.ui.caseload_model import (
     CASE_ID_ROLE,
     HTML_ROLE,
@@ -148,9 +147,9 @@ class CaseloadView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._session: Any = ctx.session
-        self._searching = ""  # the words of the search on its way, if any
-        self._search_generation = 0  # each search's number: only the newest one's hits show
-        self._search_cancel: threading.Event | None = None  # stops the running search
+        # Stops the search on its way (None: none is); each search has its own, so only the
+        # newest search's hits are shown.
+        self._search_cancel: threading.Event | None = None
         self._focus_results = False  # Enter asked for the results: focus the first
         self.setAccessibleName(self.tr("Caseload"))
 
@@ -314,16 +313,13 @@ class CaseloadView(QWidget):
         if not text or self._session is None:
             return
         self.cancel_search()
-        self._search_generation += 1
-        generation = self._search_generation
         cancel = threading.Event()
         self._search_cancel = cancel
-        self._searching = text
         self.busy.start(self.tr("Searching"))
         self.ctx.read(
             lambda s: search.search(s, text, limit=SEARCH_LIMIT, audit=False, cancel=cancel),
-            done=lambda hits: self._show_hits(text, hits, generation),
-            failed=lambda exc: self._search_failed(exc, generation),
+            done=lambda hits: self._show_hits(cancel, hits),
+            failed=lambda exc: self._search_failed(cancel, exc),
         )
 
     def cancel_search(self) -> None:
@@ -332,34 +328,25 @@ class CaseloadView(QWidget):
         cancel, self._search_cancel = self._search_cancel, None
         if cancel is not None:
             cancel.set()
-        if self._searching:
-            self._searching = ""
-            self._search_generation += 1
             self.busy.stop()
 
     def search_running(self) -> bool:
         """Return whether a search is on its way."""
-        return bool(self._searching)
+        return self._search_cancel is not None
 
-    def _search_failed(self, exc: BaseException, generation: int | None = None) -> None:
-        if generation is not None and generation != self._search_generation:
+    def _search_failed(self, cancel: threading.Event, exc: BaseException) -> None:
+        if cancel is not self._search_cancel or isinstance(exc, search.SearchCancelled):
             return  # cancelled or replaced: nothing to say
-        if isinstance(exc, search.SearchCancelled):
-            return
-        self.busy.stop()
-        self._searching = ""
         self._search_cancel = None
+        self.busy.stop()
         log.error("Search failed", exc_info=exc)
         self.results_model.clear()
         self.results_label.setText(self.tr("The search could not run. Try again."))
         self.stack.setCurrentIndex(1)
 
-    def _show_hits(self, text: str, hits: list[SearchHit],
-                   generation: int | None = None) -> None:
-        if self._session is None or text != self._searching or (
-                generation is not None and generation != self._search_generation):
+    def _show_hits(self, cancel: threading.Event, hits: search.SearchResults) -> None:
+        if self._session is None or cancel is not self._search_cancel:
             return  # locked meanwhile, cancelled, or a newer search is on its way
-        self._searching = ""
         self._search_cancel = None
         self.busy.stop()
         search.log_search(self._session, len(hits))
@@ -375,7 +362,7 @@ class CaseloadView(QWidget):
             )
         else:
             message = self.tr("Nothing found. Try fewer or shorter words.")
-        if search.terms(text).shortened:  # say so first: the words left out did not count
+        if hits.terms.shortened:  # say so first: the words left out did not count
             message = self.tr(
                 "Only the first %1 different words were searched for."
             ).replace("%1", str(search.MAX_TERMS)) + " " + message
@@ -411,7 +398,7 @@ class CaseloadView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API name
         """Escape cancels a running search and leaves the search results."""
-        if event.key() == Qt.Key.Key_Escape and (self.search_box.text() or self._searching):
+        if event.key() == Qt.Key.Key_Escape and (self.search_box.text() or self.search_running()):
             self.cancel_search()
             self.clear_search()
             self.search_box.setFocus()

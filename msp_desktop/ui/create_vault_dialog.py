@@ -143,6 +143,7 @@ class CreateVaultDialog(QDialog):
         # A swapped card would give its maker the key of this vault: the person compares the
         # card's fingerprint with the one the office reads out, and types it.
         self._card: Any = None
+        self._card_path = ""  # the card file last read
         self.card_info = QLabel(self)
         self.card_info.setWordWrap(True)
         self.card_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -211,10 +212,6 @@ class CreateVaultDialog(QDialog):
         return self._card is not None and card_fingerprint_matches(
             self._card, self.card_confirm.text())
 
-    def card_fingerprint(self) -> str:
-        """Return the chosen card's fingerprint ('' when none or invalid)."""
-        return self._card.fingerprint if self._card is not None else ""
-
     def error(self) -> str:
         """Return the shown error ('' if none)."""
         return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
@@ -267,9 +264,7 @@ class CreateVaultDialog(QDialog):
             return self.tr("Enter your name."), self.author
         if not req.device_name:
             return self.tr("Enter a name for this laptop."), self.device
-        if req.recovery_card and not Path(req.recovery_card).is_file():
-            return self.tr("The recovery card file was not found."), self.card.edit
-        if req.recovery_card and self._card is None:
+        if req.recovery_card and self._card is None:  # not found, or not a valid card
             return self.card_info.text(), self.card.edit
         if req.recovery_card and req.confirmed_card is None:
             return (self.tr("Type the recovery card's fingerprint as the office reads it out "
@@ -277,15 +272,20 @@ class CreateVaultDialog(QDialog):
         return "", None
 
     def _card_changed(self) -> None:
-        """Load the chosen card and show its fingerprint (or why it cannot be used)."""
-        self._card = None
+        """Load the chosen card and show its fingerprint (or why it cannot be used). The file
+        is read once per path: an edit that leaves the path as it was reads nothing."""
         path = self.card.path()
+        if path and path == self._card_path:
+            return
+        self._card = None
+        self._card_path = ""
         if not path:
             self.card_info.hide()
         elif not Path(path).is_file():
             self.card_info.setText(self.tr("The recovery card file was not found."))
             self.card_info.show()
         else:
+            self._card_path = path
             try:
                 self._card = load_recovery_card(path)
             except VaultError as exc:

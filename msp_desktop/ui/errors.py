@@ -1,4 +1,5 @@
-"""Crash handling: log unexpected exceptions and tell the user calmly.
+"""Crash handling: log unexpected exceptions and tell the user calmly; `error_message` gives
+the words to show for a failed action.
 
 `CrashHandler.install()` replaces `sys.excepthook` and `threading.excepthook`. Each uncaught
 exception is logged with its type, message and traceback frames (never local variables) through
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,6 +43,19 @@ def format_crash(
 ) -> str:
     """Return the report text: exception type, message and frames; no locals."""
     return "".join(traceback.format_exception(exc_type, exc, tb))
+
+
+def error_message(exc: BaseException, fallback: str | None = None) -> str:
+    """Return the message to show for a failed action: the error's own words when it has
+    them, else `fallback` (by default: the vault could not be opened)."""
+    message = getattr(exc, "user_message", None)
+    if isinstance(message, str) and message:
+        return message
+    if fallback is not None:
+        return fallback
+    return QCoreApplication.translate(
+        "Gui", "Something went wrong and the vault could not be opened. "
+        "The details are in the log file; please tell your IT support.")
 
 
 class CrashDialog(QDialog):
@@ -173,4 +187,5 @@ class CrashHandler:
             self._handling = False
 
 
-__all__ = ["CrashDialog", "CrashHandler", "RedactingFilter", "format_crash", "redact"]
+__all__ = ["CrashDialog", "CrashHandler", "RedactingFilter", "error_message", "format_crash",
+           "redact"]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from msp_desktop.ui import theme
 from msp_desktop.ui.backoff import UnlockBackoff
 from msp_desktop.ui.clipboard import SensitiveClipboard
-from msp_desktop.ui.errors import CrashHandler
+from msp_desktop.ui.errors import CrashHandler, error_message
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.idle import IdleController, LockWarningDialog
 from msp_desktop.ui.session_watch import SessionWatcher
@@ -95,15 +95,6 @@ def _open_demo_session(folder: Path, kdf: Any, cases: int) -> Any:
         session.close()
         raise
     return session
-
-
-def error_message(exc: BaseException) -> str:
-    """Return the message to show for a failure (the error's own words when it has them)."""
-    message = getattr(exc, "user_message", None)
-    if isinstance(message, str) and message:
-        return message
-    return _tr("Something went wrong and the vault could not be opened. "
-               "The details are in the log file; please tell your IT support.")
 
 
 class Gui:
@@ -227,11 +218,9 @@ class Gui:
         from msp_desktop.ui.create_vault_dialog import CreateVaultDialog
 
         dialog = CreateVaultDialog(self.current_window())
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.create_requested.connect(self._on_create_requested)
-        dialog.finished.connect(lambda _result: self._forget_create_dialog(dialog))
         self.create_dialog = dialog
-        dialog.show()
+        self._show_form_dialog(dialog, "create_dialog")
         return dialog
 
     def show_recovery(self) -> RecoveryDialog | None:
@@ -246,60 +235,68 @@ class Gui:
         from msp_desktop.ui.recovery_dialog import RecoveryDialog
 
         dialog = RecoveryDialog(win.vault_path(), win)
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.recover_requested.connect(self._on_recover_requested)
-        dialog.finished.connect(lambda _result: self._forget_recovery_dialog(dialog))
-        # Closed with its unlock window (the vault opened elsewhere, another vault chosen).
-        dialog.destroyed.connect(lambda *_: self._recovery_dialog_gone(dialog))
         self.recovery_dialog = dialog
-        dialog.show()
+        self._show_form_dialog(dialog, "recovery_dialog")
+        # Closed with its unlock window (the vault opened elsewhere, another vault chosen).
+        dialog.destroyed.connect(lambda *_: self._forget_dialog("recovery_dialog", dialog))
         return dialog
 
-    def _recovery_dialog_gone(self, dialog: RecoveryDialog) -> None:
-        if self.recovery_dialog is dialog:
-            self.recovery_dialog = None
+    def _show_form_dialog(self, dialog: CreateVaultDialog | RecoveryDialog, attr: str) -> None:
+        """Show the dialog held in `self.<attr>` (modal, non-blocking); forget it once it
+        closes."""
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.finished.connect(lambda _result: self._forget_dialog(attr, dialog, delete=True))
+        dialog.show()
 
-    def _forget_recovery_dialog(self, dialog: RecoveryDialog) -> None:
-        if self.recovery_dialog is dialog:
-            self.recovery_dialog = None
-        dialog.deleteLater()
+    def _forget_dialog(self, attr: str, dialog: QDialog, *, delete: bool = False) -> None:
+        if getattr(self, attr) is dialog:
+            setattr(self, attr, None)
+        if delete:
+            dialog.deleteLater()
 
-    def _on_recover_requested(self, path: str, reply: str, passphrase: str) -> None:
-        dialog = self.recovery_dialog
+    def _open_from_dialog(
+        self, attr: str, path: str, fn: Callable[..., Any], *args: Any, what: str,
+        fallback: str | None = None, **kwargs: Any,
+    ) -> None:
+        """Run `fn(*args, **kwargs)` on the worker for the dialog in `self.<attr>` while it
+        shows that it is busy; the session it returns opens the main window and closes the
+        dialog, an error is shown in it (`fallback` when the error has no words of its own;
+        a bug is logged as "<what> failed")."""
+        dialog: CreateVaultDialog | RecoveryDialog | None = getattr(self, attr)
         if dialog is None:
             return
-        from msp_desktop.services.recovery import recover_with_reply
-
         dialog.set_busy(True)
         self._attempt += 1
         attempt = self._attempt
-        task = self._task = self.runner.run(recover_with_reply, path, reply, passphrase,
-                                            kdf=self.kdf)
-        task.succeeded.connect(lambda session: self._on_recovered(session, path, attempt))
-        task.failed.connect(lambda exc: self._on_recover_failed(exc, attempt))
+        task = self._task = self.runner.run(fn, *args, **kwargs)
 
-    def _on_recovered(self, session: Any, path: str, attempt: int) -> None:
-        if self._stale(attempt, session):
-            return
-        if self.recovery_dialog is not None:
-            self.recovery_dialog.set_busy(False)
-            self.recovery_dialog.accept()
-        self._on_opened(session, path, attempt)
+        def opened(session: Any) -> None:
+            if self._stale(attempt, session):
+                return
+            if getattr(self, attr) is dialog:
+                dialog.set_busy(False)
+                dialog.accept()
+            self._on_opened(session, path, attempt)
 
-    def _on_recover_failed(self, exc: BaseException, attempt: int) -> None:
-        if self._stale(attempt):
-            return
-        from msp_desktop.services.errors import VaultError
+        def failed(exc: BaseException) -> None:
+            if self._stale(attempt):
+                return
+            from msp_desktop.services.errors import VaultError
 
-        if not isinstance(exc, VaultError):
-            log.error("Recovery failed", exc_info=exc)
-        if self.recovery_dialog is not None:
-            self.recovery_dialog.show_error(error_message(exc))
+            if not isinstance(exc, VaultError):
+                log.error("%s failed", what, exc_info=exc)
+            if getattr(self, attr) is dialog:
+                dialog.show_error(error_message(exc, fallback))
 
-    def _forget_create_dialog(self, dialog: CreateVaultDialog) -> None:
-        if self.create_dialog is dialog:
-            self.create_dialog = None
-        dialog.deleteLater()
+        task.succeeded.connect(opened)
+        task.failed.connect(failed)
+
+    def _on_recover_requested(self, path: str, reply: str, passphrase: str) -> None:
+        from msp_desktop.services.recovery import recover_with_reply
+
+        self._open_from_dialog("recovery_dialog", path, recover_with_reply, path, reply,
+                               passphrase, kdf=self.kdf, what="Recovery")
 
     def open_settings(self) -> None:
         """Show the Settings dialog and apply what changed."""
@@ -390,20 +387,20 @@ class Gui:
         """Tell the worker about failed unlocks, a settled rekey and weak key derivation
         (issue 8); offer to strengthen weak key derivation now."""
         lines: list[str] = []
-        failed = getattr(session, "failed_unlocks", None)
+        failed = session.failed_unlocks
         if failed:
             text = plural("Gui", "1 failed attempt to unlock this vault",
                           "%n failed attempts to unlock this vault", failed.count)
             if failed.since:
                 text += _tr(" since %1").replace("%1", failed.since.replace("T", " ")[:16])
             lines.append(text + _tr(". If that was not you, tell your IT support."))
-        outcome = getattr(session, "rekey_outcome", None)
+        outcome = session.rekey_outcome
         if outcome == "completed":
             lines.append(_tr("An interrupted change of the encryption key was completed."))
         elif outcome == "rolled_back":
             lines.append(_tr("An interrupted change of the encryption key was undone: the "
                              "vault still uses its previous key and passphrase."))
-        weak = bool(getattr(getattr(session, "vault", None), "weak_kdf", False))
+        weak = session.vault.weak_kdf
         if not lines and not weak:
             return
         if weak:
@@ -511,37 +508,11 @@ class Gui:
             self.start_window.show_error(message)
 
     def _on_create_requested(self, request: CreateVaultRequest) -> None:
-        dialog = self.create_dialog
-        if dialog is None:
-            return
-        dialog.set_busy(True)
-        self._attempt += 1
-        attempt = self._attempt
-        task = self._task = self.runner.run(_create_session, request, self.kdf)
-        task.succeeded.connect(lambda session: self._on_created(session, request, attempt))
-        task.failed.connect(lambda exc: self._on_create_failed(exc, attempt))
-
-    def _on_created(self, session: Any, request: CreateVaultRequest, attempt: int) -> None:
-        if self._stale(attempt, session):
-            return
-        if self.create_dialog is not None:
-            self.create_dialog.set_busy(False)
-            self.create_dialog.accept()
-        self._on_opened(session, request.folder, attempt)
-
-    def _on_create_failed(self, exc: BaseException, attempt: int) -> None:
-        if self._stale(attempt):
-            return
-        from msp_desktop.services.errors import VaultError
-
-        if not isinstance(exc, VaultError):
-            log.error("Creating a vault failed", exc_info=exc)
-        if self.create_dialog is not None:
-            message = getattr(exc, "user_message", None) or _tr(
+        self._open_from_dialog(
+            "create_dialog", request.folder, _create_session, request, self.kdf,
+            what="Creating a vault", fallback=_tr(
                 "The vault could not be created. Check that you can write to the folder, "
-                "or choose another one."
-            )
-            self.create_dialog.show_error(message)
+                "or choose another one."))
 
     def demo_folder_for_run(self) -> Path:
         """Return the demo vault folder of this run."""

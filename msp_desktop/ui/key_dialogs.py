@@ -8,30 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from msp_desktop.ui import theme
+from msp_desktop.ui.errors import error_message
 from msp_desktop.ui.passphrase import PassphraseEdit, PassphraseFields
-from msp_desktop.ui.workers import TaskRunner
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (queued signal)."""
-
-    step = Signal(str, int, int)
-
-    def report(self, name: str, done: int, total: int) -> None:
-        self.step.emit(name, done, total)
+from msp_desktop.ui.scrolling import status_widgets
+from msp_desktop.ui.workers import ProgressRelay, TaskRunner
 
 
 class RekeyDialog(QDialog):
@@ -50,8 +42,8 @@ class RekeyDialog(QDialog):
         self._session = session
         self._runner = runner
         self._kdf = kdf
-        self._progress = _Progress(self)
-        self._progress.step.connect(self._on_step)
+        self._progress = ProgressRelay(self)
+        self._progress.progressed.connect(self._on_step)
         self.setWindowTitle(self.tr("MSP Desktop"))
         self.setAccessibleName(self.tr("Change the encryption key"))
 
@@ -72,16 +64,9 @@ class RekeyDialog(QDialog):
         self.new_fields.hide()
         self.change_passphrase.toggled.connect(self.new_fields.setVisible)
 
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(self.tr("Progress of the key change"))
-        self.progress.hide()
-        self.status = QLabel(self)
+        self.error_label, self.progress, self.status = status_widgets(
+            self, self.tr("Progress of the key change"), "")
         self.status.setWordWrap(True)
-        self.status.hide()
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
 
         self.buttons = QDialogButtonBox(self)
         self.start_button = QPushButton(self.tr("Change the &key"), self)
@@ -121,7 +106,7 @@ class RekeyDialog(QDialog):
         self._show_error("")
         self._set_busy(True)
         task = self._runner.run(self._session.rekey, passphrase, new_passphrase=new,
-                                kdf=self._kdf, progress=self._progress.report)
+                                kdf=self._kdf, progress=self._progress)
         self.current.clear()
         self.new_fields.clear()
         task.succeeded.connect(lambda _r: self._on_done())
@@ -148,7 +133,7 @@ class RekeyDialog(QDialog):
         self._set_busy(False)
         self.status.show()
         self.status.setText(self.tr("The encryption key was changed.") + " "
-                            + self.tr(old_backups_note(rekey=True)))
+                            + old_backups_note(rekey=True))  # not translated (the CLI's words)
         self.status.setAccessibleName(self.tr("Result"))
         self.start_button.hide()
         self.close_button.setText(self.tr("Close"))
@@ -157,8 +142,8 @@ class RekeyDialog(QDialog):
         self.rekeyed.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
-        from msp_desktop.ui.flow import error_message
-
         self._set_busy(False)
-        self._show_error(error_message(exc))
+        self._show_error(error_message(exc, self.tr(
+            "Something went wrong and the encryption key was not changed. The details are in "
+            "the log file; please tell your IT support.")))
         self.current.setFocus()

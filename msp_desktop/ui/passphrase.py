@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
-from msp_desktop.services.passphrase_policy import MIN_LENGTH, MIN_SCORE, zxcvbn_estimate
+from msp_desktop.services import passphrase_policy as policy
 from msp_desktop.ui.i18n import plural
 
-__all__ = ["MIN_LENGTH", "MIN_SCORE", "PassphraseEdit", "PassphraseFields", "Strength",
-           "StrengthMeter", "describe_duration", "estimate", "score_label"]
+__all__ = ["PassphraseEdit", "PassphraseFields", "Strength", "StrengthMeter",
+           "describe_duration", "estimate", "score_label"]
 
 _CONTEXT = "PassphraseStrength"
 
@@ -69,7 +69,7 @@ def describe_duration(seconds: float) -> str:
 def estimate(passphrase: str, user_inputs: Sequence[str] = ()) -> Strength:
     """Estimate how hard a passphrase is to guess (offline attack, slow hash)."""
     # The same estimate the CLI's policy uses (services/passphrase_policy.py).
-    result = zxcvbn_estimate(passphrase, user_inputs)
+    result = policy.zxcvbn_estimate(passphrase, user_inputs)
     score = result.score
     label = score_label(score)
     summary = _tr("%1: would take %2 to guess").replace("%1", label)
@@ -155,13 +155,9 @@ class PassphraseFields(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        min_length: int = MIN_LENGTH,
-        min_score: int = MIN_SCORE,
         user_inputs: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
-        self._min_length = min_length
-        self._min_score = min_score
         self._user_inputs = tuple(user_inputs)
         self._strength: Strength | None = None
         self._touched = {"passphrase": False, "confirm": False}
@@ -170,7 +166,7 @@ class PassphraseFields(QWidget):
         self.passphrase = PassphraseEdit(self.tr("New passphrase"), self)
         self.confirm = PassphraseEdit(self.tr("Confirm passphrase"), self)
         self.hint = self.tr(
-            "At least %n characters. A few unrelated words work well.", "", min_length
+            "At least %n characters. A few unrelated words work well.", "", policy.MIN_LENGTH
         )
         self.passphrase.setAccessibleDescription(self.hint)
         self.passphrase_error = self._error_label()
@@ -223,15 +219,20 @@ class PassphraseFields(QWidget):
         return self._strength
 
     def passphrase_problem(self) -> str:
-        """Return what is wrong with the passphrase, or ''."""
+        """Return what is wrong with the passphrase (by the passphrase policy), or ''."""
         text = self.passphrase.text()
-        if not text:
+        strength = self._strength
+        rule = policy.broken_rule(
+            text, lambda: strength.score if strength is not None else policy.MIN_SCORE)
+        if rule == policy.EMPTY:
             return self.tr("Enter a passphrase.")
-        if len(text) < self._min_length:
+        if rule == policy.NOT_TEXT:
+            return self.tr("The passphrase contains characters that are not valid text.")
+        if rule == policy.TOO_SHORT:
             return self.tr(
-                "Use at least %n characters; this one has %1.", "", self._min_length
+                "Use at least %n characters; this one has %1.", "", policy.MIN_LENGTH
             ).replace("%1", str(len(text)))
-        if self._strength is not None and self._strength.score < self._min_score:
+        if rule == policy.TOO_EASY:
             return self.tr(
                 "This passphrase would be too easy to guess. Add more words, "
                 "or use words that are not a common phrase."

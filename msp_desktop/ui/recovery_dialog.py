@@ -131,10 +131,6 @@ class RecoveryDialog(QDialog):
 
     # public API ----------------------------------------------------------------------------
 
-    def vault_path(self) -> str:
-        """Return the vault folder being recovered."""
-        return self._vault_path
-
     def request_code(self) -> str:
         """Return the code of the request waiting for a reply ('' if none)."""
         return self._code

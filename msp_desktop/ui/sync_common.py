@@ -1,5 +1,5 @@
-"""What the pages of the Sync window share: running a sync write off the GUI thread, progress
-from the worker, the fingerprint check before trusting a card, and bundle file paths.
+"""What the pages of the Sync window share: running a sync write off the GUI thread, the
+fingerprint check before trusting a card, and bundle file paths.
 
 Bundle export, preview and import write through the session's main connection, so they run
 on the context's one worker thread (reads queue behind them there) while the window shows
@@ -92,22 +92,6 @@ class FileOpenWatcher(QObject):
                 self._open_bundle(path)
                 return True
         return False
-
-
-# ----- progress from the worker ------------------------------------------------------------
-
-
-class ProgressRelay(QObject):
-    """A progress callable for the worker thread; `progressed` arrives on the GUI thread (the
-    relay lives there, so the signal is queued across threads)."""
-
-    progressed = Signal(str, int, int)
-
-    def __call__(self, step: str, done: int, total: int) -> None:
-        try:
-            self.progressed.emit(step, done, total)
-        except RuntimeError:  # the window was closed meanwhile; the work goes on
-            pass
 
 
 # ----- trusting a card ---------------------------------------------------------------------

@@ -33,7 +33,8 @@ from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.labels import display_date
 from msp_desktop.ui.path_picker import PathMode, PathPicker
-from msp_desktop.ui.sync_common import ProgressRelay, SyncPage, card_name, error_text
+from msp_desktop.ui.sync_common import SyncPage, card_name, error_text
+from msp_desktop.ui.workers import ProgressRelay
 
 log = logging.getLogger(__name__)
 

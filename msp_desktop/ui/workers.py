@@ -5,6 +5,7 @@
 of size one that never lets its thread expire), so work is serialised and a database
 connection opened by a task stays on one thread. Tests pass `inline=True` to run tasks on the
 GUI thread (results are still delivered from the event loop, after the caller connected).
+A `ProgressRelay` passed as a task's progress callback reports on the GUI thread.
 """
 
 from __future__ import annotations
@@ -112,6 +113,19 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker thread is idle (used on quit and in tests)."""
         return self._pool.waitForDone(msecs)
+
+
+class ProgressRelay(QObject):
+    """A progress callable for the worker thread; `progressed` arrives on the GUI thread (the
+    relay lives there, so the signal is queued across threads)."""
+
+    progressed = Signal(str, int, int)
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        try:
+            self.progressed.emit(step, done, total)
+        except RuntimeError:  # the window was closed meanwhile; the work goes on
+            pass
 
 
 class BusyIndicator(QProgressBar):

@@ -32,7 +32,7 @@ def test_parse_args_keeps_qt_options() -> None:
 def test_harden_process_in_subprocess() -> None:
     code = (
         "import ctypes, resource\n"
-        "from msp_desktop.app import harden_process\n"
+        "from msp_desktop.services.hardening import harden_process\n"
         "done = harden_process()\n"
         "assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)\n"
         "assert ctypes.CDLL(None).prctl(3, 0, 0, 0, 0) == 0\n"  # PR_GET_DUMPABLE
