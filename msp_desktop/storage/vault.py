@@ -73,7 +73,8 @@ from msp_desktop.storage.keyslots import (
 )
 from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock
 from msp_desktop.storage.migrations import Step
-from msp_desktop.storage.recovery import PendingRequest, RecoveryReply, open_reply
+from msp_desktop.storage.recovery import PENDING_FILE, PendingRequest, RecoveryReply, open_reply
+from msp_desktop.storage.unlock_failures import FAILURES_FILE
 
 Connection = Any  # sqlcipher3 ships no type information
 
@@ -360,8 +361,12 @@ class Vault:
         # unlock never changes a file. Likewise owner-only permissions are restored here.
         for p in (folder, folder / DB_FILE, folder / KEYSLOTS_FILE):
             _make_private(p)
-        clean_orphan_temps(
-            folder, names=(KEYSLOTS_FILE, KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX, REKEY_FILE))
+        # Lazily: head.py imports storage modules that may import this one.
+        from msp_desktop.storage.head import HEAD_FILE
+
+        clean_orphan_temps(folder, names=(
+            KEYSLOTS_FILE, KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX, REKEY_FILE, HEAD_FILE,
+            FAILURES_FILE, PENDING_FILE))
         _clean_backup_temps(folder / BACKUPS_DIR)
         return vault
 
