@@ -38,6 +38,7 @@ from msp_desktop.storage.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
+from msp_desktop.storage.safe_read import UnsafeFile, read_capped
 
 KEY_BYTES = 32
 KEYSLOTS_FILE = "keyslots.json"
@@ -412,6 +413,12 @@ def key_check_value(key: bytearray | bytes, vault_id: str) -> bytes:
 # database (storage/vault.py, _settle_rekey).
 
 REKEY_FILE = "keyslots.rekey.json"
+REKEY_FILE_UNREADABLE = (
+    f"The vault's record of an unfinished change of encryption key ({REKEY_FILE}) could not "
+    "be read, so the passphrase has not been checked yet. This is usually a permissions or "
+    "disk problem, not damage: check that you can open files in the vault folder (and that "
+    "the disk is connected), then try again. Do not restore a backup for this."
+)
 
 
 @dataclass(frozen=True)
@@ -483,14 +490,21 @@ def _unwrap_key(blob: bytes, kek: bytearray, vault_id: str, label: str) -> bytea
 
 
 def read_pending_rekey(folder: Path) -> PendingRekey | None:
+    """The record of an interrupted rekey, or None. Read like keyslots.json (no link, no
+    special file, at most MAX_KEYSLOTS_BYTES): a FIFO under its name must not hang unlock."""
     path = Path(folder) / REKEY_FILE
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(1024 * 1024 + 1)
+        raw = read_capped(path, MAX_KEYSLOTS_BYTES)
     except FileNotFoundError:
         return None
-    if len(raw) > 1024 * 1024:
-        raise VaultDamaged(f"{REKEY_FILE} is too large")
+    except UnsafeFile as exc:
+        raise VaultDamaged(f"{REKEY_FILE}: {exc}") from None
+    except OSError as exc:
+        if os.path.islink(path):
+            raise VaultDamaged(f"{REKEY_FILE} is a symbolic link") from None
+        raise KeyFileUnreadable(
+            f"{REKEY_FILE}: {exc.strerror or type(exc).__name__}",
+            user_message=REKEY_FILE_UNREADABLE) from exc
     return PendingRekey.from_bytes(raw)
 
 

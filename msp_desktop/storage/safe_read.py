@@ -11,8 +11,51 @@ from pathlib import Path
 from msp_desktop.storage.errors import InputFileRejected
 
 # Genuine files are far below this: an office identity is about 500 bytes, a recovery request
-# or reply about 1 KiB.
+# or reply about 1 KiB, a key file about 1 KiB.
 SMALL_FILE_LIMIT = 64 * 1024
+
+
+class UnsafeFile(Exception):
+    """read_capped refused the file itself (not an OSError): see the subclasses."""
+
+
+class NotRegularFile(UnsafeFile):
+    """A FIFO, device, folder or other special file where a plain file should be."""
+
+
+class FileTooLarge(UnsafeFile):
+    """Larger than the caller's limit: far too large to be the file meant."""
+
+
+def read_capped(path: Path | str, limit: int = SMALL_FILE_LIMIT, *, nofollow: bool = True) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. The low-level reader every
+    small-file reader wraps with its own errors: raises OSError (FileNotFoundError when
+    missing; with ``nofollow``, a symbolic link fails to open, ELOOP on POSIX),
+    NotRegularFile or FileTooLarge. Opening is non-blocking, so a FIFO with no writer is
+    refused at once instead of hanging; a file that grows while read is never read past
+    the limit."""
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+             | (getattr(os, "O_NOFOLLOW", 0) if nofollow else 0))
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(f"{path}: not a regular file")
+        if st.st_size > limit:
+            raise FileTooLarge(f"{path}: larger than {limit} bytes")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:  # the size can change under us: never read past the limit
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise FileTooLarge(f"{path}: larger than {limit} bytes")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_small_file(path: Path | str, *, what: str, limit: int = SMALL_FILE_LIMIT) -> bytes:
