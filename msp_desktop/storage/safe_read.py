@@ -8,6 +8,7 @@ import os
 import stat
 from pathlib import Path
 
+from msp_desktop.storage.atomic import O_BINARY, O_NOFOLLOW
 from msp_desktop.storage.errors import InputFileRejected
 
 # Genuine files are far below this: an office identity is about 500 bytes, a recovery request
@@ -34,8 +35,8 @@ def read_capped(path: Path | str, limit: int = SMALL_FILE_LIMIT, *, nofollow: bo
     NotRegularFile or FileTooLarge. Opening is non-blocking, so a FIFO with no writer is
     refused at once instead of hanging; a file that grows while read is never read past
     the limit."""
-    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-             | (getattr(os, "O_NOFOLLOW", 0) if nofollow else 0))
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | O_BINARY
+             | (O_NOFOLLOW if nofollow else 0))
     fd = os.open(path, flags)
     try:
         st = os.fstat(fd)
@@ -60,52 +61,31 @@ def read_capped(path: Path | str, limit: int = SMALL_FILE_LIMIT, *, nofollow: bo
 
 def read_small_file(path: Path | str, *, what: str, limit: int = SMALL_FILE_LIMIT) -> bytes:
     """Return the bytes of a regular file of at most ``limit`` bytes, else InputFileRejected
-    (exit 4) naming the file. ``what`` is a plain name for messages ("the identity file")."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    (exit 4) naming the file. ``what`` is a plain name for messages ("the identity file").
+    A file the user chose: a symbolic link to it is followed."""
     try:
-        fd = os.open(path, flags)  # non-blocking: opening a FIFO with no writer must not hang
+        return read_capped(path, limit, nofollow=False)
     except FileNotFoundError:
         raise InputFileRejected(
             f"{path}: not found",
             user_message=f"Cannot read {what} {path}: the file does not exist.",
         ) from None
-    except OSError as exc:
+    except NotRegularFile:
         raise InputFileRejected(
-            f"{path}: {exc.strerror}",
-            user_message=f"Cannot read {what} {path}: {exc.strerror or 'it cannot be opened'}.",
+            f"{path}: not a regular file",
+            user_message=f"Cannot use {what} {path}: it is not an ordinary file.",
         ) from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise InputFileRejected(
-                f"{path}: not a regular file",
-                user_message=f"Cannot use {what} {path}: it is not an ordinary file.",
-            )
-        too_big = InputFileRejected(
+    except FileTooLarge:
+        raise InputFileRejected(
             f"{path}: larger than {limit} bytes",
             user_message=f"Cannot use {what} {path}: it is larger than {limit // 1024} KiB, "
             "far too large to be the right file.",
-        )
-        if st.st_size > limit:
-            raise too_big
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:  # the size can change under us: never read past the limit
-            chunk = os.read(fd, limit + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
-            raise too_big
-        return b"".join(chunks)
+        ) from None
     except OSError as exc:
         raise InputFileRejected(
             f"{path}: {exc.strerror}",
-            user_message=f"Cannot read {what} {path}: {exc.strerror or 'read error'}.",
+            user_message=f"Cannot read {what} {path}: {exc.strerror or 'it cannot be read'}.",
         ) from None
-    finally:
-        os.close(fd)
 
 
 def read_small_text(path: Path | str, *, what: str, limit: int = SMALL_FILE_LIMIT) -> str:

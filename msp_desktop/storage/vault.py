@@ -34,10 +34,14 @@ from sqlcipher3 import dbapi2 as sqlite3
 
 from msp_desktop.storage import migrations as migrations_mod
 from msp_desktop.storage.atomic import (
+    O_BINARY,
+    O_NOFOLLOW,
+    TMP_SUFFIX,
     atomic_write_bytes,
     clean_orphan_temps,
     fsync_dir,
     fsync_file,
+    remove_if_present,
 )
 from msp_desktop.storage.errors import (
     DiskFull,
@@ -67,11 +71,10 @@ from msp_desktop.storage.keyslots import (
     read_keyslots,
     read_pending_rekey,
     remove_pending_rekey,
-    remove_stale_backup,
     write_keyslots,
     write_pending_rekey,
 )
-from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock
+from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock, same_file
 from msp_desktop.storage.migrations import Step
 from msp_desktop.storage.recovery import PENDING_FILE, PendingRequest, RecoveryReply, open_reply
 from msp_desktop.storage.unlock_failures import FAILURES_FILE
@@ -454,7 +457,7 @@ class Vault:
     @property
     def weak_kdf(self) -> bool:
         """The passphrase slot's key derivation is below the minimums (design.md §3)."""
-        return self._slots.weak_kdf()
+        return not self._slots.passphrase.kdf.meets_minimums()
 
     # --- operations --------------------------------------------------------------------------
 
@@ -500,11 +503,12 @@ class Vault:
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
         """Re-wrap the data key under a new passphrase; vault.db is not touched.
 
-        The new keyslots.json is re-read and opened with the new passphrase before anything
-        that wraps the key under the old one is removed: keyslots.json.bak, and the key file of
-        every backup in the vault's backups folder that holds this same data key (those get
-        the new slots, so they open with the new passphrase only). Backups elsewhere keep
-        the old passphrase: only `rekey` makes them useless against today's vault."""
+        Writing keyslots.json removes any keyslots.json.bak an earlier version left
+        (write_keyslots). The new file is re-read and opened with the new passphrase before
+        the key file of every backup in the vault's backups folder that holds this same data
+        key is replaced by the new slots (so they open with the new passphrase only). Backups
+        elsewhere keep the old passphrase: only `rekey` makes them useless against today's
+        vault."""
         self._live()
         params = KdfParams.calibrate() if kdf is None else kdf
         slot = make_passphrase_slot(self._key, new_passphrase, self.vault_id, params)
@@ -541,7 +545,6 @@ class Vault:
         except BaseException:
             write_keyslots(self._path, self._slots)
             raise
-        remove_stale_backup(self._path)
         self._slots = new_slots
 
     def _rewrap_backups(self, new_slots: KeySlots) -> None:
@@ -596,13 +599,13 @@ class Vault:
             if rec is not None else None,
         )
         try:
-            _remove(tmp)
+            remove_if_present(tmp)
             self._write_rekeyed_copy(tmp, new_key, report)
             step("copy-written")
             write_pending_rekey(folder, PendingRekey.make(new_slots, self._key, new_key))
             step("pending-written")
         except BaseException:
-            _remove(tmp)
+            remove_if_present(tmp)
             remove_pending_rekey(folder)
             _zero(new_key)
             raise
@@ -615,11 +618,11 @@ class Vault:
             if wal.exists() and wal.stat().st_size:
                 raise VaultError(f"the write-ahead log still holds {wal.stat().st_size} bytes")
             for side in (wal, _side(db, "-shm")):
-                _remove(side)
+                remove_if_present(side)
             step("before-swap")
             os.replace(tmp, db)  # atomic: either done or not (e.g. file in use on Windows)
         except BaseException:
-            _remove(tmp)
+            remove_if_present(tmp)
             remove_pending_rekey(folder)
             _zero(new_key)
             self._conn = _connect(db, self._key, create=False)
@@ -688,7 +691,7 @@ class Vault:
         if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
             raise VaultExists(f"{dest} exists and is not an empty folder")
         _make_private_dirs(dest.parent)
-        tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{BACKUP_TMP_SUFFIX}"
+        tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{TMP_SUFFIX}"
         tmp.mkdir(mode=0o700)
         try:
             tmp_db = tmp / DB_FILE
@@ -918,11 +921,6 @@ def _read_slots(folder: Path) -> KeySlots:
         raise VaultNotFound(f"no vault at {folder}") from None
 
 
-def _remove(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-
-
 def _opens_with(db: Path, key: bytearray) -> bool:
     try:
         _connect(db, key, create=False).close()
@@ -943,19 +941,19 @@ def _settle_rekey(
     db = folder / DB_FILE
     pending = read_pending_rekey(folder)
     if pending is None:
-        _remove(folder / REKEY_DB_FILE)  # a copy from a rekey that never got this far
+        remove_if_present(folder / REKEY_DB_FILE)  # a copy from a rekey that never got this far
         return slots, key, None
     pair = (pending.keys(key) if pending.new_slots.vault_id == slots.vault_id else None)
     if pair is None:
         if not _opens_with(db, key):
             raise VaultDamaged(f"{REKEY_FILE} matches neither the key file nor vault.db")
         remove_pending_rekey(folder)  # left from an older rekey; the key file is current
-        _remove(folder / REKEY_DB_FILE)
+        remove_if_present(folder / REKEY_DB_FILE)
         return slots, key, None
     old_key, new_key = pair
     if new_key is None:  # reached through the old passphrase
         if _opens_with(db, old_key):
-            _remove(folder / REKEY_DB_FILE)
+            remove_if_present(folder / REKEY_DB_FILE)
             remove_pending_rekey(folder)
             _zero(old_key)
             return slots, key, "rolled_back"
@@ -969,14 +967,14 @@ def _settle_rekey(
     if _opens_with(db, new_key):
         write_keyslots(folder, pending.new_slots)
         remove_pending_rekey(folder)
-        _remove(folder / REKEY_DB_FILE)
+        remove_if_present(folder / REKEY_DB_FILE)
         _zero(old_key)
         if key is not new_key:
             key[:] = new_key  # the caller's buffer now holds the key in use
             _zero(new_key)
         return pending.new_slots, key, "completed"
     if _opens_with(db, old_key):
-        _remove(folder / REKEY_DB_FILE)
+        remove_if_present(folder / REKEY_DB_FILE)
         remove_pending_rekey(folder)
         _zero(new_key)
         if key is not old_key:
@@ -1088,8 +1086,8 @@ def _cheap_check(conn: Connection) -> None:
 
 
 # backup() writes into ``.<dest name>.<8 hex>.tmp``; snapshot() names dest ``<UTC stamp>-<label>``.
-BACKUP_TMP_SUFFIX = ".tmp"
-_BACKUP_TMP_RE = re.compile(r"\.\d{8}T\d{6}Z-[A-Za-z0-9._-]+\.[0-9a-f]{8}\.tmp")
+_BACKUP_TMP_RE = re.compile(
+    r"\.\d{8}T\d{6}Z-[A-Za-z0-9._-]+\.[0-9a-f]{8}" + re.escape(TMP_SUFFIX))
 
 
 def _copy_head(conn: Connection, folder: Path) -> None:
@@ -1179,16 +1177,13 @@ def _lock_for_create(lock: VaultLock, folder: Path) -> None:
         raise VaultExists(str(folder))
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
 def _open_nofollow(path: Path) -> int:
-    return os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0))
+    return os.open(path, os.O_RDONLY | O_NOFOLLOW | O_BINARY)
 
 
 def _create_exclusive(db: Path, folder: Path) -> int:
     """Create an empty vault.db that did not exist (never through a link); return it open."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_NOFOLLOW | O_BINARY
     try:
         return os.open(db, flags, 0o600)
     except FileExistsError:
@@ -1198,12 +1193,7 @@ def _create_exclusive(db: Path, folder: Path) -> int:
 def _unlink_if_same(path: Path, fd: int) -> None:
     """Remove ``path`` only if it is still the very file we created (and hold open ``fd``
     of, so its inode number cannot have been given to another file)."""
-    try:
-        now = os.stat(path, follow_symlinks=False)
-    except FileNotFoundError:
-        return
-    ours = os.fstat(fd)
-    if (now.st_dev, now.st_ino) == (ours.st_dev, ours.st_ino):
+    if same_file(fd, path):
         with contextlib.suppress(OSError):
             path.unlink()
 
@@ -1276,7 +1266,7 @@ def copy_backup(src: Path | str, dest: Path | str) -> Path:
                                user_message="This backup folder holds a link instead of a file,"
                                             " so it is not restored. Choose the real backup.")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}.tmp"
+    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{TMP_SUFFIX}"
     tmp.mkdir(mode=0o700)
     try:
         for name in names:
@@ -1294,7 +1284,7 @@ def copy_backup(src: Path | str, dest: Path | str) -> Path:
 
 def _checked_copy(src: Path, dest: Path) -> None:
     digest = hashlib.sha256()
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY
     with open(src, "rb") as fin, os.fdopen(os.open(dest, flags, 0o600), "wb") as fout:
         while chunk := fin.read(_COPY_CHUNK):
             digest.update(chunk)
