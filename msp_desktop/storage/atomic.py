@@ -139,3 +139,43 @@ def clean_orphan_temps(
                 entry.unlink()
                 removed.append(entry)
     return removed
+
+
+# --- owner-only files and folders ---------------------------------------------------------
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions (folder 0700, file 0600) when looser; POSIX only, and only on
+    what we own, never through a symbolic link. Best effort: a failure here must not stop
+    the caller (opening a vault, writing a log)."""
+    if os.name != "posix":
+        return
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return
+    if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
+        return
+    want = 0o700 if stat.S_ISDIR(st.st_mode) else 0o600
+    if stat.S_IMODE(st.st_mode) & ~want:
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IMODE(st.st_mode) & want)
+
+
+def make_private_dirs(folder: Path) -> list[Path]:
+    """Create ``folder`` and any missing parents, each owner-only (0700); return the ones this
+    call created, outermost first (a folder another process made meanwhile is not ours)."""
+    missing: list[Path] = []
+    p = Path(folder)
+    while not os.path.lexists(p) and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    made: list[Path] = []
+    for d in reversed(missing):
+        try:
+            d.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        made.append(d)
+        make_private(d)  # mkdir's mode is reduced by the umask, never widened: be exact
+    return made

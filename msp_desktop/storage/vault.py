@@ -41,6 +41,8 @@ from msp_desktop.storage.atomic import (
     clean_orphan_temps,
     fsync_dir,
     fsync_file,
+    make_private,
+    make_private_dirs,
     remove_if_present,
 )
 from msp_desktop.storage.errors import (
@@ -211,14 +213,14 @@ class Vault:
         # file if it created it, and files it created exclusively. Each created file is kept
         # open until the end, so its inode cannot be reused, and is removed only if the name
         # still points at that inode: a file another process put there is never removed.
-        made_dirs = _make_private_dirs(folder)
+        made_dirs = make_private_dirs(folder)
         lock = VaultLock(folder / LOCK_FILE)
         try:
             _lock_for_create(lock, folder)
         except BaseException:
             _remove_empty_dirs(made_dirs)
             raise
-        _make_private(folder)
+        make_private(folder)
         key = new_data_key()
         vault_id = new_vault_id()
         created: list[tuple[Path, int]] = []  # (path, open descriptor of the file we made)
@@ -363,7 +365,7 @@ class Vault:
         # Leftovers of a crash mid-write (DUR-5); only after a successful open, so a failed
         # unlock never changes a file. Likewise owner-only permissions are restored here.
         for p in (folder, folder / DB_FILE, folder / KEYSLOTS_FILE):
-            _make_private(p)
+            make_private(p)
         # Lazily: head.py imports storage modules that may import this one.
         from msp_desktop.storage.head import HEAD_FILE
 
@@ -649,32 +651,50 @@ class Vault:
         self, tmp: Path, new_key: bytearray, report: Callable[[str, int, int], None]
     ) -> None:
         conn = self._live()
-        target = _connect(tmp, self._key, create=True)
-        try:
-            def copied(_status: int, remaining: int, total: int) -> None:
-                report("Copying the vault", total - remaining, total)
 
-            conn.backup(target, pages=256, progress=copied)
-            target.execute("PRAGMA journal_mode = DELETE").fetchone()
+        def copied(_status: int, remaining: int, total: int) -> None:
+            report("Copying the vault", total - remaining, total)
+
+        def rekey_copy(target: Connection) -> None:
             report("Encrypting the copy with the new key", 0, 1)
             # PRAGMA key takes no bound parameters; our own random bytes, as hex.
             target.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
             report("Encrypting the copy with the new key", 1, 1)
-        finally:
-            target.close()
-        os.chmod(tmp, 0o600)
-        fsync_file(tmp)
+
+        self._copy_database(tmp, pages=256, progress=copied, finish=rekey_copy)
         report("Checking the copy", 0, 1)
         check = _connect(tmp, new_key, create=False)
         try:
-            quick = [str(r[0]) for r in check.execute("PRAGMA quick_check").fetchall()]
-            cipher = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check")]
+            quick, cipher = _page_check(check)
             version = check.execute("PRAGMA user_version").fetchone()[0]
         finally:
             check.close()
         if quick != ["ok"] or cipher or version != migrations_mod.user_version(conn):
             raise VaultDamaged(f"the re-encrypted copy failed its check: {(quick + cipher)[:5]}")
         report("Checking the copy", 1, 1)
+
+    def _copy_database(
+        self,
+        dest: Path,
+        *,
+        pages: int = -1,
+        progress: Callable[[int, int, int], None] | None = None,
+        finish: Callable[[Connection], None] | None = None,
+    ) -> None:
+        """Copy the database into the new file ``dest`` with SQLite's backup API (a
+        consistent snapshot), keyed with the same data key, as one self-contained file (no
+        -wal to forget when copying it), owner-only and durable. ``finish`` runs on the copy
+        before it is closed. The caller re-opens and checks it."""
+        target = _connect(dest, self._key, create=True)
+        try:
+            self._live().backup(target, pages=pages, progress=progress)
+            target.execute("PRAGMA journal_mode = DELETE").fetchone()
+            if finish is not None:
+                finish(target)
+        finally:
+            target.close()
+        os.chmod(dest, 0o600)
+        fsync_file(dest)
 
     def backup(self, dest: Path | str) -> Path:
         """Write an encrypted copy as a new vault folder ``dest`` (vault.db + keyslots.json,
@@ -688,26 +708,14 @@ class Vault:
         if conn.in_transaction:
             raise VaultError("backup() inside a transaction would copy uncommitted changes")
         dest = Path(dest)
-        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-            raise VaultExists(f"{dest} exists and is not an empty folder")
-        _make_private_dirs(dest.parent)
-        tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{TMP_SUFFIX}"
-        tmp.mkdir(mode=0o700)
+        _refuse_used_dest(dest)
+        tmp = _temp_folder_for(dest)
         try:
             tmp_db = tmp / DB_FILE
-            target = _connect(tmp_db, self._key, create=True)
-            try:
-                conn.backup(target)
-                # A single self-contained file: no -wal to forget when copying the backup.
-                target.execute("PRAGMA journal_mode = DELETE").fetchone()
-            finally:
-                target.close()
-            os.chmod(tmp_db, 0o600)
-            fsync_file(tmp_db)
+            self._copy_database(tmp_db)
             check = _connect(tmp_db, self._key, create=False)
             try:
-                quick = [str(r[0]) for r in check.execute("PRAGMA quick_check").fetchall()]
-                cipher = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check")]
+                quick, cipher = _page_check(check)
                 if quick == ["ok"] and not cipher:
                     _copy_head(check, tmp)
             finally:
@@ -715,11 +723,7 @@ class Vault:
             if quick != ["ok"] or cipher:
                 raise VaultDamaged(f"the backup copy failed its check: {(quick + cipher)[:5]}")
             atomic_write_bytes(tmp / KEYSLOTS_FILE, self._slots.to_bytes(), mode=0o600)
-            fsync_dir(tmp)
-            if dest.exists():
-                dest.rmdir()  # empty (checked above); rename cannot replace a folder on Windows
-            os.replace(tmp, dest)
-            fsync_dir(dest.parent)
+            _publish_folder(tmp, dest)
         except (sqlite3.DatabaseError, OSError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             if isinstance(exc, OSError) and not _is_disk_full(exc):
@@ -785,8 +789,7 @@ class Vault:
         except VaultError as exc:
             return [exc.detail or str(exc)]
         try:
-            quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-            cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+            quick, cipher = _page_check(conn)
         except sqlite3.DatabaseError as exc:
             return [f"{type(exc).__name__}: {exc}"]
         finally:
@@ -1090,6 +1093,39 @@ _BACKUP_TMP_RE = re.compile(
     r"\.\d{8}T\d{6}Z-[A-Za-z0-9._-]+\.[0-9a-f]{8}" + re.escape(TMP_SUFFIX))
 
 
+def _page_check(conn: Connection) -> tuple[list[str], list[str]]:
+    """(quick_check rows, cipher_integrity_check rows): sound when (["ok"], []). Every page
+    is read and its HMAC checked."""
+    quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    return quick, cipher
+
+
+def _refuse_used_dest(dest: Path) -> None:
+    """A backup or restored copy goes to a new or empty folder only."""
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise VaultExists(f"{dest} exists and is not an empty folder")
+
+
+def _temp_folder_for(dest: Path) -> Path:
+    """A new owner-only folder next to ``dest`` (its missing parents made owner-only) to
+    fill before _publish_folder renames it to ``dest``; named ``.<dest name>.<8 hex>.tmp``,
+    as _clean_backup_temps expects after a crash."""
+    make_private_dirs(dest.parent)
+    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{TMP_SUFFIX}"
+    tmp.mkdir(mode=0o700)
+    return tmp
+
+
+def _publish_folder(tmp: Path, dest: Path) -> None:
+    """Make the filled temp folder durable and rename it to ``dest`` (new or empty)."""
+    fsync_dir(tmp)
+    if dest.exists():
+        dest.rmdir()  # empty (checked before); rename cannot replace a folder on Windows
+    os.replace(tmp, dest)
+    fsync_dir(dest.parent)
+
+
 def _copy_head(conn: Connection, folder: Path) -> None:
     """The backup's head.json, from the signed head its database holds (storage/head.py), so
     the backup folder opens as a whole."""
@@ -1117,46 +1153,10 @@ def _vault_files_present(folder: Path) -> bool:
     return any(os.path.lexists(folder / name) for name in (DB_FILE, KEYSLOTS_FILE))
 
 
-def _make_private_dirs(folder: Path) -> list[Path]:
-    """Create ``folder`` and any missing parents, each owner-only (0700); return the ones this
-    call created, outermost first (a folder another process made meanwhile is not ours)."""
-    missing: list[Path] = []
-    p = Path(folder)
-    while not os.path.lexists(p) and p != p.parent:
-        missing.append(p)
-        p = p.parent
-    made: list[Path] = []
-    for d in reversed(missing):
-        try:
-            d.mkdir(mode=0o700)
-        except FileExistsError:
-            continue
-        made.append(d)
-        _make_private(d)  # mkdir's mode is reduced by the umask, never widened: be exact
-    return made
-
-
 def _remove_empty_dirs(made: list[Path]) -> None:
     for d in reversed(made):
         with contextlib.suppress(OSError):
             d.rmdir()  # only if empty: another process may be using it by now
-
-
-def _make_private(path: Path) -> None:
-    """Owner-only permissions (folder 0700, file 0600) when looser; POSIX only, and only on
-    what we own. Best effort: a failure here must not stop the vault from opening."""
-    if os.name != "posix":
-        return
-    try:
-        st = os.stat(path, follow_symlinks=False)
-    except OSError:
-        return
-    if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
-        return
-    want = 0o700 if stat.S_ISDIR(st.st_mode) else 0o600
-    if stat.S_IMODE(st.st_mode) & ~want:
-        with contextlib.suppress(OSError):
-            os.chmod(path, stat.S_IMODE(st.st_mode) & want)
 
 
 def _lock_for_create(lock: VaultLock, folder: Path) -> None:
@@ -1252,8 +1252,7 @@ def copy_backup(src: Path | str, dest: Path | str) -> Path:
         raise VaultNotFound(f"{src} holds no vault.db and keyslots.json",
                             user_message="No backup was found at this location. Choose the"
                                          " backup folder (it holds vault.db and keyslots.json).")
-    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise VaultExists(f"{dest} exists and is not an empty folder")
+    _refuse_used_dest(dest)
     from msp_desktop.storage.head import HEAD_FILE
 
     names = [KEYSLOTS_FILE, DB_FILE] + [
@@ -1265,17 +1264,11 @@ def copy_backup(src: Path | str, dest: Path | str) -> Path:
             raise VaultDamaged(f"{name} in the backup is a symbolic link",
                                user_message="This backup folder holds a link instead of a file,"
                                             " so it is not restored. Choose the real backup.")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{TMP_SUFFIX}"
-    tmp.mkdir(mode=0o700)
+    tmp = _temp_folder_for(dest)
     try:
         for name in names:
             _checked_copy(src / name, tmp / name)
-        fsync_dir(tmp)
-        if dest.exists():
-            dest.rmdir()  # empty (checked above)
-        os.replace(tmp, dest)
-        fsync_dir(dest.parent)
+        _publish_folder(tmp, dest)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
