@@ -498,7 +498,7 @@ class Vault:
             # Also covers a failed COMMIT (e.g. disk full), which can leave the transaction open.
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if _is_disk_full(exc, self._path):
+            if is_disk_full(exc, self._path):
                 raise DiskFull(f"{type(exc).__name__}: {exc}") from exc
             raise
 
@@ -726,7 +726,7 @@ class Vault:
             _publish_folder(tmp, dest)
         except (sqlite3.DatabaseError, OSError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            if isinstance(exc, OSError) and not _is_disk_full(exc):
+            if isinstance(exc, OSError) and not is_disk_full(exc):
                 raise
             raise _storage_error(exc, f"backup failed: {type(exc).__name__}: {exc}",
                                  dest.parent) from exc
@@ -1201,7 +1201,7 @@ def _unlink_if_same(path: Path, fd: int) -> None:
 # --- errors ------------------------------------------------------------------------------------
 
 
-def _is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
     """ENOSPC/EDQUOT, SQLITE_FULL, or (with ``folder``) an SQLite I/O error on a disk with
     (almost) no free space left: opening a vault on a full disk fails creating its -shm/-wal
     files, which SQLite reports only as "disk I/O error"."""
@@ -1224,7 +1224,7 @@ def _is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
 def _storage_error(exc: BaseException, detail: str, folder: Path | None = None) -> VaultError:
     """A failing SQLite (or file) operation on a vault whose key is proven: a full disk is
     DiskFull (nothing is wrong with the vault); anything else is damage."""
-    if _is_disk_full(exc, folder):
+    if is_disk_full(exc, folder):
         return DiskFull(detail)
     return VaultDamaged(detail)
 
