@@ -277,6 +277,8 @@ class Vault:
         folder = Path(path)
         _driver_check()
         slots = _read_slots(folder)
+        # Read before the lock, only to choose which slot the passphrase should open;
+        # _settle_rekey reads the record again under the lock and acts on that reading.
         pending = read_pending_rekey(folder)
         if pending is not None and pending.new_slots.vault_id == slots.vault_id:
             # A rekey that a crash interrupted: its new slot first (it leads to both keys).
@@ -521,10 +523,7 @@ class Vault:
     def verify_passphrase(self, passphrase: str) -> None:
         """Raise WrongPassphrase unless ``passphrase`` opens the current passphrase slot."""
         self._live()
-        key = open_passphrase_slot(self._slots.passphrase, passphrase, self.vault_id)
-        same = key == self._key
-        _zero(key)
-        if not same:
+        if not self._holds_our_key(self._slots, passphrase):
             raise VaultDamaged("the passphrase slot holds another data key")
 
     def strengthen_kdf(self, passphrase: str, kdf: KdfParams | None = None) -> None:
@@ -539,15 +538,21 @@ class Vault:
         write_keyslots(self._path, new_slots)
         try:
             written = read_keyslots(self._path)
-            key = open_passphrase_slot(written.passphrase, passphrase, written.vault_id)
-            same = key == self._key
-            _zero(key)
-            if not same or written.to_bytes() != new_slots.to_bytes():
+            if (not self._holds_our_key(written, passphrase)
+                    or written.to_bytes() != new_slots.to_bytes()):
                 raise VaultDamaged("the new keyslots.json does not read back as written")
         except BaseException:
             write_keyslots(self._path, self._slots)
             raise
         self._slots = new_slots
+
+    def _holds_our_key(self, slots: KeySlots, passphrase: str) -> bool:
+        """``passphrase`` opens the passphrase slot of ``slots`` (else WrongPassphrase), and
+        the key it holds is the one in use."""
+        key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
+        same = key == self._key
+        _zero(key)
+        return same
 
     def _rewrap_backups(self, new_slots: KeySlots) -> None:
         backups = self._path / BACKUPS_DIR
@@ -557,11 +562,8 @@ class Vault:
             db = folder / DB_FILE
             if folder.is_symlink() or not (folder / KEYSLOTS_FILE).is_file() or not db.is_file():
                 continue
-            try:
-                probe = _connect(db, self._key, create=False)
-            except VaultError:
+            if not _opens_with(db, self._key, refused=VaultError):
                 continue  # made under an earlier data key (before a rekey): not this key
-            probe.close()
             write_keyslots(folder, new_slots)
 
     def rekey(
@@ -924,10 +926,14 @@ def _read_slots(folder: Path) -> KeySlots:
         raise VaultNotFound(f"no vault at {folder}") from None
 
 
-def _opens_with(db: Path, key: bytearray) -> bool:
+def _opens_with(
+    db: Path, key: bytearray, *, refused: type[VaultError] = VaultDamaged
+) -> bool:
+    """``db`` opens with ``key``. Failures of the ``refused`` kind mean "no"; others (by
+    default a full disk, which says nothing about the key) are raised."""
     try:
         _connect(db, key, create=False).close()
-    except VaultDamaged:
+    except refused:
         return False
     return True
 
@@ -942,6 +948,8 @@ def _settle_rekey(
     is the new key, the new slots become keyslots.json; if the old one, the copy and the
     record are removed. Returns the slots and key to open with and what was done."""
     db = folder / DB_FILE
+    # Read again on purpose: unlock's first reading was taken before the lock, and another
+    # process may have settled (or started) a rekey between the two.
     pending = read_pending_rekey(folder)
     if pending is None:
         remove_if_present(folder / REKEY_DB_FILE)  # a copy from a rekey that never got this far
