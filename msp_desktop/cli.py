@@ -8,7 +8,6 @@ from arguments. Exit codes: 0 ok, 2 usage, 3 wrong passphrase, 4 damaged or reje
 from __future__ import annotations
 
 import argparse
-import errno
 import getpass
 import json
 import os
@@ -706,9 +705,9 @@ def _error_code(exc: BaseException) -> int | None:
 
 
 def _message(exc: BaseException) -> str:
-    from msp_desktop.services.errors import DiskFull
+    from msp_desktop.services.errors import DiskFull, is_disk_full
 
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+    if is_disk_full(exc):
         return DiskFull.user_message
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""

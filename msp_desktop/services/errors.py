@@ -1,7 +1,8 @@
 """Errors the services raise, for the UI and CLI to show.
 
 The vault's and the cards' error classes are re-exported here: callers above the services
-(ui/, cli.py, app.py) catch them from this module and never import storage/ or sync/.
+(ui/, cli.py, app.py) catch them from this module and never import storage/ or sync/;
+is_disk_full tells them whether any exception means a full disk (DiskFull's message).
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from msp_desktop.storage.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
+from msp_desktop.storage.vault import is_disk_full
 from msp_desktop.sync.cards import CardInvalid
 
 __all__ = [
     "CardInvalid", "DiskFull", "EncryptionUnavailable", "KeyFileUnreadable",
     "MigrationFailed", "RecoveryFailed",
     "ValidationFailed", "VaultDamaged", "VaultError", "VaultExists", "VaultInUse",
-    "VaultNotFound", "VaultTooNew", "WrongPassphrase",
+    "VaultNotFound", "VaultTooNew", "WrongPassphrase", "is_disk_full",
 ]
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import stat
 import sys
 import tempfile
@@ -18,6 +17,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 TMP_SUFFIX = ".tmp"
+# os.open flags that exist only on some systems (0 elsewhere): binary mode on Windows, and
+# "fail rather than follow a symbolic link" on POSIX.
+O_BINARY = getattr(os, "O_BINARY", 0)
+O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def fsync_dir(path: Path) -> None:
@@ -45,14 +48,11 @@ def atomic_writer(
     path: Path,
     *,
     mode: int = 0o600,
-    backup_suffix: str | None = None,
     overwrite: bool = True,
 ) -> Iterator[BinaryIO]:
     """Write ``path`` atomically through the yielded file: it appears, complete and with
     ``mode``, only when the block ends without an exception; otherwise nothing changes.
 
-    backup_suffix: keep the previous version as ``path + suffix`` (a copy made before the
-    rename, so ``path`` itself is never missing).
     overwrite=False: fail with FileExistsError instead of replacing an existing file.
     """
     path = Path(path)
@@ -69,9 +69,6 @@ def atomic_writer(
         if not overwrite:
             _link_no_overwrite(tmp, path)
         else:
-            if backup_suffix is not None and path.exists():
-                bak = path.with_name(path.name + backup_suffix)
-                _copy_durably(path, bak)
             os.replace(tmp, path)
         fsync_dir(directory)
     finally:
@@ -84,11 +81,10 @@ def atomic_write_bytes(
     data: bytes,
     *,
     mode: int = 0o600,
-    backup_suffix: str | None = None,
     overwrite: bool = True,
 ) -> None:
     """Replace ``path`` with ``data`` atomically (see atomic_writer)."""
-    with atomic_writer(path, mode=mode, backup_suffix=backup_suffix, overwrite=overwrite) as fh:
+    with atomic_writer(path, mode=mode, overwrite=overwrite) as fh:
         fh.write(data)
 
 
@@ -105,18 +101,19 @@ def _link_no_overwrite(tmp: Path, path: Path) -> None:
         os.replace(tmp, path)
 
 
-def _copy_durably(src: Path, dest: Path) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=TMP_SUFFIX, dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+def remove_if_present(path: Path) -> bool:
+    """Unlink ``path``; a file already gone is fine. Returns whether there was one."""
     try:
-        shutil.copyfile(src, tmp)
-        shutil.copymode(src, tmp)
-        fsync_file(tmp)
-        os.replace(tmp, dest)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        Path(path).unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def remove_durably(path: Path) -> None:
+    """remove_if_present, then fsync the folder so the removal survives a crash."""
+    if remove_if_present(path):
+        fsync_dir(Path(path).parent)
 
 
 # tempfile.mkstemp names: prefix + 8 characters from this alphabet + suffix.
@@ -130,11 +127,9 @@ def clean_orphan_temps(
     name them, ``.<target name>.<8 random characters>.tmp``. With ``names``, only temps of
     those target files. A user's ``.notes.tmp``, a link, or a folder is never touched."""
     removed: list[Path] = []
-    if not directory.is_dir():
+    if not directory.is_dir() or (names is not None and not names):
         return removed
     target = "|".join(re.escape(n) for n in names) if names is not None else r"[^/\\]+"
-    if names is not None and not names:
-        return removed
     pattern = re.compile(rf"\.(?:{target})\.{_TMP_RANDOM}{re.escape(TMP_SUFFIX)}")
     for entry in directory.iterdir():
         if not pattern.fullmatch(entry.name):
@@ -144,3 +139,43 @@ def clean_orphan_temps(
                 entry.unlink()
                 removed.append(entry)
     return removed
+
+
+# --- owner-only files and folders ---------------------------------------------------------
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions (folder 0700, file 0600) when looser; POSIX only, and only on
+    what we own, never through a symbolic link. Best effort: a failure here must not stop
+    the caller (opening a vault, writing a log)."""
+    if os.name != "posix":
+        return
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return
+    if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
+        return
+    want = 0o700 if stat.S_ISDIR(st.st_mode) else 0o600
+    if stat.S_IMODE(st.st_mode) & ~want:
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IMODE(st.st_mode) & want)
+
+
+def make_private_dirs(folder: Path) -> list[Path]:
+    """Create ``folder`` and any missing parents, each owner-only (0700); return the ones this
+    call created, outermost first (a folder another process made meanwhile is not ours)."""
+    missing: list[Path] = []
+    p = Path(folder)
+    while not os.path.lexists(p) and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    made: list[Path] = []
+    for d in reversed(missing):
+        try:
+            d.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        made.append(d)
+        make_private(d)  # mkdir's mode is reduced by the umask, never widened: be exact
+    return made

@@ -15,7 +15,6 @@ import base64
 import json
 import math
 import os
-import stat
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -30,13 +29,20 @@ import nacl.pwhash.argon2id as argon2id
 import pyrage
 from pyrage import x25519
 
-from msp_desktop.storage.atomic import atomic_write_bytes, fsync_dir
+from msp_desktop.storage.atomic import atomic_write_bytes, remove_durably
 from msp_desktop.storage.errors import (
     KeyFileUnreadable,
     RecoveryFailed,
     VaultDamaged,
     VaultNotFound,
     WrongPassphrase,
+)
+from msp_desktop.storage.safe_read import (
+    SMALL_FILE_LIMIT,
+    FileTooLarge,
+    NotRegularFile,
+    UnsafeFile,
+    read_capped,
 )
 
 KEY_BYTES = 32
@@ -45,7 +51,7 @@ KEYSLOTS_BAK_SUFFIX = ".bak"
 KEYSLOTS_FORMAT = 1
 # A real key file is about 1 KB (two slots). Anything far larger is not ours: refuse it before
 # reading it all or parsing it (a huge or endless file must not exhaust memory or hang unlock).
-MAX_KEYSLOTS_BYTES = 64 * 1024
+MAX_KEYSLOTS_BYTES = SMALL_FILE_LIMIT
 
 MIB = 1024 * 1024
 # Minimums of design.md §3 / ENC-2.
@@ -275,10 +281,6 @@ class KeySlots:
         recovery = RecoverySlot.from_json(rec[0]) if rec else None
         return cls(vault_id, PassphraseSlot.from_json(pw[0]), recovery)
 
-    def weak_kdf(self) -> bool:
-        """The passphrase slot's key derivation is below the production minimums."""
-        return not self.passphrase.kdf.meets_minimums()
-
     def with_passphrase(self, slot: PassphraseSlot) -> KeySlots:
         return KeySlots(self.vault_id, slot, self.recovery)
 
@@ -347,32 +349,22 @@ def keyslots_path(folder: Path) -> Path:
 
 def read_keyslots(folder: Path) -> KeySlots:
     """Read and parse keyslots.json: never through a symbolic link, never more than
-    MAX_KEYSLOTS_BYTES. An unreadable file is KeyFileUnreadable (not damage: the passphrase
-    was not checked); a link, a non-file or an oversized file is VaultDamaged."""
+    MAX_KEYSLOTS_BYTES, never waiting on a FIFO planted under the name. An unreadable file
+    is KeyFileUnreadable (not damage: the passphrase was not checked); a link, a non-file or
+    an oversized file is VaultDamaged."""
     path = keyslots_path(folder)
-    # O_NONBLOCK: opening a FIFO planted under the name must not hang (it is then refused as
-    # not a regular file); it changes nothing for regular files.
-    flags = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-             | getattr(os, "O_BINARY", 0))
     try:
-        fd = os.open(path, flags)
+        raw = read_capped(path, MAX_KEYSLOTS_BYTES)
     except FileNotFoundError:
         raise VaultNotFound(f"{path} does not exist") from None
+    except NotRegularFile:
+        raise VaultDamaged("keyslots.json is not a regular file") from None
+    except FileTooLarge:
+        raise VaultDamaged(f"keyslots.json is larger than {MAX_KEYSLOTS_BYTES} bytes") from None
     except OSError as exc:
         if os.path.islink(path):
             raise VaultDamaged("keyslots.json is a symbolic link") from None
         raise KeyFileUnreadable(f"keyslots.json: {exc.strerror or type(exc).__name__}") from exc
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise VaultDamaged("keyslots.json is not a regular file")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            raw = fh.read(MAX_KEYSLOTS_BYTES + 1)
-    except OSError as exc:
-        raise KeyFileUnreadable(f"keyslots.json: {exc.strerror or type(exc).__name__}") from exc
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_KEYSLOTS_BYTES:
-        raise VaultDamaged(f"keyslots.json is larger than {MAX_KEYSLOTS_BYTES} bytes")
     return KeySlots.from_bytes(raw)
 
 
@@ -385,12 +377,7 @@ def write_keyslots(folder: Path, slots: KeySlots) -> None:
 
 
 def remove_stale_backup(folder: Path) -> None:
-    bak = keyslots_path(folder).with_name(KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX)
-    try:
-        bak.unlink()
-    except FileNotFoundError:
-        return
-    fsync_dir(Path(folder))
+    remove_durably(keyslots_path(folder).with_name(KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX))
 
 
 def key_check_value(key: bytearray | bytes, vault_id: str) -> bytes:
@@ -412,6 +399,12 @@ def key_check_value(key: bytearray | bytes, vault_id: str) -> bytes:
 # database (storage/vault.py, _settle_rekey).
 
 REKEY_FILE = "keyslots.rekey.json"
+REKEY_FILE_UNREADABLE = (
+    f"The vault's record of an unfinished change of encryption key ({REKEY_FILE}) could not "
+    "be read, so the passphrase has not been checked yet. This is usually a permissions or "
+    "disk problem, not damage: check that you can open files in the vault folder (and that "
+    "the disk is connected), then try again. Do not restore a backup for this."
+)
 
 
 @dataclass(frozen=True)
@@ -483,14 +476,21 @@ def _unwrap_key(blob: bytes, kek: bytearray, vault_id: str, label: str) -> bytea
 
 
 def read_pending_rekey(folder: Path) -> PendingRekey | None:
+    """The record of an interrupted rekey, or None. Read like keyslots.json (no link, no
+    special file, at most MAX_KEYSLOTS_BYTES): a FIFO under its name must not hang unlock."""
     path = Path(folder) / REKEY_FILE
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(1024 * 1024 + 1)
+        raw = read_capped(path, MAX_KEYSLOTS_BYTES)
     except FileNotFoundError:
         return None
-    if len(raw) > 1024 * 1024:
-        raise VaultDamaged(f"{REKEY_FILE} is too large")
+    except UnsafeFile as exc:
+        raise VaultDamaged(f"{REKEY_FILE}: {exc}") from None
+    except OSError as exc:
+        if os.path.islink(path):
+            raise VaultDamaged(f"{REKEY_FILE} is a symbolic link") from None
+        raise KeyFileUnreadable(
+            f"{REKEY_FILE}: {exc.strerror or type(exc).__name__}",
+            user_message=REKEY_FILE_UNREADABLE) from exc
     return PendingRekey.from_bytes(raw)
 
 
@@ -499,8 +499,4 @@ def write_pending_rekey(folder: Path, pending: PendingRekey) -> None:
 
 
 def remove_pending_rekey(folder: Path) -> None:
-    try:
-        (Path(folder) / REKEY_FILE).unlink()
-    except FileNotFoundError:
-        return
-    fsync_dir(Path(folder))
+    remove_durably(Path(folder) / REKEY_FILE)

@@ -21,10 +21,10 @@ import stat
 import sys
 from pathlib import Path
 
+from msp_desktop.storage.atomic import O_BINARY, O_NOFOLLOW
 from msp_desktop.storage.errors import VaultError, VaultInUse
 
 LOCK_FILE = "vault.lock"
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _ATTEMPTS = 5
 
 
@@ -55,7 +55,7 @@ class VaultLock:
                     user_message="The vault folder cannot be locked. Keep the vault on a local "
                     "disk (not a network or cloud-synced folder) and try again.",
                 ) from exc
-            if _same_file(fd, self.path):
+            if same_file(fd, self.path):
                 self._fd = fd
                 self.created = made
                 return
@@ -66,7 +66,7 @@ class VaultLock:
 
     def _open(self, create: bool) -> tuple[int, bool]:
         """Open the lock file, never through a symbolic link; (fd, this call created it)."""
-        base = os.O_RDWR | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+        base = os.O_RDWR | O_NOFOLLOW | O_BINARY
         try:
             if create:
                 try:
@@ -92,7 +92,7 @@ class VaultLock:
         if fd is None:
             return
         try:
-            if remove and _same_file(fd, self.path):
+            if remove and same_file(fd, self.path):
                 try:
                     os.unlink(self.path)
                 except OSError:
@@ -109,7 +109,9 @@ class VaultLock:
         self.release()
 
 
-def _same_file(fd: int, path: Path) -> bool:
+def same_file(fd: int, path: Path) -> bool:
+    """``path`` is still the regular file open as ``fd`` (same device and inode; never
+    through a link)."""
     try:
         now = os.stat(path, follow_symlinks=False)
     except FileNotFoundError:

@@ -37,6 +37,7 @@ import pyrage
 from pyrage import x25519
 
 from msp_desktop.domain.fingerprints import fingerprint
+from msp_desktop.storage import marks
 from msp_desktop.storage.atomic import atomic_write_bytes, fsync_dir
 from msp_desktop.storage.errors import RecoveryFailed, RecoveryFileInvalid
 from msp_desktop.storage.keyslots import KEY_BYTES, KeySlots, RecoverySlot, open_recovery_slot
@@ -397,18 +398,13 @@ _META_CARD_RECIPIENT = "recovery_card_recipient"
 def record_card(conn: Any, fingerprint_text: str, recipient: str) -> None:
     """Keep the confirmed office card inside the encrypted database (call in a transaction):
     keyslots.json is not authenticated as a whole, the database is."""
-    conn.executemany(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        [(_META_CARD_FPR, fingerprint_text), (_META_CARD_RECIPIENT, recipient)],
-    )
+    marks.put(conn, _META_CARD_FPR, fingerprint_text)
+    marks.put(conn, _META_CARD_RECIPIENT, recipient)
 
 
 def recorded_card(conn: Any) -> tuple[str, str] | None:
     """(fingerprint, recipient) recorded at creation, or None (no card, or an older vault)."""
-    rows = dict(conn.execute(
-        "SELECT key, value FROM meta WHERE key IN (?, ?)", (_META_CARD_FPR, _META_CARD_RECIPIENT)
-    ).fetchall())
-    fpr, recipient = rows.get(_META_CARD_FPR), rows.get(_META_CARD_RECIPIENT)
-    if isinstance(fpr, str) and isinstance(recipient, str):
+    fpr, recipient = marks.get(conn, _META_CARD_FPR), marks.get(conn, _META_CARD_RECIPIENT)
+    if fpr is not None and recipient is not None:
         return fpr, recipient
     return None

@@ -14,11 +14,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from msp_desktop.storage.atomic import atomic_write_bytes
+from msp_desktop.storage.atomic import atomic_write_bytes, remove_if_present
+from msp_desktop.storage.keyslots import KEYSLOTS_FILE
+from msp_desktop.storage.safe_read import UnsafeFile, read_capped
 
 FAILURES_FILE = "unlock-failures.json"
 MAX_TIMES = 20  # the latest attempts kept with their time; the count goes on
-_MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,12 @@ def read_failures(folder: Path) -> FailedUnlocks:
     """The attempts recorded; an unreadable or edited file counts as one unknown attempt."""
     path = Path(folder) / FAILURES_FILE
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(_MAX_BYTES + 1)
+        raw = read_capped(path)
     except FileNotFoundError:
         return NONE
-    except OSError:
+    except (OSError, UnsafeFile):  # unreadable, a link, not a file, or far too large
         return FailedUnlocks(1, (), "")
     try:
-        if len(raw) > _MAX_BYTES:
-            raise ValueError("too large")
         doc = json.loads(raw.decode("utf-8"))
         count, times, since = doc["count"], doc["times"], doc["since"]
         if not (isinstance(count, int) and count > 0 and isinstance(since, str)
@@ -61,7 +59,7 @@ def read_failures(folder: Path) -> FailedUnlocks:
 def record_failure(folder: Path, at: str) -> None:
     """Count one failed attempt. Only in an existing vault folder; never raises."""
     folder = Path(folder)
-    if not folder.is_dir() or not (folder / "keyslots.json").is_file():
+    if not folder.is_dir() or not (folder / KEYSLOTS_FILE).is_file():
         return
     with contextlib.suppress(OSError):
         old = read_failures(folder)
@@ -74,5 +72,4 @@ def record_failure(folder: Path, at: str) -> None:
 
 
 def clear_failures(folder: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        (Path(folder) / FAILURES_FILE).unlink()
+    remove_if_present(Path(folder) / FAILURES_FILE)

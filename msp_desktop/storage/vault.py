@@ -34,10 +34,16 @@ from sqlcipher3 import dbapi2 as sqlite3
 
 from msp_desktop.storage import migrations as migrations_mod
 from msp_desktop.storage.atomic import (
+    O_BINARY,
+    O_NOFOLLOW,
+    TMP_SUFFIX,
     atomic_write_bytes,
     clean_orphan_temps,
     fsync_dir,
     fsync_file,
+    make_private,
+    make_private_dirs,
+    remove_if_present,
 )
 from msp_desktop.storage.errors import (
     DiskFull,
@@ -67,13 +73,13 @@ from msp_desktop.storage.keyslots import (
     read_keyslots,
     read_pending_rekey,
     remove_pending_rekey,
-    remove_stale_backup,
     write_keyslots,
     write_pending_rekey,
 )
-from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock
+from msp_desktop.storage.lockfile import LOCK_FILE, VaultLock, same_file
 from msp_desktop.storage.migrations import Step
-from msp_desktop.storage.recovery import PendingRequest, RecoveryReply, open_reply
+from msp_desktop.storage.recovery import PENDING_FILE, PendingRequest, RecoveryReply, open_reply
+from msp_desktop.storage.unlock_failures import FAILURES_FILE
 
 Connection = Any  # sqlcipher3 ships no type information
 
@@ -207,14 +213,14 @@ class Vault:
         # file if it created it, and files it created exclusively. Each created file is kept
         # open until the end, so its inode cannot be reused, and is removed only if the name
         # still points at that inode: a file another process put there is never removed.
-        made_dirs = _make_private_dirs(folder)
+        made_dirs = make_private_dirs(folder)
         lock = VaultLock(folder / LOCK_FILE)
         try:
             _lock_for_create(lock, folder)
         except BaseException:
             _remove_empty_dirs(made_dirs)
             raise
-        _make_private(folder)
+        make_private(folder)
         key = new_data_key()
         vault_id = new_vault_id()
         created: list[tuple[Path, int]] = []  # (path, open descriptor of the file we made)
@@ -271,6 +277,8 @@ class Vault:
         folder = Path(path)
         _driver_check()
         slots = _read_slots(folder)
+        # Read before the lock, only to choose which slot the passphrase should open;
+        # _settle_rekey reads the record again under the lock and acts on that reading.
         pending = read_pending_rekey(folder)
         if pending is not None and pending.new_slots.vault_id == slots.vault_id:
             # A rekey that a crash interrupted: its new slot first (it leads to both keys).
@@ -359,9 +367,13 @@ class Vault:
         # Leftovers of a crash mid-write (DUR-5); only after a successful open, so a failed
         # unlock never changes a file. Likewise owner-only permissions are restored here.
         for p in (folder, folder / DB_FILE, folder / KEYSLOTS_FILE):
-            _make_private(p)
-        clean_orphan_temps(
-            folder, names=(KEYSLOTS_FILE, KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX, REKEY_FILE))
+            make_private(p)
+        # Lazily: head.py imports storage modules that may import this one.
+        from msp_desktop.storage.head import HEAD_FILE
+
+        clean_orphan_temps(folder, names=(
+            KEYSLOTS_FILE, KEYSLOTS_FILE + KEYSLOTS_BAK_SUFFIX, REKEY_FILE, HEAD_FILE,
+            FAILURES_FILE, PENDING_FILE))
         _clean_backup_temps(folder / BACKUPS_DIR)
         return vault
 
@@ -449,7 +461,7 @@ class Vault:
     @property
     def weak_kdf(self) -> bool:
         """The passphrase slot's key derivation is below the minimums (design.md §3)."""
-        return self._slots.weak_kdf()
+        return not self._slots.passphrase.kdf.meets_minimums()
 
     # --- operations --------------------------------------------------------------------------
 
@@ -488,18 +500,19 @@ class Vault:
             # Also covers a failed COMMIT (e.g. disk full), which can leave the transaction open.
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if _is_disk_full(exc, self._path):
+            if is_disk_full(exc, self._path):
                 raise DiskFull(f"{type(exc).__name__}: {exc}") from exc
             raise
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
         """Re-wrap the data key under a new passphrase; vault.db is not touched.
 
-        The new keyslots.json is re-read and opened with the new passphrase before anything
-        that wraps the key under the old one is removed: keyslots.json.bak, and the key file of
-        every backup in the vault's backups folder that holds this same data key (those get
-        the new slots, so they open with the new passphrase only). Backups elsewhere keep
-        the old passphrase: only `rekey` makes them useless against today's vault."""
+        Writing keyslots.json removes any keyslots.json.bak an earlier version left
+        (write_keyslots). The new file is re-read and opened with the new passphrase before
+        the key file of every backup in the vault's backups folder that holds this same data
+        key is replaced by the new slots (so they open with the new passphrase only). Backups
+        elsewhere keep the old passphrase: only `rekey` makes them useless against today's
+        vault."""
         self._live()
         params = KdfParams.calibrate() if kdf is None else kdf
         slot = make_passphrase_slot(self._key, new_passphrase, self.vault_id, params)
@@ -510,10 +523,7 @@ class Vault:
     def verify_passphrase(self, passphrase: str) -> None:
         """Raise WrongPassphrase unless ``passphrase`` opens the current passphrase slot."""
         self._live()
-        key = open_passphrase_slot(self._slots.passphrase, passphrase, self.vault_id)
-        same = key == self._key
-        _zero(key)
-        if not same:
+        if not self._holds_our_key(self._slots, passphrase):
             raise VaultDamaged("the passphrase slot holds another data key")
 
     def strengthen_kdf(self, passphrase: str, kdf: KdfParams | None = None) -> None:
@@ -528,16 +538,21 @@ class Vault:
         write_keyslots(self._path, new_slots)
         try:
             written = read_keyslots(self._path)
-            key = open_passphrase_slot(written.passphrase, passphrase, written.vault_id)
-            same = key == self._key
-            _zero(key)
-            if not same or written.to_bytes() != new_slots.to_bytes():
+            if (not self._holds_our_key(written, passphrase)
+                    or written.to_bytes() != new_slots.to_bytes()):
                 raise VaultDamaged("the new keyslots.json does not read back as written")
         except BaseException:
             write_keyslots(self._path, self._slots)
             raise
-        remove_stale_backup(self._path)
         self._slots = new_slots
+
+    def _holds_our_key(self, slots: KeySlots, passphrase: str) -> bool:
+        """``passphrase`` opens the passphrase slot of ``slots`` (else WrongPassphrase), and
+        the key it holds is the one in use."""
+        key = open_passphrase_slot(slots.passphrase, passphrase, slots.vault_id)
+        same = key == self._key
+        _zero(key)
+        return same
 
     def _rewrap_backups(self, new_slots: KeySlots) -> None:
         backups = self._path / BACKUPS_DIR
@@ -547,11 +562,8 @@ class Vault:
             db = folder / DB_FILE
             if folder.is_symlink() or not (folder / KEYSLOTS_FILE).is_file() or not db.is_file():
                 continue
-            try:
-                probe = _connect(db, self._key, create=False)
-            except VaultError:
+            if not _opens_with(db, self._key, refused=VaultError):
                 continue  # made under an earlier data key (before a rekey): not this key
-            probe.close()
             write_keyslots(folder, new_slots)
 
     def rekey(
@@ -591,13 +603,13 @@ class Vault:
             if rec is not None else None,
         )
         try:
-            _remove(tmp)
+            remove_if_present(tmp)
             self._write_rekeyed_copy(tmp, new_key, report)
             step("copy-written")
             write_pending_rekey(folder, PendingRekey.make(new_slots, self._key, new_key))
             step("pending-written")
         except BaseException:
-            _remove(tmp)
+            remove_if_present(tmp)
             remove_pending_rekey(folder)
             _zero(new_key)
             raise
@@ -610,11 +622,11 @@ class Vault:
             if wal.exists() and wal.stat().st_size:
                 raise VaultError(f"the write-ahead log still holds {wal.stat().st_size} bytes")
             for side in (wal, _side(db, "-shm")):
-                _remove(side)
+                remove_if_present(side)
             step("before-swap")
             os.replace(tmp, db)  # atomic: either done or not (e.g. file in use on Windows)
         except BaseException:
-            _remove(tmp)
+            remove_if_present(tmp)
             remove_pending_rekey(folder)
             _zero(new_key)
             self._conn = _connect(db, self._key, create=False)
@@ -641,32 +653,50 @@ class Vault:
         self, tmp: Path, new_key: bytearray, report: Callable[[str, int, int], None]
     ) -> None:
         conn = self._live()
-        target = _connect(tmp, self._key, create=True)
-        try:
-            def copied(_status: int, remaining: int, total: int) -> None:
-                report("Copying the vault", total - remaining, total)
 
-            conn.backup(target, pages=256, progress=copied)
-            target.execute("PRAGMA journal_mode = DELETE").fetchone()
+        def copied(_status: int, remaining: int, total: int) -> None:
+            report("Copying the vault", total - remaining, total)
+
+        def rekey_copy(target: Connection) -> None:
             report("Encrypting the copy with the new key", 0, 1)
             # PRAGMA key takes no bound parameters; our own random bytes, as hex.
             target.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
             report("Encrypting the copy with the new key", 1, 1)
-        finally:
-            target.close()
-        os.chmod(tmp, 0o600)
-        fsync_file(tmp)
+
+        self._copy_database(tmp, pages=256, progress=copied, finish=rekey_copy)
         report("Checking the copy", 0, 1)
         check = _connect(tmp, new_key, create=False)
         try:
-            quick = [str(r[0]) for r in check.execute("PRAGMA quick_check").fetchall()]
-            cipher = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check")]
+            quick, cipher = _page_check(check)
             version = check.execute("PRAGMA user_version").fetchone()[0]
         finally:
             check.close()
         if quick != ["ok"] or cipher or version != migrations_mod.user_version(conn):
             raise VaultDamaged(f"the re-encrypted copy failed its check: {(quick + cipher)[:5]}")
         report("Checking the copy", 1, 1)
+
+    def _copy_database(
+        self,
+        dest: Path,
+        *,
+        pages: int = -1,
+        progress: Callable[[int, int, int], None] | None = None,
+        finish: Callable[[Connection], None] | None = None,
+    ) -> None:
+        """Copy the database into the new file ``dest`` with SQLite's backup API (a
+        consistent snapshot), keyed with the same data key, as one self-contained file (no
+        -wal to forget when copying it), owner-only and durable. ``finish`` runs on the copy
+        before it is closed. The caller re-opens and checks it."""
+        target = _connect(dest, self._key, create=True)
+        try:
+            self._live().backup(target, pages=pages, progress=progress)
+            target.execute("PRAGMA journal_mode = DELETE").fetchone()
+            if finish is not None:
+                finish(target)
+        finally:
+            target.close()
+        os.chmod(dest, 0o600)
+        fsync_file(dest)
 
     def backup(self, dest: Path | str) -> Path:
         """Write an encrypted copy as a new vault folder ``dest`` (vault.db + keyslots.json,
@@ -680,26 +710,14 @@ class Vault:
         if conn.in_transaction:
             raise VaultError("backup() inside a transaction would copy uncommitted changes")
         dest = Path(dest)
-        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-            raise VaultExists(f"{dest} exists and is not an empty folder")
-        _make_private_dirs(dest.parent)
-        tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{BACKUP_TMP_SUFFIX}"
-        tmp.mkdir(mode=0o700)
+        _refuse_used_dest(dest)
+        tmp = _temp_folder_for(dest)
         try:
             tmp_db = tmp / DB_FILE
-            target = _connect(tmp_db, self._key, create=True)
-            try:
-                conn.backup(target)
-                # A single self-contained file: no -wal to forget when copying the backup.
-                target.execute("PRAGMA journal_mode = DELETE").fetchone()
-            finally:
-                target.close()
-            os.chmod(tmp_db, 0o600)
-            fsync_file(tmp_db)
+            self._copy_database(tmp_db)
             check = _connect(tmp_db, self._key, create=False)
             try:
-                quick = [str(r[0]) for r in check.execute("PRAGMA quick_check").fetchall()]
-                cipher = [str(r[0]) for r in check.execute("PRAGMA cipher_integrity_check")]
+                quick, cipher = _page_check(check)
                 if quick == ["ok"] and not cipher:
                     _copy_head(check, tmp)
             finally:
@@ -707,14 +725,10 @@ class Vault:
             if quick != ["ok"] or cipher:
                 raise VaultDamaged(f"the backup copy failed its check: {(quick + cipher)[:5]}")
             atomic_write_bytes(tmp / KEYSLOTS_FILE, self._slots.to_bytes(), mode=0o600)
-            fsync_dir(tmp)
-            if dest.exists():
-                dest.rmdir()  # empty (checked above); rename cannot replace a folder on Windows
-            os.replace(tmp, dest)
-            fsync_dir(dest.parent)
+            _publish_folder(tmp, dest)
         except (sqlite3.DatabaseError, OSError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            if isinstance(exc, OSError) and not _is_disk_full(exc):
+            if isinstance(exc, OSError) and not is_disk_full(exc):
                 raise
             raise _storage_error(exc, f"backup failed: {type(exc).__name__}: {exc}",
                                  dest.parent) from exc
@@ -777,8 +791,7 @@ class Vault:
         except VaultError as exc:
             return [exc.detail or str(exc)]
         try:
-            quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-            cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+            quick, cipher = _page_check(conn)
         except sqlite3.DatabaseError as exc:
             return [f"{type(exc).__name__}: {exc}"]
         finally:
@@ -913,15 +926,14 @@ def _read_slots(folder: Path) -> KeySlots:
         raise VaultNotFound(f"no vault at {folder}") from None
 
 
-def _remove(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-
-
-def _opens_with(db: Path, key: bytearray) -> bool:
+def _opens_with(
+    db: Path, key: bytearray, *, refused: type[VaultError] = VaultDamaged
+) -> bool:
+    """``db`` opens with ``key``. Failures of the ``refused`` kind mean "no"; others (by
+    default a full disk, which says nothing about the key) are raised."""
     try:
         _connect(db, key, create=False).close()
-    except VaultDamaged:
+    except refused:
         return False
     return True
 
@@ -936,21 +948,23 @@ def _settle_rekey(
     is the new key, the new slots become keyslots.json; if the old one, the copy and the
     record are removed. Returns the slots and key to open with and what was done."""
     db = folder / DB_FILE
+    # Read again on purpose: unlock's first reading was taken before the lock, and another
+    # process may have settled (or started) a rekey between the two.
     pending = read_pending_rekey(folder)
     if pending is None:
-        _remove(folder / REKEY_DB_FILE)  # a copy from a rekey that never got this far
+        remove_if_present(folder / REKEY_DB_FILE)  # a copy from a rekey that never got this far
         return slots, key, None
     pair = (pending.keys(key) if pending.new_slots.vault_id == slots.vault_id else None)
     if pair is None:
         if not _opens_with(db, key):
             raise VaultDamaged(f"{REKEY_FILE} matches neither the key file nor vault.db")
         remove_pending_rekey(folder)  # left from an older rekey; the key file is current
-        _remove(folder / REKEY_DB_FILE)
+        remove_if_present(folder / REKEY_DB_FILE)
         return slots, key, None
     old_key, new_key = pair
     if new_key is None:  # reached through the old passphrase
         if _opens_with(db, old_key):
-            _remove(folder / REKEY_DB_FILE)
+            remove_if_present(folder / REKEY_DB_FILE)
             remove_pending_rekey(folder)
             _zero(old_key)
             return slots, key, "rolled_back"
@@ -964,14 +978,14 @@ def _settle_rekey(
     if _opens_with(db, new_key):
         write_keyslots(folder, pending.new_slots)
         remove_pending_rekey(folder)
-        _remove(folder / REKEY_DB_FILE)
+        remove_if_present(folder / REKEY_DB_FILE)
         _zero(old_key)
         if key is not new_key:
             key[:] = new_key  # the caller's buffer now holds the key in use
             _zero(new_key)
         return pending.new_slots, key, "completed"
     if _opens_with(db, old_key):
-        _remove(folder / REKEY_DB_FILE)
+        remove_if_present(folder / REKEY_DB_FILE)
         remove_pending_rekey(folder)
         _zero(new_key)
         if key is not old_key:
@@ -1083,8 +1097,41 @@ def _cheap_check(conn: Connection) -> None:
 
 
 # backup() writes into ``.<dest name>.<8 hex>.tmp``; snapshot() names dest ``<UTC stamp>-<label>``.
-BACKUP_TMP_SUFFIX = ".tmp"
-_BACKUP_TMP_RE = re.compile(r"\.\d{8}T\d{6}Z-[A-Za-z0-9._-]+\.[0-9a-f]{8}\.tmp")
+_BACKUP_TMP_RE = re.compile(
+    r"\.\d{8}T\d{6}Z-[A-Za-z0-9._-]+\.[0-9a-f]{8}" + re.escape(TMP_SUFFIX))
+
+
+def _page_check(conn: Connection) -> tuple[list[str], list[str]]:
+    """(quick_check rows, cipher_integrity_check rows): sound when (["ok"], []). Every page
+    is read and its HMAC checked."""
+    quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    return quick, cipher
+
+
+def _refuse_used_dest(dest: Path) -> None:
+    """A backup or restored copy goes to a new or empty folder only."""
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise VaultExists(f"{dest} exists and is not an empty folder")
+
+
+def _temp_folder_for(dest: Path) -> Path:
+    """A new owner-only folder next to ``dest`` (its missing parents made owner-only) to
+    fill before _publish_folder renames it to ``dest``; named ``.<dest name>.<8 hex>.tmp``,
+    as _clean_backup_temps expects after a crash."""
+    make_private_dirs(dest.parent)
+    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}{TMP_SUFFIX}"
+    tmp.mkdir(mode=0o700)
+    return tmp
+
+
+def _publish_folder(tmp: Path, dest: Path) -> None:
+    """Make the filled temp folder durable and rename it to ``dest`` (new or empty)."""
+    fsync_dir(tmp)
+    if dest.exists():
+        dest.rmdir()  # empty (checked before); rename cannot replace a folder on Windows
+    os.replace(tmp, dest)
+    fsync_dir(dest.parent)
 
 
 def _copy_head(conn: Connection, folder: Path) -> None:
@@ -1114,46 +1161,10 @@ def _vault_files_present(folder: Path) -> bool:
     return any(os.path.lexists(folder / name) for name in (DB_FILE, KEYSLOTS_FILE))
 
 
-def _make_private_dirs(folder: Path) -> list[Path]:
-    """Create ``folder`` and any missing parents, each owner-only (0700); return the ones this
-    call created, outermost first (a folder another process made meanwhile is not ours)."""
-    missing: list[Path] = []
-    p = Path(folder)
-    while not os.path.lexists(p) and p != p.parent:
-        missing.append(p)
-        p = p.parent
-    made: list[Path] = []
-    for d in reversed(missing):
-        try:
-            d.mkdir(mode=0o700)
-        except FileExistsError:
-            continue
-        made.append(d)
-        _make_private(d)  # mkdir's mode is reduced by the umask, never widened: be exact
-    return made
-
-
 def _remove_empty_dirs(made: list[Path]) -> None:
     for d in reversed(made):
         with contextlib.suppress(OSError):
             d.rmdir()  # only if empty: another process may be using it by now
-
-
-def _make_private(path: Path) -> None:
-    """Owner-only permissions (folder 0700, file 0600) when looser; POSIX only, and only on
-    what we own. Best effort: a failure here must not stop the vault from opening."""
-    if os.name != "posix":
-        return
-    try:
-        st = os.stat(path, follow_symlinks=False)
-    except OSError:
-        return
-    if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
-        return
-    want = 0o700 if stat.S_ISDIR(st.st_mode) else 0o600
-    if stat.S_IMODE(st.st_mode) & ~want:
-        with contextlib.suppress(OSError):
-            os.chmod(path, stat.S_IMODE(st.st_mode) & want)
 
 
 def _lock_for_create(lock: VaultLock, folder: Path) -> None:
@@ -1174,16 +1185,13 @@ def _lock_for_create(lock: VaultLock, folder: Path) -> None:
         raise VaultExists(str(folder))
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
 def _open_nofollow(path: Path) -> int:
-    return os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0))
+    return os.open(path, os.O_RDONLY | O_NOFOLLOW | O_BINARY)
 
 
 def _create_exclusive(db: Path, folder: Path) -> int:
     """Create an empty vault.db that did not exist (never through a link); return it open."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_NOFOLLOW | O_BINARY
     try:
         return os.open(db, flags, 0o600)
     except FileExistsError:
@@ -1193,12 +1201,7 @@ def _create_exclusive(db: Path, folder: Path) -> int:
 def _unlink_if_same(path: Path, fd: int) -> None:
     """Remove ``path`` only if it is still the very file we created (and hold open ``fd``
     of, so its inode number cannot have been given to another file)."""
-    try:
-        now = os.stat(path, follow_symlinks=False)
-    except FileNotFoundError:
-        return
-    ours = os.fstat(fd)
-    if (now.st_dev, now.st_ino) == (ours.st_dev, ours.st_ino):
+    if same_file(fd, path):
         with contextlib.suppress(OSError):
             path.unlink()
 
@@ -1206,7 +1209,7 @@ def _unlink_if_same(path: Path, fd: int) -> None:
 # --- errors ------------------------------------------------------------------------------------
 
 
-def _is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
     """ENOSPC/EDQUOT, SQLITE_FULL, or (with ``folder``) an SQLite I/O error on a disk with
     (almost) no free space left: opening a vault on a full disk fails creating its -shm/-wal
     files, which SQLite reports only as "disk I/O error"."""
@@ -1229,7 +1232,7 @@ def _is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
 def _storage_error(exc: BaseException, detail: str, folder: Path | None = None) -> VaultError:
     """A failing SQLite (or file) operation on a vault whose key is proven: a full disk is
     DiskFull (nothing is wrong with the vault); anything else is damage."""
-    if _is_disk_full(exc, folder):
+    if is_disk_full(exc, folder):
         return DiskFull(detail)
     return VaultDamaged(detail)
 
@@ -1257,8 +1260,7 @@ def copy_backup(src: Path | str, dest: Path | str) -> Path:
         raise VaultNotFound(f"{src} holds no vault.db and keyslots.json",
                             user_message="No backup was found at this location. Choose the"
                                          " backup folder (it holds vault.db and keyslots.json).")
-    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise VaultExists(f"{dest} exists and is not an empty folder")
+    _refuse_used_dest(dest)
     from msp_desktop.storage.head import HEAD_FILE
 
     names = [KEYSLOTS_FILE, DB_FILE] + [
@@ -1270,17 +1272,11 @@ def copy_backup(src: Path | str, dest: Path | str) -> Path:
             raise VaultDamaged(f"{name} in the backup is a symbolic link",
                                user_message="This backup folder holds a link instead of a file,"
                                             " so it is not restored. Choose the real backup.")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f".{dest.name}.{secrets.token_hex(4)}.tmp"
-    tmp.mkdir(mode=0o700)
+    tmp = _temp_folder_for(dest)
     try:
         for name in names:
             _checked_copy(src / name, tmp / name)
-        fsync_dir(tmp)
-        if dest.exists():
-            dest.rmdir()  # empty (checked above)
-        os.replace(tmp, dest)
-        fsync_dir(dest.parent)
+        _publish_folder(tmp, dest)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -1289,7 +1285,7 @@ def copy_backup(src: Path | str, dest: Path | str) -> Path:
 
 def _checked_copy(src: Path, dest: Path) -> None:
     digest = hashlib.sha256()
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY
     with open(src, "rb") as fin, os.fdopen(os.open(dest, flags, 0o600), "wb") as fout:
         while chunk := fin.read(_COPY_CHUNK):
             digest.update(chunk)

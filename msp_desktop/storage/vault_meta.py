@@ -5,25 +5,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from msp_desktop.storage import marks
 from msp_desktop.storage.errors import KeyFileMismatch
 
 _KEY = "vault_id"
 
 
 def stored_vault_id(conn: Any) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_KEY,)).fetchone()
-    return str(row[0]) if row else None
+    return marks.get(conn, _KEY)
 
 
-def bind_vault_id(conn: Any, vault_id: str) -> bool:
+def bind_vault_id(conn: Any, vault_id: str) -> None:
     """Check the database's vault id against the key file's; write it if the database has
-    none yet (vaults made before it was stored). Call inside a transaction. Returns whether
-    it was written. Raises KeyFileMismatch when they differ."""
+    none yet (vaults made before it was stored). Call inside a transaction. Raises
+    KeyFileMismatch when they differ."""
     stored = stored_vault_id(conn)
     if stored is None:
-        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (_KEY, vault_id))
-        return True
-    if stored != vault_id:
+        marks.put(conn, _KEY, vault_id)
+    elif stored != vault_id:
         raise KeyFileMismatch(f"keyslots.json is for vault {vault_id[:8]}, vault.db for "
                               f"{stored[:8]}")
-    return False

@@ -13,11 +13,12 @@ import logging
 import logging.handlers
 import os
 import re
-import stat
 from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+from msp_desktop.services.files import make_private, make_private_dirs
 
 APP_NAME = "MSP Desktop"
 LOG_FILE = "msp-desktop.log"
@@ -86,42 +87,16 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
             open(self.baseFilename, self.mode + "b", opener=_private_opener),  # noqa: SIM115
             encoding=self.encoding, errors=self.errors,
         )
-        _owner_only(Path(self.baseFilename), 0o600)
+        make_private(Path(self.baseFilename))
         return stream
-
-
-def _owner_only(path: Path, mode: int) -> None:
-    """Tighten ``path`` to ``mode`` if its permissions are looser (POSIX; best effort)."""
-    if os.name != "posix":
-        return
-    try:
-        st = os.stat(path, follow_symlinks=False)
-        if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
-            return
-        if stat.S_IMODE(st.st_mode) & ~mode:
-            os.chmod(path, stat.S_IMODE(st.st_mode) & mode)
-    except OSError:
-        pass
-
-
-def _make_private_dirs(folder: Path) -> None:
-    """Create ``folder`` and its missing parents, each 0700; tighten ``folder`` if looser."""
-    missing: list[Path] = []
-    p = folder
-    while not p.exists() and p != p.parent:
-        missing.append(p)
-        p = p.parent
-    for d in reversed(missing):
-        d.mkdir(mode=0o700, exist_ok=True)
-        _owner_only(d, 0o700)
-    _owner_only(folder, 0o700)
 
 
 def setup_logging(log_dir: Path | None = None, *, level: int = logging.INFO) -> Path:
     """Log to a rotating file (owner-only folder and files); return the log file path.
     Idempotent."""
     folder = log_dir if log_dir is not None else default_log_dir()
-    _make_private_dirs(folder)
+    make_private_dirs(folder)
+    make_private(folder)  # an existing folder too
     path = folder / LOG_FILE
     root = logging.getLogger()
     for handler in root.handlers:
@@ -138,7 +113,7 @@ def setup_logging(log_dir: Path | None = None, *, level: int = logging.INFO) -> 
     root.addHandler(handler)
     root.setLevel(min(root.level, level) if root.level else level)
     for old in [path, *(path.with_name(f"{path.name}.{i}") for i in range(1, BACKUP_COUNT + 1))]:
-        _owner_only(old, 0o600)  # files an older version left readable to others
+        make_private(old)  # files an older version left readable to others
     return path
 
 

@@ -10,12 +10,13 @@ keys or anything derived from them here: the INI file is not encrypted.
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 import platformdirs
 from PySide6.QtCore import QSettings
+
+from msp_desktop.services.files import make_private, make_private_dirs
 
 APP_NAME = "MSP Desktop"
 SETTINGS_VERSION = 1
@@ -106,7 +107,7 @@ class Settings:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self._path = Path(path) if path is not None else default_settings_path()
-        self._path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(self._path.parent)
         self._qsettings = QSettings(str(self._path), QSettings.Format.IniFormat)
         if self._qsettings.value("meta/version") is None:
             self._qsettings.setValue("meta/version", SETTINGS_VERSION)
@@ -135,5 +136,4 @@ class Settings:
     def sync(self) -> None:
         """Write pending changes to disk (owner-only permissions)."""
         self._qsettings.sync()
-        if self._path.exists() and os.name == "posix":
-            os.chmod(self._path, 0o600)
+        make_private(self._path)

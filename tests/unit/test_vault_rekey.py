@@ -289,3 +289,56 @@ def test_a_failure_before_the_swap_leaves_the_vault_open_on_its_old_key(
     assert (folder / "keyslots.json").read_bytes() == before
     assert not (folder / REKEY_FILE).exists() and not (folder / REKEY_DB_FILE).exists()
     assert _opens(folder, PASS) and not _opens(folder, NEW)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_fifo_named_as_the_rekey_record_is_refused_at_once_not_waited_on(
+    tmp_path: Path
+) -> None:
+    import threading
+
+    folder = tmp_path / "v"
+    make_vault(folder).lock()
+    fifo = folder / REKEY_FILE
+    os.mkfifo(fifo)
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            unlock(folder).lock()
+            outcome.append(None)
+        except BaseException as exc:  # reported below
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    if worker.is_alive():
+        # Release the reader stuck in open() so the test process can end.
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(timeout=5)
+        pytest.fail("unlock hung on a FIFO named keyslots.rekey.json")
+    assert len(outcome) == 1 and isinstance(outcome[0], VaultDamaged)
+
+
+def test_an_unreadable_rekey_record_is_a_key_file_error_not_a_raw_os_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from msp_desktop.storage import keyslots
+    from msp_desktop.storage.errors import KeyFileUnreadable
+
+    folder = tmp_path / "v"
+    make_vault(folder).lock()
+    (folder / REKEY_FILE).write_bytes(b"{}")
+    real_open = os.open
+
+    def denied(path: object, *args: object, **kw: object) -> int:
+        if str(path).endswith(REKEY_FILE):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keyslots.os, "open", denied)
+    with pytest.raises(KeyFileUnreadable):
+        unlock(folder)

@@ -581,3 +581,24 @@ def test_a_small_damaged_vault_opens_read_only_for_the_check_and_is_reported(
     assert not report.ok
     assert any(ln.startswith("FAIL  cipher_integrity_check") for ln in report.lines())
     assert db.read_bytes() == bytes(data)
+
+
+def test_unlock_cleans_crash_temps_of_every_file_the_vault_folder_holds(
+    tmp_path: Path
+) -> None:
+    import tempfile
+
+    folder = tmp_path / "v"
+    make_vault(folder).lock()
+    names = ("keyslots.json", "keyslots.rekey.json", "head.json", "unlock-failures.json",
+             "recovery-request-secret.json")
+    temps = []
+    for name in names:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        temps.append(Path(tmp))
+    user = folder / ".notes.tmp"
+    user.write_bytes(b"user")
+    unlock(folder).lock()
+    assert [t.name for t in temps if t.exists()] == []
+    assert user.exists()
