@@ -63,6 +63,7 @@ class RekeyDialog(QDialog):
         self.new_fields = PassphraseFields(self)
         self.new_fields.hide()
         self.change_passphrase.toggled.connect(self.new_fields.setVisible)
+        self.change_passphrase.toggled.connect(lambda _on: self._fit())
 
         self.error_label, self.progress, self.status = status_widgets(
             self, self.tr("Progress of the key change"), "")
@@ -86,10 +87,19 @@ class RekeyDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.current.setFocus()
 
+    def _fit(self) -> None:
+        """Grow (or shrink) to what is shown now: wrapped texts appear and go as the change
+        runs, and a fixed size would clip them."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.adjustSize()
+
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
         self.current.setAccessibleDescription(message)
+        self._fit()
 
     def start(self) -> None:
         """Check the fields and start the change on the worker thread."""
@@ -120,6 +130,7 @@ class RekeyDialog(QDialog):
         self.progress.setRange(0, 0)
         self.status.setVisible(busy)
         self.status.setText(self.tr("Preparing the new key…") if busy else "")
+        self._fit()
 
     def _on_step(self, name: str, done: int, total: int) -> None:
         self.status.setText(self.tr(name))
@@ -139,6 +150,7 @@ class RekeyDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setFocus()
+        self._fit()
         self.rekeyed.emit()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -108,7 +108,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         self.change_key_button: QPushButton | None = None
         if change_key is not None:
-            button = QPushButton(self.tr("Change the &encryption key…"), self)
+            button = QPushButton(self.tr("Change the encryption &key…"), self)
             button.setAccessibleName(self.tr("Change the encryption key"))
             button.setAccessibleDescription(self.tr(
                 "Gives the open vault a new encryption key, after a passphrase or key file "

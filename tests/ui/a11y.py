@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
 
 
 def accessible_name(widget: QWidget) -> str:
@@ -60,3 +62,17 @@ def assert_tab_reaches_all(root: QWidget) -> list[QWidget]:
     missed = [type(w).__name__ for w in focusable_widgets(root) if w not in chain]
     assert not missed, f"not reachable with Tab: {missed}"
     return chain
+
+
+def mnemonics(root: QWidget) -> list[str]:
+    """The Alt+letter keys of the visible buttons, labels and tabs under root (lower case)."""
+    texts = [w.text() for w in root.findChildren(QWidget)
+             if isinstance(w, QAbstractButton | QLabel) and w.isVisibleTo(root)]
+    tabs = root.findChildren(QTabBar)
+    texts += [t.tabText(i) for t in tabs if t.isVisibleTo(root) for i in range(t.count())]
+    return [m.lower() for t in texts for m in re.findall(r"&([^&\s])", t)]
+
+
+def assert_unique_mnemonics(root: QWidget) -> None:
+    keys = mnemonics(root)
+    assert len(keys) == len(set(keys)), keys

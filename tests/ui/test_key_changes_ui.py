@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from a11y import assert_accessible, assert_tab_reaches_all
+from a11y import assert_accessible, assert_tab_reaches_all, assert_unique_mnemonics
 from PySide6.QtWidgets import QMessageBox
 from test_main_support import (  # noqa: F401 (fixtures)
     PASSPHRASE,
@@ -46,6 +46,7 @@ def test_settings_offers_the_key_change_only_with_a_vault_open(qtbot, tmp_path: 
     assert dialog.change_key_button.accessibleName() == "Change the encryption key"
     assert_accessible(dialog)
     assert_tab_reaches_all(dialog)
+    assert_unique_mnemonics(dialog)  # Alt+E was both the export folder and this button
     dialog.change_key_button.click()
     assert calls == [1]
 
@@ -76,6 +77,8 @@ def test_rekey_dialog_changes_the_key_and_says_what_backups_still_open(
         dialog.start_button.click()
     assert "Backups made before this change still open with the old passphrase" in (
         dialog.status.text())
+    # The dialog grew to show the whole result (it was clipped at its first size).
+    assert dialog.height() >= dialog.sizeHint().height()
     assert dialog.current.text() == ""  # no passphrase left in the widgets
     # The open session keeps working on the re-encrypted database.
     assert gui.session.store.revision_count() > 0

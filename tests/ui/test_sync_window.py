@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from a11y import assert_accessible, assert_tab_reaches_all
+from a11y import assert_accessible, assert_tab_reaches_all, assert_unique_mnemonics
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from test_main_support import (  # noqa: F401 (fixtures)
     PASSPHRASE,
     add_case,
@@ -496,14 +496,6 @@ def test_a_bundle_hiding_many_records_is_imported_only_when_confirmed(
     assert all(records.get(peer, n).status == "entered_in_error" for n in notes)
 
 
-def _mnemonics(root: QWidget) -> list[str]:
-    texts = [w.text() for w in root.findChildren(QWidget)
-             if isinstance(w, QAbstractButton | QLabel) and w.isVisibleTo(root)]
-    tabs = root.findChildren(QTabBar)
-    texts += [t.tabText(i) for t in tabs if t.isVisibleTo(root) for i in range(t.count())]
-    return [m.lower() for t in texts for m in re.findall(r"&([^&\s])", t)]
-
-
 def test_sync_window_is_named_reachable_and_keyboard_driven(
         qtbot: Any, gui_factory: Any, vault: Any) -> None:
     gui = unlocked_gui(qtbot, gui_factory, vault)
@@ -527,8 +519,7 @@ def test_sync_window_is_named_reachable_and_keyboard_driven(
         qtbot.wait(1)
         assert_accessible(dialog)
         assert_tab_reaches_all(dialog)
-        keys = _mnemonics(dialog)
-        assert len(keys) == len(set(keys)), (tabs[i], keys)
+        assert_unique_mnemonics(dialog)
     assert_accessible(win)
 
 
