@@ -140,7 +140,7 @@ def _listing(parts: list[str]) -> str:
 class _Count:
     def __init__(self, data: SacInput, year: ReportingYear, council: str) -> None:
         self.d, self.year, self.council = data, year, council
-        self.notes: dict[tuple[str, str, str], Uncounted] = {}
+        self.notes: dict[tuple[str, str], Uncounted] = {}
         self._scope: dict[str, bool] = {}
         self._scope_notes: dict[str, list[Uncounted]] = {}
         self._used: set[str] = set()
@@ -167,7 +167,8 @@ class _Count:
     # ----- the list of records to fix ----------------------------------------------------
 
     def note(self, case_id: str, record_id: str, kind: str, text: str) -> None:
-        self.notes.setdefault((case_id, record_id, text), Uncounted(case_id, kind, record_id, text))
+        # Once per record and problem: an adult with two cases is listed under the first.
+        self.notes.setdefault((record_id, text), Uncounted(case_id, kind, record_id, text))
 
     def use(self, case_id: str) -> None:
         """The case counts in this year's return: what is missing about its scope matters."""

@@ -403,3 +403,14 @@ def test_cases_with_nothing_in_the_year_list_nothing() -> None:
     r = sac_report(w.data(), year=YEAR, council=HOME)
     assert r.uncounted == ()
     assert all(v == 0 for t in r.tables for row in t.rows for v in row.values)
+
+
+def test_a_problem_with_an_adult_of_two_cases_is_listed_once() -> None:
+    w = Load()
+    w.person("P", health_conditions=[{"condition": "unclear"}])
+    for case in ("CA", "CB"):
+        w.case(case, "P")
+        w.concern(f"K{case}", case)
+    r = sac_report(w.data(), year=YEAR, council=HOME)
+    assert [(u.case_id, u.record_id, u.missing) for u in r.uncounted] == [
+        ("CA", "P", "A health condition has no coded condition chosen: not counted in SG1e")]
