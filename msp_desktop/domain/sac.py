@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from msp_desktop.domain import enums as E
@@ -331,11 +331,13 @@ class _Count:
                 psr[(reason or "NOT_KNOWN", column)] += 1
                 for code in conditions:
                     health[(code, column)] += 1
+        sg1e = make_table("SG1e", "By health condition", "Health condition",
+                          sac_rows(E.HEALTH_CONDITION), SG1_COLUMNS, health, "cases")
         return [
             make_table("SG1d", "By primary support reason", "Primary support reason",
                        sac_rows(E.PSR_SAC), SG1_COLUMNS, psr, "cases"),
-            make_table("SG1e", "By health condition", "Health condition",
-                       sac_rows(E.HEALTH_CONDITION), SG1_COLUMNS, health, "cases"),
+            replace(sg1e, note="The two autism rows are mandatory; the other rows are "
+                    "voluntary and named as this app names the conditions."),
         ]
 
     def conditions(self, case_id: str, person_id: str) -> set[str]:

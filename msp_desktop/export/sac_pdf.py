@@ -113,7 +113,8 @@ def _table_block(table: SacTable, s: dict[str, ParagraphStyle], small: Paragraph
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     title = Paragraph(escape(f"{table.code}: {table.title}"), s["h2"])
-    unit = Paragraph(escape(f"Counts of {table.unit}."), small)
+    unit = Paragraph(escape(" ".join(filter(None, (f"Counts of {table.unit}.", table.note)))),
+                     small)
     return KeepTogether([title, unit, Spacer(1, 2), grid])
 
 
