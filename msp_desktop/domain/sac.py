@@ -36,11 +36,11 @@ from typing import Any
 from msp_desktop.domain import enums as E
 from msp_desktop.domain.derive import (
     age_band,
-    derive_msp_achieved,
     ethnicity_sac_for,
     psr_sac_for,
     source_sac_for,
 )
+from msp_desktop.domain.sac_checks import capacity_problems, msp_problems
 from msp_desktop.domain.sac_tables import (
     ACHIEVED_PREFIX,
     ASKED_PREFIX,
@@ -69,8 +69,6 @@ Records = Mapping[str, Payload]  # record id -> payload
 
 ENGLAND = "ENG"
 _RESULTS = frozenset({"REMAINED", "REDUCED", "REMOVED"})
-# Capacity decisions that bear on the enquiry itself (domain.md §4.8).
-_ENQUIRY_DECISIONS = frozenset({"ENQUIRY_PARTICIPATION", "CONSENT_TO_SHARE"})
 _ENQUIRY_DECISION_CODES = {"S42_ENQUIRY", "OTHER_ENQUIRY"}
 
 
@@ -460,25 +458,10 @@ class _Count:
                 self.note(case_id, rid, "enquiry", "Whether an advocate, family or friend "
                           "supported the adult is not answered: not counted in the SG3a "
                           "support item")
-        self.check_capacity(case_id, rid, value, _date(e.get("concluded_at")))
-
-    def check_capacity(self, case_id: str, rid: str, value: str | None,
-                       concluded: dt.date | None) -> None:
-        found = set()
-        for aid in self.by_case[case_id]["capacity_assessment"]:
-            a = self.d.capacity_assessments[aid]
-            on = _date(a.get("assessed_at"))
-            if a.get("decision_category") in _ENQUIRY_DECISIONS and (
-                    on is None or concluded is None or on <= concluded):
-                found.add(a.get("conclusion"))
-        if value == "NOT_LACKED" and "LACKS_CAPACITY" in found:
-            self.note(case_id, rid, "enquiry", "Recorded as not lacking capacity, but a capacity "
-                      "assessment about taking part in the enquiry or sharing information "
-                      "found that the adult lacked capacity: check SG3a")
-        elif value == "LACKED" and found and "LACKS_CAPACITY" not in found:
-            self.note(case_id, rid, "enquiry", "Recorded as lacking capacity, but no capacity "
-                      "assessment about taking part in the enquiry or sharing information "
-                      "found that the adult lacked capacity: check SG3a")
+        for text in capacity_problems(value, self.dated(case_id, "capacity_assessment",
+                                                        "assessed_at"),
+                                      _date(e.get("concluded_at"))):
+            self.note(case_id, rid, "enquiry", text)
 
     def msp_cells(self, case_id: str, rid: str, e: Payload, c: Counter[tuple[str, str]]) -> None:
         asked = _in(E.MSP_ASKED, e.get("msp_asked"))
@@ -493,26 +476,15 @@ class _Count:
                           "is not answered: not counted in SG4a (outcomes achieved)")
             else:
                 c[(ACHIEVED_PREFIX + achieved, CONCLUDED)] += 1
-        self.check_msp(case_id, rid, asked, achieved, _date(e.get("concluded_at")))
+        for text in msp_problems(asked, achieved,
+                                 self.dated(case_id, "desired_outcome", "first_expressed_at"),
+                                 _date(e.get("concluded_at"))):
+            self.note(case_id, rid, "enquiry", text)
 
-    def check_msp(self, case_id: str, rid: str, asked: str | None, achieved: str | None,
-                  concluded: dt.date | None) -> None:
-        outcomes = []
-        for oid in self.by_case[case_id]["desired_outcome"]:
-            o = self.d.desired_outcomes[oid]
-            said = _date(o.get("first_expressed_at"))
-            if said is None or concluded is None or said <= concluded:
-                outcomes.append(o)
-        if asked == "ASKED_EXPRESSED" and not outcomes:
-            self.note(case_id, rid, "enquiry", "Says the adult's desired outcomes were "
-                      "expressed, but none is recorded in the case: check SG4a")
-        elif asked in ("ASKED_NONE_EXPRESSED", "NOT_ASKED") and outcomes:
-            self.note(case_id, rid, "enquiry", f"Says “{E.MSP_ASKED.sac_label(asked)}” about "
-                      f"desired outcomes, but {len(outcomes)} "
-                      f"{'is' if len(outcomes) == 1 else 'are'} recorded in the case: check SG4a")
-        if asked == "ASKED_EXPRESSED" and achieved:
-            derived = derive_msp_achieved(o.get("achievement") for o in outcomes)
-            if derived is not None and derived != achieved:
-                self.note(case_id, rid, "enquiry", f"Says the outcomes were "
-                          f"“{E.MSP_ACHIEVED.sac_label(achieved)}”, but the desired outcomes' own "
-                          f"achievement gives “{E.MSP_ACHIEVED.sac_label(derived)}”: check SG4a")
+    def dated(self, case_id: str, kind: str, date_field: str
+              ) -> list[tuple[Payload, dt.date | None]]:
+        """The case's records of a kind, each with the date that says when it was known."""
+        records = {"capacity_assessment": self.d.capacity_assessments,
+                   "desired_outcome": self.d.desired_outcomes}[kind]
+        return [(records[r], _date(records[r].get(date_field)))
+                for r in self.by_case[case_id][kind]]
