@@ -40,6 +40,7 @@ from msp_desktop.domain.derive import (
     psr_sac_for,
     source_sac_for,
 )
+from msp_desktop.domain.people import office_id_key
 from msp_desktop.domain.sac_checks import capacity_problems, msp_problems
 from msp_desktop.domain.sac_tables import (
     ACHIEVED_PREFIX,
@@ -125,6 +126,10 @@ def _date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _in(enum: E.Enumeration, value: Any) -> str | None:
@@ -257,7 +262,7 @@ class _Count:
                 self.note(case_id, case_id, "case", "The adult's record is not in this vault: "
                           "not counted in SG1a, SG1b, SG1c or SG1e")
                 continue
-            office_id = str(person.get("office_person_id") or "").strip()
+            office_id = office_id_key(person.get("office_person_id"))
             key = f"office:{office_id}" if office_id else f"record:{person_id}"
             cols[key] |= case_cols[case_id]
             members[key].add(person_id)
@@ -458,9 +463,8 @@ class _Count:
                 self.note(case_id, rid, "enquiry", "Whether an advocate, family or friend "
                           "supported the adult is not answered: not counted in the SG3a "
                           "support item")
-        for text in capacity_problems(value, self.dated(case_id, "capacity_assessment",
-                                                        "assessed_at"),
-                                      _date(e.get("concluded_at"))):
+        for text in capacity_problems(value, self.of_case(case_id, "capacity_assessment"),
+                                      _text(e.get("concluded_at"))):
             self.note(case_id, rid, "enquiry", text)
 
     def msp_cells(self, case_id: str, rid: str, e: Payload, c: Counter[tuple[str, str]]) -> None:
@@ -476,15 +480,11 @@ class _Count:
                           "is not answered: not counted in SG4a (outcomes achieved)")
             else:
                 c[(ACHIEVED_PREFIX + achieved, CONCLUDED)] += 1
-        for text in msp_problems(asked, achieved,
-                                 self.dated(case_id, "desired_outcome", "first_expressed_at"),
-                                 _date(e.get("concluded_at"))):
+        for text in msp_problems(asked, achieved, self.of_case(case_id, "desired_outcome"),
+                                 _text(e.get("concluded_at"))):
             self.note(case_id, rid, "enquiry", text)
 
-    def dated(self, case_id: str, kind: str, date_field: str
-              ) -> list[tuple[Payload, dt.date | None]]:
-        """The case's records of a kind, each with the date that says when it was known."""
+    def of_case(self, case_id: str, kind: str) -> list[Payload]:
         records = {"capacity_assessment": self.d.capacity_assessments,
                    "desired_outcome": self.d.desired_outcomes}[kind]
-        return [(records[r], _date(records[r].get(date_field)))
-                for r in self.by_case[case_id][kind]]
+        return [records[r] for r in self.by_case[case_id][kind]]
