@@ -27,6 +27,10 @@ class Adult:
     psr: str
     age: int
     lacks_capacity_likely: bool
+    setting: str = "home"  # scenario.AT_HOME | IN_CARE
+    provider: str = ""  # the social care provider around the adult, if any
+    impairment: str | None = None  # mca.IMPAIRMENTS key when capacity may be in doubt
+    council: str = ""  # the council the adult lives in: the demo's own, or a neighbour
 
 
 @dataclass
@@ -45,6 +49,15 @@ class Episode:
     rel_name: str = ""
     rel_role: str = ""
     rel_is_source: bool = False
+    rel_male: bool = False
+    source_detail: str = ""
+    source_relation: str = ""
+    location: str = ""
+    place: str = ""  # the organisation where the harm happened, if any
+    others: list[str] = field(default_factory=lambda: ["NONE"])
+    close_reason: str | None = None
+    died_on: dt.date | None = None
+    tags: set[str] = field(default_factory=set)
     supporter_id: str | None = None
     supporter_name: str = ""
     advocate_id: str | None = None
