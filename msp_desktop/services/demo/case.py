@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from msp_desktop.domain import enums as E
+from msp_desktop.domain.derive import psr_sac_for
 from msp_desktop.services.demo.closure import choose_closure, write_closure
 from msp_desktop.services.demo.concern import write_concern, write_decision
 from msp_desktop.services.demo.data import CLOSE_PATHS, LEVEL, STAGES
@@ -89,7 +90,7 @@ def _write_episode(
     pronoun = ("she", "her", "her") if a.female else ("he", "his", "him")
     ep.text = Text(
         adult=a.given, rel_name=ep.rel_name or "the family", rel=ep.rel_role or "relative",
-        worker=draw.worker(), org=ep.org, place=ep.place,
+        worker=draw.worker(), org=ep.org, place=ep.place, source=ep.source_relation,
         regulator="Care Inspectorate Wales" if wales else "CQC",
         town=draw.pick(draw.names["towns_wal" if wales else "towns_eng"]),
         day=draw.pick(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")),
@@ -110,7 +111,8 @@ def _write_episode(
         "legal_framework": "SSWBA_S126" if wales else "CARE_ACT_S42",
         "lead_practitioner": lead,
         "team": draw.pick(draw.names["teams"]),
-        "host_la": a.council,
+        **_councils(draw, a),
+        "psr_detail": a.psr, "psr_sac": psr_sac_for(a.psr),
         "previous_case_id": previous_case_id,
     }
     ep.tags = episode_tags(a, ep)
@@ -169,6 +171,19 @@ def _place_harm(draw: Draw, a: Adult, ep: Episode, who: Who) -> None:
     elif ep.abuse == "DOMESTIC" and draw.chance(0.25):
         others = ["CHILDREN"]
     ep.others = others
+
+
+def _councils(draw: Draw, a: Adult) -> dict[str, str | None]:
+    """Where the harm happened, and who placed the adult there if another council did.
+    Usually the demo's own council; now and then across a border: an adult the demo's council
+    placed in a care home elsewhere, or one another council placed here."""
+    councils: list[str] = draw.names["councils_wal" if a.jurisdiction == "WAL"
+                                     else "councils_eng"]
+    home, host, placing = councils[0], a.council, None
+    if a.setting in IN_CARE and draw.chance(0.2):
+        # Placed here by a neighbour, or out of area by the demo's council.
+        placing = str(draw.pick(councils[1:])) if host == home else home
+    return {"host_council": host, "placing_council": placing}
 
 
 CRIMES = frozenset({"PHYSICAL", "SEXUAL", "DOMESTIC", "MODERN_SLAVERY", "SEXUAL_EXPLOITATION",

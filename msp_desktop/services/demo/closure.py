@@ -48,6 +48,10 @@ def choose_closure(draw: Draw, a: Adult, ep: Episode, day: dt.date, *, reopens: 
 def write_closure(draw: Draw, a: Adult, ep: Episode, day: dt.date) -> None:
     reason = ep.close_reason or "OTHER"
     died = reason == "ADULT_DIED"
+    if died and ep.died_on is not None:
+        # As the records service does: the death goes on the adult's record too.
+        a.record["date_of_death"] = ep.died_on.isoformat()
+        draw.w.edit("person", a.person_id, a.record)
     no_view = died or reason == "ADULT_MOVED" or draw.chance(0.05)
     stage = STATUS_AT[min(ep.level, 7)]
     # A death, or serious harm where others were at risk, prompts the question of a SAR.
@@ -65,6 +69,7 @@ def write_closure(draw: Draw, a: Adult, ep: Episode, day: dt.date) -> None:
     draw.w.create("closure", draw.new_id(), {
         "case_id": ep.case_id, "closed_at": day.isoformat(), "closure_stage": stage,
         "closure_reason": reason,
+        "date_of_death": ep.died_on.isoformat() if ep.died_on else None,
         "closure_reason_detail": "Case merged with the large-scale enquiry at the provider."
         if reason == "OTHER" and ep.org else "The adult went to stay with family out of the "
         "area; the new council has been told." if reason == "OTHER" else None,

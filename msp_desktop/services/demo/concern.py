@@ -21,6 +21,7 @@ REFERRERS = {
     "CARE_HOME_PROVIDER": ("Registered manager", "Deputy manager"),
     "REGULATOR": ("Inspector B. Lloyd",),
     "OTHER": ("Fraud team officer", "Branch manager"),
+    "COUNCIL_SERVICE": ("Direct payments officer",),
     "FAMILY_FRIEND_NEIGHBOUR": ("A. Morris", "J. Okafor", "Neighbour (name given)"),
 }
 

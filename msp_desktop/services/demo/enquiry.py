@@ -9,7 +9,7 @@ from typing import Any
 from msp_desktop.domain.derive import derive_msp_achieved, source_sac_for
 from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.model import Adult, Episode
-from msp_desktop.services.demo.scenario import ALSO
+from msp_desktop.services.demo.scenario import ALSO, HOSPITALS, PAID_BY_ADULT
 
 
 def write_enquiry(
@@ -40,10 +40,17 @@ def write_enquiry(
             ep.source_relation == "care worker" else ep.org, None
     elif ep.source_detail == "HEALTH":
         source_name, source_id = ep.place, None
+    elif ep.source_detail in PAID_BY_ADULT:
+        source_name, source_id = f"{draw.pick(PA_NAMES)} ({ep.source_relation})", None
     elif ep.source_detail == "SELF":
         source_name, source_id = ep.text["adult"] + " (self-neglect)", None
     else:
         source_name, source_id = f"{ep.source_relation} (not named)", None
+    # Staff sources have no fixed SAC roll-up (never Service Provider): community nurses are
+    # known to the adult; staff on a ward during a short stay, or a police officer, may not be.
+    sac_source = source_sac_for(ep.source_detail) or (
+        "OTHER_UNKNOWN" if ep.source_detail == "POLICE" or (
+            ep.location in HOSPITALS and draw.chance(0.4)) else "OTHER_KNOWN")
     risks: list[tuple[str, dict[str, Any]]] = []
     for abuse in types:
         t = draw.phrases["themes"][abuse]
@@ -54,7 +61,7 @@ def write_enquiry(
             "local_subtype": draw.pick(t["subtypes"]) if draw.chance(0.5) else None,
             "location": ep.location,
             "location_organisation": ep.place or None,
-            "source_of_risk": source_sac_for(ep.source_detail),
+            "source_of_risk": sac_source,
             "source_relationship": ep.source_detail,
             "alleged_source_name": source_name,
             "alleged_source_id": source_id,
@@ -90,8 +97,9 @@ def write_enquiry(
         })
     outcomes = [r[1]["risk_assessment_outcome"] for r in risks]
     achieved = derive_msp_achieved(ep.achievements)
-    if ep.outcome_ids and achieved:
+    if ep.outcome_ids:  # outcomes on the record: the adult was asked and expressed them
         asked, reason = "ASKED_EXPRESSED", None
+        achieved = achieved or "PARTIALLY"
     else:
         asked = draw.pick(("ASKED_NONE_EXPRESSED", "NOT_ASKED", "NOT_RECORDED"))
         reason = "Outcomes conversation not documented by the previous worker." \
@@ -107,11 +115,14 @@ def write_enquiry(
         "msp_outcomes_achieved": achieved if asked == "ASKED_EXPRESSED" else None,
         "sac_lacked_capacity": "LACKED" if lacked else draw.weighted(
             (("NOT_LACKED", 90), ("DONT_KNOW", 7), ("NOT_RECORDED", 3))),
-        "sac_capacity_support": True if support else (False if lacked else None),
+        "sac_capacity_support": "YES" if support else ("NO" if lacked else None),
         "support_types": (["IMCA"] if ep.advocate_id and draw.chance(0.5) else
                           ["ADVOCATE"] if ep.advocate_id else ["FRIEND"])
         if support else None,
     })
+
+
+PA_NAMES = ("Kerry Dunn", "Lee Marsh", "Dawn Price", "Marek Nowak", "Tasha Green")
 
 
 def _conclusion(draw: Draw, ep: Episode, outcomes: list[str]) -> str:
@@ -123,6 +134,9 @@ def _conclusion(draw: Draw, ep: Episode, outcomes: list[str]) -> str:
         if ep.source_detail.startswith("PROVIDER"):
             return ("The enquiry found that care from {org} fell below the expected standard; "
                     "the provider has an action plan.")
+        if ep.source_detail in PAID_BY_ADULT:
+            return ("The enquiry found that {adult}'s {source} caused the harm; the "
+                    "arrangement has ended and a DBS referral has been made.")
         if ep.source_detail == "HEALTH":
             return ("The enquiry found that care from {place} fell below the expected "
                     "standard; the health board's investigation and action plan are "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Text(dict[str, str]):
@@ -30,7 +31,8 @@ class Adult:
     setting: str = "home"  # scenario.AT_HOME | IN_CARE
     provider: str = ""  # the social care provider around the adult, if any
     impairment: str | None = None  # mca.IMPAIRMENTS key when capacity may be in doubt
-    council: str = ""  # the council the adult lives in: the demo's own, or a neighbour
+    council: str = ""  # ONS code of the council the adult lives in (usually the demo's own)
+    record: dict[str, Any] = field(default_factory=dict)  # the person payload as written
 
 
 @dataclass

@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from typing import Any
 
+from msp_desktop.domain import enums as E
 from msp_desktop.domain.derive import ethnicity_sac_for, psr_sac_for
 from msp_desktop.services.demo.data import ENGLISH, NICKNAMES
 from msp_desktop.services.demo.draw import Draw
@@ -54,7 +55,7 @@ def make_adult(draw: Draw) -> Adult:
         provider = str(draw.pick(draw.names["settings"][setting]["wal" if wales else "eng"]))
     councils = draw.names["councils_wal" if wales else "councils_eng"]
     # Most adults live in the demo's own council (the first listed); a few across the border.
-    council = councils[0] if draw.chance(0.88) else draw.pick(councils[1:])
+    council = councils[0] if draw.chance(0.9) else draw.pick(councils[1:])
     return Adult(
         person_id=draw.new_id(), given=given, family=family, female=female, group=group,
         language=language, interpreter_needed=interpreter,
@@ -79,6 +80,20 @@ CONDITIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "SUBSTANCE_MISUSE": (("Alcohol dependence",), ("Alcohol dependence",)),
     "SOCIAL_ISOLATION_OTHER": (("Depression", "Anxiety"), ("Depression",)),
 }
+# Each diagnosis under its E-HEALTH-COND code (the SAC counts autism and Asperger's, SG1e).
+CONDITION_CODE = {
+    "Dementia": "DEMENTIA", "Learning disability": "LEARNING_DISABILITY",
+    "Autism": "AUTISM", "Asperger's syndrome": "ASPERGERS",
+    "Depression": "MENTAL_HEALTH", "Anxiety": "MENTAL_HEALTH",
+    "Schizophrenia": "MENTAL_HEALTH", "Bipolar disorder": "MENTAL_HEALTH",
+    "Multiple sclerosis": "NEUROLOGICAL", "Parkinson's disease": "NEUROLOGICAL",
+    "Cerebral palsy": "PHYSICAL_DISABILITY", "Spinal cord injury": "PHYSICAL_DISABILITY",
+    "Arthritis": "PHYSICAL_DISABILITY", "Stroke": "ACQUIRED_BRAIN_INJURY",
+    "Heart failure": "LONG_TERM_CONDITION", "COPD": "LONG_TERM_CONDITION",
+    "Type 2 diabetes": "LONG_TERM_CONDITION", "Visual impairment": "VISUAL",
+    "Hearing loss": "HEARING", "Alcohol dependence": "SUBSTANCE_MISUSE",
+    "Frailty": "FRAILTY",
+}
 IMPAIRMENT_CONDITION = {"dementia": "Dementia", "ld": "Learning disability",
                         "mh": "Schizophrenia"}
 OLDER_EXTRAS = ("Type 2 diabetes", "Hearing loss", "Arthritis", "COPD", "Heart failure")
@@ -96,6 +111,8 @@ def _conditions(draw: Draw, a: Adult) -> list[str]:
                      draw.chance(0.4) else "Autism")
     if a.age >= 65 and draw.chance(0.5):
         found.append(str(draw.pick(OLDER_EXTRAS)))
+    if a.age >= 90 and draw.chance(0.3):
+        found.append("Frailty")
     return list(dict.fromkeys(found))
 
 
@@ -113,7 +130,8 @@ def write_person(draw: Draw, a: Adult) -> None:
     postcode = (f"{area}{draw.rng.randint(1, 19)} {draw.rng.randint(1, 9)}"
                 f"{draw.pick(letters)}{draw.pick(letters)}")
     conditions = _conditions(draw, a)
-    payload: dict[str, Any] = {
+    a.record = payload = {}  # filled below; kept so a death can be added to it later
+    payload.update({
         "family_name": a.family,
         "given_names": a.given,
         "preferred_name": NICKNAMES.get(a.given) if draw.chance(0.5) else None,
@@ -130,8 +148,8 @@ def write_person(draw: Draw, a: Adult) -> None:
         "psr_detail": a.psr,
         "psr_sac": psr_sac_for(a.psr),
         "health_conditions": [
-            {"condition": c, "source": draw.pick(("GP record", "Hospital letter",
-                                                  "The adult")),
+            {"code": CONDITION_CODE[c], "condition": c,
+             "source": draw.pick(("GP record", "Hospital letter", "The adult")),
              "recorded_on": (draw.today - dt.timedelta(days=draw.rng.randint(30, 900)))
              .isoformat()}
             for c in conditions
@@ -152,9 +170,9 @@ def write_person(draw: Draw, a: Adult) -> None:
         "postcode": postcode,
         "phone": f"07700 900{draw.rng.randint(0, 999):03d}",  # Ofcom drama range
         "gp_practice": draw.pick(names["gp_practices"]),
-        "current_la": a.council,
+        "current_la": E.COUNCIL.label(a.council),
         "no_recourse_public_funds": "NO" if draw.chance(0.9) else "NOT_KNOWN",
-    }
+    })
     draw.w.create("person", a.person_id, payload)
 
 

@@ -19,6 +19,8 @@ AT_HOME = frozenset({"home", "home_care", "supported"})
 IN_CARE = frozenset({"care_home", "nursing"})
 PROVIDED = frozenset({"home_care", "supported", "care_home", "nursing"})
 ANY = AT_HOME | IN_CARE
+# Adults at home with no agency: some employ their own carers (direct payments or privately).
+DIRECT = frozenset({"home"})
 
 # The SAC location of harm that happens where the adult lives (supported living is their home).
 HOME_LOCATION = {"home": "OWN_HOME", "home_care": "OWN_HOME", "supported": "OWN_HOME",
@@ -27,12 +29,15 @@ HOSPITALS = ("HOSPITAL_ACUTE", "HOSPITAL_MENTAL_HEALTH", "HOSPITAL_COMMUNITY")
 
 # Source details that are staff of the adult's own social care provider.
 PROVIDER_DETAILS = frozenset({"PROVIDER_PRIVATE", "PROVIDER_PUBLIC", "PROVIDER_VOLUNTARY"})
+# Paid carers the adult employs or pays directly: Service Providers in the SAC, not agencies.
+PAID_BY_ADULT = frozenset({"PERSONAL_ASSISTANT", "DIRECT_PAYMENT_CARER", "SELF_FUNDED_CARER"})
 # What each source detail is called in the phrase tags.
 SOURCE_TAG = {
     "PROVIDER_PRIVATE": "provider", "PROVIDER_PUBLIC": "provider",
     "PROVIDER_VOLUNTARY": "provider", "FAMILY_CARER": "family", "SELF": "self",
     "HEALTH": "health", "KNOWN_NOT_RELATED": "known", "STRANGER": "stranger",
-    "UNKNOWN_OTHER": "stranger",
+    "UNKNOWN_OTHER": "stranger", "PERSONAL_ASSISTANT": "pa", "DIRECT_PAYMENT_CARER": "pa",
+    "SELF_FUNDED_CARER": "pa", "POLICE": "police_staff",
 }
 
 
@@ -56,22 +61,31 @@ SCENARIOS: dict[str, tuple[Who, ...]] = {
         Who("STRANGER", "scam caller", "lives", 25, frozenset({"home", "home_care"}),
             min_age=60),
         Who("PROVIDER_PRIVATE", "care worker", "lives", 12, PROVIDED),
+        Who("PERSONAL_ASSISTANT", "personal assistant", "lives", 8, DIRECT),
+        Who("SELF_FUNDED_CARER", "carer the adult pays privately", "lives", 6, DIRECT,
+            min_age=65),
     ),
     "PHYSICAL": (
         Who("FAMILY_CARER", "family", "lives", 45, AT_HOME),
         Who("PROVIDER_PRIVATE", "care worker", "lives", 35, PROVIDED),
         Who("KNOWN_NOT_RELATED", "fellow resident", "lives", 20,
             IN_CARE | {"supported"}),
+        Who("PERSONAL_ASSISTANT", "personal assistant", "lives", 8, DIRECT),
+        Who("POLICE", "police officer", "community", 3, AT_HOME, max_age=70),
     ),
     "PSYCHOLOGICAL": (
         Who("FAMILY_CARER", "family", "lives", 60, AT_HOME),
         Who("PROVIDER_PRIVATE", "care worker", "lives", 40, PROVIDED),
+        Who("DIRECT_PAYMENT_CARER", "carer paid by direct payment", "lives", 6, DIRECT),
     ),
     "NEGLECT": (
         Who("PROVIDER_PRIVATE", "care provider", "lives", 55, PROVIDED),
         Who("FAMILY_CARER", "family", "lives", 25, frozenset({"home", "home_care"})),
         Who("HEALTH", "community nursing team", "lives", 10, AT_HOME, min_age=50),
         Who("HEALTH", "ward staff", "hospital", 10, min_age=60),
+        Who("DIRECT_PAYMENT_CARER", "carer paid by direct payment", "lives", 12, DIRECT),
+        Who("SELF_FUNDED_CARER", "carer the adult pays privately", "lives", 6, DIRECT,
+            min_age=65),
     ),
     "SELF_NEGLECT": (Who("SELF", "self", "lives", 1, AT_HOME),),
     "DOMESTIC": (

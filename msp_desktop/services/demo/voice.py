@@ -211,7 +211,9 @@ def _override_grounds(draw: Draw, ep: Episode) -> list[str]:
     if ep.abuse in ("PHYSICAL", "SEXUAL", "DOMESTIC", "MODERN_SLAVERY",
                     "SEXUAL_EXPLOITATION"):
         grounds.append("SERIOUS_CRIME")
-    if ep.source_detail.startswith("PROVIDER") or ep.source_detail == "HEALTH":
+    if ep.source_detail.startswith("PROVIDER") or ep.source_detail in (
+            "HEALTH", "POLICE", "PERSONAL_ASSISTANT", "DIRECT_PAYMENT_CARER",
+            "SELF_FUNDED_CARER"):
         grounds.append("STAFF_OR_SERVICE_IMPLICATED")
     if ep.abuse == "DOMESTIC":
         grounds.append("MARAC_THRESHOLD")
