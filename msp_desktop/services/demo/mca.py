@@ -151,8 +151,8 @@ def question(category: str, in_care: bool) -> Question:
               "Strangers in the home", "Less restrictive"),
              ("No visits", "No intrusion", "Missed meals and medication continue",
               "Least restrictive")),
-            "Accept four visits a day from a new agency, introduced gradually with a "
-            "familiar worker.",
+            "Accept four home-care visits a day from a new agency, introduced gradually "
+            "with a familiar worker.",
             "The least intrusive way to make sure {adult} eats and takes {her} tablets.")
     if category == "CONTACT":
         return Question(

@@ -184,6 +184,7 @@ def _family_relation(draw: Draw, a: Adult, abuse: str) -> tuple[str, bool]:
     The phrase bank speaks of a man where the abuse is physical, domestic or financial."""
     male_only = abuse in ("PHYSICAL", "DOMESTIC", "FINANCIAL")
     partner = ("husband",) if a.female else ("partner",)
+    pool: tuple[str, ...]
     if a.age < 45 or (a.psr == "LEARNING_DISABILITY" and a.age < 70):
         pool = ("brother", "father", "partner") if male_only else (
             "mother", "father", "brother", "sister", "partner")

@@ -31,5 +31,5 @@ def usable(pool: Sequence[Phrase], tags: frozenset[str] | set[str]) -> list[Phra
     fitting = [p for p in pool if fits(p, tags)]
     if fitting:
         return fitting
-    plain = [p for p in pool if isinstance(p, str)]
+    plain: list[Phrase] = [p for p in pool if isinstance(p, str)]
     return plain or list(pool)
