@@ -334,6 +334,8 @@ def welsh_cases_are_not_section_42(load: Caseload) -> list[str]:
                 bad.append(rid)
             if kind == "concern_decision" and not p.get("wales_determination"):
                 bad.append(rid)
+            if kind == "enquiry" and (p.get("msp_asked") or p.get("sac_lacked_capacity")):
+                bad.append(rid)  # the SAC is England-only
     return bad
 
 
@@ -509,3 +511,18 @@ def test_every_scenario_has_a_concern_that_fits() -> None:
                 if not any(fits(c, tags) for c in themes[abuse]["concern"]):
                     missing.append((abuse, who.detail, setting))
     assert missing == []
+
+
+def test_relatives_carry_the_family_name_in_their_own_gender(caseload: Caseload) -> None:
+    """A Polish son of Pani Kowalska is Kowalski."""
+    names = json.loads(resource_path("data/demo_names.json").read_text("utf-8"))
+    forms = {f for f in names["groups"]["polish"]["family"] if "|" in f}
+    male = {"son", "grandson", "husband", "nephew", "brother", "father"}
+    checked = []
+    for rel in caseload["related_person"].values():
+        family = _person(caseload, rel)["family_name"]
+        pair = next((f.split("|") for f in forms if family in f.split("|")), None)
+        if pair and "FAMILY" in rel["roles"] and rel["relationship_to_adult"] != "partner":
+            wanted = pair[0] if rel["relationship_to_adult"] in male else pair[1]
+            checked.append(rel["name"].endswith(" " + wanted))
+    assert checked and all(checked)

@@ -106,10 +106,7 @@ def write_enquiry(
             if asked == "NOT_RECORDED" else None
     lacked = ep.capacity_conclusion == "LACKS_CAPACITY"
     support = bool(lacked and (ep.advocate_id or ep.supporter_id))
-    draw.w.edit("enquiry", eid, {
-        **enquiry,
-        "concluded_at": concluded.isoformat(),
-        "conclusion_summary": draw.fill(ep, _conclusion(draw, ep, outcomes)),
+    sac: dict[str, Any] = {
         "msp_asked": asked,
         "msp_not_recorded_reason": reason,
         "msp_outcomes_achieved": achieved if asked == "ASKED_EXPRESSED" else None,
@@ -119,6 +116,13 @@ def write_enquiry(
         "support_types": (["IMCA"] if ep.advocate_id and draw.chance(0.5) else
                           ["ADVOCATE"] if ep.advocate_id else ["FRIEND"])
         if support else None,
+    }
+    draw.w.edit("enquiry", eid, {
+        **enquiry,
+        "concluded_at": concluded.isoformat(),
+        "conclusion_summary": draw.fill(ep, _conclusion(draw, ep, outcomes)),
+        # The SAC is England-only: a Welsh enquiry leaves its return fields empty.
+        **({} if wales else sac),
     })
 
 

@@ -201,6 +201,14 @@ def _family_relation(draw: Draw, a: Adult, abuse: str) -> tuple[str, bool]:
     return rel, male
 
 
+def _surname(group: dict[str, Any], family: str, male: bool) -> str:
+    """The family name as a relative of this gender carries it (Kowalski / Kowalska)."""
+    for forms in group["family"]:
+        if "|" in forms and family in forms.split("|"):
+            return str(forms.split("|")[0 if male else 1])
+    return family
+
+
 def write_relatives(draw: Draw, a: Adult, ep: Episode) -> None:
     g = draw.names["groups"][a.group]
     is_source = ep.source_detail == "FAMILY_CARER"
@@ -212,7 +220,7 @@ def write_relatives(draw: Draw, a: Adult, ep: Episode) -> None:
                             ("mother", "father", "sister", "brother"))
             male = rel in MALE_RELATIONS
         given = draw.pick(g["male"] if male else g["female"])
-        name = f"{given} {a.family}"
+        name = f"{given} {_surname(g, a.family, male)}"
         roles = ["FAMILY", "ALLEGED_CAUSED_HARM" if is_source else "CARER_UNPAID"]
         rid = draw.w.create("related_person", draw.new_id(), {
             "case_id": ep.case_id, "name": name, "relationship_to_adult": rel,
