@@ -168,6 +168,11 @@ def test_second_run_on_same_vault_adds_new_records(tmp_path: Path) -> None:
         stats = generate(session, cases=3, seed=1, notes_per_case=1)
         assert stats.cases == 3
         assert len(session.store.records_of_kind("case")) == 6
+        # Office ids name one adult each, across both runs (a duplicate is refused on save):
+        # numbered on from the adults already there, never drawn at random.
+        ids = sorted(p.payload["office_person_id"]
+                     for p in session.store.records_of_kind("person"))
+        assert ids == [f"DEMO-{n:07d}" for n in range(1, len(ids) + 1)]
     finally:
         session.close()
 

@@ -54,6 +54,9 @@ def generate(
     # Ids depend on the seed and on how full the vault already was, so a second run on the same
     # vault adds new records instead of colliding with the first run's ids.
     salt = store.revision_count()
+    # Office ids must name one adult each (services/people.py refuses a duplicate): number
+    # the adults on from those already in the vault.
+    first = store.counts_by_kind().get("person", 0)
     made = person_no = 0
     with store.large_cache():
         while made < cases:
@@ -63,7 +66,7 @@ def generate(
                     draw = Draw(
                         writer, random.Random(f"msp-demo:{seed}:{person_no}"),
                         random.Random(f"msp-demo-ids:{seed}:{salt}:{person_no}"),
-                        notes_per_case, room=cases - made,
+                        notes_per_case, room=cases - made, serial=first + person_no + 1,
                     )
                     made += write_cases(draw)
                     person_no += 1

@@ -27,13 +27,14 @@ class Draw:
 
     def __init__(
         self, writer: Writer, rng: random.Random, ids: random.Random,
-        notes_per_case: int | None, room: int,
+        notes_per_case: int | None, room: int, serial: int = 0,
     ) -> None:
         self.w = writer
         self.rng = rng
         self.ids = ids
         self.notes_per_case = notes_per_case
         self.room = room  # cases still wanted: a reopened adult needs room for two
+        self.serial = serial  # this adult's number in the vault: their office id is unique
         self.names, self.phrases = names_and_phrases()
         self.today = DEMO_TODAY
 

@@ -135,7 +135,7 @@ def write_person(draw: Draw, a: Adult) -> None:
         "family_name": a.family,
         "given_names": a.given,
         "preferred_name": NICKNAMES.get(a.given) if draw.chance(0.5) else None,
-        "office_person_id": f"DEMO-{draw.ids.randrange(10**7):07d}",
+        "office_person_id": f"DEMO-{draw.serial:07d}",
         "nhs_number": _test_nhs_number(draw.rng),
         "date_of_birth": dob.isoformat(),
         "dob_estimated": True if draw.chance(0.03) else None,
