@@ -388,7 +388,14 @@ def referrers_fit_the_referral_source(load: Caseload) -> list[str]:
             if c["description"].startswith(prefix) and c["referral_source"] != source]
 
 
-RULES = [referrers_fit_the_referral_source, hospital_harm_is_not_social_care,
+def others_at_risk_agree(load: Caseload) -> list[str]:
+    """Other adults at risk in the concern are other adults at risk in the risk assessment."""
+    others = {c["case_id"]: "ADULTS" in c["others_at_risk"] for c in load["concern"].values()}
+    return [rid for rid, a in load["risk_assessment"].items() for e in a["entries"]
+            if ("OTHER_ADULTS" in e["who_at_risk"]) != others[a["case_id"]]]
+
+
+RULES = [referrers_fit_the_referral_source, others_at_risk_agree, hospital_harm_is_not_social_care,
          self_neglect_is_the_adult_at_home,
          exploitation_fits_age_and_setting, organisational_abuse_is_by_an_organisation,
          paid_carers_and_staff_roll_up_right, family_sources_are_named_relatives,
@@ -417,6 +424,8 @@ def _breaks(load: Caseload, kind: str, where: Any, change: dict[str, Any]) -> Ca
 _OLD_CARE_HOME = {"location": "CARE_HOME_RESIDENTIAL", "abuse_type": "MODERN_SLAVERY"}
 
 BREAKS = [
+    (others_at_risk_agree, "concern", lambda c: c["others_at_risk"] == ["NONE"],
+     {"others_at_risk": ["ADULTS"]}),
     (referrers_fit_the_referral_source, "concern",
      lambda c: c["description"].startswith("Police"), {"referral_source": "SELF"}),
     (hospital_harm_is_not_social_care, "risk_item",

@@ -22,8 +22,8 @@ def write_risk_assessment(draw: Draw, ep: Episode, day: dt.date, context: str) -
         override = draw.chance(0.08)
         entries.append({
             "description": draw.fill(ep, text_of(template)),
-            "who_at_risk": ["ADULT"] + (["OTHER_ADULTS"] if ep.theme == "ORGANISATIONAL"
-                                        else []),
+            "who_at_risk": ["ADULT"] + (["OTHER_ADULTS"] if "ADULTS" in ep.others else [])
+            + (["CHILDREN"] if "CHILDREN" in ep.others else []),
             "history": draw.pick(("First reported incident.", "Two similar incidents in "
                                   "the last year.", "Escalating over three months.")),
             "likelihood": likelihood, "impact": impact,
