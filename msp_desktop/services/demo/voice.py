@@ -253,7 +253,8 @@ def write_consents(draw: Draw, ep: Episode, day: dt.date) -> None:
         "information_given": "Explained what would be shared, with whom and why, and what "
         "might happen if nothing is shared.",
         "coercion_considered": draw.fill(ep, "Spoke to {adult} alone; no sign that {she} "
-                                         "was being pressured." if draw.chance(0.7) else
+                                         "was being pressured." if draw.chance(0.7) or
+                                         not ep.rel_id else
                                          "{rel_name} was close by; asked again when alone "
                                          "and the answer was the same."),
     }
