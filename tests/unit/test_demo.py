@@ -81,6 +81,20 @@ def test_every_record_validates(demo: Session) -> None:
     assert problems == []
 
 
+def test_every_record_passes_the_records_service(demo: Session) -> None:
+    """What the app would say on saving each record again: the domain rules, references to
+    records of the right kind, and office ids that name one adult each."""
+    from msp_desktop.services import records
+
+    problems = []
+    for r in _all(demo.store):
+        check = records.check_finalise if r.finalised else records.check
+        found = list(check(demo, r.kind, r.payload, r.record_id))
+        found += records.ref_problems(demo, KINDS[r.kind], r.payload)
+        problems.extend(f"{r.kind} {r.record_id[:8]}: {p}" for p in found)
+    assert problems == []
+
+
 def test_every_stage_and_kind_appears() -> None:
     with _Tmp() as session:
         generate(session, cases=120, seed=3, notes_per_case=1)
