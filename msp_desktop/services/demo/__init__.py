@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 
 from msp_desktop.services.demo.case import write_cases
-from msp_desktop.services.demo.data import DEMO_TODAY
+from msp_desktop.services.demo.data import DEMO_TODAY, names_and_phrases
 from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.writer import Writer
 from msp_desktop.services.session import Session
@@ -48,11 +48,15 @@ def generate(
         raise ValueError("cases and notes_per_case must not be negative")
     start = time.perf_counter()
     mark_as_demo(session)  # first: even a fill cut short leaves made-up cases behind
+    _report_to_demo_council(session)
     store = session.store
     writer = Writer(store)
     # Ids depend on the seed and on how full the vault already was, so a second run on the same
     # vault adds new records instead of colliding with the first run's ids.
     salt = store.revision_count()
+    # Office ids must name one adult each (services/people.py refuses a duplicate): number
+    # the adults on from those already in the vault.
+    first = store.counts_by_kind().get("person", 0)
     made = person_no = 0
     with store.large_cache():
         while made < cases:
@@ -62,7 +66,7 @@ def generate(
                     draw = Draw(
                         writer, random.Random(f"msp-demo:{seed}:{person_no}"),
                         random.Random(f"msp-demo-ids:{seed}:{salt}:{person_no}"),
-                        notes_per_case, room=cases - made,
+                        notes_per_case, room=cases - made, serial=first + person_no + 1,
                     )
                     made += write_cases(draw)
                     person_no += 1
@@ -74,6 +78,16 @@ def generate(
             "cases": stats.cases, "records": stats.records, "revisions": stats.revisions,
         })
     return stats
+
+
+def _report_to_demo_council(session: Session) -> None:
+    """Most demo cases happen in one English council (the first of demo_names.json's
+    councils_eng): make it the vault's reporting council, unless one is set, so the SAC
+    report runs on a demo vault as it would on a real one."""
+    if marks.reporting_council(session.conn) is None:
+        council = names_and_phrases()[0]["councils_eng"][0]
+        with session.write():
+            marks.set_reporting_council(session.conn, council)
 
 
 def mark_as_demo(session: Session) -> None:

@@ -7,15 +7,25 @@ import datetime as dt
 from typing import Any
 
 from msp_desktop.domain import enums as E
-from msp_desktop.services.demo.closure import write_closure
+from msp_desktop.domain.derive import psr_sac_for
+from msp_desktop.services.demo.closure import choose_closure, write_closure
 from msp_desktop.services.demo.concern import write_concern, write_decision
-from msp_desktop.services.demo.data import ABUSE_WEIGHTS, CLOSE_PATHS, LEVEL, STAGES
+from msp_desktop.services.demo.data import CLOSE_PATHS, LEVEL, STAGES
 from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.enquiry import write_enquiry
 from msp_desktop.services.demo.model import Adult, Episode, Text
 from msp_desktop.services.demo.notes import write_notes
 from msp_desktop.services.demo.people import make_adult, write_person, write_relatives
 from msp_desktop.services.demo.plan import write_plan, write_risk_assessment
+from msp_desktop.services.demo.scenario import (
+    HOSPITALS,
+    IN_CARE,
+    SOURCE_TAG,
+    Who,
+    abuse_choices,
+    fitting,
+    location_for,
+)
 from msp_desktop.services.demo.voice import write_capacity, write_consents, write_outcomes
 
 
@@ -29,7 +39,8 @@ def write_cases(draw: Draw) -> int:
     if status == "reopened":
         closed_on = draw.today - dt.timedelta(days=draw.rng.randint(60, 400))
         level, path = draw.pick(((2, "no_enquiry"), (5, "concluded")))
-        first = _write_episode(draw, adult, "closed", level, path, closed_on, None)
+        first = _write_episode(draw, adult, "closed", level, path, closed_on, None,
+                               reopens=True)
         _write_episode(draw, adult, "reopened", 1, None, draw.today, first.case_id)
         return 2
     if status == "closed":
@@ -43,16 +54,22 @@ def write_cases(draw: Draw) -> int:
 
 def _write_episode(
     draw: Draw, a: Adult, status: str, level: int, close_path: str | None, end: dt.date,
-    previous_case_id: str | None,
+    previous_case_id: str | None, *, reopens: bool = False,
 ) -> Episode:
     rng = draw.rng
-    abuse = draw.weighted(ABUSE_WEIGHTS)
+    wales = a.jurisdiction == "WAL"
+    abuse = draw.weighted(abuse_choices(a.setting, a.age))
+    who = draw.weighted([(w, w.weight) for w in fitting(abuse, a.setting, a.age)])
     # Offsets (days from the concern) of each milestone this case reaches.
     m: dict[str, int] = {"concern": 0, "info": rng.randint(0, 2)}
     m["decision"] = m["info"] + rng.randint(2, 10)
     m["enquiry"] = m["decision"] + rng.randint(1, 8)
-    m["working"] = m["enquiry"] + rng.randint(7, 20)
-    m["concluded"] = m["working"] + rng.randint(14, 60)
+    if wales:  # s.126 enquiries are normally done within seven working days
+        m["working"] = m["enquiry"] + rng.randint(1, 3)
+        m["concluded"] = m["working"] + rng.randint(2, 6 if rng.random() < 0.8 else 20)
+    else:
+        m["working"] = m["enquiry"] + rng.randint(7, 20)
+        m["concluded"] = m["working"] + rng.randint(14, 60)
     m["plan"] = m["concluded"] + rng.randint(0, 7)
     m["review1"] = m["plan"] + rng.randint(28, 56)
     m["review2"] = m["review1"] + rng.randint(28, 56)
@@ -68,13 +85,13 @@ def _write_episode(
         case_id=draw.new_id(), status=status, level=level, close_path=close_path, d0=d0,
         end=end, theme=abuse, abuse=abuse,
     )
-    wales = a.jurisdiction == "WAL"
-    ep.org = draw.pick(draw.names["providers"])
+    _place_harm(draw, a, ep, who)
     write_relatives(draw, a, ep)
     pronoun = ("she", "her", "her") if a.female else ("he", "his", "him")
     ep.text = Text(
         adult=a.given, rel_name=ep.rel_name or "the family", rel=ep.rel_role or "relative",
-        worker=draw.worker(), org=ep.org,
+        worker=draw.worker(), org=ep.org, place=ep.place, source=ep.source_relation,
+        regulator="Care Inspectorate Wales" if wales else "CQC",
         town=draw.pick(draw.names["towns_wal" if wales else "towns_eng"]),
         day=draw.pick(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")),
         amount=f"£{rng.choice((60, 80, 120, 150, 200, 250, 300, 450, 600, 1200))}",
@@ -94,9 +111,13 @@ def _write_episode(
         "legal_framework": "SSWBA_S126" if wales else "CARE_ACT_S42",
         "lead_practitioner": lead,
         "team": draw.pick(draw.names["teams"]),
-        "host_la": draw.pick(draw.names["councils_wal" if wales else "councils_eng"]),
+        **_councils(draw, a),
+        "psr_detail": a.psr, "psr_sac": psr_sac_for(a.psr),
         "previous_case_id": previous_case_id,
     }
+    ep.tags = episode_tags(a, ep)
+    if status == "closed":
+        choose_closure(draw, a, ep, end, reopens=reopens)
     draw.w.create("case", ep.case_id, case)
     write_concern(draw, ep, day("concern"))
     if level >= 1:
@@ -116,7 +137,7 @@ def _write_episode(
     final = status if status != "closed" else "closed"
     if status == "closed":
         closed_at = end
-        write_closure(draw, ep, closed_at)
+        write_closure(draw, a, ep, closed_at)
         case["closed_at"] = closed_at.isoformat()
     case["status"] = final
     if not ep.outcome_ids and level >= 1:
@@ -127,3 +148,71 @@ def _write_episode(
     if final != "concern_received" or "msp_not_asked_reason" in case:
         draw.w.edit("case", ep.case_id, case)
     return ep
+
+
+def _place_harm(draw: Draw, a: Adult, ep: Episode, who: Who) -> None:
+    """Who is alleged to cause the harm, where, and which organisation is there."""
+    jur = "wal" if a.jurisdiction == "WAL" else "eng"
+    hospitals = draw.names["hospitals"]
+    ep.source_detail, ep.source_relation = who.detail, who.relation
+    ep.location = location_for(who, a.setting, a.psr, a.age,
+                               draw.pick(("HOSPITAL_ACUTE", "HOSPITAL_COMMUNITY")))
+    ep.org = a.provider
+    if ep.location in HOSPITALS:
+        ep.place = str(draw.pick(hospitals[ep.location][jur]))
+    elif who.detail == "HEALTH":
+        ep.place = str(draw.names["community_nursing"][jur])
+    elif ep.location.startswith("CARE_HOME"):
+        ep.place = a.provider
+    others = draw.pick((["NONE"], ["NONE"], ["NONE"], ["NOT_KNOWN"]))
+    if who.detail in ("PROVIDER_PRIVATE", "HEALTH") or (
+            who.detail == "KNOWN_NOT_RELATED" and a.setting in IN_CARE):
+        others = ["ADULTS"] if draw.chance(0.6) or ep.abuse == "ORGANISATIONAL" else others
+    elif ep.abuse == "DOMESTIC" and draw.chance(0.25):
+        others = ["CHILDREN"]
+    ep.others = others
+
+
+def _councils(draw: Draw, a: Adult) -> dict[str, str | None]:
+    """Where the harm happened, and who placed the adult there if another council did.
+    Usually the demo's own council; now and then across a border: an adult the demo's council
+    placed in a care home elsewhere, or one another council placed here."""
+    councils: list[str] = draw.names["councils_wal" if a.jurisdiction == "WAL"
+                                     else "councils_eng"]
+    home, host, placing = councils[0], a.council, None
+    if a.setting in IN_CARE and draw.chance(0.2):
+        # Placed here by a neighbour, or out of area by the demo's council.
+        placing = str(draw.pick(councils[1:])) if host == home else home
+    return {"host_council": host, "placing_council": placing}
+
+
+CRIMES = frozenset({"PHYSICAL", "SEXUAL", "DOMESTIC", "MODERN_SLAVERY", "SEXUAL_EXPLOITATION",
+                    "FINANCIAL"})
+
+
+def episode_tags(a: Adult, ep: Episode) -> set[str]:
+    """What this case's phrases must fit (tags.py)."""
+    tags = {SOURCE_TAG[ep.source_detail], a.setting, ep.abuse,
+            "in_care" if a.setting in IN_CARE else "at_home",
+            "older" if a.age >= 65 else "younger",
+            "wales" if a.jurisdiction == "WAL" else "england"}
+    if a.provider:
+        tags.add("provided")
+    if ep.rel_id:
+        tags |= {"rel", "rel_male" if ep.rel_male else "rel_female"}
+    if ep.location in HOSPITALS:
+        tags.add("hospital")
+    if a.interpreter_needed:
+        tags.add("interpreter")
+    tags.add("capacity_doubt" if a.lacks_capacity_likely else "capacity_ok")
+    if not a.lacks_capacity_likely:
+        tags.add("has_capacity")
+    if ep.advocate_id:
+        tags.add("advocate")
+    if set(ep.others) & {"ADULTS", "CHILDREN"}:
+        tags.add("others")
+    if "CHILDREN" in ep.others:
+        tags.add("children")
+    if ep.abuse in CRIMES:
+        tags.add("crime")
+    return tags

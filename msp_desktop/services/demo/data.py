@@ -45,8 +45,9 @@ NOTE_TYPES: tuple[tuple[str, int], ...] = (
 NO_ADULT_TYPES = frozenset({"CASE_DISCUSSION", "SUPERVISION", "MANAGER_DECISION", "OTHER",
                             "NO_REPLY_VISIT", "EMAIL_LETTER_TEXT", "OBSERVATION"})
 REMOTE_TYPES = frozenset({"PHONE", "VIRTUAL_VISIT", "EMAIL_LETTER_TEXT"})
-GENERIC_OUTCOMES = (
-    "I want to stay in my own home.", "I want to be listened to.",
+GENERIC_OUTCOMES: tuple[str | dict[str, Any], ...] = (
+    {"for": ["at_home"], "text": "I want to stay in my own home."},
+    "I want to be listened to.",
     "I want to feel safe.", "I want to decide things for myself.",
     "I want it all to stop, that's all.", "I want to keep seeing my family.",
 )

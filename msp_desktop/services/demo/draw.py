@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from msp_desktop.services.demo.data import DEMO_TODAY, LONDON, names_and_phrases
 from msp_desktop.services.demo.model import Episode
+from msp_desktop.services.demo.tags import Phrase, text_of, usable
 from msp_desktop.services.demo.writer import Writer
 
 T = TypeVar("T")
@@ -26,13 +27,14 @@ class Draw:
 
     def __init__(
         self, writer: Writer, rng: random.Random, ids: random.Random,
-        notes_per_case: int | None, room: int,
+        notes_per_case: int | None, room: int, serial: int = 0,
     ) -> None:
         self.w = writer
         self.rng = rng
         self.ids = ids
         self.notes_per_case = notes_per_case
         self.room = room  # cases still wanted: a reopened adult needs room for two
+        self.serial = serial  # this adult's number in the vault: their office id is unique
         self.names, self.phrases = names_and_phrases()
         self.today = DEMO_TODAY
 
@@ -51,12 +53,14 @@ class Draw:
     def fill(self, ep: Episode, template: str) -> str:
         return template.format_map(ep.text)
 
-    def say(self, ep: Episode, pool: Sequence[str]) -> str:
-        return self.fill(ep, self.pick(pool))
+    def say(self, ep: Episode, pool: Sequence[Phrase]) -> str:
+        """A phrase from `pool` that fits this case (tags.py), filled in."""
+        return self.fill(ep, text_of(self.pick(usable(pool, ep.tags))))
 
-    def several(self, ep: Episode, pool: Sequence[str], lo: int, hi: int) -> str:
-        k = min(len(pool), self.rng.randint(lo, hi))
-        return " ".join(self.fill(ep, t) for t in self.rng.sample(list(pool), k))
+    def several(self, ep: Episode, pool: Sequence[Phrase], lo: int, hi: int) -> str:
+        fitting = usable(pool, ep.tags)
+        k = min(len(fitting), self.rng.randint(lo, hi))
+        return " ".join(self.fill(ep, text_of(t)) for t in self.rng.sample(fitting, k))
 
     def at(self, day: dt.date, hour: int | None = None, minute: int | None = None) -> str:
         h = self.rng.randint(9, 16) if hour is None else hour

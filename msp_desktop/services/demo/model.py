@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Text(dict[str, str]):
@@ -27,6 +28,11 @@ class Adult:
     psr: str
     age: int
     lacks_capacity_likely: bool
+    setting: str = "home"  # scenario.AT_HOME | IN_CARE
+    provider: str = ""  # the social care provider around the adult, if any
+    impairment: str | None = None  # mca.IMPAIRMENTS key when capacity may be in doubt
+    council: str = ""  # ONS code of the council the adult lives in (usually the demo's own)
+    record: dict[str, Any] = field(default_factory=dict)  # the person payload as written
 
 
 @dataclass
@@ -45,6 +51,15 @@ class Episode:
     rel_name: str = ""
     rel_role: str = ""
     rel_is_source: bool = False
+    rel_male: bool = False
+    source_detail: str = ""
+    source_relation: str = ""
+    location: str = ""
+    place: str = ""  # the organisation where the harm happened, if any
+    others: list[str] = field(default_factory=lambda: ["NONE"])
+    close_reason: str | None = None
+    died_on: dt.date | None = None
+    tags: set[str] = field(default_factory=set)
     supporter_id: str | None = None
     supporter_name: str = ""
     advocate_id: str | None = None

@@ -16,6 +16,8 @@ from msp_desktop.services.demo.data import (
 )
 from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.model import Adult, Episode
+from msp_desktop.services.demo.scenario import IN_CARE
+from msp_desktop.services.demo.tags import fits, text_of, usable
 
 
 def write_notes(draw: Draw, a: Adult, ep: Episode) -> None:
@@ -24,7 +26,8 @@ def write_notes(draw: Draw, a: Adult, ep: Episode) -> None:
     else:
         lo, hi = (3, 5) if ep.status == "reopened" else NOTES_BY_LEVEL[ep.level]
         count = draw.rng.randint(lo, hi)
-    span = max(0, (ep.end - ep.d0).days)
+    # Nothing is recorded with or about the adult as alive after they died.
+    span = max(0, ((ep.died_on or ep.end) - ep.d0).days)
     days = sorted(ep.d0 + dt.timedelta(days=draw.rng.randint(0, span))
                   for _ in range(count))
     for i, day in enumerate(days):
@@ -42,14 +45,16 @@ def _write_note(draw: Draw, a: Adult, ep: Episode, day: dt.date, *, first: bool)
     minutes = draw.rng.choice((10, 15, 20, 30, 45, 60, 75, 90)) if not remote else \
         draw.rng.choice((5, 10, 15, 20))
     worker = ep.text["worker"]
+    home = ep.org if a.setting in IN_CARE else "The adult's home"
+    places = (home, home, "Council office", "GP surgery") if with_adult or not ep.place \
+        else (home, ep.place, "Council office")
     attendees: list[dict[str, Any]] = [{"name": worker, "role": "Social worker",
                                         "attendance": "BY_PHONE" if remote else "PRESENT"}]
     payload: dict[str, Any] = {
         "case_id": ep.case_id, "note_type": ntype, "event_start": start.isoformat(),
         "event_end": (start + dt.timedelta(minutes=minutes)).isoformat(),
         "mode": "REMOTE" if remote else "FACE_TO_FACE",
-        "location": None if remote else draw.pick(("The adult's home", ep.org,
-                                                   "Council office", "GP surgery")),
+        "location": None if remote else draw.pick(places),
         "purpose": draw.say(ep, p["purposes"][ntype]),
         "adult_present": with_adult,
     }
@@ -72,9 +77,9 @@ def _write_note(draw: Draw, a: Adult, ep: Episode, day: dt.date, *, first: bool)
     if with_adult:
         attendees.append({"name": f"{a.given} {a.family}", "role": "The adult",
                           "attendance": "BY_PHONE" if remote else "PRESENT"})
-        quotes = list(theme["quotes"])
-        said = [draw.fill(ep, q) for q in draw.rng.sample(quotes, min(len(quotes),
-                                                                      draw.rng.randint(1, 2)))]
+        quotes = usable(theme["quotes"], ep.tags)
+        said = [draw.fill(ep, text_of(q))
+                for q in draw.rng.sample(quotes, min(len(quotes), draw.rng.randint(1, 2)))]
         payload["adult_own_words"] = " ".join(f"\u201c{q}\u201d" for q in said)
         if not remote:
             alone = not (ep.rel_id and draw.chance(0.2))
@@ -121,11 +126,12 @@ def _write_note(draw: Draw, a: Adult, ep: Episode, day: dt.date, *, first: bool)
     if with_adult and draw.chance(0.4):
         payload["consent_capacity_notes"] = draw.say(ep, p["consent_notes"])
     if draw.chance(0.6):
+        todo = [(a_, o) for a_, o in p["note_actions"] if fits(a_, ep.tags)]
         payload["actions"] = [
-            {"action": draw.fill(ep, action), "owner": owner if owner != "social worker"
-             else worker, "due_date": (day + dt.timedelta(days=draw.rng.randint(2, 14)))
-             .isoformat()}
-            for action, owner in draw.rng.sample(p["note_actions"], draw.rng.randint(1, 2))
+            {"action": draw.fill(ep, text_of(action)), "owner": owner
+             if owner != "social worker" else worker,
+             "due_date": (day + dt.timedelta(days=draw.rng.randint(2, 14))).isoformat()}
+            for action, owner in draw.rng.sample(todo, min(len(todo), draw.rng.randint(1, 2)))
         ]
     if with_adult and draw.chance(0.2):
         payload["written_with_adult"] = True

@@ -8,21 +8,22 @@ from typing import Any
 from msp_desktop.domain.derive import rag_for
 from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.model import Adult, Episode
+from msp_desktop.services.demo.tags import text_of, usable
 
 
 def write_risk_assessment(draw: Draw, ep: Episode, day: dt.date, context: str) -> None:
     theme = draw.theme(ep)
     entries: list[dict[str, Any]] = []
-    pool = list(theme["risks"]) + list(draw.phrases["risks_identified"][:4])
+    pool = usable(list(theme["risks"]) + list(draw.phrases["risks_identified"][:4]), ep.tags)
     for i, template in enumerate(draw.rng.sample(pool, min(len(pool),
                                                            draw.rng.randint(1, 3)))):
         likelihood, impact = draw.rng.randint(1, 5), draw.rng.randint(2, 5)
         rag = rag_for(likelihood, impact)
         override = draw.chance(0.08)
         entries.append({
-            "description": draw.fill(ep, template),
-            "who_at_risk": ["ADULT"] + (["OTHER_ADULTS"] if ep.theme == "ORGANISATIONAL"
-                                        else []),
+            "description": draw.fill(ep, text_of(template)),
+            "who_at_risk": ["ADULT"] + (["OTHER_ADULTS"] if "ADULTS" in ep.others else [])
+            + (["CHILDREN"] if "CHILDREN" in ep.others else []),
             "history": draw.pick(("First reported incident.", "Two similar incidents in "
                                   "the last year.", "Escalating over three months.")),
             "likelihood": likelihood, "impact": impact,
@@ -34,7 +35,7 @@ def write_risk_assessment(draw: Draw, ep: Episode, day: dt.date, context: str) -
             "adult_view": draw.pick(("It's not as bad as they make out.", "I'm frightened "
                                      "it will happen again.", "I can cope if I have "
                                      "help.")),
-            "controls": draw.fill(ep, draw.pick(theme["actions"])),
+            "controls": draw.say(ep, theme["actions"]),
             "risk_item_id": ep.risk_ids[i] if i < len(ep.risk_ids) else None,
         })
     domestic = ep.theme == "DOMESTIC"
@@ -72,7 +73,7 @@ def write_plan(
         "agreed_by": [{"party": "The adult" if not unable else "Advocate",
                        "how_agreed": "At the planning meeting",
                        "agreed_on": start.isoformat()},
-                      {"party": ep.org, "how_agreed": "By email",
+                      {"party": ep.org or "GP practice", "how_agreed": "By email",
                        "agreed_on": start.isoformat()}],
         "safety_steps": draw.several(ep, theme["actions"], 1, 2),
         "protection_arrangements": "Short term: daily contact. Medium term: the actions "
@@ -83,8 +84,12 @@ def write_plan(
         "review_date": review1.isoformat(),
     }
     pid = draw.w.create("safeguarding_plan", draw.new_id(), plan)
-    actions = [*theme["actions"], "Feed back to the referrer", "Care and support review"]
-    for i, template in enumerate(draw.rng.sample(actions, draw.rng.randint(2, 4))):
+    owners = ["Council", "NHS"] + ([ep.org] if ep.org else []) + (
+        ["Police"] if "crime" in ep.tags else [])
+    actions = usable([*theme["actions"], "Feed back to the referrer",
+                      "Care and support review"], ep.tags)
+    for i, template in enumerate(draw.rng.sample(actions, min(len(actions),
+                                                             draw.rng.randint(2, 4)))):
         due = start + dt.timedelta(days=draw.rng.randint(7, 70))
         if ended:
             status = draw.weighted((("DONE", 85), ("CANCELLED", 15)))
@@ -94,10 +99,10 @@ def write_plan(
         else:
             status = draw.weighted((("NOT_STARTED", 50), ("IN_PROGRESS", 50)))
         draw.w.create("plan_action", draw.new_id(), {
-            "case_id": ep.case_id, "plan_id": pid, "action": draw.fill(ep, template),
+            "case_id": ep.case_id, "plan_id": pid, "action": draw.fill(ep, text_of(template)),
             "owner": draw.pick((ep.text["worker"], "District nurse", "Provider manager",
                                 "Police liaison officer", "Housing officer")),
-            "owner_organisation": draw.pick(("Council", ep.org, "NHS", "Police")),
+            "owner_organisation": draw.pick(owners),
             "due_date": due.isoformat(), "status": status,
             "desired_outcome_id": ep.outcome_ids[i % len(ep.outcome_ids)]
             if ep.outcome_ids else None,
@@ -121,20 +126,24 @@ def write_plan(
             # The plan is being reviewed now: its next review is close.
             next_review = max(when + dt.timedelta(days=1),
                               draw.today + dt.timedelta(days=draw.rng.randint(-7, 10)))
+        alive = ep.died_on is None or when < ep.died_on
         draw.w.create("plan_review", draw.new_id(), {
             "case_id": ep.case_id, "plan_id": pid, "reviewed_at": when.isoformat(),
-            "attendees": [{"name": ep.text["worker"], "role": "Social worker"},
-                          {"name": a.given + " " + a.family, "role": "The adult"}],
-            "summary": draw.say(ep, draw.phrases["review_summaries"]),
+            "attendees": [{"name": ep.text["worker"], "role": "Social worker"}] + (
+                [{"name": a.given + " " + a.family, "role": "The adult"}] if alive else []),
+            "summary": draw.say(ep, draw.phrases["review_summaries"]) if alive else
+            draw.fill(ep, "{adult} died on " + str(ep.died_on) + "; the plan ends. The "
+                      "death has been reported to the Safeguarding Adults Board."),
             "risk_change": draw.pick(("Reduced", "No change", "Reduced since the last "
                                       "review")),
-            "adult_view": draw.pick(draw.phrases["achievement_views"]),
+            "adult_view": draw.pick(draw.phrases["achievement_views"]) if alive else None,
             "decision": decision,
             "next_review_date": next_review.isoformat() if decision != "END_PLAN" else None,
         })
     if ended:
         plan.update({"status": "ENDED", "ended_at": ep.end.isoformat(),
-                     "end_reason": "Risk managed; the adult's outcomes met."})
+                     "end_reason": "The adult died." if ep.died_on else
+                     "Risk managed; the adult's outcomes met."})
         plan.pop("review_date")
     elif under_review:
         plan.update({"status": "UNDER_REVIEW", "review_date": next_review.isoformat()})
