@@ -62,7 +62,7 @@ def _baseline(dest: Path, pages: int) -> None:
     doc.build(story[:-1])
 
 
-def run(notes: int = 500, runs: int = 3, workdir: Path | None = None) -> dict[str, Any]:
+def run(notes: int = 500, runs: int = 5, workdir: Path | None = None) -> dict[str, Any]:
     from msp_desktop.export import case_record_pdf as renderer
     from msp_desktop.export.meta import ExportMeta
     from msp_desktop.services import cases, exports, records
@@ -174,7 +174,7 @@ def _update_measurements(res: dict[str, Any], command: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     res = run(args.notes, args.runs, RESULTS)
