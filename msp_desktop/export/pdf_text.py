@@ -163,6 +163,8 @@ class OneLine(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         self._para: Paragraph | None = None
         self._needed = style.leftIndent + style.rightIndent + sum(
             float(stringWidth(text, font, style.fontSize)) for font, text in runs)
+        if any("\n" in text for _font, text in runs):
+            self._needed = float("inf")  # more than one line: the paragraph breaks them
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._para is None and self._needed <= availWidth:
@@ -204,10 +206,11 @@ def label_line(label: str, style: ParagraphStyle) -> Flowable:
     paragraph when it does not; right-to-left text as MixedText."""
     if has_rtl(label):
         return MixedText(label, style)
-    return OneLine([(style.fontName, label)], style, escape(label))
+    return OneLine([(style.fontName, label)], style, escape(label).replace("\n", "<br/>"))
 
 
 def field_line(label: str, value: str, style: ParagraphStyle, bold: str) -> Flowable:
     """ "Label: value" in `style`, the label in the `bold` font (left-to-right text only)."""
     return OneLine([(bold, label + " "), (style.fontName, value)], style,
-                   f'<font name="{bold}">{escape(label)}</font> {escape(value)}')
+                   f'<font name="{bold}">{escape(label)}</font> '
+                   + escape(value).replace("\n", "<br/>"))
