@@ -6,8 +6,10 @@ subject-access profile."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
+import os
 import re
 import subprocess
 from collections.abc import Iterator
@@ -18,7 +20,7 @@ import pytest
 
 from msp_desktop.domain.disclosure import WITHHELD
 from msp_desktop.domain.lifecycle import RecordError
-from msp_desktop.export import case_record_pdf
+from msp_desktop.export.pdf_text import OneLine
 from msp_desktop.services import exports, records
 from msp_desktop.services.session import Session
 from msp_desktop.storage.keyslots import KdfParams
@@ -163,14 +165,34 @@ def test_a_failed_render_leaves_no_file_and_no_audit_entry(
     dest.parent.mkdir()
     dest.write_bytes(b"an earlier export")
 
-    def broken(self: Any) -> list[Any]:
-        raise RuntimeError("layout failed")
+    def broken(self: Any) -> None:
+        raise RuntimeError("drawing failed")
 
-    monkeypatch.setattr(case_record_pdf._Renderer, "_chronology", broken)
-    with pytest.raises(RuntimeError):
-        exports.case_record_pdf(session, built.case_id, dest)
+    with monkeypatch.context() as m:  # fails half way through laying out the pages
+        m.setattr(OneLine, "draw", broken)
+        with pytest.raises(RuntimeError):
+            exports.case_record_pdf(session, built.case_id, dest)
     assert dest.read_bytes() == b"an earlier export"
     assert [p.name for p in dest.parent.iterdir()] == ["record.pdf"]  # no temp file left
+    assert export_entries(session, built.case_id) == []
+
+
+def test_a_write_that_fails_leaves_the_earlier_file(
+    session: Session, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dest = tmp_path / "out" / "record.pdf"
+    dest.parent.mkdir()
+    dest.write_bytes(b"an earlier export")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:  # the bytes are written, then the disk is full
+        m.setattr(os, "fsync", disk_full)
+        with pytest.raises(OSError):
+            exports.case_record_pdf(session, built.case_id, dest)
+    assert dest.read_bytes() == b"an earlier export"
+    assert [p.name for p in dest.parent.iterdir()] == ["record.pdf"]
     assert export_entries(session, built.case_id) == []
 
 
