@@ -179,3 +179,44 @@ def make_private_dirs(folder: Path) -> list[Path]:
         made.append(d)
         make_private(d)  # mkdir's mode is reduced by the umask, never widened: be exact
     return made
+
+
+# --- a folder of files that appears complete or not at all ---------------------------------
+
+
+class FolderNotEmpty(FileExistsError):
+    """The destination folder exists and holds files: an export never mixes with them."""
+
+
+def check_folder_free(dest: Path) -> None:
+    """Raise FolderNotEmpty unless ``dest`` is missing or an empty folder."""
+    dest = Path(dest)
+    if os.path.lexists(dest) and (not dest.is_dir() or dest.is_symlink() or any(dest.iterdir())):
+        raise FolderNotEmpty(str(dest))
+
+
+@contextlib.contextmanager
+def atomic_folder(dest: Path) -> Iterator[Path]:
+    """Build a folder at ``dest`` through the yielded temp sibling folder (write its files with
+    atomic_writer): it is renamed into place, complete, only when the block ends without an
+    exception; otherwise it is removed and ``dest`` is untouched. ``dest`` must be missing or
+    an empty folder (FolderNotEmpty otherwise)."""
+    import shutil
+
+    dest = Path(dest)
+    check_folder_free(dest)
+    parent = dest.parent
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=TMP_SUFFIX, dir=parent))
+    try:
+        yield tmp
+        for entry in tmp.iterdir():
+            fsync_file(entry)
+        fsync_dir(tmp)
+        check_folder_free(dest)  # again: something may have appeared while we wrote
+        if dest.is_dir():
+            dest.rmdir()  # an empty folder the user made for the export
+        os.rename(tmp, dest)
+        fsync_dir(parent)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
