@@ -26,6 +26,9 @@ from msp_desktop.export import csv_export, json_export
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.services.exports import ExportResult, _audited
 from msp_desktop.services.session import Session
+from msp_desktop.storage.atomic import FolderNotEmpty, check_folder_free
+
+__all__ = ["FolderNotEmpty", "check_folder_free", "export_csv", "export_json"]
 
 
 def _lifecycle(session: Session) -> dict[str, dict[str, Any]]:
