@@ -334,7 +334,8 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
     if dry_run:
         return ImportResult(plan, written=False)
     store = session.store
-    reason = f"Imported from export {plan.export_id or Path(path).name}"
+    source = f"export {plan.export_id}" if plan.export_id else Path(path).name
+    reason = f"Imported from {source}"
     ids = hashlib.sha256()
     with store.large_cache(), session.write(), store.batch():
         for a in plan.actions:
@@ -351,8 +352,9 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
             if kind.finalisable and now == SAVED and a.state != SAVED:
                 store.finalise(a.record_id, a.payload)
             if a.state == ENTERED_IN_ERROR and now != ENTERED_IN_ERROR:
-                store.amend(a.record_id, a.payload, amendment_type="ENTERED_IN_ERROR",
-                            reason=f"Entered in error in the source vault ({reason.lower()}).")
+                store.amend(
+                    a.record_id, a.payload, amendment_type="ENTERED_IN_ERROR",
+                    reason=f"Entered in error in the source vault (imported from {source}).")
         session.log("json.import", detail={
             "format": "json", "export_id": plan.export_id, "source_vault_id":
             plan.source_vault_id, "sha256": plan.file_sha256, "added": plan.count(ADD),
