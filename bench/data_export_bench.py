@@ -8,7 +8,7 @@ On a copy of the bench vault (an export writes its audit entry to the vault):
        (everything already there: nothing added) for the idempotent case.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/data_export_bench.py [--quick]
-        [--update-docs]
+        [--exports-only] [--update-docs] [--json-out NAME]
 
 Run on its own it reuses run_all's cached vault (building it if needed), prints the figures,
 writes bench/results/data_export_latest.json and, with --update-docs, puts its section into
@@ -43,8 +43,10 @@ def _timed(fn: Any) -> tuple[Any, float]:
     return out, time.perf_counter() - start
 
 
-def run(vault: Path, passphrase: str, *, workdir: Path | None = None) -> dict[str, Any]:
-    """All measurements on a copy of ``vault`` (closed), removed afterwards."""
+def run(vault: Path, passphrase: str, *, workdir: Path | None = None,
+        imports: bool = True) -> dict[str, Any]:
+    """All measurements on a copy of ``vault`` (closed), removed afterwards. imports=False:
+    the exports only."""
     from sync_bench import _copy_vault, _fresh, peak_rss
 
     from msp_desktop.services import data_export, data_import
@@ -80,6 +82,8 @@ def run(vault: Path, passphrase: str, *, workdir: Path | None = None) -> dict[st
         finally:
             source.close()
         (tmp / "history.json").unlink()
+        if not imports:
+            return res
         target = _fresh(tmp, "target")
         try:
             print("(j) import json: check...")
@@ -104,9 +108,9 @@ def run(vault: Path, passphrase: str, *, workdir: Path | None = None) -> dict[st
 
 
 def table(res: dict[str, Any]) -> list[list[str]]:
-    j, h, c, i, a = (res[k] for k in ("json", "json_history", "csv", "import", "import_again"))
+    j, h, c = (res[k] for k in ("json", "json_history", "csv"))
     scale = 10_000 / max(1, res["cases"])
-    return [
+    rows = [
         ["(i) export json", f"{j['s']} s ({j['records_per_s']:,} records/s, {j['mb']} MB)",
          "-", "-", "10k cases well under 1 min",
          f"~{j['s'] * scale:.0f} s for 10k (linear)" if scale > 1.5 else
@@ -115,6 +119,12 @@ def table(res: dict[str, Any]) -> list[list[str]]:
          f"{h['mb']} MB)", "-", "-", "(reported)", "-"],
         ["(i) export csv", f"{c['s']} s ({c['files']} files, {c['mb']} MB)", "-", "-",
          "(reported)", "-"],
+    ]
+    if "import" not in res:
+        return rows
+    i, a = res["import"], res["import_again"]
+    return [
+        *rows,
         ["(j) import json", f"{i['total_s']} s ({i['records_per_s']:,} records/s; check "
          f"{i['check_s']} s, write {i['write_s']} s)", "-", "-", "minutes for 10k",
          f"~{i['total_s'] * scale / 60:.1f} min for 10k (linear)" if scale > 1.5 else
@@ -125,11 +135,12 @@ def table(res: dict[str, Any]) -> list[list[str]]:
 
 
 def notes(res: dict[str, Any]) -> list[str]:
-    i = res["import"]
+    imported = (f", import {res['import']['peak_rss_mb']} MB" if "import" in res
+                else "; imports not measured on this vault")
     return [
         f"(i, j) Vault: {res['cases']:,} cases, {res['records']:,} records, "
         f"{res['revisions']:,} revisions (a copy of the bench vault). Peak RSS: export json "
-        f"{res['json']['peak_rss_mb']} MB, import {i['peak_rss_mb']} MB.",
+        f"{res['json']['peak_rss_mb']} MB{imported}.",
         "(i) services.data_export: export_json streams one kind at a time to the file "
         "(atomic write); --history also reads every revision; export_csv writes one file per "
         "kind and list field into a temp folder renamed into place.",
@@ -171,14 +182,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--quick", action="store_true", help="the 1,000-case vault")
+    p.add_argument("--exports-only", action="store_true", help="skip the imports")
     p.add_argument("--update-docs", action="store_true",
                    help="write this section into docs/measurements.md")
+    p.add_argument("--json-out", default="data_export_latest.json",
+                   help="file name under bench/results/")
     args = p.parse_args(argv)
     cases = 1000 if args.quick else 10_000
     run_all.RESULTS.mkdir(parents=True, exist_ok=True)
     path, _meta = run_all.build_or_reuse(cases, 20, False)
-    res = run(path, run_all.PASSPHRASE, workdir=run_all.RESULTS)
-    (run_all.RESULTS / "data_export_latest.json").write_text(json.dumps(res, indent=2))
+    res = run(path, run_all.PASSPHRASE, workdir=run_all.RESULTS,
+              imports=not args.exports_only)
+    (run_all.RESULTS / args.json_out).write_text(json.dumps(res, indent=2))
     print("\n".join(markdown(res)))
     if args.update_docs:
         command = "python bench/data_export_bench.py" + (" --quick" if args.quick else "")
