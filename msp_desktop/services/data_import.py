@@ -35,7 +35,6 @@ from typing import Any
 from msp_desktop.domain.fields import RecordKind, clean, validate, validate_for_finalise
 from msp_desktop.domain.interchange import (
     ENTERED_IN_ERROR,
-    FINALISED,
     SAVED,
     coded,
     import_state,
@@ -43,6 +42,7 @@ from msp_desktop.domain.interchange import (
     state_rank,
 )
 from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.status import RecordStatus
 from msp_desktop.resources import resource_path
 from msp_desktop.services.records import ref_problems
 from msp_desktop.services.session import Session
@@ -313,7 +313,7 @@ def _decide(
         if state_rank(state) <= state_rank(current):
             return _Action(SKIP, kind.name, rid, body, current, current=current)
         return _Action(UPDATE, kind.name, rid, body, state, current=current)
-    if current != SAVED:
+    if RecordStatus(existing.status).finalised:  # amended counts, whatever the kind
         f = _first_difference(kind, existing.payload, body)
         raise ImportRejected(
             f"{place}, field {f}",
@@ -364,5 +364,4 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
     return ImportResult(plan, written=True)
 
 
-__all__ = ["FINALISED", "ImportPlan", "ImportRejected", "ImportResult", "import_json",
-           "plan_import"]
+__all__ = ["ImportPlan", "ImportRejected", "ImportResult", "import_json", "plan_import"]

@@ -303,3 +303,21 @@ def test_an_entered_in_error_note_arrives_entered_in_error_with_the_reason_sayin
     finally:
         src.close()
         dst.close()
+
+
+def test_an_amended_record_of_a_kind_never_finalised_is_a_conflict_not_an_edit(
+    target: Session, tmp_path: Path
+) -> None:
+    case = cases.open_case(target, {"family_name": "Rees", "jurisdiction": "ENG"},
+                           {"status": "concern_received", "opened_at": "2026-02-01"}).state
+    person_id = case.payload["person_id"]
+    data_export.export_json(target, tmp_path / "before.json")
+    person = target.store.get(person_id)
+    assert person is not None
+    records.amend(target, person_id, {**person.payload, "given_names": "Siân"},
+                  reason="Name spelt wrongly", amendment_type="CORRECTION")
+    before = _fingerprint(target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, tmp_path / "before.json")
+    assert f"record {person_id} (person), field given_names" in str(err.value)
+    assert _fingerprint(target) == before
