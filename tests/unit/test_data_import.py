@@ -365,6 +365,10 @@ def test_a_payload_saved_before_a_field_was_coded_exports_in_its_current_shape(
     (p,) = [r for r in doc["records"]["person"] if r["record_id"] == person]
     rows = p["payload"]["health_conditions"]
     assert rows[0]["code"]["code"] == "ASPERGERS" and "code" not in rows[1]
+    # The CSV export reads it the same way.
+    data_export.export_csv(target, tmp_path / "csv")
+    text = (tmp_path / "csv" / "person.health_conditions.csv").read_text(encoding="utf-8-sig")
+    assert f"{person},1,ASPERGERS," in text and f"{person},2,,," in text
     # Importing it elsewhere applies today's rules: the uncoded condition must be coded first.
     other = _session(tmp_path / "other")
     try:
