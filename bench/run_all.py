@@ -16,6 +16,7 @@ measures, each against a baseline taken in the same run where one exists:
       same rows.
   (j) the case record PDF of a 500-note case vs a bare ReportLab document of the same page
       count (bench/pdf_bench.py).
+  (k, l) JSON and CSV export and JSON import of the whole vault (bench/data_export_bench.py).
 
 Writes bench/results/latest.json and docs/measurements.md.
 
@@ -371,6 +372,10 @@ def write_markdown(res: dict[str, Any], command: str) -> None:
         import pdf_bench
 
         lines += pdf_bench.markdown(res["pdf"])
+    if "data_export" in res:
+        import data_export_bench
+
+        lines += data_export_bench.markdown(res["data_export"])
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "measurements.md").write_text("\n".join(lines) + "\n")
 
@@ -437,6 +442,10 @@ def main() -> int:
 
     print("(j) case record PDF...")
     res["pdf"] = pdf_bench.run(workdir=RESULTS)
+    import data_export_bench
+
+    print("(k, l) JSON and CSV export, JSON import...")
+    res["data_export"] = data_export_bench.run(path, PASSPHRASE, workdir=RESULTS)
 
     unlock_ms = statistics.median(u["unlock_ms"] for u in unlocks)
     rss = max(u["rss_mb"] for u in unlocks)
@@ -501,7 +510,7 @@ def main() -> int:
     write_markdown(res, command)
     width = max(len(r[0]) for r in res["table"])
     rows = (res["table"] + sync_bench.table(res["sync"]) + sac_bench.table(res["sac"])
-            + pdf_bench.table(res["pdf"]))
+            + pdf_bench.table(res["pdf"]) + data_export_bench.table(res["data_export"]))
     for row in rows:
         print(f"{row[0]:<{width}}  {row[1]:<42} {row[2]:<20} {row[3]:<7} {row[4]:<11} {row[5]}")
     print(f"Wrote {RESULTS.relative_to(ROOT)}/latest.json and docs/measurements.md")
