@@ -9,14 +9,13 @@ choice labels), the adult and their desired outcomes first.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -28,7 +27,7 @@ from msp_desktop.domain.kinds import KINDS, display_name
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export.meta import ExportMeta
-from msp_desktop.export.pdf_base import MARKING, build, counted_pages, styles, when_text
+from msp_desktop.export.pdf_base import build, styles, when_text
 from msp_desktop.export.pdf_text import (
     field_line,
     has_rtl,
@@ -84,30 +83,9 @@ def write_case_record(dest: Path, record: CaseRecord, meta: ExportMeta) -> Rende
     # No personal data in the metadata: file managers and mail previews show it.
     title = "Safeguarding case record" + (" (subject access copy)"
                                           if record.profile == SAR else "")
-    build(Path(dest), story, title=title, meta=meta, on_page=_no_page_mark,
-          canvasmaker=counted_pages(_footer(meta)),
+    build(Path(dest), story, title=title, meta=meta,
           subject=f"MSP Desktop case record, profile {record.profile}, export {meta.export_id}")
     return Rendered(Path(dest), r.content_hash, r.record_ids, len(r.disclosure.withheld))
-
-
-def _no_page_mark(canvas: Any, doc: Any) -> None:
-    """The marking is drawn with the page count, once the count is known."""
-
-
-def _footer(meta: ExportMeta) -> Callable[[Any, int, int], None]:
-    line = f"Export {meta.export_id} · exported by {meta.exported_by} · {meta.when_text}"
-
-    def draw(canvas: Any, page: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFont("DejaVuSans-Bold", 9)
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, MARKING)
-        canvas.drawCentredString(A4[0] / 2, 13 * mm, MARKING)
-        canvas.setFont("DejaVuSans", 7.5)
-        canvas.drawString(15 * mm, 8 * mm, line)
-        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"Page {page} of {total}")
-        canvas.restoreState()
-
-    return draw
 
 
 def content_hash(profile: str, case_id: str, shown: Sequence[RecordState],

@@ -74,17 +74,6 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def marked_page(canvas: Any, doc: Any) -> None:
-    """The protective marking at the top and bottom of every page, and the page number."""
-    canvas.saveState()
-    canvas.setFont("DejaVuSans-Bold", 9)
-    canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, MARKING)
-    canvas.drawCentredString(A4[0] / 2, 10 * mm, MARKING)
-    canvas.setFont("DejaVuSans", 8)
-    canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"Page {doc.page}")
-    canvas.restoreState()
-
-
 def counted_pages(footer: Callable[[Any, int, int], None]) -> type[Canvas]:
     """A canvas class that holds every page back until the end, so each page can say
     "Page X of Y": footer(canvas, page, total) is drawn on each page at save time."""
@@ -109,6 +98,26 @@ def counted_pages(footer: Callable[[Any, int, int], None]) -> type[Canvas]:
     return CountedCanvas
 
 
+def marked_footer(meta: ExportMeta, detail: str = "") -> Callable[[Any, int, int], None]:
+    """The protective marking at the top and bottom of every page; along the bottom, the
+    export id, who exported it and when (and `detail`), and "Page X of Y"."""
+    line = " · ".join(part for part in (
+        detail, f"Export {meta.export_id}", f"exported by {meta.exported_by}", meta.when_text,
+    ) if part)
+
+    def draw(canvas: Any, page: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVuSans-Bold", 9)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, MARKING)
+        canvas.drawCentredString(A4[0] / 2, 13 * mm, MARKING)
+        canvas.setFont("DejaVuSans", 7.5)
+        canvas.drawString(15 * mm, 8 * mm, line)
+        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"Page {page} of {total}")
+        canvas.restoreState()
+
+    return draw
+
+
 def when_text(value: str | None) -> str:
     """A stored ISO date or date-time as the app shows it ("3 Dec 2026 14:05")."""
     if not value:
@@ -128,17 +137,17 @@ def build(
     *,
     title: str,
     meta: ExportMeta,
-    on_page: Callable[[Any, Any], None] = marked_page,
-    canvasmaker: type[Canvas] = Canvas,
+    footer_detail: str = "",
     subject: str = "",
 ) -> Path:
-    """Lay out the story in memory, then write the file in one atomic step, so a failed or
-    interrupted export never leaves half a PDF under the chosen name."""
+    """Lay out the story in memory, with the marked footer on every page (marked_footer),
+    then write the file in one atomic step, so a failed or interrupted export never leaves
+    half a PDF under the chosen name."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, title=title, author=meta.exported_by,
                             creator="MSP Desktop", subject=subject, topMargin=20 * mm,
                             bottomMargin=20 * mm)
-    doc.build(list(story), onFirstPage=on_page, onLaterPages=on_page, canvasmaker=canvasmaker)
+    doc.build(list(story), canvasmaker=counted_pages(marked_footer(meta, footer_detail)))
     with atomic_writer(Path(dest)) as fh:
         fh.write(buffer.getvalue())
     return Path(dest)

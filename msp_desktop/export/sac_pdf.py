@@ -23,7 +23,7 @@ from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacReport
 from msp_desktop.domain.sac_tables import SacTable
 from msp_desktop.export.meta import ExportMeta
-from msp_desktop.export.pdf_base import build, marked_page, styles
+from msp_desktop.export.pdf_base import build, styles
 
 SUMMARY_FILE = "sac-summary.pdf"
 # The PDF lists this many records to fix; missing.csv always holds them all.
@@ -63,16 +63,8 @@ def write_summary(
     story.append(Paragraph(escape("Records to fix before the return is due"), s["h2"]))
     story += _missing_block(report, s, small, small_bold)
 
-    def on_page(canvas: Any, doc: Any) -> None:
-        marked_page(canvas, doc)
-        canvas.saveState()
-        canvas.setFont("DejaVuSans", 7)
-        canvas.drawString(20 * mm, 10 * mm, f"SAC {year.label} · {report.council} · export "
-                                            f"{meta.export_id}")
-        canvas.restoreState()
-
     return build(Path(dest), story, title=f"Safeguarding Adults Collection {year.label}",
-                 meta=meta, on_page=on_page)
+                 meta=meta, footer_detail=f"SAC {year.label} · {report.council}")
 
 
 def _headline(report: SacReport) -> str:
