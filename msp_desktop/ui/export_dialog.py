@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -121,20 +122,29 @@ def run_write(ctx: UiContext, fn: Callable[..., Any], *args: Any,
 # ----- the step-up panel -------------------------------------------------------------------
 
 
-class PlaintextWarning(QLabel):
-    """The warning box: the file will not be encrypted."""
+class PlaintextWarning(QFrame):
+    """The warning box: the file will not be encrypted. (A frame around a label: a wrapped
+    label's own stylesheet padding is left out of its height, and its last line clipped.)"""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(parent)
         self.setObjectName("plaintextWarning")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName(_tr("Warning"))
-        self.setAccessibleDescription(text)
         notice = theme.NOTICES["warning"]
         self.setStyleSheet(
-            f"QLabel#plaintextWarning {{ background: {notice.background}; color: {notice.text};"
-            f" border: 2px solid {notice.border}; border-radius: 3px; padding: 8px 10px; }}")
+            f"QFrame#plaintextWarning {{ background: {notice.background};"
+            f" border: 2px solid {notice.border}; border-radius: 3px; }}"
+            f" QFrame#plaintextWarning QLabel {{ color: {notice.text}; }}")
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAccessibleName(_tr("Warning"))
+        self.label.setAccessibleDescription(text)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.label)
+
+    def text(self) -> str:
+        return self.label.text()
 
 
 class StepUp(QWidget):
@@ -176,7 +186,6 @@ class StepUp(QWidget):
         folder_label = QLabel(_tr("Save in &folder:"), self)
         folder_label.setBuddy(self.folder)
         self.destination = QLabel(self)
-        self.destination.setWordWrap(True)
         self.destination.setTextFormat(Qt.TextFormat.PlainText)
         self.destination.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.passphrase = PassphraseEdit(_tr("Vault passphrase"), self)
@@ -188,7 +197,8 @@ class StepUp(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(folder_label, self.folder)
-        form.addRow(QLabel(_tr("Written as:"), self), self.destination)
+        form.addRow(QLabel(_tr("File name:") if not folder_output else _tr("Folder name:"),
+                           self), self.destination)
         form.addRow(passphrase_label, self.passphrase)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,12 +218,13 @@ class StepUp(QWidget):
         if target is None:
             text = _tr("Choose an existing folder.")
         elif self.folder_output:
-            text = _tr("a new folder %1").replace("%1", str(target))
+            text = _tr("%1 (a new folder)").replace("%1", target.name)
         else:
-            text = str(target)
+            text = target.name
         self.destination.setText(text)
         self.destination.setAccessibleName(_tr("Will be written as"))
-        self.destination.setAccessibleDescription(text)
+        self.destination.setAccessibleDescription(
+            str(target) if target is not None else text)
         self.destination_changed.emit()
 
 
@@ -296,12 +307,12 @@ class ExportDialog(QDialog):
         self.write_button.setDefault(True)
         self.open_button = QPushButton(_tr("&Open folder"), self)
         self.open_button.setAccessibleName(_tr("Open the folder that holds the export"))
-        self.open_button.hide()
         self.close_button = QPushButton(_tr("Cancel"), self)
         self.close_button.setAccessibleName(_tr("Cancel"))
         self.buttons.addButton(self.write_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.open_button.hide()  # after addButton, which shows it
         self.write_button.clicked.connect(self.start)
         self.open_button.clicked.connect(self._open_folder)
         self.close_button.clicked.connect(self.reject)

@@ -50,7 +50,9 @@ def test_it_says_the_file_is_not_encrypted_and_where_it_goes(qtbot, vault, tmp_p
     assert "will not be encrypted" in dialog.step_up.warning.text()
     assert "Anyone who gets a copy can read it" in dialog.step_up.warning.text()
     shown = dialog.step_up.destination.text()
-    assert shown.startswith(str(out)) and shown.endswith(".pdf")
+    assert shown.startswith("case-summary-") and shown.endswith(".pdf")
+    assert dialog.step_up.folder.path() == str(out)  # the Settings' default export folder
+    assert not dialog.open_button.isVisible()
     assert "Jones" not in shown  # the adult's name never goes into a file name
     assert dialog.focusWidget() is dialog.step_up.passphrase
     assert_accessible(dialog)
