@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from msp_desktop.domain import councils
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -61,10 +63,12 @@ def _e(ident: str, *items: tuple[str, str] | tuple[str, str, str]) -> Enumeratio
 
 
 YES_NO_UNCLEAR = _e("E-YES-NO-UNCLEAR", ("YES", "Yes"), ("NO", "No"), ("UNCLEAR", "Unclear"))
+# A yes/no question that must be answered: unlike a tick box, "not answered" is visible.
+YES_NO = _e("E-YES-NO", ("YES", "Yes"), ("NO", "No"))
 
 
 
-def _detail(ident: str, *items: tuple[str, str, str]) -> Enumeration:
+def _detail(ident: str, *items: tuple[str, str, str | None]) -> Enumeration:
     """A detailed list whose values roll up to a coarser SAC enumeration (code, label, sac_code)."""
     return Enumeration(ident, [Choice(code, label, sac_code=sac) for code, label, sac in items])
 
@@ -72,6 +76,10 @@ def _detail(ident: str, *items: tuple[str, str, str]) -> Enumeration:
 # --- Case and jurisdiction (§2.2, §8, §9.2) -------------------------------------------------
 
 JURISDICTION = _e("E-JURISDICTION", ("ENG", "England"), ("WAL", "Wales"))
+
+# Councils with adult social services responsibilities, by ONS code (domain/councils.py):
+# England's 153 CASSRs, then Wales's 22 councils.
+COUNCIL = _e("E-COUNCIL", *councils.ENGLAND, *councils.WALES)
 
 FRAMEWORK = _e(
     "E-FRAMEWORK",
@@ -215,22 +223,34 @@ SOURCE_SAC = _e(
     ("OTHER_UNKNOWN", "Someone the adult does not know", "Other - Unknown to individual"),
 )
 
-# Hackney's detailed list (§6.4.3), rolled up to SOURCE_SAC through sac_code.
+# Hackney's detailed list (§6.4.3), rolled up to SOURCE_SAC through sac_code. Staff of health,
+# assessment and care management, the police, a regulator or another organisation have no
+# fixed roll-up: they are never a Service Provider (§6.4.3), and whether the adult knew them
+# is the worker's answer (OTHER_KNOWN or OTHER_UNKNOWN). People paid to care, however paid
+# (a personal assistant, a carer paid by direct payment or by the adult), are Service Providers.
 SOURCE_DETAIL = _detail(
     "E-SOURCE-DETAIL",
     ("PROVIDER_PUBLIC", "Social care provider – public sector", "SERVICE_PROVIDER"),
     ("PROVIDER_PRIVATE", "Social care provider – private sector", "SERVICE_PROVIDER"),
     ("PROVIDER_VOLUNTARY", "Social care provider – voluntary sector", "SERVICE_PROVIDER"),
+    ("PERSONAL_ASSISTANT", "Personal assistant employed by the adult", "SERVICE_PROVIDER"),
+    ("DIRECT_PAYMENT_CARER", "Paid carer arranged with a direct payment", "SERVICE_PROVIDER"),
+    ("SELF_FUNDED_CARER", "Paid carer the adult funds themselves", "SERVICE_PROVIDER"),
     ("SELF", "The adult themselves (self-neglect)", "OTHER_KNOWN"),
     ("FAMILY_CARER", "Relative, family member or unpaid carer", "OTHER_KNOWN"),
     ("KNOWN_NOT_RELATED", "Someone known but not related", "OTHER_KNOWN"),
-    ("HEALTH", "Primary, secondary or community health staff", "OTHER_KNOWN"),
-    ("ASSESSMENT_CARE_MANAGEMENT", "Assessment and care management staff", "OTHER_KNOWN"),
-    ("POLICE", "Police", "OTHER_KNOWN"),
-    ("REGULATOR", "Regulator", "OTHER_KNOWN"),
-    ("OTHER_ORGANISATION", "Other public, private or voluntary organisation", "OTHER_KNOWN"),
+    ("HEALTH", "Primary, secondary or community health staff", None),
+    ("ASSESSMENT_CARE_MANAGEMENT", "Assessment and care management staff", None),
+    ("POLICE", "Police", None),
+    ("REGULATOR", "Regulator", None),
+    ("OTHER_ORGANISATION", "Other public, private or voluntary organisation", None),
     ("STRANGER", "A stranger", "OTHER_UNKNOWN"),
     ("UNKNOWN_OTHER", "Another source the adult does not know", "OTHER_UNKNOWN"),
+)
+
+# Detailed sources the SAC never counts as a Service Provider, whichever way the adult knew them.
+SOURCE_NEVER_PROVIDER = frozenset(
+    {"HEALTH", "ASSESSMENT_CARE_MANAGEMENT", "POLICE", "REGULATOR", "OTHER_ORGANISATION"}
 )
 
 RISK_OUTCOME = _e(
@@ -378,6 +398,35 @@ PSR_DETAIL = _detail(
     ("ASYLUM_SEEKER", "Asylum seeker support", "SOCIAL"),
     ("SOCIAL_ISOLATION_OTHER", "Support for social isolation / other", "SOCIAL"),
 )
+
+# Health conditions (§6.4.12, §9.2 PersonHealthCondition). The two autism rows of SG1e are
+# mandatory in the SAC and carry its exact labels; the other SG1e rows are voluntary, so the
+# remaining codes are a practical list without SAC labels (the free-text details say more).
+HEALTH_CONDITION = _e(
+    "E-HEALTH-COND",
+    ("AUTISM", "Autism (not Asperger's syndrome or high-functioning autism)",
+     "Learning, Developmental or Intellectual Disability (Autism excluding Asperger's "
+     "Syndrome/ High Functioning Autism)"),
+    ("ASPERGERS", "Asperger's syndrome or high-functioning autism",
+     "Learning, Developmental or Intellectual Disability (Asperger's Syndrome/ High "
+     "Functioning Autism)"),
+    ("LEARNING_DISABILITY", "Learning disability"),
+    ("DEMENTIA", "Dementia"),
+    ("MENTAL_HEALTH", "Mental health condition"),
+    ("ACQUIRED_BRAIN_INJURY", "Acquired brain injury"),
+    ("NEUROLOGICAL", "Neurological condition (not dementia)"),
+    ("PHYSICAL_DISABILITY", "Physical disability"),
+    ("LONG_TERM_CONDITION", "Long-term physical illness (for example heart or lung disease)"),
+    ("FRAILTY", "Frailty or temporary illness"),
+    ("VISUAL", "Sight loss"),
+    ("HEARING", "Hearing loss"),
+    ("DUAL_SENSORY", "Sight and hearing loss"),
+    ("SUBSTANCE_MISUSE", "Drug or alcohol misuse"),
+    ("OTHER", "Another condition (say which in the details)"),
+)
+
+# The SG1e rows every council must return (§6.4.12).
+HEALTH_CONDITION_MANDATORY = ("AUTISM", "ASPERGERS")
 
 CONTACT_ROLE = _e(
     "E-CONTACT-ROLE",

@@ -51,6 +51,9 @@ class Field:
     min_value: int | None = None
     max_value: int | None = None
     max_length: int = 20000
+    # Kept only so that text typed before the field was replaced (by a coded one) stays
+    # readable: forms show it when it holds something, never as an empty box to fill in.
+    legacy: bool = False
 
     def is_visible(self, payload: Mapping[str, Any]) -> bool:
         if self.visible_when is None:
@@ -122,6 +125,8 @@ class RecordKind:
     rules: tuple[Rule, ...] = ()
     # Extra rules that must pass before finalise (finalisable kinds only).
     finalise_rules: tuple[Rule, ...] = ()
+    # Gives a payload saved in an older shape its current shape (domain/legacy.py).
+    upgrade: Callable[[Mapping[str, Any]], Payload] | None = None
     by_name: dict[str, Field] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -282,7 +287,10 @@ def validate_for_finalise(
 
 
 def clean(kind: RecordKind, payload: Mapping[str, Any]) -> Payload:
-    """Drop empty values and fields hidden by visible_when, for a canonical payload."""
+    """Drop empty values and fields hidden by visible_when, for a canonical payload (in its
+    current shape: see RecordKind.upgrade)."""
+    if kind.upgrade is not None:
+        payload = kind.upgrade(payload)
     out: Payload = {}
     for f in kind.fields:
         value = payload.get(f.name)

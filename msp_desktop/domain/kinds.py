@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from msp_desktop.domain import enums as E
+from msp_desktop.domain import legacy
 from msp_desktop.domain import rules as R
 from msp_desktop.domain.derive import (
     action_is_overdue,
@@ -120,10 +121,13 @@ PERSON = RecordKind(
         choice("psr_detail", "Primary support reason", E.PSR_DETAIL, section="Equality data"),
         choice("psr_sac", "Primary support reason (SAC)", E.PSR_SAC, section="Equality data"),
         rows("health_conditions", "Health conditions",
-             text("condition", "Condition", required=True),
+             choice("code", "Condition", E.HEALTH_CONDITION, required=True),
+             text("condition", "Details"),
              text("source", "Source"),
              date("recorded_on", "Date"),
-             section="Equality data"),
+             section="Equality data",
+             help="Autism and Asperger's syndrome are counted in the Safeguarding Adults "
+             "Collection."),
         text("preferred_language", "Preferred language", section="Language and communication",
              help="For example English, Welsh, BSL."),
         text("correspondence_language", "Language for letters",
@@ -148,6 +152,7 @@ PERSON = RecordKind(
              "Also alleged to have caused harm in another case", section="Flags"),
     ),
     rules=(R.person_rules,),
+    upgrade=lambda p: legacy.current_payload("person", p),
 )
 
 RELATED_PERSON = RecordKind(
@@ -190,15 +195,31 @@ CASE = RecordKind(
         choice("legal_framework", "Legal framework", E.FRAMEWORK, section="Case"),
         text("lead_practitioner", "Lead practitioner", section="People"),
         text("team", "Team", section="People"),
-        text("host_la", "Council where the abuse happened", section="Councils"),
-        text("placing_la", "Placing council", section="Councils"),
+        choice("host_council", "Council where the abuse happened", E.COUNCIL,
+               section="Councils"),
+        choice("placing_council", "Placing council", E.COUNCIL, section="Councils",
+               help="The council that arranged the adult's placement, when it is another "
+               "council."),
+        text("host_la", "Council where the abuse happened, as typed before councils were "
+             "coded", section="Councils", legacy=True,
+             help="Choose the council above; then clear this text."),
+        text("placing_la", "Placing council, as typed before councils were coded",
+             section="Councils", legacy=True,
+             help="Choose the council above; then clear this text."),
         text("large_scale_enquiry_id", "Large-scale enquiry reference", section="Councils"),
         ref("previous_case_id", "Earlier episode", "case", section="Case",
             help="When a closed case is reopened, the new episode links to the old one."),
         long("msp_not_asked_reason", "Why the adult's desired outcomes were not asked",
              section="Making Safeguarding Personal"),
+        # The primary support reason as it was for this case (SG1d): copied from the adult
+        # when the case is made, so later changes to the adult do not rewrite old returns.
+        choice("psr_detail", "Primary support reason at this case", E.PSR_DETAIL,
+               section="Safeguarding Adults Collection"),
+        choice("psr_sac", "Primary support reason at this case (SAC)", E.PSR_SAC,
+               section="Safeguarding Adults Collection"),
     ),
     rules=(R.case_rules,),
+    upgrade=lambda p: legacy.current_payload("case", p),
 )
 
 CONCERN = RecordKind(
@@ -300,12 +321,14 @@ ENQUIRY = RecordKind(
                section="SAC return", visible_when=("msp_asked", ("ASKED_EXPRESSED",))),
         choice("sac_lacked_capacity", "Did the adult lack capacity?", E.SAC_CAPACITY,
                section="SAC return"),
-        flag("sac_capacity_support", "Supported by an advocate, family or friend",
-             section="SAC return", visible_when=("sac_lacked_capacity", ("LACKED",))),
+        choice("sac_capacity_support", "Was the adult supported by an advocate, family or "
+               "friend?", E.YES_NO, section="SAC return",
+               visible_when=("sac_lacked_capacity", ("LACKED",))),
         multi("support_types", "Who gave that support", E.SUPPORT_TYPE, section="SAC return",
-              visible_when=("sac_capacity_support", (True,))),
+              visible_when=("sac_capacity_support", ("YES",))),
     ),
     rules=(R.enquiry_rules,),
+    upgrade=lambda p: legacy.current_payload("enquiry", p),
 )
 
 RISK_ITEM = RecordKind(
@@ -773,6 +796,9 @@ CLOSURE = RecordKind(
         choice("closure_reason", "Reason", E.CLOSURE_REASON, required=True, section="Closure"),
         text("closure_reason_detail", "Details of the reason", section="Closure",
              visible_when=("closure_reason", ("OTHER",))),
+        date("date_of_death", "Date of death", required=True, section="Closure",
+             visible_when=("closure_reason", ("ADULT_DIED",)),
+             help="Also recorded on the adult, if not already there."),
         quote("adult_view", "The adult's view of closing, in their words", section="The adult"),
         long("adult_view_not_obtained_reason", "Why the adult's view could not be obtained",
              section="The adult"),

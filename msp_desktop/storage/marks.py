@@ -29,3 +29,16 @@ def is_demo(conn: Any) -> bool:
 
 def mark_demo(conn: Any) -> None:
     put(conn, DEMO_KEY, "1")
+
+
+# The ONS code of the council whose Safeguarding Adults Collection this vault reports to.
+REPORTING_COUNCIL_KEY = "reporting_council"
+
+
+def reporting_council(conn: Any) -> str | None:
+    return get(conn, REPORTING_COUNCIL_KEY)
+
+
+def set_reporting_council(conn: Any, code: str) -> None:
+    """Set the reporting council (call inside a transaction; the caller checks the code)."""
+    put(conn, REPORTING_COUNCIL_KEY, code)

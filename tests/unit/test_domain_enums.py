@@ -115,7 +115,28 @@ def test_psr_detail_rolls_up_to_psr_sac() -> None:
 
 def test_detailed_lists_roll_up_to_known_codes() -> None:
     assert all(c.sac_code in E.ETHNICITY_SAC for c in E.ETHNICITY_NHS)
-    assert all(c.sac_code in E.SOURCE_SAC for c in E.SOURCE_DETAIL)
+    # A source with no fixed roll-up is one the worker answers Known or Unknown for.
+    fixed = [c for c in E.SOURCE_DETAIL if c.code not in E.SOURCE_NEVER_PROVIDER]
+    assert all(c.sac_code in E.SOURCE_SAC for c in fixed)
+    assert all(E.SOURCE_DETAIL.get(c).sac_code is None for c in E.SOURCE_NEVER_PROVIDER)
+
+
+def test_paid_carers_are_service_providers_and_staff_have_no_fixed_source() -> None:
+    for code in ("PERSONAL_ASSISTANT", "DIRECT_PAYMENT_CARER", "SELF_FUNDED_CARER"):
+        assert E.SOURCE_DETAIL.get(code).sac_code == "SERVICE_PROVIDER"
+    staff = {"HEALTH", "ASSESSMENT_CARE_MANAGEMENT", "POLICE", "REGULATOR", "OTHER_ORGANISATION"}
+    assert staff == E.SOURCE_NEVER_PROVIDER
+
+
+def test_health_conditions_carry_the_mandatory_sg1e_labels_exactly() -> None:
+    assert E.HEALTH_CONDITION.ident == "E-HEALTH-COND"
+    assert E.HEALTH_CONDITION_MANDATORY == ("AUTISM", "ASPERGERS")
+    assert E.HEALTH_CONDITION.sac_label("AUTISM") == (
+        "Learning, Developmental or Intellectual Disability (Autism excluding Asperger's "
+        "Syndrome/ High Functioning Autism)")
+    assert E.HEALTH_CONDITION.sac_label("ASPERGERS") == (
+        "Learning, Developmental or Intellectual Disability (Asperger's Syndrome/ High "
+        "Functioning Autism)")
 
 
 def test_spec_codes() -> None:

@@ -50,7 +50,8 @@ def write_enquiry(
                                                                     "HOSPITAL",
                                                                     "COMMUNITY_SERVICE"))
             else None,
-            "source_of_risk": source_sac_for(detail),
+            # Staff sources have no fixed roll-up; the demo's staff are known to the adult.
+            "source_of_risk": source_sac_for(detail) or "OTHER_KNOWN",
             "source_relationship": detail,
             "alleged_source_name": source_name,
             "alleged_source_id": source_id,
@@ -111,7 +112,7 @@ def write_enquiry(
         "msp_outcomes_achieved": achieved if asked == "ASKED_EXPRESSED" else None,
         "sac_lacked_capacity": "LACKED" if lacked else draw.weighted(
             (("NOT_LACKED", 90), ("DONT_KNOW", 7), ("NOT_RECORDED", 3))),
-        "sac_capacity_support": True if support else (False if lacked else None),
+        "sac_capacity_support": "YES" if support else ("NO" if lacked else None),
         "support_types": (["IMCA"] if ep.advocate_id and draw.chance(0.5) else
                           ["ADVOCATE"] if ep.advocate_id else ["FRIEND"])
         if support else None,

@@ -246,6 +246,9 @@ class RecordForm(QWidget):
             shown = self.kind.is_visible(self.kind.field(name), raw)
             if self._read_only and is_empty(raw[name]):
                 shown = False  # a finalised record reads like a document: no empty boxes
+            if row.field.legacy and is_empty(raw[name]):
+                shown = False  # old free text replaced by a coded field: only to read
+
             row.setVisible(shown)
         for box, names in self._sections:
             box.setVisible(any(not self.rows[n].isHidden() for n in names))
@@ -263,6 +266,8 @@ class RecordForm(QWidget):
         }
 
     def set_payload(self, payload: Mapping[str, Any]) -> None:
+        if self.kind.upgrade is not None:
+            payload = self.kind.upgrade(payload)  # a record saved before a field was coded
         self._loading = True
         try:
             for name, row in self.rows.items():
