@@ -529,6 +529,64 @@ def cmd_bundle_inspect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report_sac(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from msp_desktop.services import sac_report as sac
+
+    problem = sac.year_problem(args.year, dt.date.today())
+    if args.council and not problem:
+        problem = sac.council_problem(args.council.strip().upper())
+    if problem:
+        raise CliError(f"{problem} Nothing was written.", EXIT_USAGE)
+    session = _open(args.path)
+    try:
+        result = sac.write_report(session, Path(args.out), year=args.year,
+                                  council=args.council)
+    except sac.SacRequestInvalid as exc:
+        raise CliError(f"{exc} Nothing was written.", EXIT_USAGE) from None
+    except FileExistsError:
+        raise CliError(f"{args.out} already holds other files: choose a new folder or an empty "
+                       "one. Nothing was written.", EXIT_USAGE) from None
+    finally:
+        session.close()
+    report = result.report
+    totals = {r.code: r.values[0] for r in report.table("SG1f").rows}
+    concluded = sum(r.values[0] for r in report.table("SG3a").rows[:-1])
+    print(f"Safeguarding Adults Collection {report.year.label} for "
+          f"{sac.council_name(report.council)} ({report.council}): {len(result.files)} files "
+          f"written to {result.folder} (export {result.export_id}).")
+    print(f"Concerns {totals['CONCERNS']}, section 42 enquiries {totals['S42']}, other "
+          f"enquiries {totals['OTHER']} started; {concluded} section 42 enquiries concluded.")
+    if report.uncounted:
+        print(f"{len(report.uncounted)} records could not be counted as they should or need "
+              "checking: see missing.csv.")
+    return EXIT_OK
+
+
+def cmd_report_council(args: argparse.Namespace) -> int:
+    from msp_desktop.services import sac_report as sac
+
+    if args.code:
+        problem = sac.council_problem(args.code.strip().upper())
+        if problem:
+            raise CliError(f"{problem} Nothing was changed.", EXIT_USAGE)
+    session = _open(args.path)
+    try:
+        if args.code:
+            sac.set_reporting_council(session, args.code)
+        code = sac.reporting_council(session)
+    finally:
+        session.close()
+    if code is None:
+        print("No reporting council is set for this vault. Set it with "
+              "`report council PATH CODE` (the council's ONS code).")
+    else:
+        verb = "set to" if args.code else "is"
+        print(f"Reporting council {verb} {sac.council_name(code)} ({code}).")
+    return EXIT_OK
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from msp_desktop.services.selftest import run_self_test
 
@@ -687,6 +745,21 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--identity", required=True, metavar="KEYFILE")
     x.add_argument("--json", action="store_true")
     x.set_defaults(func=cmd_bundle_inspect)
+
+    reports = sub.add_parser("report", help="returns counted over the whole vault")
+    rsub = reports.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    x = rsub.add_parser("sac", help="the Safeguarding Adults Collection tables of one year")
+    x.add_argument("path")
+    x.add_argument("--year", type=int, required=True, metavar="YYYY",
+                   help="the year the reporting year starts (1 April YYYY to 31 March YYYY+1)")
+    x.add_argument("--council", metavar="CODE",
+                   help="report for this council (ONS code) instead of the vault's setting")
+    x.add_argument("out", help="a folder for the CSV files and sac-summary.pdf")
+    x.set_defaults(func=cmd_report_sac)
+    x = rsub.add_parser("council", help="show or set the vault's reporting council")
+    x.add_argument("path")
+    x.add_argument("code", nargs="?", help="the council's ONS code, for example E09000012")
+    x.set_defaults(func=cmd_report_council)
     return p
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -179,3 +180,44 @@ def make_private_dirs(folder: Path) -> list[Path]:
         made.append(d)
         make_private(d)  # mkdir's mode is reduced by the umask, never widened: be exact
     return made
+
+
+# --- a folder of files, all or nothing ------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_folder(dest: Path, *, replaceable: Sequence[str] = ()) -> Iterator[Path]:
+    """Build a folder of files in a temporary sibling folder (write each file there with
+    atomic_writer) and move it to ``dest`` only when the block ends without an exception: a
+    failed or interrupted build leaves ``dest`` as it was.
+
+    ``dest`` may be missing, an empty folder, or a folder holding nothing but files named in
+    ``replaceable`` (the previous run of the same report), which is then replaced; any other
+    existing ``dest`` raises FileExistsError before anything is written."""
+    dest = Path(dest)
+    old: list[str] = []
+    if os.path.lexists(dest):
+        if not dest.is_dir() or dest.is_symlink():
+            raise FileExistsError(f"{dest} exists and is not a folder")
+        old = sorted(p.name for p in dest.iterdir())
+        if any(name not in replaceable for name in old):
+            raise FileExistsError(f"{dest} already holds other files")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=TMP_SUFFIX, dir=dest.parent))
+    try:
+        yield tmp
+        for entry in tmp.iterdir():
+            fsync_file(entry)
+        fsync_dir(tmp)
+        if os.path.lexists(dest):
+            # Swap: the old folder steps aside, the new one takes its name, the old one goes.
+            aside = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".old",
+                                          dir=dest.parent))
+            os.replace(dest, aside / dest.name)
+            os.replace(tmp, dest)
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

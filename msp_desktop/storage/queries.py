@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from msp_desktop.domain.status import RecordStatus
+
 STAGE_FILTERS = frozenset({"open", "closed", "all"})
 
 
@@ -255,4 +257,15 @@ def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
         out.update(conn.execute(
             f"SELECT case_id, person_name FROM case_summary WHERE case_id IN"
             f" ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def current_payloads(conn: Any, kinds: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """The current payload of every record of these kinds, by kind then record id, leaving out
+    records entered in error: one scan per kind, for reports over the whole vault."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for kind in kinds:
+        out[kind] = {rid: json.loads(payload) for rid, payload in conn.execute(
+            "SELECT record_id, payload FROM records WHERE kind = ? AND status != ?",
+            (kind, RecordStatus.ENTERED_IN_ERROR.value))}
     return out

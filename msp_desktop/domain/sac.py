@@ -1,0 +1,507 @@
+"""The Safeguarding Adults Collection: the year's tables counted from case records (domain.md
+§6.2, §6.5). Pure: plain record payloads in, tables and a list of records to fix out.
+
+Counting rules (domain.md §6.2):
+- The reporting year runs from 1 April to 31 March.
+- SG1 counts concerns received in the year whose reasonable cause was checked, and enquiries
+  started in the year, in three columns (concerns, section 42 enquiries, other enquiries).
+  SG1a-SG1c count each adult once per column however many cases they had; SG1d and SG1e count
+  cases, so an adult with two cases counts twice there. Age is taken on 31 March, or on the day
+  the adult died if that was earlier (a date of death on the adult or on a closure).
+- SG2-SG4 count the section 42 enquiries concluded in the year, as the published tables do;
+  other enquiries are not part of them. Each different type, location, source, outcome and
+  result counts once per enquiry: two risks from the same kind of source count once, a
+  stranger and a carer once each. SG2e counts only risks identified with action taken.
+- Only English cases are counted, and only where the abuse happened in the reporting council's
+  area (the case's host council). A case with no host council recorded is counted for the
+  reporting council, because a worker records cases of their own council, and it is listed so
+  that the council can be filled in; a case hosted by another council is that council's to
+  report.
+- Adults recorded under separate person records with the same case-management system id are
+  one individual.
+
+What cannot be counted, or is counted under "not known" or "not recorded" only because a
+field is empty, is listed (case, record, kind, what is missing in plain words), and so are
+answers that the case's own desired outcomes or capacity assessments contradict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from msp_desktop.domain import enums as E
+from msp_desktop.domain.derive import (
+    age_band,
+    derive_msp_achieved,
+    ethnicity_sac_for,
+    psr_sac_for,
+    source_sac_for,
+)
+from msp_desktop.domain.sac_tables import (
+    ACHIEVED_PREFIX,
+    ASKED_PREFIX,
+    CONCERNS,
+    CONCLUDED,
+    CONCLUDED_COLUMNS,
+    NUMBER_COLUMNS,
+    OTHER,
+    S42,
+    SG1_COLUMNS,
+    SG1F_ROWS,
+    SG3A_SUPPORT_LABEL,
+    SUPPORTED,
+    ReportingYear,
+    SacTable,
+    make_table,
+    sac_rows,
+    sac_value_rows,
+)
+
+Payload = Mapping[str, Any]
+Records = Mapping[str, Payload]  # record id -> payload
+
+ENGLAND = "ENG"
+_RESULTS = frozenset({"REMAINED", "REDUCED", "REMOVED"})
+# Capacity decisions that bear on the enquiry itself (domain.md §4.8).
+_ENQUIRY_DECISIONS = frozenset({"ENQUIRY_PARTICIPATION", "CONSENT_TO_SHARE"})
+_ENQUIRY_DECISION_CODES = {"S42_ENQUIRY", "OTHER_ENQUIRY"}
+
+
+@dataclass(frozen=True)
+class SacInput:
+    """The vault's current records, by kind, as record id -> payload (entered-in-error records
+    already left out)."""
+
+    people: Records = field(default_factory=dict)
+    cases: Records = field(default_factory=dict)
+    concerns: Records = field(default_factory=dict)
+    concern_decisions: Records = field(default_factory=dict)
+    enquiries: Records = field(default_factory=dict)
+    risk_items: Records = field(default_factory=dict)
+    desired_outcomes: Records = field(default_factory=dict)
+    closures: Records = field(default_factory=dict)
+    capacity_assessments: Records = field(default_factory=dict)
+
+
+@dataclass(frozen=True, order=True)
+class Uncounted:
+    """A record the return cannot count as it should, and why, in plain words."""
+
+    case_id: str
+    kind: str
+    record_id: str
+    missing: str
+
+
+@dataclass(frozen=True)
+class SacReport:
+    year: ReportingYear
+    council: str
+    tables: tuple[SacTable, ...]
+    uncounted: tuple[Uncounted, ...]
+
+    def table(self, code: str) -> SacTable:
+        return next(t for t in self.tables if t.code == code)
+
+
+def sac_report(data: SacInput, *, year: int, council: str) -> SacReport:
+    """The SAC tables of the reporting year starting 1 April `year`, for `council` (ONS code)."""
+    return _Count(data, ReportingYear(year), council).run()
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _in(enum: E.Enumeration, value: Any) -> str | None:
+    return value if isinstance(value, str) and value in enum else None
+
+
+def _listing(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+class _Count:
+    def __init__(self, data: SacInput, year: ReportingYear, council: str) -> None:
+        self.d, self.year, self.council = data, year, council
+        self.notes: dict[tuple[str, str, str], Uncounted] = {}
+        self._scope: dict[str, bool] = {}
+        self._scope_notes: dict[str, list[Uncounted]] = {}
+        self._used: set[str] = set()
+        self.by_case: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for kind, records in (("concern_decision", data.concern_decisions),
+                              ("desired_outcome", data.desired_outcomes),
+                              ("closure", data.closures),
+                              ("capacity_assessment", data.capacity_assessments)):
+            for rid in sorted(records):
+                case_id = records[rid].get("case_id")
+                if isinstance(case_id, str):
+                    self.by_case[case_id][kind].append(rid)
+        # Dates of death recorded on closures, by adult (a death is a fact about the adult,
+        # whichever of their cases recorded it).
+        self.closure_deaths: dict[str, list[dt.date | None]] = defaultdict(list)
+        for closure in data.closures.values():
+            case = data.cases.get(str(closure.get("case_id")), {})
+            self.closure_deaths[str(case.get("person_id"))].append(
+                _date(closure.get("date_of_death")))
+        self.risks: dict[str, list[str]] = defaultdict(list)
+        for rid in sorted(data.risk_items):
+            self.risks[str(data.risk_items[rid].get("enquiry_id"))].append(rid)
+
+    # ----- the list of records to fix ----------------------------------------------------
+
+    def note(self, case_id: str, record_id: str, kind: str, text: str) -> None:
+        self.notes.setdefault((case_id, record_id, text), Uncounted(case_id, kind, record_id, text))
+
+    def use(self, case_id: str) -> None:
+        """The case counts in this year's return: what is missing about its scope matters."""
+        if case_id not in self._used:
+            self._used.add(case_id)
+            for n in self._scope_notes.get(case_id, ()):
+                self.note(n.case_id, n.record_id, n.kind, n.missing)
+
+    def in_scope(self, case_id: Any) -> bool:
+        if not isinstance(case_id, str):
+            return False
+        if case_id not in self._scope:
+            self._scope[case_id] = self._decide_scope(case_id)
+        return self._scope[case_id]
+
+    def _decide_scope(self, case_id: str) -> bool:
+        case = self.d.cases.get(case_id)
+        if case is None:
+            return False  # a record whose case is not in this vault: nothing to count it by
+        person = self.d.people.get(str(case.get("person_id")), {})
+        if (case.get("jurisdiction") or person.get("jurisdiction")) != ENGLAND:
+            return False
+        host = case.get("host_council")
+        if host and host != self.council:
+            return False
+        if not host:
+            self._scope_notes[case_id] = [Uncounted(
+                case_id, "case", case_id,
+                "The council where the abuse happened (host council) is not recorded: counted "
+                f"for {self.council}, the reporting council")]
+        return True
+
+    # ----- the return --------------------------------------------------------------------
+
+    def run(self) -> SacReport:
+        tables = [*self.sg1(), *self.sg2_to_sg4()]
+        return SacReport(self.year, self.council, tuple(tables), tuple(sorted(self.notes.values())))
+
+    def sg1(self) -> list[SacTable]:
+        d = self.d
+        case_cols: dict[str, set[str]] = defaultdict(set)
+        totals: Counter[tuple[str, str]] = Counter()
+        led_to_enquiry = {str(p.get("concern_id")) for p in d.concern_decisions.values()
+                          if p.get("decision") in _ENQUIRY_DECISION_CODES}
+        for rid, c in sorted(d.concerns.items()):
+            case_id = c.get("case_id")
+            if not self.year.holds(_date(c.get("received_at"))) or not self.in_scope(case_id):
+                continue
+            assert isinstance(case_id, str)
+            if c.get("reasonable_cause_checked") is True:
+                totals[(CONCERNS, "NUMBER")] += 1
+                case_cols[case_id].add(CONCERNS)
+                self.use(case_id)
+            elif rid in led_to_enquiry:
+                self.use(case_id)
+                self.note(case_id, rid, "concern",
+                          "Reasonable cause to suspect is not marked as checked, although the "
+                          "concern led to an enquiry: not counted as a concern in SG1")
+        for rid, e in sorted(d.enquiries.items()):
+            case_id = e.get("case_id")
+            if not self.year.holds(_date(e.get("started_at"))) or not self.in_scope(case_id):
+                continue
+            assert isinstance(case_id, str)
+            self.use(case_id)
+            column = {"S42": S42, "OTHER": OTHER}.get(str(e.get("enquiry_type")))
+            if column is None:
+                self.note(case_id, rid, "enquiry", "The type of enquiry (section 42 or other) "
+                          "is not recorded: not counted in SG1")
+                continue
+            totals[(column, "NUMBER")] += 1
+            case_cols[case_id].add(column)
+        return [*self.individuals(case_cols), *self.per_case(case_cols),
+                make_table("SG1f", "Totals of concerns and enquiries", "Total", SG1F_ROWS,
+                           NUMBER_COLUMNS, totals, "concerns or enquiries")]
+
+    # ----- SG1a-SG1c: unique individuals -------------------------------------------------
+
+    def individuals(self, case_cols: Mapping[str, set[str]]) -> list[SacTable]:
+        cols: dict[str, set[str]] = defaultdict(set)
+        members: dict[str, set[str]] = defaultdict(set)
+        first_case: dict[str, str] = {}
+        for case_id in sorted(case_cols):
+            person_id = str(self.d.cases[case_id].get("person_id"))
+            person = self.d.people.get(person_id)
+            if person is None:
+                self.note(case_id, case_id, "case", "The adult's record is not in this vault: "
+                          "not counted in SG1a, SG1b, SG1c or SG1e")
+                continue
+            office_id = str(person.get("office_person_id") or "").strip()
+            key = f"office:{office_id}" if office_id else f"record:{person_id}"
+            cols[key] |= case_cols[case_id]
+            members[key].add(person_id)
+            first_case.setdefault(key, case_id)
+        age: Counter[tuple[str, str]] = Counter()
+        gender: Counter[tuple[str, str]] = Counter()
+        ethnicity: Counter[tuple[str, str]] = Counter()
+        for key, columns in cols.items():
+            person_id = min(members[key])
+            p, case_id = self.d.people[person_id], first_case[key]
+            band = self.age_band(person_id, p, members[key], case_id)
+            sex = _in(E.GENDER_SAC, p.get("gender_sac"))
+            if sex is None:
+                self.note(case_id, person_id, "person", "Gender (SAC) is not recorded: counted "
+                          "as Not Known in SG1b")
+            group = (_in(E.ETHNICITY_SAC, p.get("ethnicity_sac"))
+                     or ethnicity_sac_for(p.get("ethnicity_code")))
+            if group is None:
+                self.note(case_id, person_id, "person", "Ethnic group is not recorded: counted "
+                          "as Undeclared / Not Known in SG1c")
+            for column in columns:
+                if band is not None:
+                    age[(band, column)] += 1
+                gender[(sex or "NOT_KNOWN", column)] += 1
+                ethnicity[(group or "NOT_KNOWN", column)] += 1
+        unit = "individuals"
+        return [
+            make_table("SG1a", "Individuals involved, by age band", "Age band",
+                       sac_rows(E.AGE_BAND), SG1_COLUMNS, age, unit),
+            make_table("SG1b", "Individuals involved, by gender", "Gender",
+                       sac_rows(E.GENDER_SAC), SG1_COLUMNS, gender, unit),
+            make_table("SG1c", "Individuals involved, by ethnicity", "Ethnicity",
+                       sac_rows(E.ETHNICITY_SAC), SG1_COLUMNS, ethnicity, unit),
+        ]
+
+    def age_band(self, person_id: str, p: Payload, members: Iterable[str],
+                 case_id: str) -> str | None:
+        """The band on 31 March, or on the day the adult died if earlier; None: not counted."""
+        deaths = [_date(p.get("date_of_death"))]
+        for member in members:
+            deaths += self.closure_deaths.get(member, [])
+        known = [day for day in deaths if day is not None]
+        at = min([self.year.last_day, *known])
+        dob = _date(p.get("date_of_birth"))
+        if dob is None:
+            self.note(case_id, person_id, "person", "Date of birth is not recorded: counted as "
+                      "age not known in SG1a")
+            return "AGE_UNKNOWN"
+        band = age_band(dob, at)
+        if band is None:
+            self.note(case_id, person_id, "person", f"The date of birth makes the adult younger "
+                      f"than 18 on {at:%-d %B %Y}: not counted in SG1a (check the date)")
+        return band
+
+    # ----- SG1d, SG1e: per case ----------------------------------------------------------
+
+    def per_case(self, case_cols: Mapping[str, set[str]]) -> list[SacTable]:
+        psr: Counter[tuple[str, str]] = Counter()
+        health: Counter[tuple[str, str]] = Counter()
+        for case_id, columns in sorted(case_cols.items()):
+            case = self.d.cases[case_id]
+            reason = _in(E.PSR_SAC, case.get("psr_sac")) or psr_sac_for(case.get("psr_detail"))
+            if reason is None:
+                self.note(case_id, case_id, "case", "The primary support reason at the time of "
+                          "this case is not recorded: counted as Not Known in SG1d")
+            person_id = str(case.get("person_id"))
+            conditions = self.conditions(case_id, person_id)
+            for column in columns:
+                psr[(reason or "NOT_KNOWN", column)] += 1
+                for code in conditions:
+                    health[(code, column)] += 1
+        return [
+            make_table("SG1d", "By primary support reason", "Primary support reason",
+                       sac_rows(E.PSR_SAC), SG1_COLUMNS, psr, "cases"),
+            make_table("SG1e", "By health condition", "Health condition",
+                       sac_rows(E.HEALTH_CONDITION), SG1_COLUMNS, health, "cases"),
+        ]
+
+    def conditions(self, case_id: str, person_id: str) -> set[str]:
+        """The adult's coded health conditions known by the end of the year, each once."""
+        person = self.d.people.get(person_id)
+        rows = person.get("health_conditions") if person else None
+        codes: set[str] = set()
+        for row in rows if isinstance(rows, list) else ():
+            if not isinstance(row, Mapping):
+                continue
+            recorded = _date(row.get("recorded_on"))
+            if recorded is not None and recorded > self.year.last_day:
+                continue
+            code = _in(E.HEALTH_CONDITION, row.get("code"))
+            if code is None:
+                self.note(case_id, person_id, "person", "A health condition has no coded "
+                          "condition chosen: not counted in SG1e")
+            else:
+                codes.add(code)
+        return codes
+
+    # ----- SG2-SG4: concluded section 42 enquiries ---------------------------------------
+
+    def sg2_to_sg4(self) -> list[SacTable]:
+        c: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        for rid, e in sorted(self.d.enquiries.items()):
+            case_id = e.get("case_id")
+            if (e.get("enquiry_type") != "S42" or not self.in_scope(case_id)
+                    or not self.year.holds(_date(e.get("concluded_at")))):
+                continue
+            assert isinstance(case_id, str)
+            self.use(case_id)
+            self.risk_cells(case_id, rid, c)
+            self.capacity_cells(case_id, rid, e, c["SG3a"])
+            self.msp_cells(case_id, rid, e, c["SG4a"])
+        unit, col = "concluded enquiries", CONCLUDED_COLUMNS
+        sources, locations = sac_value_rows(E.SOURCE_SAC), sac_value_rows(E.LOCATION)
+        types = sac_value_rows(E.ABUSE_TYPE)
+        sg3a = (*sac_value_rows(E.SAC_CAPACITY), (SUPPORTED, SG3A_SUPPORT_LABEL))
+        sg4a = (*((ASKED_PREFIX + k, v) for k, v in sac_value_rows(E.MSP_ASKED)),
+                *((ACHIEVED_PREFIX + k, v) for k, v in sac_value_rows(E.MSP_ACHIEVED)))
+        pre = "Concluded Section 42 enquiries"
+        return [
+            make_table("SG2a", f"{pre} by type of risk and source of risk", "Type of Risk",
+                       types, sources, c["SG2a"], unit),
+            make_table("SG2b", f"{pre} by location of risk and source of risk",
+                       "Location of Risk", locations, sources, c["SG2b"], unit),
+            make_table("SG2a_b1", f"{pre} by type of risk and location of risk", "Type of Risk",
+                       types, locations, c["SG2a_b1"], unit),
+            make_table("SG2c", f"{pre} by risk assessment outcome", "Risk assessment outcome",
+                       sac_value_rows(E.RISK_OUTCOME), col, c["SG2c"], unit),
+            make_table("SG2e", f"{pre} where a risk was identified and action taken, by result",
+                       "Risk result", sac_value_rows(E.RISK_RESULT), col, c["SG2e"], unit),
+            make_table("SG3a", f"{pre}: did the individual lack capacity?", "Mental capacity",
+                       sg3a, col, c["SG3a"], unit),
+            make_table("SG4a", f"{pre}: Making Safeguarding Personal",
+                       "Asked about desired outcomes; outcomes achieved", sg4a, col, c["SG4a"],
+                       unit),
+        ]
+
+    def risk_cells(self, case_id: str, enquiry_id: str,
+                   c: dict[str, Counter[tuple[str, str]]]) -> None:
+        risks = self.risks.get(enquiry_id, [])
+        if not risks:
+            self.note(case_id, enquiry_id, "enquiry", "No risk (allegation) is recorded for "
+                      "this concluded enquiry: not counted in SG2a, SG2b, SG2a_b1, SG2c or SG2e")
+        cells: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for rid in risks:
+            r = self.d.risk_items[rid]
+            kind = _in(E.ABUSE_TYPE, r.get("abuse_type"))
+            where = _in(E.LOCATION, r.get("location"))
+            source = (_in(E.SOURCE_SAC, r.get("source_of_risk"))
+                      or source_sac_for(r.get("source_relationship")))
+            gaps = [(kind, "the type of abuse or neglect", ("SG2a", "SG2a_b1")),
+                    (where, "where it happened", ("SG2b", "SG2a_b1")),
+                    (source, "the source of risk", ("SG2a", "SG2b"))]
+            missing = [what for value, what, _ in gaps if value is None]
+            if missing:
+                hit = sorted({t for value, _, ts in gaps if value is None for t in ts})
+                self.note(case_id, rid, "risk_item", f"{_listing(missing).capitalize()} not "
+                          f"recorded: not counted in {_listing(hit)}")
+            if kind and source:
+                cells["SG2a"].add((kind, source))
+            if where and source:
+                cells["SG2b"].add((where, source))
+            if kind and where:
+                cells["SG2a_b1"].add((kind, where))
+            outcome = _in(E.RISK_OUTCOME, r.get("risk_assessment_outcome"))
+            if outcome is None:
+                self.note(case_id, rid, "risk_item", "The outcome of the risk assessment is not "
+                          "recorded: not counted in SG2c")
+                continue
+            cells["SG2c"].add((outcome, CONCLUDED))
+            if outcome == "RISK_ID_ACTION":
+                result = r.get("risk_result")
+                if result in _RESULTS:
+                    cells["SG2e"].add((str(result), CONCLUDED))
+                else:
+                    self.note(case_id, rid, "risk_item", "What happened to the risk (remained, "
+                              "reduced or removed) is not recorded: not counted in SG2e")
+        for table, keys in cells.items():
+            for key in keys:
+                c[table][key] += 1
+
+    def capacity_cells(self, case_id: str, rid: str, e: Payload,
+                       c: Counter[tuple[str, str]]) -> None:
+        value = _in(E.SAC_CAPACITY, e.get("sac_lacked_capacity"))
+        if value is None:
+            self.note(case_id, rid, "enquiry", "Whether the adult lacked capacity is not "
+                      "answered: counted as Not recorded in SG3a")
+        c[(value or "NOT_RECORDED", CONCLUDED)] += 1
+        if value == "LACKED":
+            support = e.get("sac_capacity_support")
+            if support is True:
+                c[(SUPPORTED, CONCLUDED)] += 1
+            elif support is None:
+                self.note(case_id, rid, "enquiry", "Whether an advocate, family or friend "
+                          "supported the adult is not answered: not counted in the SG3a "
+                          "support item")
+        self.check_capacity(case_id, rid, value, _date(e.get("concluded_at")))
+
+    def check_capacity(self, case_id: str, rid: str, value: str | None,
+                       concluded: dt.date | None) -> None:
+        found = set()
+        for aid in self.by_case[case_id]["capacity_assessment"]:
+            a = self.d.capacity_assessments[aid]
+            on = _date(a.get("assessed_at"))
+            if a.get("decision_category") in _ENQUIRY_DECISIONS and (
+                    on is None or concluded is None or on <= concluded):
+                found.add(a.get("conclusion"))
+        if value == "NOT_LACKED" and "LACKS_CAPACITY" in found:
+            self.note(case_id, rid, "enquiry", "Recorded as not lacking capacity, but a capacity "
+                      "assessment about taking part in the enquiry or sharing information "
+                      "found that the adult lacked capacity: check SG3a")
+        elif value == "LACKED" and found and "LACKS_CAPACITY" not in found:
+            self.note(case_id, rid, "enquiry", "Recorded as lacking capacity, but no capacity "
+                      "assessment about taking part in the enquiry or sharing information "
+                      "found that the adult lacked capacity: check SG3a")
+
+    def msp_cells(self, case_id: str, rid: str, e: Payload, c: Counter[tuple[str, str]]) -> None:
+        asked = _in(E.MSP_ASKED, e.get("msp_asked"))
+        if asked is None:
+            self.note(case_id, rid, "enquiry", "Whether the adult was asked about their desired "
+                      "outcomes is not answered: counted as Not Recorded in SG4a")
+        c[(ASKED_PREFIX + (asked or "NOT_RECORDED"), CONCLUDED)] += 1
+        achieved = _in(E.MSP_ACHIEVED, e.get("msp_outcomes_achieved"))
+        if asked == "ASKED_EXPRESSED":
+            if achieved is None:
+                self.note(case_id, rid, "enquiry", "Whether the desired outcomes were achieved "
+                          "is not answered: not counted in SG4a (outcomes achieved)")
+            else:
+                c[(ACHIEVED_PREFIX + achieved, CONCLUDED)] += 1
+        self.check_msp(case_id, rid, asked, achieved, _date(e.get("concluded_at")))
+
+    def check_msp(self, case_id: str, rid: str, asked: str | None, achieved: str | None,
+                  concluded: dt.date | None) -> None:
+        outcomes = []
+        for oid in self.by_case[case_id]["desired_outcome"]:
+            o = self.d.desired_outcomes[oid]
+            said = _date(o.get("first_expressed_at"))
+            if said is None or concluded is None or said <= concluded:
+                outcomes.append(o)
+        if asked == "ASKED_EXPRESSED" and not outcomes:
+            self.note(case_id, rid, "enquiry", "Says the adult's desired outcomes were "
+                      "expressed, but none is recorded in the case: check SG4a")
+        elif asked in ("ASKED_NONE_EXPRESSED", "NOT_ASKED") and outcomes:
+            self.note(case_id, rid, "enquiry", f"Says “{E.MSP_ASKED.sac_label(asked)}” about "
+                      f"desired outcomes, but {len(outcomes)} are recorded in the case: check "
+                      "SG4a")
+        if asked == "ASKED_EXPRESSED" and achieved:
+            derived = derive_msp_achieved(o.get("achievement") for o in outcomes)
+            if derived is not None and derived != achieved:
+                self.note(case_id, rid, "enquiry", f"Says the outcomes were "
+                          f"“{E.MSP_ACHIEVED.sac_label(achieved)}”, but the desired outcomes' own "
+                          f"achievement gives “{E.MSP_ACHIEVED.sac_label(derived)}”: check SG4a")

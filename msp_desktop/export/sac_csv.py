@@ -1,0 +1,70 @@
+"""The Safeguarding Adults Collection tables as CSV files: one file per table with the
+collection's own row and column labels, and missing.csv listing the records that could not be
+counted as they should. UTF-8 with a byte-order mark and CRLF lines, so Excel opens them
+cleanly.
+
+A pure renderer: it is handed the counted report and a folder, and writes each file through
+the atomic writer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.sac import SacReport
+from msp_desktop.domain.sac_tables import SacTable
+from msp_desktop.storage.atomic import atomic_writer
+
+MISSING_FILE = "missing.csv"
+MISSING_HEADER = ("Case", "Record", "Record kind", "What is missing or to check")
+# A cell starting with one of these runs as a formula in a spreadsheet (OWASP CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def table_file(table: SacTable) -> str:
+    return f"{table.code}.csv"
+
+
+def file_names(report: SacReport) -> list[str]:
+    return [*(table_file(t) for t in report.tables), MISSING_FILE]
+
+
+def safe_cell(value: object) -> str:
+    """Text that a spreadsheet shows as text, never runs (numbers are written as they are)."""
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def table_rows(table: SacTable) -> list[list[str]]:
+    """Header (row heading, then the column labels) and one line per row of the table."""
+    rows = [[table.row_heading, *table.column_labels]]
+    rows += [[r.label, *(str(v) for v in r.values)] for r in table.rows]
+    return rows
+
+
+def write_tables(folder: Path, report: SacReport) -> list[Path]:
+    """Write every table and missing.csv into `folder`; return the paths written."""
+    written = [_write(folder / table_file(t), table_rows(t)) for t in report.tables]
+    missing = [[u.case_id, u.record_id, _kind_label(u.kind), u.missing] for u in report.uncounted]
+    written.append(_write(folder / MISSING_FILE, [list(MISSING_HEADER), *missing]))
+    return written
+
+
+def _kind_label(kind: str) -> str:
+    return KINDS[kind].label if kind in KINDS else kind
+
+
+def _write(path: Path, rows: Iterable[Sequence[object]]) -> Path:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    with atomic_writer(path) as fh:
+        fh.write(buffer.getvalue().encode("utf-8-sig"))
+    return path
