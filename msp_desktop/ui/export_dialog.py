@@ -206,6 +206,11 @@ class StepUp(QWidget):
         layout.addLayout(form)
         self._update_destination()
 
+    def set_stem(self, stem: str) -> None:
+        """Change the name the export is written under (another year or council)."""
+        self.stem = stem
+        self._update_destination()
+
     def target(self) -> Path | None:
         """The path the export will be written to, or None if the folder does not exist."""
         folder = self.folder.path()

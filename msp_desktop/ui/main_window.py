@@ -39,6 +39,7 @@ from msp_desktop.ui.sync_common import bundle_from_mime
 from msp_desktop.ui.workspace import CaseWorkspace
 
 if TYPE_CHECKING:
+    from msp_desktop.ui.sac_dialog import SacDialog
     from msp_desktop.ui.sync_window import SyncDialog
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setAccessibleName(_tr("Office sync status"))
         self.sync_status: sync.SyncStatus | None = None
         self.sync_dialog: SyncDialog | None = None
+        self.sac_dialog: SacDialog | None = None
         self.statusBar().addWidget(self.vault_label)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -236,6 +238,12 @@ class MainWindow(QMainWindow):
         for a in (self.sync_action, self.export_action, self.import_action,
                   self.conflicts_action, self.contacts_action):
             sync_menu.addAction(a)
+
+        reports_menu = bar.addMenu(_tr("Re&ports"))
+        self.sac_action = self._action(
+            _tr("Safeguarding &Adults Collection…"), None, self.open_sac,
+            _tr("The yearly return: its tables, and the records that cannot be counted yet"))
+        reports_menu.addAction(self.sac_action)
 
         help_menu = bar.addMenu(_tr("&Help"))
         self.shortcuts_action = self._action(_tr("&Keyboard shortcuts"), "F1",
@@ -456,6 +464,36 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.open_bundle(path)
 
+    # reports -----------------------------------------------------------------------------
+
+    def open_sac(self) -> SacDialog | None:
+        """Show the Safeguarding Adults Collection dialog (the same one again, with its list
+        of records that cannot be counted, after a case was opened from it)."""
+        if self._tearing_down:
+            return None
+        from msp_desktop.ui.sac_dialog import SacDialog
+
+        dialog = self.sac_dialog
+        if dialog is None:
+            dialog = self.sac_dialog = SacDialog(self.ctx, self)
+            dialog.open_record.connect(self._open_from_sac)
+        # Window-modal: its write runs on the worker over the session's connection, and
+        # nothing else may write meanwhile (the Sync window does the same).
+        dialog.open()
+        return dialog
+
+    def _open_from_sac(self, case_id: str, record_id: str, kind: str) -> None:
+        dialog = self.sac_dialog
+        if dialog is not None:
+            dialog.hide()
+        self.statusBar().showMessage(_tr(
+            "Reports, Safeguarding Adults Collection shows the list of records that cannot be"
+            " counted again."), 15000)
+        if record_id:
+            self.open_record(case_id, record_id, kind)
+        else:
+            self.open_case(case_id)
+
     # help ----------------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
@@ -497,6 +535,12 @@ class MainWindow(QMainWindow):
             dialog.busy = False  # the session is closing: the window goes regardless
             dialog.hide()
             dialog.deleteLater()
+        sac, self.sac_dialog = self.sac_dialog, None
+        if sac is not None:
+            sac.busy = False
+            sac.missing_model.clear()
+            sac.hide()
+            sac.deleteLater()
         self.sync_label.clear()
         for ws in self.workspaces():
             ws.clear()
