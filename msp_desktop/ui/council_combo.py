@@ -14,9 +14,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QWidget
 
+from msp_desktop.domain.enums import COUNCIL
+from msp_desktop.services import sac_report
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CouncilCombo", text)
+
+
+def reporting_councils() -> list[tuple[str, str]]:
+    """The councils that make the Safeguarding Adults Collection (English ones; Welsh councils
+    report to Welsh Government instead): (ONS code, name)."""
+    return [(c.code, c.label) for c in COUNCIL if sac_report.council_problem(c.code) is None]
 
 
 def council_text(code: str, name: str) -> str:

@@ -305,6 +305,7 @@ class Gui:
         dialog = SettingsDialog(
             self.settings, self.current_window(),
             change_key=self.show_rekey if self.session is not None else None,
+            session=self.session,
         )
         dialog.saved.connect(self.apply_settings)
         dialog.exec()

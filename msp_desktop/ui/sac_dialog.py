@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_desktop.domain.enums import COUNCIL
 from msp_desktop.services import caseload, sac_report, step_up
 from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_view import _Table
 from msp_desktop.ui.context import UiContext
-from msp_desktop.ui.council_combo import CouncilCombo
+from msp_desktop.ui.council_combo import CouncilCombo, reporting_councils
 from msp_desktop.ui.export_dialog import StepUp, failure_text, open_folder, run_write
 from msp_desktop.ui.labels import kind_label
 from msp_desktop.ui.table_model import TEXT_ROLES, RowsModel
@@ -61,12 +60,6 @@ def year_text(start: int, today: dt.date) -> str:
     if dt.date(start + 1, 3, 31) >= today:
         text += _tr(", not ended yet")
     return text
-
-
-def councils() -> list[tuple[str, str]]:
-    """The councils that make the return (English ones; Welsh councils report to Welsh
-    Government instead): (ONS code, name)."""
-    return [(c.code, c.label) for c in COUNCIL if sac_report.council_problem(c.code) is None]
 
 
 Row = tuple[tuple[str, str, str], str, str, str]  # texts, case id, record id, kind
@@ -131,7 +124,7 @@ class SacDialog(QDialog):
         self.year.setCurrentIndex(self.year.findData(last))
         year_label = QLabel(_tr("Reporting &year:"), self)
         year_label.setBuddy(self.year)
-        self.council = CouncilCombo(councils(), _tr("Reporting council"),
+        self.council = CouncilCombo(reporting_councils(), _tr("Reporting council"),
                                     unset_text=_tr("— choose the council —"), parent=self)
         council_label = QLabel(_tr("&Council:"), self)
         council_label.setBuddy(self.council)
