@@ -52,7 +52,10 @@ from msp_desktop.domain.sac_tables import (
     S42,
     SG1_COLUMNS,
     SG1F_ROWS,
+    SG3A_QUESTION,
     SG3A_SUPPORT_LABEL,
+    SG4A_ACHIEVED_QUESTION,
+    SG4A_ASKED_QUESTION,
     SUPPORTED,
     ReportingYear,
     SacTable,
@@ -191,10 +194,12 @@ class _Count:
         if host and host != self.council:
             return False
         if not host:
+            typed = ("is typed as text that names no single council"
+                     if str(case.get("host_la") or "").strip() else "is not recorded")
             self._scope_notes[case_id] = [Uncounted(
                 case_id, "case", case_id,
-                "The council where the abuse happened (host council) is not recorded: counted "
-                f"for {self.council}, the reporting council")]
+                f"The council where the abuse happened (host council) {typed}: counted for "
+                f"{self.council}, the reporting council")]
         return True
 
     # ----- the return --------------------------------------------------------------------
@@ -384,10 +389,13 @@ class _Count:
             make_table("SG2e", f"{pre} where a risk was identified and action taken, by result",
                        "Risk result", sac_value_rows(E.RISK_RESULT), col, c["SG2e"], unit),
             make_table("SG3a", f"{pre}: did the individual lack capacity?", "Mental capacity",
-                       sg3a, col, c["SG3a"], unit),
+                       sg3a, col, c["SG3a"], unit,
+                       {code: SG3A_QUESTION if code != SUPPORTED else "Support"
+                        for code, _ in sg3a}),
             make_table("SG4a", f"{pre}: Making Safeguarding Personal",
-                       "Asked about desired outcomes; outcomes achieved", sg4a, col, c["SG4a"],
-                       unit),
+                       "Making Safeguarding Personal", sg4a, col, c["SG4a"], unit,
+                       {code: SG4A_ASKED_QUESTION if code.startswith(ASKED_PREFIX)
+                        else SG4A_ACHIEVED_QUESTION for code, _ in sg4a}),
         ]
 
     def risk_cells(self, case_id: str, enquiry_id: str,
@@ -442,8 +450,8 @@ class _Count:
                       "answered: counted as Not recorded in SG3a")
         c[(value or "NOT_RECORDED", CONCLUDED)] += 1
         if value == "LACKED":
-            support = e.get("sac_capacity_support")
-            if support is True:
+            support = _in(E.YES_NO, e.get("sac_capacity_support"))
+            if support == "YES":
                 c[(SUPPORTED, CONCLUDED)] += 1
             elif support is None:
                 self.note(case_id, rid, "enquiry", "Whether an advocate, family or friend "
@@ -497,8 +505,8 @@ class _Count:
                       "expressed, but none is recorded in the case: check SG4a")
         elif asked in ("ASKED_NONE_EXPRESSED", "NOT_ASKED") and outcomes:
             self.note(case_id, rid, "enquiry", f"Says “{E.MSP_ASKED.sac_label(asked)}” about "
-                      f"desired outcomes, but {len(outcomes)} are recorded in the case: check "
-                      "SG4a")
+                      f"desired outcomes, but {len(outcomes)} "
+                      f"{'is' if len(outcomes) == 1 else 'are'} recorded in the case: check SG4a")
         if asked == "ASKED_EXPRESSED" and achieved:
             derived = derive_msp_achieved(o.get("achievement") for o in outcomes)
             if derived is not None and derived != achieved:

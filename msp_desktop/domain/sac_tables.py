@@ -36,6 +36,10 @@ SG3A_SUPPORT_LABEL = ("Of the enquiries recorded as Yes, in how many of these ca
                       "provided by an advocate, family or friend")
 # SG4a has two parts; the achieved rows are asked only after "asked and outcomes expressed".
 ASKED_PREFIX, ACHIEVED_PREFIX = "ASKED:", "ACHIEVED:"
+SG3A_QUESTION = "Did the individual lack capacity?"
+SG4A_ASKED_QUESTION = "Was the individual asked about their desired outcomes?"
+SG4A_ACHIEVED_QUESTION = ("Were the desired outcomes achieved? (where outcomes were "
+                          "expressed)")
 
 
 def sac_rows(enum: E.Enumeration) -> tuple[tuple[str, str], ...]:
@@ -75,6 +79,7 @@ class SacRow:
     code: str
     label: str
     values: tuple[int, ...]
+    group: str = ""  # the question a row answers, where a table asks two (SG3a, SG4a)
 
 
 @dataclass(frozen=True)
@@ -105,10 +110,13 @@ class SacTable:
 def make_table(
     code: str, title: str, row_heading: str, rows: Iterable[tuple[str, str]],
     columns: tuple[tuple[str, str], ...], counts: Mapping[tuple[str, str], int], unit: str,
+    groups: Mapping[str, str] | None = None,
 ) -> SacTable:
-    """A table from sparse counts keyed (row code, column code); absent cells are 0."""
+    """A table from sparse counts keyed (row code, column code); absent cells are 0.
+    groups: row code -> the question it answers (tables that ask two)."""
+    groups = groups or {}
     return SacTable(
         code=code, title=title, row_heading=row_heading, columns=columns, unit=unit,
-        rows=tuple(SacRow(rc, label, tuple(counts.get((rc, cc), 0) for cc, _ in columns))
-                   for rc, label in rows),
+        rows=tuple(SacRow(rc, label, tuple(counts.get((rc, cc), 0) for cc, _ in columns),
+                          groups.get(rc, "")) for rc, label in rows),
     )

@@ -42,7 +42,12 @@ def safe_cell(value: object) -> str:
 
 
 def table_rows(table: SacTable) -> list[list[str]]:
-    """Header (row heading, then the column labels) and one line per row of the table."""
+    """Header (row heading, then the column labels) and one line per row of the table; a
+    table that asks two questions (SG3a, SG4a) starts each line with its question."""
+    if any(r.group for r in table.rows):
+        rows = [["Question", table.row_heading, *table.column_labels]]
+        rows += [[r.group, r.label, *(str(v) for v in r.values)] for r in table.rows]
+        return rows
     rows = [[table.row_heading, *table.column_labels]]
     rows += [[r.label, *(str(v) for v in r.values)] for r in table.rows]
     return rows

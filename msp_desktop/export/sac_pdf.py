@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from msp_desktop.domain.kinds import KINDS
@@ -29,6 +30,8 @@ SUMMARY_FILE = "sac-summary.pdf"
 PDF_MISSING_LIMIT = 400
 _WIDTH = A4[0] - 2 * inch  # SimpleDocTemplate's default margins
 _HEAD_BG = colors.HexColor("#dfe6ee")
+_GROUP_BG = colors.HexColor("#f1f4f7")
+_PAD = 2  # points either side of a cell's text
 
 
 def write_summary(
@@ -83,23 +86,46 @@ def _headline(report: SacReport) -> str:
 def _table_block(table: SacTable, s: dict[str, ParagraphStyle], small: ParagraphStyle,
                  bold: ParagraphStyle) -> Any:
     ncols = len(table.columns)
-    label_width = 62 * mm if ncols <= 3 else 38 * mm
+    label_width = 62 * mm if ncols <= 3 else 27 * mm
     col_width = min(34 * mm, (_WIDTH - label_width) / ncols)
-    head = [Paragraph(escape(table.row_heading), bold),
-            *(Paragraph(escape(c), bold) for c in table.column_labels)]
-    body = [[Paragraph(escape(r.label), small), *(f"{v:,}" for v in r.values)]
-            for r in table.rows]
+    head_style = _fitting(bold, table.column_labels, col_width - 2 * _PAD)
+    head = [Paragraph(escape(table.row_heading), head_style),
+            *(Paragraph(escape(c), head_style) for c in table.column_labels)]
+    body: list[list[Any]] = []
+    spans: list[tuple[Any, ...]] = []
+    group = ""
+    for r in table.rows:
+        if r.group and r.group != group:  # the question these rows answer, across the table
+            group = r.group
+            spans += [("SPAN", (0, len(body) + 1), (-1, len(body) + 1)),
+                      ("BACKGROUND", (0, len(body) + 1), (-1, len(body) + 1), _GROUP_BG)]
+            body.append([Paragraph(escape(group), bold), *([""] * ncols)])
+        body.append([Paragraph(escape(r.label), small), *(f"{v:,}" for v in r.values)])
     grid = Table([head, *body], colWidths=[label_width, *([col_width] * ncols)], repeatRows=1)
     grid.setStyle(TableStyle([
+        *spans,
         ("FONT", (0, 0), (-1, -1), "DejaVuSans", 8),
         ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     title = Paragraph(escape(f"{table.code}: {table.title}"), s["h2"])
     unit = Paragraph(escape(f"Counts of {table.unit}."), small)
     return KeepTogether([title, unit, Spacer(1, 2), grid])
+
+
+def _fitting(style: ParagraphStyle, labels: Sequence[str], width: float) -> ParagraphStyle:
+    """The style, smaller if need be so that no word of a column heading is split."""
+    words = [w for label in labels for w in label.split()]
+    widest = max((stringWidth(w, style.fontName, 1) for w in words), default=0)
+    if not widest or widest * style.fontSize <= width:
+        return style
+    size = max(4.5, width / widest)
+    return ParagraphStyle(f"{style.name}_{size:.1f}", parent=style, fontSize=size,
+                          leading=size + 2)
 
 
 def _missing_block(report: SacReport, s: dict[str, ParagraphStyle], small: ParagraphStyle,
@@ -116,7 +142,8 @@ def _missing_block(report: SacReport, s: dict[str, ParagraphStyle], small: Parag
     ids = ParagraphStyle("ids", parent=small, fontSize=6.5, leading=8.5)
     head = [Paragraph(h, bold) for h in ("Case, then record", "Kind",
                                           "What is missing or to check")]
-    rows = [[Paragraph(f"{escape(u.case_id)}<br/>{escape(u.record_id)}", ids),
+    rows = [[Paragraph(escape(u.case_id) if u.record_id == u.case_id else
+                       f"{escape(u.case_id)}<br/>{escape(u.record_id)}", ids),
              Paragraph(escape(KINDS[u.kind].label if u.kind in KINDS else u.kind), small),
              Paragraph(escape(u.missing), small)] for u in shown]
     grid = Table([head, *rows], colWidths=[50 * mm, 27 * mm, _WIDTH - 77 * mm], repeatRows=1)
