@@ -587,6 +587,24 @@ def cmd_report_council(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from msp_desktop.domain.lifecycle import RecordError
+    from msp_desktop.services import exports
+
+    session = _open(args.path)
+    try:
+        try:
+            result = exports.case_record_pdf(session, args.case_id, Path(args.out),
+                                             profile=args.profile)
+        except RecordError as exc:
+            raise CliError(f"{exc} Check the case id (`search --json` shows it); no file was "
+                           "written.", EXIT_REJECTED) from exc
+    finally:
+        session.close()
+    print(f"Wrote {result.path} (export {result.export_id}, sha256 {result.sha256}).")
+    return EXIT_OK
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from msp_desktop.services.selftest import run_self_test
 
@@ -760,6 +778,16 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("path")
     x.add_argument("code", nargs="?", help="the council's ONS code, for example E09000012")
     x.set_defaults(func=cmd_report_council)
+    export = sub.add_parser("export", help="write the vault's records for other systems")
+    esub = export.add_subparsers(dest="export_command", required=True, parser_class=_Parser)
+    x = esub.add_parser("pdf", help="the whole case record as a PDF")
+    x.add_argument("path")
+    x.add_argument("case_id")
+    x.add_argument("out", help="the PDF file to write")
+    x.add_argument("--profile", choices=("full", "sar"), default="full",
+                   help="full: everything; sar: a subject-access copy with third parties "
+                        "withheld (and listed)")
+    x.set_defaults(func=cmd_export_pdf)
     return p
 
 

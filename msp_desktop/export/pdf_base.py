@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from msp_desktop.export.meta import ExportMeta
@@ -35,6 +36,10 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(
         TTFont("DejaVuSans-Bold", str(resource_path("fonts/DejaVuSans-Bold.ttf")))
     )
+    # Urdu and Arabic runs (export/pdf_text.py): DejaVu lacks some Urdu letters.
+    for name, file in (("NotoNaskhArabic", "NotoNaskhArabic-Regular.ttf"),
+                       ("NotoNaskhArabic-Bold", "NotoNaskhArabic-Bold.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path(f"fonts/{file}"))))
     _FONTS_READY = True
 
 
@@ -50,6 +55,11 @@ def styles() -> dict[str, ParagraphStyle]:
         "body": ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=14),
         "quote": ParagraphStyle("quote", fontName="DejaVuSans", fontSize=10, leading=14,
                                 leftIndent=8 * mm, textColor="#1f3a5f"),
+        "label": ParagraphStyle("label", fontName="DejaVuSans-Bold", fontSize=8.5, leading=12,
+                                spaceBefore=3, textColor="#444444"),
+        "analysis": ParagraphStyle("analysis", fontName="DejaVuSans", fontSize=10, leading=14,
+                                   leftIndent=4 * mm, textColor="#3d3d3d"),
+        "small": ParagraphStyle("small", fontName="DejaVuSans", fontSize=8.5, leading=11),
     }
 
 
@@ -62,6 +72,30 @@ def marked_page(canvas: Any, doc: Any) -> None:
     canvas.setFont("DejaVuSans", 8)
     canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"Page {doc.page}")
     canvas.restoreState()
+
+
+def counted_pages(footer: Callable[[Any, int, int], None]) -> type[Canvas]:
+    """A canvas class that holds every page back until the end, so each page can say
+    "Page X of Y": footer(canvas, page, total) is drawn on each page at save time."""
+
+    class CountedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for number, state in enumerate(self._held, 1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return CountedCanvas
 
 
 def when_text(value: str | None) -> str:
@@ -84,13 +118,16 @@ def build(
     title: str,
     meta: ExportMeta,
     on_page: Callable[[Any, Any], None] = marked_page,
+    canvasmaker: type[Canvas] = Canvas,
+    subject: str = "",
 ) -> Path:
     """Lay out the story in memory, then write the file in one atomic step, so a failed or
     interrupted export never leaves half a PDF under the chosen name."""
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, title=title, author=meta.exported_by,
-                            creator="MSP Desktop", topMargin=20 * mm, bottomMargin=20 * mm)
-    doc.build(list(story), onFirstPage=on_page, onLaterPages=on_page)
+                            creator="MSP Desktop", subject=subject, topMargin=20 * mm,
+                            bottomMargin=20 * mm)
+    doc.build(list(story), onFirstPage=on_page, onLaterPages=on_page, canvasmaker=canvasmaker)
     with atomic_writer(Path(dest)) as fh:
         fh.write(buffer.getvalue())
     return Path(dest)

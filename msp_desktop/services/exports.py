@@ -7,10 +7,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from msp_desktop.domain.disclosure import PROFILES
+from msp_desktop.export import case_record_pdf as record_pdf
 from msp_desktop.export import pdf
 from msp_desktop.export.meta import ExportMeta
-from msp_desktop.services import cases
+from msp_desktop.services import cases, records
 from msp_desktop.services.session import Session
 
 
@@ -32,8 +35,35 @@ def case_summary_pdf(session: Session, case_id: str, dest: Path) -> ExportResult
     return _audited(session, path, meta, case_id=case_id, format="pdf", profile="summary")
 
 
+def case_record_pdf(
+    session: Session, case_id: str, dest: Path, profile: str = "full"
+) -> ExportResult:
+    """The whole case record as a PDF. profile "sar": a subject-access copy, with third
+    parties' names and details withheld and listed (domain/disclosure.py)."""
+    if profile not in PROFILES:
+        raise ValueError(f"Unknown profile {profile!r}: use one of {', '.join(PROFILES)}.")
+    view = cases.case_view(session, case_id, audit=False)
+    # Only amended records need their revisions: the PDF shows each amendment next to the
+    # text it replaced.
+    histories = {r.record_id: records.history(session, r.record_id)
+                 for r in view.records if r.status in _AMENDED}
+    record = record_pdf.CaseRecord(
+        case=view.overview.case, person=view.overview.person,
+        records=[r for r in view.records if r.record_id != case_id],
+        histories=histories, profile=profile,
+    )
+    meta = ExportMeta.new(session.author, session.clock.now())
+    rendered = record_pdf.write_case_record(Path(dest), record, meta)
+    return _audited(session, rendered.path, meta, case_id=case_id, kind="pdf", format="pdf",
+                    document="case_record", profile=profile, content_hash=rendered.content_hash,
+                    record_ids=list(rendered.record_ids), withheld=rendered.withheld)
+
+
+_AMENDED = frozenset({"amended", "entered_in_error"})
+
+
 def _audited(
-    session: Session, path: Path, meta: ExportMeta, *, case_id: str | None, **detail: str
+    session: Session, path: Path, meta: ExportMeta, *, case_id: str | None, **detail: Any
 ) -> ExportResult:
     digest = _sha256(path)
     with session.write():

@@ -1,0 +1,150 @@
+"""Text in any of the adult's languages, as a PDF flowable.
+
+ReportLab draws glyphs one by one from one font, left to right. That is right for English,
+Welsh and Polish (DejaVu Sans has ŵ ŷ ł ą ę), but Urdu and Arabic need three more things:
+- shaping: each letter takes its joined form (arabic_reshaper picks the presentation forms);
+- order: right-to-left runs are laid out in visual order, line by line after wrapping, so a
+  long paragraph reads from the top right (python-bidi's get_display on each wrapped line);
+- a font that has the letters: DejaVu lacks some Urdu ones (ہ ے ۔), so Arabic-script runs
+  use Noto Naskh Arabic, the rest DejaVu Sans (font fallback per run).
+Text without Arabic script takes the plain Paragraph path (fast, and most records are).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.sax.saxutils import escape
+
+import arabic_reshaper
+from bidi import get_display
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+# Arabic, Arabic Supplement, Arabic Extended-A/B, and the presentation forms A and B.
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_HAS_RTL = re.compile(f"[{_ARABIC}\u0590-\u05ff]")
+_RUNS = re.compile(f"([{_ARABIC}]+)")
+# The first strong character decides a paragraph's direction (Unicode bidi rule P2).
+_FIRST_STRONG = re.compile(f"([{_ARABIC}\u0590-\u05ff])|([A-Za-z\u00c0-\u024f\u1e00-\u1eff])")
+
+# Arabic-script runs are drawn in Noto Naskh Arabic, in the weight of the style's font.
+RTL_FONT = {"DejaVuSans": "NotoNaskhArabic", "DejaVuSans-Bold": "NotoNaskhArabic-Bold"}
+
+
+def has_rtl(text: str) -> bool:
+    return _HAS_RTL.search(text) is not None
+
+
+def is_rtl_paragraph(text: str) -> bool:
+    m = _FIRST_STRONG.search(text)
+    return bool(m and m.group(1))
+
+
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """(font name, text) runs: Arabic-script characters in Noto Naskh, the rest in `font`."""
+    rtl_font = RTL_FONT.get(font, "NotoNaskhArabic")
+    return [(rtl_font if i % 2 else font, part)
+            for i, part in enumerate(_RUNS.split(text)) if part]
+
+
+def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
+    """A paragraph of stored text (line breaks kept): a plain Paragraph unless it has
+    right-to-left script."""
+    if has_rtl(text):
+        return MixedText(text, style)
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+class MixedText(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+    """A paragraph mixing left-to-right and Arabic-script text, wrapped at spaces."""
+
+    def __init__(self, text: str, style: ParagraphStyle,
+                 lines: list[tuple[list[tuple[str, str]], float, bool]] | None = None) -> None:
+        super().__init__()
+        self.style = style
+        self.text = text
+        self._shaped = arabic_reshaper.reshape(text) if lines is None else ""
+        # Each line: its runs in visual order, its width, and whether it is right-to-left.
+        self._lines = lines
+        self._avail = -1.0
+
+    def _measure(self, word: str) -> float:
+        size = self.style.fontSize
+        return sum(float(stringWidth(part, font, size))
+                   for font, part in font_runs(word, self.style.fontName))
+
+    def _layout(self, width: float) -> list[tuple[list[tuple[str, str]], float, bool]]:
+        out: list[tuple[list[tuple[str, str]], float, bool]] = []
+        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        for para in self._shaped.split("\n"):
+            rtl = is_rtl_paragraph(para)
+            logical: list[str] = []
+            current: list[str] = []
+            used = 0.0
+            for word in para.split(" "):
+                w = self._measure(word)
+                while w > width and len(word) > 1:  # a word longer than a line: cut it
+                    cut = len(word) - 1
+                    while cut > 1 and self._measure(word[:cut]) > width:
+                        cut -= 1
+                    if current:
+                        logical.append(" ".join(current))
+                        current, used = [], 0.0
+                    logical.append(word[:cut])
+                    word = word[cut:]
+                    w = self._measure(word)
+                extra = w + (space if current else 0.0)
+                if current and used + extra > width:
+                    logical.append(" ".join(current))
+                    current, used = [word], w
+                else:
+                    current.append(word)
+                    used += extra
+            logical.append(" ".join(current))
+            for line in logical:
+                visual = get_display(line, base_dir="R" if rtl else "L")
+                runs = font_runs(visual, self.style.fontName)
+                out.append((runs, self._measure(visual), rtl))
+        return out
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        inner = availWidth - self.style.leftIndent - self.style.rightIndent
+        if self._lines is None or (self._shaped and inner != self._avail):
+            self._lines = self._layout(inner)
+            self._avail = inner
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        assert self._lines is not None
+        fit = int(availHeight // self.style.leading)
+        if fit <= 0 or fit >= len(self._lines):
+            return []
+        return [MixedText(self.text, self.style, self._lines[:fit]),
+                MixedText(self.text, self.style, self._lines[fit:])]
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+    def draw(self) -> None:
+        assert self._lines is not None
+        canv: Any = self.canv
+        style = self.style
+        canv.setFillColor(style.textColor)
+        left = style.leftIndent
+        right = self.width - style.rightIndent
+        y = self.height - style.fontSize
+        for runs, width, rtl in self._lines:
+            x = right - width if rtl else left
+            for font, part in runs:
+                canv.setFont(font, style.fontSize)
+                canv.drawString(x, y, part)
+                x += stringWidth(part, font, style.fontSize)
+            y -= style.leading
