@@ -605,6 +605,59 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from msp_desktop.services import data_export
+
+    session = _open(args.path)
+    try:
+        result = data_export.export_json(session, Path(args.out), history=args.history)
+    finally:
+        session.close()
+    print(result.path)
+    print(f"Export {result.export_id}, SHA-256 {result.sha256}.")
+    return EXIT_OK
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from msp_desktop.services import data_export
+    from msp_desktop.storage.atomic import FolderNotEmpty, check_folder_free
+
+    def refuse() -> CliError:
+        return CliError(f"{args.outdir} already exists and is not an empty folder; choose a "
+                        "new or empty folder. Nothing was exported.", EXIT_USAGE)
+
+    try:
+        check_folder_free(Path(args.outdir))  # before the passphrase is asked for
+    except FolderNotEmpty:
+        raise refuse() from None
+    session = _open(args.path)
+    try:
+        result, files = data_export.export_csv(session, Path(args.outdir))
+    except FolderNotEmpty:
+        raise refuse() from None
+    finally:
+        session.close()
+    print(result.path)
+    print(f"{len(files)} file(s); export {result.export_id}, SHA-256 {result.sha256}.")
+    return EXIT_OK
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from msp_desktop.services import data_import
+
+    if not Path(args.file).is_file():
+        raise CliError(f"{args.file} is not a file. Nothing was imported.", EXIT_USAGE)
+    session = _open(args.path)
+    try:
+        result = data_import.import_json(session, Path(args.file), dry_run=args.dry_run)
+    finally:
+        session.close()
+    for line in result.plan.lines():
+        print(line)
+    print("Dry run: nothing was written." if args.dry_run else "Imported.")
+    return EXIT_OK
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from msp_desktop.services.selftest import run_self_test
 
@@ -788,6 +841,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="full: everything; sar: a subject-access copy with third parties "
                         "withheld (and listed)")
     x.set_defaults(func=cmd_export_pdf)
+    # (the "export" parser and its esub are made above, with "pdf")
+    x = esub.add_parser("json", help="every current record as one JSON file (with its schema)")
+    x.add_argument("path")
+    x.add_argument("out", help="the JSON file to write")
+    x.add_argument("--history", action="store_true", help="every revision of every record too")
+    x.set_defaults(func=cmd_export_json)
+    x = esub.add_parser("csv", help="one CSV file per record kind, in a new folder")
+    x.add_argument("path")
+    x.add_argument("outdir", help="a new (or empty) folder")
+    x.set_defaults(func=cmd_export_csv)
+
+    imports = sub.add_parser("import", help="load records from another vault or system")
+    isub = imports.add_subparsers(dest="import_command", required=True, parser_class=_Parser)
+    x = isub.add_parser("json", help="check a JSON export, then add what this vault lacks")
+    x.add_argument("path")
+    x.add_argument("file")
+    x.add_argument("--dry-run", action="store_true", help="show what it would do; write nothing")
+    x.set_defaults(func=cmd_import_json)
     return p
 
 

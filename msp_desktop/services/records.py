@@ -4,7 +4,7 @@ returns the record as it now stands and what changed (`Saved`)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from msp_desktop.domain.drafts import Draft
@@ -77,16 +77,21 @@ def _prepare(
     return body
 
 
-def ref_problems(session: Session, kind: Any, body: Mapping[str, Any]) -> list[Problem]:
+def ref_problems(
+    session: Session, kind: Any, body: Mapping[str, Any],
+    lookup: Callable[[str], Any] | None = None,
+) -> list[Problem]:
     """Every reference must name a record of the right kind that is in this vault (the domain
     check only sees a non-empty string): a note filed under a missing case would be lost from
-    every caseload view."""
+    every caseload view. lookup: find records another way (an import sees its own file's
+    records as if already here)."""
     problems: list[Problem] = []
+    get = lookup or session.store.get
     for f in kind.fields:
         value = body.get(f.name)
         if f.type is not FieldType.REF or not isinstance(value, str) or not value:
             continue
-        target = session.store.get(value)
+        target = get(value)
         if target is None or (f.ref_kind is not None and target.kind != f.ref_kind):
             wanted = KINDS[f.ref_kind].label.lower() if f.ref_kind in KINDS else "record"
             problems.append(Problem(f.name, f"{f.label}: there is no such {wanted} in this "

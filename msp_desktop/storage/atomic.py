@@ -185,6 +185,21 @@ def make_private_dirs(folder: Path) -> list[Path]:
 # --- a folder of files, all or nothing ------------------------------------------------------
 
 
+class FolderNotEmpty(FileExistsError):
+    """The destination folder exists and holds files: an export never mixes with them."""
+
+
+def check_folder_free(dest: Path, replaceable: Sequence[str] = ()) -> None:
+    """Raise FolderNotEmpty unless ``dest`` is missing, an empty folder, or a folder holding
+    only files named in ``replaceable``."""
+    dest = Path(dest)
+    if os.path.lexists(dest):
+        if not dest.is_dir() or dest.is_symlink():
+            raise FolderNotEmpty(f"{dest} exists and is not a folder")
+        if any(p.name not in replaceable for p in dest.iterdir()):
+            raise FolderNotEmpty(f"{dest} already holds other files")
+
+
 @contextlib.contextmanager
 def atomic_folder(dest: Path, *, replaceable: Sequence[str] = ()) -> Iterator[Path]:
     """Build a folder of files in a temporary sibling folder (write each file there with
@@ -193,15 +208,9 @@ def atomic_folder(dest: Path, *, replaceable: Sequence[str] = ()) -> Iterator[Pa
 
     ``dest`` may be missing, an empty folder, or a folder holding nothing but files named in
     ``replaceable`` (the previous run of the same report), which is then replaced; any other
-    existing ``dest`` raises FileExistsError before anything is written."""
+    existing ``dest`` raises FolderNotEmpty (a FileExistsError) before anything is written."""
     dest = Path(dest)
-    old: list[str] = []
-    if os.path.lexists(dest):
-        if not dest.is_dir() or dest.is_symlink():
-            raise FileExistsError(f"{dest} exists and is not a folder")
-        old = sorted(p.name for p in dest.iterdir())
-        if any(name not in replaceable for name in old):
-            raise FileExistsError(f"{dest} already holds other files")
+    check_folder_free(dest, replaceable)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=TMP_SUFFIX, dir=dest.parent))
     try:
@@ -209,6 +218,7 @@ def atomic_folder(dest: Path, *, replaceable: Sequence[str] = ()) -> Iterator[Pa
         for entry in tmp.iterdir():
             fsync_file(entry)
         fsync_dir(tmp)
+        check_folder_free(dest, replaceable)  # again: something may have appeared meanwhile
         if os.path.lexists(dest):
             # Swap: the old folder steps aside, the new one takes its name, the old one goes.
             aside = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".old",

@@ -302,8 +302,16 @@ def records_of_kind(conn: Any, kind: str) -> list[RecordState]:
     rows = conn.execute(
         f"SELECT {_STATE_COLUMNS} FROM records WHERE kind = ? ORDER BY sort_date, created_hlc",
         (kind,),
-    )
-    return [_state(conn, r) for r in rows]
+    ).fetchall()
+    # One query for every head of the kind, not one per record (a whole-vault export).
+    heads: dict[str, list[str]] = {}
+    for rid, rev in conn.execute(
+        "SELECT h.record_id, h.revision_id FROM heads h JOIN records r"
+        " ON r.record_id = h.record_id WHERE r.kind = ? ORDER BY 1, 2",
+        (kind,),
+    ):
+        heads.setdefault(rid, []).append(rev)
+    return [_state(conn, r, tuple(heads.get(r[0], ()))) for r in rows]
 
 
 def heads(conn: Any, record_id: str) -> list[str]:

@@ -198,6 +198,15 @@ def parked_missing_parents(conn: Any) -> set[str]:
     return {p for p in wanted if not has(conn, p)}
 
 
+def lifecycle_events(conn: Any) -> list[tuple[str, str, str, str, str, str | None, str | None]]:
+    """Every finalise and amend revision, without payloads, in clock order:
+    (record_id, revision_id, op, author, hlc, reason, amendment_type)."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT record_id, revision_id, op, author, hlc, reason, amendment_type FROM revisions"
+        " WHERE op IN ('finalise', 'amend') ORDER BY hlc, revision_id"
+    )]
+
+
 def iter_revisions(conn: Any, record_ids: Sequence[str] | None = None) -> Iterator[Revision]:
     """Every revision held (or those of the given records), in clock order, so a parent comes
     before its children."""

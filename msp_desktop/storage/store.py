@@ -324,6 +324,14 @@ class RecordStore:
     def heads(self, record_id: str) -> list[str]:
         return projections.heads(self._conn, record_id)
 
+    def iter_revisions(self) -> Iterator[Revision]:
+        """Every revision held, in clock order (a parent before its children)."""
+        return revision_log.iter_revisions(self._conn)
+
+    def lifecycle_events(self) -> list[tuple[str, str, str, str, str, str | None, str | None]]:
+        """Every finalise and amend, without payloads (see revision_log.lifecycle_events)."""
+        return revision_log.lifecycle_events(self._conn)
+
     # RuleContext protocol, so domain rules can look at other records.
     def find(self, kind: str, case_id: str) -> list[RecordState]:
         return self.records_for_case(case_id, [kind])

@@ -1,0 +1,339 @@
+"""Load a JSON export (resources/schemas/msp-export-1.schema.json) into a vault: a migration
+between vaults, or records from another system written in the same format.
+
+The whole document is checked before anything is written: the JSON Schema, then every domain
+rule a typed record must pass (fields.validate, or validate_for_finalise for a finalised
+record; the kind's cross-record rules; every reference names a record of the right kind), in
+load order (person -> case -> ...), with the records of the file visible to the rules as if
+they were already in the vault. The first problem rejects the file with its exact place
+(record id, kind and field, and the JSON path) and nothing is written.
+
+Idempotent, by record id (kept from the file):
+- a record not in this vault is added, with the lifecycle it had: saved, finalised, or
+  entered in error (an amendment saying so); its amendments stay in the source's history;
+- a record here with the same content (payload, and a lifecycle at least as far on) is skipped;
+- a record here that is still editable (saved) and differs gets a new revision with the file's
+  content ("updated"), then the file's lifecycle;
+- a record here that is finalised and differs is a conflict: a finalised record changes only by
+  an amendment with a reason, made by a person, so the file is rejected (nothing written) and
+  the message names the record and the first differing field.
+The history section of a `--history` export is checked against the schema but not loaded:
+revisions travel between vaults, signed, in sync bundles. The import is one transaction and one
+audit entry (source export and vault ids, file hash, counts, a digest of the record ids).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from msp_desktop.domain.fields import RecordKind, clean, validate, validate_for_finalise
+from msp_desktop.domain.interchange import (
+    ENTERED_IN_ERROR,
+    FINALISED,
+    SAVED,
+    coded,
+    import_state,
+    load_order,
+    state_rank,
+)
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.resources import resource_path
+from msp_desktop.services.records import ref_problems
+from msp_desktop.services.session import Session
+
+SCHEMA_FILE = "schemas/msp-export-1.schema.json"
+ADD, UPDATE, SKIP = "add", "update", "skip"
+
+
+class ImportRejected(ValueError):
+    """The file cannot be imported; `location` says exactly where the problem is."""
+
+    def __init__(self, location: str, problem: str) -> None:
+        self.location = location
+        self.problem = problem
+        super().__init__(f"{location}: {problem} Nothing was imported.")
+
+
+@dataclass(frozen=True)
+class _View:
+    """An incoming record as the rules see it (RecordView)."""
+
+    record_id: str
+    kind: str
+    payload: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class _Action:
+    action: str
+    kind: str
+    record_id: str
+    payload: dict[str, Any]
+    state: str  # the lifecycle the record must end in (interchange SAVED / FINALISED / ...)
+    edit: bool = False  # an update whose payload differs (a new revision before the lifecycle)
+    current: str = SAVED  # the lifecycle it has in this vault now (updates)
+
+
+@dataclass
+class ImportPlan:
+    file_sha256: str
+    export_id: str | None
+    source_vault_id: str | None
+    actions: list[_Action] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for a in self.actions if a.action == action)
+
+    def by_kind(self, action: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for a in self.actions:
+            if a.action == action:
+                out[a.kind] = out.get(a.kind, 0) + 1
+        return out
+
+    def lines(self) -> list[str]:
+        lines = [f"{self.count(ADD)} record(s) to add, {self.count(UPDATE)} to update, "
+                 f"{self.count(SKIP)} already here (skipped)."]
+        for action, word in ((ADD, "add"), (UPDATE, "update")):
+            counts = self.by_kind(action)
+            if counts:
+                lines.append(f"  {word}: " + ", ".join(
+                    f"{KINDS[k].plural.lower()} {n}" for k, n in counts.items()))
+        return lines
+
+
+@cache
+def schema() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource_path(SCHEMA_FILE).read_text(encoding="utf-8"))
+    return data
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _load(path: Path) -> tuple[Any, str]:
+    data = Path(path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected(f"{Path(path).name}, byte {exc.start}",
+                             "the file is not UTF-8 text.") from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant), digest
+    except json.JSONDecodeError as exc:
+        raise ImportRejected(f"{Path(path).name}, line {exc.lineno} column {exc.colno}",
+                             f"not valid JSON ({exc.msg}).") from None
+    except (ValueError, RecursionError) as exc:
+        raise ImportRejected(Path(path).name, f"not valid JSON ({exc}).") from None
+
+
+def _json_path(parts: Sequence[Any]) -> str:
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+def _record_place(doc: Any, parts: Sequence[Any]) -> str:
+    """"record <id> (<kind>)" for a path inside a record, else ""."""
+    if len(parts) >= 3 and parts[0] in ("records", "revisions") and isinstance(parts[2], int):
+        try:
+            item = doc[parts[0]][parts[1]][parts[2]]
+        except (KeyError, IndexError, TypeError):
+            return ""
+        rid = item.get("record_id") if isinstance(item, dict) else None
+        what = "record" if parts[0] == "records" else "revision of record"
+        if isinstance(rid, str):
+            return f"{what} {rid} ({parts[1]})"
+    return ""
+
+
+def _check_schema(doc: Any) -> None:
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import best_match
+
+    validator = Draft202012Validator(schema(), format_checker=FormatChecker())
+    error = next(iter(validator.iter_errors(doc)), None)
+    if error is None:
+        return
+    if error.context:
+        error = best_match(error.context) or error
+    parts = list(error.absolute_path)
+    place = _record_place(doc, parts)
+    where = _json_path(parts)
+    if place and len(parts) > 4 and parts[3] == "payload":
+        f = str(parts[4])
+        kind = KINDS.get(str(parts[1]))
+        label = kind.by_name[f].label if kind and f in kind.by_name else f
+        where = f"{place}, field {f} ({label}) at {where}"
+    elif place:
+        where = f"{place} at {where}"
+    raise ImportRejected(where, f"{_short(error.message)} (does not match the export schema).")
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Context:
+    """The vault as the rules see it, with the file's records laid over it."""
+
+    def __init__(self, session: Session, incoming: Mapping[str, _View]) -> None:
+        self._store = session.store
+        self._incoming = incoming
+        self.record_id: str | None = None
+        self._store_empty = not any(session.store.counts_by_kind().values())
+        self._store_cases: set[str] = (
+            set() if self._store_empty
+            else {c.record_id for c in session.store.records_of_kind("case")}
+        )
+        self._by_case: dict[tuple[str, str], list[_View]] = {}
+        for view in incoming.values():
+            case_id = _case_of(KINDS[view.kind], view.record_id, view.payload)
+            if case_id:
+                self._by_case.setdefault((view.kind, case_id), []).append(view)
+
+    def get(self, record_id: str) -> Any:
+        view = self._incoming.get(record_id)
+        if view is not None or self._store_empty:
+            return view
+        return self._store.get(record_id)
+
+    def find(self, kind: str, case_id: str) -> Any:
+        mine = self._by_case.get((kind, case_id), [])
+        if case_id not in self._store_cases:
+            return mine
+        held = [r for r in self._store.find(kind, case_id) if r.record_id not in self._incoming]
+        return [*held, *mine]
+
+    def stored(self, record_id: str) -> Any:
+        return None if self._store_empty else self._store.get(record_id)
+
+
+def _case_of(kind: RecordKind, record_id: str, payload: Mapping[str, Any]) -> str | None:
+    if kind.name == "case":
+        return record_id
+    value = payload.get(kind.case_field) if kind.case_field else None
+    return value if isinstance(value, str) else None
+
+
+def _first_difference(kind: RecordKind, a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
+    for f in kind.fields:
+        if a.get(f.name) != b.get(f.name):
+            return f.name
+    return next((n for n in {*a, *b} if a.get(n) != b.get(n)), "")
+
+
+def plan_import(session: Session, path: Path) -> ImportPlan:
+    """Check the whole file against the schema and the domain rules; say what an import would
+    add, update and skip. Raises ImportRejected (with the place) at the first problem."""
+    doc, digest = _load(path)
+    _check_schema(doc)
+    plan = ImportPlan(digest, doc.get("export_id"), doc.get("vault_id"))
+    order = load_order()
+    records: Mapping[str, list[dict[str, Any]]] = doc["records"]
+    entries: list[tuple[str, int, dict[str, Any], dict[str, Any], str]] = []
+    incoming: dict[str, _View] = {}
+    for kind_name in order:
+        kind = KINDS[kind_name]
+        for i, rec in enumerate(records.get(kind_name, [])):
+            rid = rec["record_id"]
+            place = f"record {rid} ({kind_name}) at $.records.{kind_name}[{i}]"
+            if rid in incoming:
+                raise ImportRejected(place, "this record id appears twice in the file.")
+            body = clean(kind, coded(kind, rec["payload"]))
+            status = rec.get("status", {}).get("code", "saved")
+            incoming[rid] = _View(rid, kind_name, body)
+            entries.append((kind_name, i, rec, body, import_state(kind, status)))
+    ctx = _Context(session, incoming)
+    for kind_name, i, rec, body, state in entries:
+        kind = KINDS[kind_name]
+        rid = rec["record_id"]
+        place = f"record {rid} ({kind_name})"
+        json_at = f"$.records.{kind_name}[{i}].payload"
+        ctx.record_id = rid
+        finalised = state != SAVED and kind.finalisable
+        problems = (validate_for_finalise if finalised else validate)(kind, body, ctx)
+        if not problems:
+            problems = ref_problems(session, kind, body, lookup=ctx.get)
+        if problems:
+            p = problems[0]
+            label = kind.by_name[p.field].label if p.field in kind.by_name else p.field
+            raise ImportRejected(f"{place}, field {p.field} ({label}) at {json_at}.{p.field}",
+                                 p.message)
+        plan.actions.append(_decide(ctx.stored(rid), kind, rid, body, state, place))
+    return plan
+
+
+def _decide(
+    existing: Any, kind: RecordKind, rid: str, body: dict[str, Any], state: str, place: str
+) -> _Action:
+    if existing is None:
+        return _Action(ADD, kind.name, rid, body, state)
+    if existing.kind != kind.name:
+        raise ImportRejected(place, f"this vault already holds a {existing.kind} with this id.")
+    current = import_state(kind, existing.status)
+    if existing.payload == body:
+        if state_rank(state) <= state_rank(current):
+            return _Action(SKIP, kind.name, rid, body, current, current=current)
+        return _Action(UPDATE, kind.name, rid, body, state, current=current)
+    if current != SAVED:
+        f = _first_difference(kind, existing.payload, body)
+        raise ImportRejected(
+            f"{place}, field {f}",
+            "this record is finalised in this vault and the file holds different content; a "
+            "finalised record changes only by an amendment with a reason, in the app.")
+    return _Action(UPDATE, kind.name, rid, body, state, edit=True, current=current)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    plan: ImportPlan
+    written: bool
+
+
+def import_json(session: Session, path: Path, *, dry_run: bool = False) -> ImportResult:
+    """Check the file, then (unless dry_run) apply it in one transaction, audited."""
+    plan = plan_import(session, path)
+    if dry_run:
+        return ImportResult(plan, written=False)
+    store = session.store
+    reason = f"Imported from export {plan.export_id or Path(path).name}"
+    ids = hashlib.sha256()
+    with store.large_cache(), session.write(), store.batch():
+        for a in plan.actions:
+            if a.action == SKIP:
+                continue
+            ids.update(a.record_id.encode("utf-8") + b"\n")
+            now = a.current
+            if a.action == ADD:
+                store.create(a.kind, a.payload, record_id=a.record_id)
+                now = SAVED
+            elif a.edit:
+                store.edit(a.record_id, a.payload, reason=reason)
+            kind = KINDS[a.kind]
+            if kind.finalisable and now == SAVED and a.state != SAVED:
+                store.finalise(a.record_id, a.payload)
+            if a.state == ENTERED_IN_ERROR and now != ENTERED_IN_ERROR:
+                store.amend(a.record_id, a.payload, amendment_type="ENTERED_IN_ERROR",
+                            reason=f"Entered in error in the source vault ({reason.lower()}).")
+        session.log("json.import", detail={
+            "format": "json", "export_id": plan.export_id, "source_vault_id":
+            plan.source_vault_id, "sha256": plan.file_sha256, "added": plan.count(ADD),
+            "updated": plan.count(UPDATE), "skipped": plan.count(SKIP),
+            "record_ids_sha256": ids.hexdigest(),
+        })
+    return ImportResult(plan, written=True)
+
+
+__all__ = ["FINALISED", "ImportPlan", "ImportRejected", "ImportResult", "import_json",
+           "plan_import"]
