@@ -287,8 +287,8 @@ class ExportDialog(QDialog):
 
         heading = QLabel(job.title, self)
         theme.make_heading(heading, 1.25)
-        what = QLabel(job.what, self)
-        what.setWordWrap(True)
+        self.what_label = QLabel(job.what, self)
+        self.what_label.setWordWrap(True)
         self.step_up = StepUp(ctx, stem=job.stem, suffix=job.suffix,
                               folder_output=job.folder_output, parent=self)
         self.error_label = QLabel(self)
@@ -323,8 +323,8 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        for w in (heading, what, self.step_up, self.error_label, self.progress, self.result_label,
-                  self.buttons):
+        for w in (heading, self.what_label, self.step_up, self.error_label, self.progress,
+                  self.result_label, self.buttons):
             layout.addWidget(w)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.step_up.passphrase.setFocus()

@@ -39,6 +39,8 @@ from msp_desktop.ui.sync_common import bundle_from_mime
 from msp_desktop.ui.workspace import CaseWorkspace
 
 if TYPE_CHECKING:
+    from msp_desktop.ui.export_dialog import ExportDialog
+    from msp_desktop.ui.reports import ImportDialog
     from msp_desktop.ui.sac_dialog import SacDialog
     from msp_desktop.ui.sync_window import SyncDialog
 
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         self.sync_status: sync.SyncStatus | None = None
         self.sync_dialog: SyncDialog | None = None
         self.sac_dialog: SacDialog | None = None
+        self.report_dialog: ExportDialog | ImportDialog | None = None
         self.statusBar().addWidget(self.vault_label)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -240,9 +243,22 @@ class MainWindow(QMainWindow):
             sync_menu.addAction(a)
 
         reports_menu = bar.addMenu(_tr("Re&ports"))
+        self.export_json_action = self._action(
+            _tr("Export all records (&JSON)…"), None, lambda: self.export_all("json"),
+            _tr("Every current record as one JSON file, for another vault or system"))
+        self.export_csv_action = self._action(
+            _tr("Export all records (C&SV)…"), None, lambda: self.export_all("csv"),
+            _tr("One spreadsheet file per kind of record"))
+        self.import_json_action = self._action(
+            _tr("&Import records from JSON…"), None, self.open_import,
+            _tr("Check a JSON export, see what it would add, then import it"))
         self.sac_action = self._action(
             _tr("Safeguarding &Adults Collection…"), None, self.open_sac,
             _tr("The yearly return: its tables, and the records that cannot be counted yet"))
+        for a in (self.export_json_action, self.export_csv_action):
+            reports_menu.addAction(a)
+        reports_menu.addAction(self.import_json_action)
+        reports_menu.addSeparator()
         reports_menu.addAction(self.sac_action)
 
         help_menu = bar.addMenu(_tr("&Help"))
@@ -466,6 +482,33 @@ class MainWindow(QMainWindow):
 
     # reports -----------------------------------------------------------------------------
 
+    def _replace_report_dialog(self, dialog: ExportDialog | ImportDialog) -> None:
+        previous, self.report_dialog = self.report_dialog, dialog
+        if previous is not None:
+            previous.deleteLater()
+        dialog.open()  # window-modal: its write runs on the worker, nothing else writes
+
+    def export_all(self, fmt: str) -> ExportDialog | None:
+        """Export every record as JSON ("json") or CSV ("csv"), after the step-up."""
+        if self._tearing_down:
+            return None
+        from msp_desktop.ui.export_dialog import ExportDialog
+        from msp_desktop.ui.reports import csv_job, json_job
+
+        dialog = ExportDialog(self.ctx, json_job() if fmt == "json" else csv_job(), self)
+        self._replace_report_dialog(dialog)
+        return dialog
+
+    def open_import(self) -> ImportDialog | None:
+        """Preview, then import, a JSON export."""
+        if self._tearing_down:
+            return None
+        from msp_desktop.ui.reports import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self)
+        self._replace_report_dialog(dialog)
+        return dialog
+
     def open_sac(self) -> SacDialog | None:
         """Show the Safeguarding Adults Collection dialog (the same one again, with its list
         of records that cannot be counted, after a case was opened from it)."""
@@ -535,6 +578,11 @@ class MainWindow(QMainWindow):
             dialog.busy = False  # the session is closing: the window goes regardless
             dialog.hide()
             dialog.deleteLater()
+        report, self.report_dialog = self.report_dialog, None
+        if report is not None:
+            report.busy = False
+            report.hide()
+            report.deleteLater()
         sac, self.sac_dialog = self.sac_dialog, None
         if sac is not None:
             sac.busy = False

@@ -36,6 +36,8 @@ from msp_desktop.ui.settings_dialog import SettingsDialog
 from msp_desktop.ui.start_window import StartWindow
 from msp_desktop.ui.unlock_window import UnlockWindow
 
+SCREENSHOT_PASSPHRASE = "screenshot demo passphrase"
+
 
 def _unlock_with_error() -> QWidget:
     w = UnlockWindow("/home/worker/MSP Desktop/vault")
@@ -192,7 +194,7 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
 
     saved: list[Path] = []
     vault = tmp / "demo-vault"
-    session = Session.create(vault, "screenshot demo passphrase", kdf=KdfParams.fast(),
+    session = Session.create(vault, SCREENSHOT_PASSPHRASE, kdf=KdfParams.fast(),
                              author="sam.taylor", device_name="Demo laptop")
     try:
         generate(session, cases=40, seed=7)
@@ -257,6 +259,7 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
                 shot("consent_override")
         ws.tabs.setCurrentWidget(ws.audit_page)
         shot("workspace_audit")
+        _export_shots(app, ws, tmp, shot)
         win.focus_search()
         win.caseload.search_box.setText("carer")
         win.caseload.run_search()
@@ -280,6 +283,28 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
     finally:
         session.close()
     return saved
+
+
+def _export_shots(app: QApplication, ws: Any, tmp: Path,
+                  shot: Callable[[str, QWidget | None], None]) -> None:
+    """The case record export: the step-up, a wrong passphrase refused, then the result."""
+    out = tmp / "exports"
+    out.mkdir(exist_ok=True)
+    dialog = ws.export_case("full")
+    dialog.step_up.folder.set_path(str(out))
+    shot("export_case_record", dialog)
+    dialog.step_up.passphrase.setText("not the passphrase")
+    dialog.start()
+    _until(app, lambda: dialog.error_label.isVisible())
+    shot("export_wrong_passphrase", dialog)
+    dialog.close()
+    sar = ws.export_case("sar")
+    sar.step_up.folder.set_path(str(out))
+    sar.step_up.passphrase.setText(SCREENSHOT_PASSPHRASE)
+    sar.start()
+    _until(app, lambda: not sar.busy)
+    shot("export_subject_access_done", sar)
+    sar.close()
 
 
 def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:
