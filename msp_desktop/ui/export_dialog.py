@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -96,6 +96,19 @@ def default_export_folder(ctx: UiContext) -> str:
 def open_folder(path: Path) -> bool:
     """Show a folder in the desktop's file manager."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Make a dialog as tall as its wrapped texts need at its current width (adjustSize
+    alone sizes them for a narrower width, and their last lines are clipped), never smaller
+    than it is asked to be."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = max(dialog.width(), dialog.minimumWidth())
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+    dialog.resize(width, max(height, layout.totalMinimumSize().height()))
 
 
 # ----- running on the worker ---------------------------------------------------------------
@@ -249,7 +262,7 @@ def describe_export_result(result: Any) -> Written:
     """The summary of a services.exports.ExportResult (path, export_id, sha256)."""
     return Written(Path(result.path), [
         _tr("Export id: %1").replace("%1", str(result.export_id)),
-        _tr("SHA-256 (recorded in the audit log): %1").replace("%1", str(result.sha256)),
+        _tr("SHA-256 (recorded in the audit log):"), str(result.sha256),
     ])
 
 
@@ -326,7 +339,10 @@ class ExportDialog(QDialog):
         for w in (heading, self.what_label, self.step_up, self.error_label, self.progress,
                   self.result_label, self.buttons):
             layout.addWidget(w)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        # Wide enough for the hash on one line: it cannot wrap, and must be read whole.
+        metrics = self.fontMetrics()
+        self.setMinimumWidth(max(metrics.averageCharWidth() * 72,
+                                 metrics.horizontalAdvance("0" * 64) + 48))
         self.step_up.passphrase.setFocus()
 
     def show_error(self, text: str) -> None:
@@ -337,10 +353,11 @@ class ExportDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        self.adjustSize()
+        fit_height(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt API name
+        super().showEvent(event)
+        fit_height(self)
 
     def start(self) -> None:
         """Check the form, then check the passphrase and export, both on the worker."""

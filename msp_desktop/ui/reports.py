@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +35,7 @@ from msp_desktop.ui.export_dialog import (
     dated_stem,
     describe_export_result,
     failure_text,
+    fit_height,
     run_write,
 )
 from msp_desktop.ui.path_picker import PathMode, PathPicker
@@ -103,17 +105,23 @@ def plan_changes(plan: data_import.ImportPlan) -> Changes:
     return Changes(frozenset(records), frozenset(cases), frozenset(kinds), sync=bool(records))
 
 
-def plan_text(plan: data_import.ImportPlan) -> str:
-    """The counts of a preview, in words, with the kinds of records to add and update."""
-    add, update, skip = (plan.count(a) for a in (data_import.ADD, data_import.UPDATE,
-                                                 data_import.SKIP))
-    lines = [_tr("To add: %1. To update: %2. Already in this vault (skipped): %3.")
-             .replace("%1", str(add)).replace("%2", str(update)).replace("%3", str(skip))]
-    for action, head in ((data_import.ADD, _tr("Added")), (data_import.UPDATE, _tr("Updated"))):
+def plan_text(plan: data_import.ImportPlan, *, done: bool = False) -> str:
+    """The counts of a preview (or, `done`, of the import), in words, with the kinds of
+    records added and updated."""
+    add, update, skip = (str(plan.count(a)) for a in (data_import.ADD, data_import.UPDATE,
+                                                      data_import.SKIP))
+    if done:
+        head = _tr("Added: %1. Updated: %2. Already in this vault (skipped): %3.")
+        words = (_tr("Added"), _tr("Updated"))
+    else:
+        head = _tr("To add: %1. To update: %2. Already in this vault (skipped): %3.")
+        words = (_tr("To add"), _tr("To update"))
+    lines = [head.replace("%1", add).replace("%2", update).replace("%3", skip)]
+    for action, word in zip((data_import.ADD, data_import.UPDATE), words, strict=True):
         counts = plan.by_kind(action)
         if counts:
-            kinds = ", ".join(f"{_plural(kind)} {n}" for kind, n in sorted(counts.items()))
-            lines.append(f"{head}: {kinds}")
+            kinds = ", ".join(sorted(f"{_plural(kind)} {n}" for kind, n in counts.items()))
+            lines.append(f"{word}: {kinds}")
     return "\n".join(lines)
 
 
@@ -212,10 +220,11 @@ class ImportDialog(QDialog):
     # showing -------------------------------------------------------------------------------
 
     def _fit(self) -> None:
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        self.adjustSize()
+        fit_height(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt API name
+        super().showEvent(event)
+        fit_height(self)
 
     def _show(self, summary: str = "", error: str = "", location: str = "") -> None:
         for label, text in ((self.summary, summary), (self.error_label, error),
@@ -303,7 +312,7 @@ class ImportDialog(QDialog):
     def _imported(self, result: data_import.ImportResult) -> None:
         self.plan = None
         self._set_busy(False)
-        self._show(summary=_tr("Imported.") + "\n" + plan_text(result.plan))
+        self._show(summary=_tr("Imported.") + " " + plan_text(result.plan, done=True))
         self.import_button.setEnabled(False)
         self.close_button.setFocus()
         self.ctx.publish(plan_changes(result.plan))

@@ -137,7 +137,7 @@ class SacDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(year_label, self.year)
         form.addRow(council_label, self.council)
-        form.addRow("", council_note)
+        form.addRow(council_note)
 
         self.step_up = StepUp(ctx, stem=self._stem(), suffix="", folder_output=True,
                               parent=self)
@@ -170,8 +170,12 @@ class SacDialog(QDialog):
             "Press Enter or double-click a row to open the case at that record"))
         self.missing.setModel(self.missing_model)
         em = self.fontMetrics().averageCharWidth()
-        self.missing.setColumnWidth(0, em * 26)
-        self.missing.setColumnWidth(1, em * 24)
+        # Whole words, on as many lines as they take: what is missing is a sentence.
+        self.missing.setWordWrap(True)
+        self.missing.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.missing.setColumnWidth(0, em * 28)
+        self.missing.setColumnWidth(1, em * 22)
         self.missing.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch)
         self.missing.activated.connect(self._on_activated)
@@ -207,7 +211,8 @@ class SacDialog(QDialog):
         for widget in (self.step_up, self.error_label, self.progress, self.result_label,
                        self.missing_title, self.missing_hint):
             layout.addWidget(widget)
-        layout.addWidget(self.missing, 1)
+        layout.addWidget(self.missing, 100)  # the list takes the room, once it is shown
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(em * 90)
         self.ctx.read(sac_report.reporting_council, done=self._show_council,
@@ -289,7 +294,7 @@ class SacDialog(QDialog):
             .replace("%3", sac_report.council_name(report.council))
             .replace("%4", next((f for f in result.files if f.endswith(".pdf")), "")),
             _tr("Export id: %1").replace("%1", result.export_id),
-            _tr("SHA-256 (recorded in the audit log): %1").replace("%1", result.sha256),
+            _tr("SHA-256 (recorded in the audit log):"), result.sha256,
         ]
         text = "\n".join(lines)
         self.result_label.setText(text)
@@ -327,6 +332,12 @@ class SacDialog(QDialog):
         self.missing_title.show()
         self.missing.show()
         self.missing_hint.show()
+        # Room for about eight rows of the list below the form.
+        metrics = self.fontMetrics()
+        layout = self.layout()
+        needed = (layout.totalMinimumSize().height() if layout is not None else 0)
+        self.resize(max(self.width(), metrics.averageCharWidth() * 120),
+                    max(self.height(), needed + metrics.height() * 18))
         case_ids = sorted({i.case_id for i in items if i.case_id})
         self.ctx.read(_case_names, case_ids,
                       done=lambda names: self._fill_uncounted(items, names),
@@ -337,8 +348,10 @@ class SacDialog(QDialog):
         for i in items:
             ref = (i.case_id or "")[:8].upper()
             who = names.get(i.case_id) or _tr("Unnamed adult")
-            rows.append(((f"{who} · {ref}", f"{kind_label(i.kind)} · {i.record_id[:8].upper()}",
-                          i.missing), i.case_id, i.record_id, i.kind))
+            record = kind_label(i.kind)
+            if i.record_id != i.case_id:  # the case's own record needs no second reference
+                record += f" · {i.record_id[:8].upper()}"
+            rows.append(((f"{who} · {ref}", record, i.missing), i.case_id, i.record_id, i.kind))
         self.missing_model.set_rows(rows)
         self.missing.setCurrentIndex(self.missing_model.index(0, 0))
         self.missing.setFocus()

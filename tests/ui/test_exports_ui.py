@@ -172,14 +172,15 @@ def test_import_previews_then_imports(qtbot, vault, tmp_path) -> None:
         qtbot.keyClick(dialog.file.edit, Qt.Key.Key_Return)  # Preview is the default button
         assert dialog.summary.text().startswith(
             "To add: 2. To update: 0. Already in this vault (skipped): 0.")
-        assert "adults 1" in dialog.summary.text() and "Nothing has been written yet" in (
+        assert "To add: adults 1, safeguarding cases 1" in dialog.summary.text() and "Nothing has been written yet" in (
             dialog.summary.text())
         assert caseload.row(other, case_id) is None  # the dry run wrote nothing
         assert dialog.focusWidget() is dialog.import_button
         with qtbot.waitSignal(dialog.imported):
             qtbot.keyClick(dialog.import_button, Qt.Key.Key_Space)
         assert caseload.row(other, case_id) is not None
-        assert dialog.summary.text().startswith("Imported.")
+        assert dialog.summary.text().startswith(
+            "Imported. Added: 2. Updated: 0. Already in this vault (skipped): 0.")
         assert changed and case_id in changed[-1].cases
 
         dialog.preview()  # again: everything is here now
