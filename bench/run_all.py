@@ -11,7 +11,8 @@ measures, each against a baseline taken in the same run where one exists:
   (e) memory (RSS) with the vault open, the first page loaded and Qt loaded;
   (f) unlock window start vs a bare PySide6 window start (fresh processes, median of 5);
   (g, h) sync by bundle files (bench/sync_bench.py): import rate vs raw inserts of the same
-      rows, and export + import of the whole vault.
+      rows, and export + import of the whole vault;
+  (i, j) JSON and CSV export and JSON import of the whole vault (bench/data_export_bench.py).
 
 Writes bench/results/latest.json and docs/measurements.md.
 
@@ -359,6 +360,10 @@ def write_markdown(res: dict[str, Any], command: str) -> None:
         import sync_bench
 
         lines += sync_bench.markdown(res["sync"])
+    if "data_export" in res:
+        import data_export_bench
+
+        lines += data_export_bench.markdown(res["data_export"])
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "measurements.md").write_text("\n".join(lines) + "\n")
 
@@ -417,6 +422,9 @@ def main() -> int:
     res["sync"] = sync_bench.run(
         path, PASSPHRASE, sample_cases=sync_bench.sample_for(cases), full=not args.no_sync_full,
         seed=SEED, raw_insert_rate=raw_insert_rate, workdir=RESULTS)
+    import data_export_bench
+
+    res["data_export"] = data_export_bench.run(path, PASSPHRASE, workdir=RESULTS)
 
     unlock_ms = statistics.median(u["unlock_ms"] for u in unlocks)
     rss = max(u["rss_mb"] for u in unlocks)
@@ -480,7 +488,8 @@ def main() -> int:
     (RESULTS / "latest.json").write_text(json.dumps(res, indent=2, ensure_ascii=False))
     write_markdown(res, command)
     width = max(len(r[0]) for r in res["table"])
-    for row in res["table"] + sync_bench.table(res["sync"]):
+    for row in (res["table"] + sync_bench.table(res["sync"])
+                + data_export_bench.table(res["data_export"])):
         print(f"{row[0]:<{width}}  {row[1]:<42} {row[2]:<20} {row[3]:<7} {row[4]:<11} {row[5]}")
     print(f"Wrote {RESULTS.relative_to(ROOT)}/latest.json and docs/measurements.md")
     return 0

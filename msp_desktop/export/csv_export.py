@@ -1,7 +1,7 @@
 """Write the CSV export: a folder with one file per record kind, for office analysts (Excel,
 LibreOffice). Pure: records in, files out.
 
-Layout (docs/exports.md says the same for the people who use it):
+Layout (docs/data-export.md says the same for the people who use it):
 - `<kind>.csv`: one row per record. The header row holds the labels people read. Every
   record starts with Record ID, Case ID, Status, Created / Created by, Last changed / Last
   changed by. A choice field gives two columns, "<label> (code)" and "<label>", and a third,

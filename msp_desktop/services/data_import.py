@@ -167,6 +167,9 @@ def _check_schema(doc: Any) -> None:
     if error.context:
         error = best_match(error.context) or error
     parts = list(error.absolute_path)
+    named = _named_property(error)
+    if named is not None:  # a missing or unexpected field: point at it, not its record
+        parts.append(named)
     place = _record_place(doc, parts)
     where = _json_path(parts)
     if place and len(parts) > 4 and parts[3] == "payload":
@@ -177,6 +180,19 @@ def _check_schema(doc: Any) -> None:
     elif place:
         where = f"{place} at {where}"
     raise ImportRejected(where, f"{_short(error.message)} (does not match the export schema).")
+
+
+def _named_property(error: Any) -> str | None:
+    """The property a "required" or "additionalProperties" error is about."""
+    instance = error.instance
+    if not isinstance(instance, dict):
+        return None
+    if error.validator == "required":
+        return next((p for p in error.validator_value if p not in instance), None)
+    if error.validator == "additionalProperties":
+        known = error.schema.get("properties", {})
+        return next((p for p in instance if p not in known), None)
+    return None
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -1,0 +1,274 @@
+"""`import json`: the round trip (demo vault -> export -> fresh vault -> export gives the same
+records), idempotence, dry runs, updates and conflicts, and rejection of bad input with its
+exact place and nothing written (including random mutations and truncations)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from msp_desktop.domain.fields import FieldType
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.services import cases, data_export, data_import, records
+from msp_desktop.services.data_import import ImportRejected
+from msp_desktop.services.demo import generate
+from msp_desktop.services.session import Session
+from msp_desktop.storage.keyslots import KdfParams
+
+PASS = "pass phrase words"
+
+
+def _session(path: Path, author: str = "b.worker") -> Session:
+    return Session.create(path, PASS, kdf=KdfParams.fast(), author=author, device_name="t")
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session, Path]]:
+    """A demo vault and its JSON export (the file every test imports or mutates)."""
+    folder = tmp_path_factory.mktemp("src")
+    s = _session(folder / "v", author="a.worker")
+    generate(s, cases=10, seed=5)
+    data_export.export_json(s, folder / "export.json", history=True)
+    yield s, folder / "export.json"
+    s.close()
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Iterator[Session]:
+    s = _session(tmp_path / "target")
+    yield s
+    s.close()
+
+
+def _payloads(doc: dict[str, Any]) -> dict[str, tuple[str, Any]]:
+    return {r["record_id"]: (r["kind"], r["payload"])
+            for items in doc["records"].values() for r in items}
+
+
+def _fingerprint(s: Session) -> tuple[str, int, int]:
+    """What a rejected import must leave exactly as it was."""
+    return s.store.state_digest(), s.store.revision_count(), s.audit.entries()[-1].seq
+
+
+def test_round_trip_gives_the_same_records_and_a_second_import_adds_nothing(
+    source: tuple[Session, Path], target: Session, tmp_path: Path
+) -> None:
+    _, path = source
+    first = data_import.import_json(target, path)
+    assert first.written and first.plan.count("add") == sum(
+        len(v) for v in json.loads(path.read_text())["records"].values())
+    data_export.export_json(target, tmp_path / "again.json")
+    before, after = (json.loads(p.read_text()) for p in (path, tmp_path / "again.json"))
+    assert _payloads(after) == _payloads(before)
+    # finalised and entered-in-error records keep that state; amended ones arrive finalised
+    state = {r["record_id"]: r["status"]["code"]
+             for items in after["records"].values() for r in items}
+    for items in before["records"].values():
+        for r in items:
+            want = {"amended": "final"}.get(r["status"]["code"], r["status"]["code"])
+            if not KINDS[r["kind"]].finalisable and want == "final":
+                want = "saved"
+            assert state[r["record_id"]] == want, r["record_id"]
+    revisions = target.store.revision_count()
+    second = data_import.import_json(target, path)
+    assert second.plan.count("add") == 0 and second.plan.count("update") == 0
+    assert target.store.revision_count() == revisions
+
+
+def test_import_is_audited_with_source_ids_and_counts_and_attributed_to_the_importer(
+    source: tuple[Session, Path], target: Session
+) -> None:
+    _, path = source
+    doc = json.loads(path.read_text())
+    data_import.import_json(target, path)
+    entry = target.audit.entries()[-1]
+    assert entry.action == "json.import" and entry.author == "b.worker"
+    assert entry.detail["export_id"] == doc["export_id"]
+    assert entry.detail["source_vault_id"] == doc["vault_id"]
+    assert entry.detail["added"] == entry.detail["added"] and entry.detail["skipped"] == 0
+    person = doc["records"]["person"][0]
+    state = target.store.get(person["record_id"])
+    assert state is not None and state.created_by == "b.worker"
+    assert person["payload"]["family_name"] not in json.dumps(entry.detail)
+
+
+def test_dry_run_reports_and_writes_nothing(
+    source: tuple[Session, Path], target: Session
+) -> None:
+    _, path = source
+    before = _fingerprint(target)
+    result = data_import.import_json(target, path, dry_run=True)
+    assert not result.written and result.plan.count("add") > 0
+    assert "to add" in result.plan.lines()[0]
+    assert _fingerprint(target) == before
+
+
+def _write(doc: dict[str, Any], path: Path) -> Path:
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _doc(source: tuple[Session, Path]) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(source[1].read_text(encoding="utf-8"))
+    return doc
+
+
+def test_a_saved_record_that_differs_is_updated_a_finalised_one_is_a_conflict(
+    target: Session, tmp_path: Path
+) -> None:
+    case = cases.open_case(target, {"family_name": "Rees", "jurisdiction": "ENG"},
+                           {"status": "concern_received", "opened_at": "2026-02-01"}).state
+    person_id = case.payload["person_id"]
+    note = records.create_and_finalise(target, "contact_note", {
+        "case_id": case.record_id, "note_type": "HOME_VISIT", "adult_present": True,
+        "event_start": "2026-02-03T10:00:00+00:00", "facts": "Visited.", "seen_alone": True,
+    }).state
+    data_export.export_json(target, tmp_path / "mine.json")
+    doc = json.loads((tmp_path / "mine.json").read_text())
+    (p,) = [r for r in doc["records"]["person"] if r["record_id"] == person_id]
+    p["payload"]["given_names"] = "Gwenllian"
+    plan = data_import.import_json(target, _write(doc, tmp_path / "upd.json")).plan
+    assert plan.count("update") == 1
+    state = target.store.get(person_id)
+    assert state is not None and state.payload["given_names"] == "Gwenllian"
+    (n,) = [r for r in doc["records"]["contact_note"] if r["record_id"] == note.record_id]
+    n["payload"]["facts"] = "Rewritten elsewhere."
+    before = _fingerprint(target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, _write(doc, tmp_path / "conflict.json"))
+    assert note.record_id in str(err.value) and "facts" in str(err.value)
+    assert "finalised" in str(err.value)
+    assert _fingerprint(target) == before
+
+
+@pytest.mark.parametrize("mutate, where", [
+    (lambda d: d["records"]["person"][0]["payload"].update(jurisdiction={"code": "SCO",
+                                                                         "label": "Scotland"}),
+     "jurisdiction"),
+    (lambda d: d["records"]["person"][0]["payload"].update(date_of_birth="1950-02-30"),
+     "date_of_birth"),
+    (lambda d: d["records"]["person"][0]["payload"].update(
+        date_of_birth="1990-01-01", date_of_death="1980-01-01"), "date_of_death"),
+    (lambda d: d["records"]["case"][0]["payload"].update(person_id="f" * 32), "person_id"),
+    (lambda d: d["records"]["case"][0]["payload"].pop("opened_at"), "opened_at"),
+    (lambda d: d["records"]["person"][0]["payload"].update(shoe_size=9), "shoe_size"),
+    (lambda d: d["records"]["case"].append(copy.deepcopy(d["records"]["case"][0])),
+     "appears twice"),
+    (lambda d: d.update(format_version=2), "$.format_version"),
+])
+def test_bad_input_is_rejected_with_its_place_and_nothing_written(
+    source: tuple[Session, Path], target: Session, tmp_path: Path, mutate: Any, where: str
+) -> None:
+    doc = _doc(source)
+    mutate(doc)
+    before = _fingerprint(target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, _write(doc, tmp_path / "bad.json"))
+    message = str(err.value)
+    assert where in message and message.endswith("Nothing was imported.")
+    assert "\n" not in message
+    assert _fingerprint(target) == before
+
+
+def test_a_rejection_names_the_record_kind_and_field(
+    source: tuple[Session, Path], target: Session, tmp_path: Path
+) -> None:
+    doc = _doc(source)
+    rec = doc["records"]["risk_item"][1]
+    rec["payload"]["abuse_type"]["code"] = "SHOUTING"
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, _write(doc, tmp_path / "bad.json"))
+    assert err.value.location.startswith(f"record {rec['record_id']} (risk_item), field "
+                                         "abuse_type (Type of abuse or neglect) at "
+                                         "$.records.risk_item[1].payload.abuse_type")
+
+
+def test_a_file_that_is_not_json_is_rejected_with_line_and_column(
+    target: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "msp-desktop-export",\n "records": {', encoding="utf-8")
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, path)
+    assert "bad.json, line 2 column" in str(err.value)
+
+
+# ----- random damage ---------------------------------------------------------------------------
+
+_BAD_VALUE = {
+    FieldType.TEXT: 12345, FieldType.LONGTEXT: ["not", "text"], FieldType.QUOTE: False,
+    FieldType.DATE: "2026-13-01", FieldType.DATETIME: "yesterday", FieldType.BOOL: "yes",
+    FieldType.INT: "three", FieldType.CHOICE: {"code": "NOT_A_CODE", "label": "x"},
+    FieldType.MULTI: [{"code": "NOT_A_CODE", "label": "x"}], FieldType.REF: "0" * 32,
+    FieldType.LIST: "not a list",
+}
+
+
+def _targets(doc: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """(kind, index, field) of every filled field of every record in the file."""
+    return [(kind, i, name)
+            for kind, items in doc["records"].items()
+            for i, r in enumerate(items) for name in r["payload"]]
+
+
+@pytest.fixture(scope="module")
+def damage_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    s = _session(tmp_path_factory.mktemp("damage") / "v")
+    yield s
+    s.close()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_field_damage_is_rejected_at_that_field_and_changes_nothing(
+    source: tuple[Session, Path], damage_target: Session, tmp_path: Path, data: st.DataObject
+) -> None:
+    doc = _doc(source)
+    kind, i, name = data.draw(st.sampled_from(_targets(doc)))
+    rec = doc["records"][kind][i]
+    f = KINDS[kind].by_name[name]
+    how = data.draw(st.sampled_from(["value", "drop_required", "unknown_field"]))
+    if how == "drop_required":
+        required = [x.name for x in KINDS[kind].fields
+                    if x.required and x.visible_when is None and x.name in rec["payload"]]
+        name = data.draw(st.sampled_from(required)) if required else name
+        if required:
+            del rec["payload"][name]
+        else:
+            rec["payload"][name] = _BAD_VALUE[f.type]
+    elif how == "unknown_field":
+        name = "zz_" + data.draw(st.text("abcdefghij", min_size=1, max_size=8))
+        rec["payload"][name] = "x"
+    else:
+        rec["payload"][name] = _BAD_VALUE[f.type]
+    path = _write(doc, tmp_path / "damaged.json")
+    before = _fingerprint(damage_target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(damage_target, path)
+    assert rec["record_id"] in err.value.location and name in err.value.location
+    assert _fingerprint(damage_target) == before
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.floats(min_value=0.0, max_value=1.0))
+def test_a_truncated_export_is_rejected_and_changes_nothing(
+    source: tuple[Session, Path], damage_target: Session, tmp_path: Path, cut: float
+) -> None:
+    data = source[1].read_bytes()
+    keep = int(cut * (len(data) - 3))  # at least the closing brace is lost
+    path = tmp_path / "cut.json"
+    path.write_bytes(data[:keep])
+    before = _fingerprint(damage_target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(damage_target, path)
+    assert "cut.json" in err.value.location
+    assert _fingerprint(damage_target) == before
