@@ -13,6 +13,8 @@ measures, each against a baseline taken in the same run where one exists:
   (g, h) sync by bundle files (bench/sync_bench.py): import rate vs raw inserts of the same
       rows, and export + import of the whole vault;
   (i, j) JSON and CSV export and JSON import of the whole vault (bench/data_export_bench.py).
+  (i) the Safeguarding Adults Collection report (bench/sac_bench.py) vs a bare scan of the
+      same rows.
 
 Writes bench/results/latest.json and docs/measurements.md.
 
@@ -364,6 +366,10 @@ def write_markdown(res: dict[str, Any], command: str) -> None:
         import data_export_bench
 
         lines += data_export_bench.markdown(res["data_export"])
+    if "sac" in res:
+        import sac_bench
+
+        lines += sac_bench.markdown(res["sac"])
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "measurements.md").write_text("\n".join(lines) + "\n")
 
@@ -425,6 +431,10 @@ def main() -> int:
     import data_export_bench
 
     res["data_export"] = data_export_bench.run(path, PASSPHRASE, workdir=RESULTS)
+    import sac_bench
+
+    print("(i) SAC report...")
+    res["sac"] = sac_bench.run(path, PASSPHRASE, workdir=RESULTS)
 
     unlock_ms = statistics.median(u["unlock_ms"] for u in unlocks)
     rss = max(u["rss_mb"] for u in unlocks)
@@ -489,7 +499,7 @@ def main() -> int:
     write_markdown(res, command)
     width = max(len(r[0]) for r in res["table"])
     for row in (res["table"] + sync_bench.table(res["sync"])
-                + data_export_bench.table(res["data_export"])):
+                + data_export_bench.table(res["data_export"]) + sac_bench.table(res["sac"])):
         print(f"{row[0]:<{width}}  {row[1]:<42} {row[2]:<20} {row[3]:<7} {row[4]:<11} {row[5]}")
     print(f"Wrote {RESULTS.relative_to(ROOT)}/latest.json and docs/measurements.md")
     return 0
