@@ -144,3 +144,70 @@ def display_name(person: Mapping[str, Any]) -> str:
     given = str(person.get("preferred_name") or person.get("given_names") or "").strip()
     family = str(person.get("family_name") or "").strip()
     return " ".join(p for p in (given, family) if p) or "Unnamed adult"
+
+
+# --- SAC answers of a concluded enquiry, from the rest of the record (§4.8, §6.5) -----------
+
+def _on_or_before(value: Any, limit: str | None) -> bool:
+    """True when the date of `value` is not after `limit` (always True without a limit)."""
+    if limit is None:
+        return True
+    return isinstance(value, str) and value[:10] <= limit[:10]
+
+
+def outcomes_by(outcomes: Iterable[Mapping[str, Any]], until: str | None) -> list[
+        Mapping[str, Any]]:
+    """Desired outcomes first expressed on or before `until` (the enquiry's conclusion)."""
+    return [o for o in outcomes if _on_or_before(o.get("first_expressed_at"), until)]
+
+
+def assessments_by(assessments: Iterable[Mapping[str, Any]], until: str | None) -> list[
+        Mapping[str, Any]]:
+    """Capacity assessments made on or before `until` (the enquiry's conclusion)."""
+    return [a for a in assessments if _on_or_before(a.get("assessed_at"), until)]
+
+
+def derive_msp_achieved_of(outcomes: Iterable[Mapping[str, Any]]) -> str | None:
+    """SG4a 'achieved' from the desired outcomes still wanted (withdrawn ones do not count)."""
+    return derive_msp_achieved(
+        o.get("achievement") for o in outcomes if o.get("status") != "WITHDRAWN")
+
+
+def derive_sac_capacity(assessments: Iterable[Mapping[str, Any]]) -> str:
+    """SG3a from the case's capacity assessments (§4.8): LACKED when any found the adult lacks
+    capacity; DONT_KNOW when none did but one could not conclude; otherwise NOT_LACKED, which
+    is also the answer where no assessment was needed because there was no doubt."""
+    conclusions = {a.get("conclusion") for a in assessments}
+    if "LACKS_CAPACITY" in conclusions:
+        return "LACKED"
+    if "UNABLE_TO_CONCLUDE" in conclusions:
+        return "DONT_KNOW"
+    return "NOT_LACKED"
+
+
+def suggest_enquiry_sac(
+    enquiry: Mapping[str, Any],
+    outcomes: Iterable[Mapping[str, Any]],
+    assessments: Iterable[Mapping[str, Any]],
+    related_people: Iterable[Mapping[str, Any]] = (),
+) -> dict[str, str]:
+    """Values for the enquiry's SAC questions that the record already answers, to pre-fill
+    the form for the worker to confirm. Questions the record cannot answer are left out (no
+    outcome recorded does not say whether the adult was asked; no advocate on the case does
+    not say that family or friends gave no support)."""
+    until = enquiry.get("concluded_at") if isinstance(enquiry.get("concluded_at"), str) else None
+    found = outcomes_by(outcomes, until)
+    out: dict[str, str] = {}
+    if found:
+        out["msp_asked"] = "ASKED_EXPRESSED"
+        achieved = derive_msp_achieved_of(found)
+        if achieved:
+            out["msp_outcomes_achieved"] = achieved
+    capacity = derive_sac_capacity(assessments_by(assessments, until))
+    out["sac_lacked_capacity"] = capacity
+    advocates = {"ADVOCATE", "IMCA"}
+    if capacity == "LACKED" and any(
+        advocates & set(p.get("roles") or ()) for p in related_people
+    ):
+        out["sac_capacity_support"] = "YES"
+    return out

@@ -13,7 +13,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from msp_desktop.domain import enums as E
-from msp_desktop.domain.derive import ethnicity_sac_for, psr_sac_for, rag_for, source_sac_for
+from msp_desktop.domain.derive import (
+    assessments_by,
+    derive_msp_achieved_of,
+    ethnicity_sac_for,
+    outcomes_by,
+    psr_sac_for,
+    rag_for,
+    source_sac_for,
+)
 from msp_desktop.domain.fields import (
     Problem,
     RecordView,
@@ -105,14 +113,19 @@ def _case_jurisdiction(ctx: RuleContext | None, payload: Payload) -> str | None:
 
 # --- person, related person, case ---------------------------------------------------------
 
+def _psr_problems(p: Payload) -> list[Problem]:
+    expected = psr_sac_for(_str(p.get("psr_detail")))
+    if expected and p.get("psr_sac") and p.get("psr_sac") != expected:
+        return [Problem(
+            "psr_sac", f"The SAC primary support reason should be "
+            f"'{E.PSR_SAC.label(expected)}' to match the detailed support reason.")]
+    return []
+
+
 def person_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
     problems = _order(p, "date_of_birth", "date_of_death",
                       "The date of death is before the date of birth.")
-    psr_expected = psr_sac_for(_str(p.get("psr_detail")))
-    if psr_expected and p.get("psr_sac") and p.get("psr_sac") != psr_expected:
-        problems.append(Problem(
-            "psr_sac", f"The SAC primary support reason should be "
-            f"'{E.PSR_SAC.label(psr_expected)}' to match the detailed support reason."))
+    problems.extend(_psr_problems(p))
     eth_expected = ethnicity_sac_for(_str(p.get("ethnicity_code")))
     if eth_expected and p.get("ethnicity_sac") and p.get("ethnicity_sac") != eth_expected:
         expected = E.ETHNICITY_SAC.label(eth_expected)
@@ -150,6 +163,7 @@ def case_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
         problems.append(Problem(
             "legal_framework", f"A case in {E.JURISDICTION.label(str(p['jurisdiction']))} "
             f"uses the {E.FRAMEWORK.label(expected)}."))
+    problems.extend(_psr_problems(p))
     return problems
 
 
@@ -289,8 +303,58 @@ def enquiry_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
                 problems.append(Problem(
                     "sac_lacked_capacity", "Before concluding, record whether the adult lacked "
                     "capacity."))
+            elif p.get("sac_lacked_capacity") == "LACKED" and _missing(
+                p, "sac_capacity_support"
+            ):
+                problems.append(Problem(
+                    "sac_capacity_support", "The adult lacked capacity: before concluding, say "
+                    "whether an advocate, family or friend supported them."))
+            if ctx is not None:
+                problems.extend(_sac_cross_checks(p, ctx))
         if ctx is not None:
             problems.extend(_risk_problems(_enquiry_risks(p, ctx)))
+    return problems
+
+
+def _sac_cross_checks(p: Payload, ctx: RuleContext) -> list[Problem]:
+    """The enquiry's MSP and capacity answers against the desired outcomes and capacity
+    assessments recorded on the case up to the conclusion (§4.8, §6.5)."""
+    until = _str(p.get("concluded_at"))
+    outcomes = outcomes_by([r.payload for r in _case_records(ctx, "desired_outcome", p)], until)
+    assessments = assessments_by(
+        [r.payload for r in _case_records(ctx, "capacity_assessment", p)], until)
+    problems: list[Problem] = []
+    asked = p.get("msp_asked")
+    if asked == "ASKED_EXPRESSED" and not outcomes:
+        problems.append(Problem(
+            "msp_asked", "You recorded that outcomes were expressed, but no desired outcome "
+            "is recorded on this case: record what the adult wants, in their words, or change "
+            "this answer."))
+    elif asked and asked != "ASKED_EXPRESSED" and outcomes:
+        n = len(outcomes)
+        problems.append(Problem(
+            "msp_asked", f"This case records {n} desired outcome{'s' if n != 1 else ''}, so "
+            f"the adult (or their representative) was asked and expressed outcomes: "
+            f"choose '{E.MSP_ASKED.label('ASKED_EXPRESSED')}'."))
+    derived = derive_msp_achieved_of(outcomes)
+    achieved = p.get("msp_outcomes_achieved")
+    if asked == "ASKED_EXPRESSED" and achieved and derived and achieved != derived:
+        problems.append(Problem(
+            "msp_outcomes_achieved", f"The desired outcomes recorded on this case were "
+            f"{E.MSP_ACHIEVED.label(derived).lower()} taken together; change this answer, or "
+            "the achievement of each outcome."))
+    lacked = p.get("sac_lacked_capacity")
+    conclusions = {a.get("conclusion") for a in assessments}
+    if lacked == "NOT_LACKED" and "LACKS_CAPACITY" in conclusions:
+        problems.append(Problem(
+            "sac_lacked_capacity", "A capacity assessment on this case found that the adult "
+            "lacks capacity for a decision: choose 'Yes, the adult lacked capacity', or "
+            "review that assessment."))
+    elif lacked == "LACKED" and "LACKS_CAPACITY" not in conclusions:
+        problems.append(Problem(
+            "sac_lacked_capacity", "No capacity assessment on this case, up to the conclusion, "
+            "found that the adult lacks capacity; capacity is presumed until one does. Record "
+            "that assessment, or change this answer."))
     return problems
 
 
@@ -317,6 +381,40 @@ def risk_item_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
         problems.append(Problem(
             "source_of_risk", f"'{E.SOURCE_DETAIL.label(detail)}' counts as "
             f"'{E.SOURCE_SAC.sac_label(rolls_up)}' in the SAC."))
+    elif detail in E.SOURCE_NEVER_PROVIDER and source == "SERVICE_PROVIDER":
+        problems.append(Problem(
+            "source_of_risk", f"The SAC never counts '{E.SOURCE_DETAIL.label(detail)}' as a "
+            "Service Provider: choose whether the adult knew them (Other - Known to individual) or "
+            "not (Other - Unknown to individual)."))
+    if ctx is not None:
+        problems.extend(_concluded_enquiry_problems(p, ctx))
+    return problems
+
+
+_RISK_NEEDS = (("location", "location"), ("source_of_risk", "source of risk"),
+               ("risk_assessment_outcome", "outcome"))
+
+
+def _concluded_enquiry_problems(p: Payload, ctx: RuleContext) -> list[Problem]:
+    """A risk saved under a concluded enquiry must still pass the conclusion checks (rule 1),
+    so the SAC return cannot gain an incomplete risk after the enquiry was concluded."""
+    enquiry_id = p.get("enquiry_id")
+    enquiry = ctx.get(enquiry_id) if isinstance(enquiry_id, str) and enquiry_id else None
+    if enquiry is None or enquiry.kind != "enquiry":
+        return []
+    concluded = _date(enquiry.payload.get("concluded_at"))
+    if concluded is None:
+        return []
+    when = f"{concluded.day} {concluded:%B %Y}"
+    problems = [
+        Problem(name, f"The enquiry was concluded on {when}, so every risk needs its {label}.")
+        for name, label in _RISK_NEEDS if _missing(p, name)
+    ]
+    if (p.get("risk_assessment_outcome") in E.RISK_IDENTIFIED_OUTCOMES
+            and p.get("risk_result") in (None, "", "NOT_APPLICABLE")):
+        problems.append(Problem(
+            "risk_result", f"The enquiry was concluded on {when} and this risk was "
+            "identified: say whether it remained, was reduced or was removed."))
     return problems
 
 
@@ -541,8 +639,41 @@ def plan_review_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
 
 
 def closure_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
+    problems: list[Problem] = []
     if _missing(p, "adult_view") and _missing(p, "adult_view_not_obtained_reason"):
-        return [Problem(
+        problems.append(Problem(
             "adult_view", "Record the adult's view of closing the case, in their words, or say "
-            "why it could not be obtained.")]
-    return []
+            "why it could not be obtained."))
+    if p.get("closure_reason") == "ADULT_DIED" and not _missing(p, "date_of_death"):
+        problems.extend(_death_problems(p, ctx))
+    return problems
+
+
+def closure_person(p: Payload, ctx: RuleContext | None) -> RecordView | None:
+    """The adult of the case a closure belongs to, when the context can find them."""
+    case_id = p.get("case_id")
+    if ctx is None or not isinstance(case_id, str):
+        return None
+    case = ctx.get(case_id)
+    person_id = case.payload.get("person_id") if case is not None else None
+    return ctx.get(person_id) if isinstance(person_id, str) else None
+
+
+def _death_problems(p: Payload, ctx: RuleContext | None) -> list[Problem]:
+    died = _date(p.get("date_of_death"))
+    if died is None:
+        return []
+    problems = _order(p, "date_of_death", "closed_at",
+                      "The case closes before the date of death; check both dates.")
+    person = closure_person(p, ctx)
+    if person is not None:
+        born = _date(person.payload.get("date_of_birth"))
+        recorded = _date(person.payload.get("date_of_death"))
+        if born is not None and died < born:
+            problems.append(Problem(
+                "date_of_death", "The date of death is before the adult's date of birth."))
+        if recorded is not None and recorded != died:
+            problems.append(Problem(
+                "date_of_death", f"The adult's record gives the date of death as "
+                f"{recorded.day} {recorded:%B %Y}; correct one of them so they agree."))
+    return problems

@@ -11,7 +11,7 @@ from msp_desktop.domain.fields import clean, validate
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.lifecycle import RecordError
 from msp_desktop.domain.revisions import RecordState
-from msp_desktop.services import caseload
+from msp_desktop.services import caseload, people
 from msp_desktop.services.caseload import CaseRow
 from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed
@@ -67,6 +67,10 @@ class CaseView:
         return self.overview.of_kind(kind)
 
 
+# The adult's primary support reason, copied onto each new case (SG1d).
+PSR_FIELDS = ("psr_detail", "psr_sac")
+
+
 def open_case(
     session: Session,
     person: Mapping[str, Any],
@@ -74,22 +78,33 @@ def open_case(
     *,
     person_id: str | None = None,
 ) -> Saved:
-    """Create the adult (unless person_id names an existing one) and their case, together."""
+    """Create the adult (unless person_id names an existing one) and their case, together.
+
+    The case keeps the adult's primary support reason as it is now (SG1d counts it as it was
+    at the case), unless the case payload gives its own.
+    """
     store = session.store
     pk, ck = KINDS["person"], KINDS["case"]
     with session.write():
         if person_id is None:
             person_body = clean(pk, person)
-            problems = validate(pk, person_body, store)
+            problems = validate(pk, person_body, store) or people.office_id_problems(
+                session, person_body)
             if problems:
                 raise ValidationFailed(problems)
             prev = store.create("person", person_body)
             person_id = prev.record_id
             session.log("record.create", entity_kind="person", entity_id=person_id,
                         detail={"revision_id": prev.revision_id})
-        elif getattr(store.get(person_id), "kind", None) != "person":
-            raise RecordError("That adult is not in this vault.")
-        case_body = clean(ck, {**case, "person_id": person_id})
+        else:
+            existing = store.get(person_id)
+            if existing is None or existing.kind != "person":
+                raise RecordError("That adult is not in this vault.")
+            person_body = existing.payload
+        snapshot = {f: person_body[f] for f in PSR_FIELDS if person_body.get(f)}
+        if any(case.get(f) for f in PSR_FIELDS):
+            snapshot = {}  # the case says its own
+        case_body = clean(ck, {**snapshot, **case, "person_id": person_id})
         problems = validate(ck, case_body, store) or ref_problems(session, ck, case_body)
         if problems:
             raise ValidationFailed(problems)

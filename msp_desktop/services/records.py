@@ -18,6 +18,7 @@ from msp_desktop.domain.fields import (
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.lifecycle import RecordError, RecordNotFound
 from msp_desktop.domain.revisions import RecordState, Revision
+from msp_desktop.services import people
 from msp_desktop.services.changes import Changes, Saved
 from msp_desktop.services.errors import ValidationFailed
 from msp_desktop.services.session import Session
@@ -72,6 +73,8 @@ def _prepare(
     )
     if not problems:
         problems = ref_problems(session, k, body)
+    if not problems and kind == "person":
+        problems = people.office_id_problems(session, body, record_id)
     if problems:
         raise ValidationFailed(problems, action)
     return body
@@ -108,6 +111,7 @@ def create(
     with session.write():
         rev = session.store.create(kind, body, record_id=record_id)
         state = _after(session, "record.create", rev, draft_id)
+        _record_death(session, kind, body)
     return Saved.of(state)
 
 
@@ -125,7 +129,25 @@ def edit(
     with session.write():
         rev = session.store.edit(record_id, body, expected_heads=expected_heads, reason=reason)
         state = _after(session, "record.edit", rev, draft_id)
+        _record_death(session, current.kind, body)
     return Saved.of(state, current)  # both cases, if the edit moved the record
+
+
+def _record_death(session: Session, kind: str, body: Mapping[str, Any]) -> None:
+    """A closure because the adult died puts the date of death on the adult's record when it
+    is not there yet, in the closure's transaction (the closure rules have already checked it
+    against the date of birth and any date already recorded)."""
+    if kind != "closure" or body.get("closure_reason") != "ADULT_DIED":
+        return
+    died = body.get("date_of_death")
+    case = session.store.get(str(body.get("case_id")))
+    person_id = case.payload.get("person_id") if case is not None else None
+    person = session.store.get(person_id) if isinstance(person_id, str) else None
+    if not died or person is None or person.payload.get("date_of_death"):
+        return
+    payload = clean(KINDS["person"], {**person.payload, "date_of_death": died})
+    rev = session.store.edit(person.record_id, payload, reason="Date of death from the closure")
+    _after(session, "record.edit", rev, None, {"from": "closure"})
 
 
 def finalise(

@@ -269,3 +269,26 @@ def current_payloads(conn: Any, kinds: Iterable[str]) -> dict[str, dict[str, dic
             "SELECT record_id, payload FROM records WHERE kind = ? AND status != ?",
             (kind, RecordStatus.ENTERED_IN_ERROR.value))}
     return out
+
+
+def person_payloads(conn: Any) -> list[tuple[str, dict[str, Any]]]:
+    """Every adult's record id and payload (no heads or history: for matching people)."""
+    rows = conn.execute("SELECT record_id, payload FROM records WHERE kind = 'person'")
+    return [(str(r[0]), json.loads(r[1])) for r in rows]
+
+
+def cases_of_people(conn: Any, person_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each adult's cases as (case id, opened date), oldest first."""
+    ids = list(person_ids)
+    out: dict[str, list[tuple[str, str]]] = {pid: [] for pid in ids}
+    if not ids:
+        return out
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT json_extract(payload, '$.person_id'), record_id,"
+        " coalesce(json_extract(payload, '$.opened_at'), '')"
+        f" FROM records WHERE kind = 'case' AND json_extract(payload, '$.person_id') IN ({marks})"
+        " ORDER BY 3, 2", ids)
+    for pid, case_id, opened in rows:
+        out[str(pid)].append((str(case_id), str(opened)))
+    return out

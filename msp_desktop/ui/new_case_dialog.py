@@ -1,4 +1,9 @@
-"""Open a new case: the adult (name, date of birth, country, gender, language) and the case."""
+"""Open a new case: the adult (name, date of birth, country, gender, language) and the case.
+
+When the name and date of birth, or the case-management system ID, match an adult already in
+the vault, the dialog offers them: a repeat concern is a new case for the same person, so the
+SAC counts them once (SG1a-c). The worker must choose that adult or say it is someone new.
+"""
 
 from __future__ import annotations
 
@@ -20,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.domain.enums import CASE_STATUS, GENDER_SAC, JURISDICTION
-from msp_desktop.services import cases
+from msp_desktop.services import cases, people
 from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed
 from msp_desktop.ui import theme
 
 FRAMEWORK_FOR = {"ENG": "CARE_ACT_S42", "WAL": "SSWBA_S126"}
+NEW_ADULT = "new"  # the match choice that creates a new adult
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -75,6 +81,12 @@ class NewCaseDialog(QDialog):
         self.language = QLineEdit(self)
         self.language.setAccessibleName(self.tr("Preferred language"))
         self.language.setPlaceholderText(self.tr("For example English, Welsh, BSL"))
+        self.office_id = QLineEdit(self)
+        self.office_id.setAccessibleName(self.tr("Case-management system ID"))
+        self.office_id.setPlaceholderText(self.tr("Optional"))
+        self.match = QComboBox(self)
+        self.match.setAccessibleName(self.tr("Adult already in the vault"))
+        self.matches: list[people.PersonMatch] = []
 
         self.opened = QDateEdit(QDate.currentDate(), self)
         self.opened.setAccessibleName(self.tr("Case opened on"))
@@ -98,12 +110,16 @@ class NewCaseDialog(QDialog):
             ("gender_sac", self.tr("G&ender:"), self.gender),
             ("gender_self_described", self.tr("In their &words:"), self.gender_words),
             ("preferred_language", self.tr("Preferred &language:"), self.language),
-            ("opened_at", self.tr("Case &opened on:"), self.opened),
+            ("office_person_id", self.tr("Case-management system &ID:"), self.office_id),
+            ("person_id", self.tr("&Adult:"), self.match),
+            ("opened_at", self.tr("Case o&pened on:"), self.opened),
             ("status", self.tr("&Stage:"), self.stage),
         ]
         self._fields: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
         for name, text, widget in rows:
             label = QLabel(text, self)
+            self._labels[name] = label
             label.setBuddy(widget)
             error = QLabel(self)
             error.setProperty("role", "error")
@@ -144,8 +160,53 @@ class NewCaseDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.family.textChanged.connect(lambda: self._set_error("family_name", ""))
         self.dob.editingFinished.connect(self._check_dob)
+        for edit in (self.given, self.family, self.dob, self.office_id):
+            edit.editingFinished.connect(self.refresh_matches)
+        self.match.currentIndexChanged.connect(lambda: self._set_error("person_id", ""))
+        self._show_match_row(False)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 92)
         self.given.setFocus()
+
+    # adults already in the vault ----------------------------------------------------------
+
+    def _show_match_row(self, shown: bool) -> None:
+        self.match.setVisible(shown)
+        self._labels["person_id"].setVisible(shown)
+        if not shown:
+            self._set_error("person_id", "")
+
+    def refresh_matches(self) -> None:
+        """Offer the adults in the vault who may be the one typed (keeping the choice made)."""
+        chosen = self.match.currentData()
+        self.matches = people.find_matches(self._session, self.person_payload())
+        self.match.blockSignals(True)
+        self.match.clear()
+        if self.matches:
+            self.match.addItem(self.tr("Choose: an adult below, or someone new"), None)
+            for m in self.matches:
+                self.match.addItem(self._describe(m), m.person_id)
+            self.match.addItem(self.tr("Someone new: record a new adult"), NEW_ADULT)
+            index = self.match.findData(chosen) if chosen else -1
+            self.match.setCurrentIndex(max(index, 0))
+        self.match.blockSignals(False)
+        self._show_match_row(bool(self.matches))
+
+    def _describe(self, m: people.PersonMatch) -> str:
+        parts = [m.name]
+        if m.date_of_birth:
+            born = dt.date.fromisoformat(m.date_of_birth)
+            parts.append(self.tr("born %1").replace("%1", f"{born.day} {born:%b %Y}"))
+        if m.office_person_id:
+            parts.append(self.tr("ID %1").replace("%1", m.office_person_id))
+        cases_text = (self.tr("1 earlier case") if len(m.case_ids) == 1 else
+                      self.tr("%1 earlier cases").replace("%1", str(len(m.case_ids))))
+        parts.append(cases_text)
+        return ", ".join(parts) + f" ({m.reason_text})"
+
+    def chosen_person_id(self) -> str | None:
+        """The existing adult chosen for this case, or None for a new adult."""
+        data = self.match.currentData() if self.matches else None
+        return data if isinstance(data, str) and data != NEW_ADULT else None
 
     # payloads ------------------------------------------------------------------------------
 
@@ -159,6 +220,7 @@ class NewCaseDialog(QDialog):
             "gender_sac": self.gender.currentData(),
             "gender_self_described": self.gender_words.text().strip(),
             "preferred_language": self.language.text().strip(),
+            "office_person_id": self.office_id.text().strip(),
         }
         if dob is not None:
             payload["date_of_birth"] = dob.isoformat()
@@ -221,11 +283,24 @@ class NewCaseDialog(QDialog):
         """Check the form and open the case; return whether it was opened."""
         self.general_error.hide()
         problems = self.problems()
+        if not problems:
+            self.refresh_matches()
+            if self.matches and self.match.currentData() is None:
+                n = len(self.matches)
+                problems["person_id"] = (
+                    self.tr("An adult already in this vault may be the same person.") if n == 1
+                    else self.tr("%1 adults already in this vault may be the same person.")
+                    .replace("%1", str(n))
+                ) + " " + self.tr("Choose them to open a new case for them, or choose "
+                                  "'Someone new'.")
         if problems:
             self._show_problems(problems)
             return False
+        person_id = self.chosen_person_id()
         try:
-            saved = cases.open_case(self._session, self.person_payload(), self.case_payload())
+            saved = cases.open_case(
+                self._session, {} if person_id else self.person_payload(), self.case_payload(),
+                person_id=person_id)
         except ValidationFailed as exc:
             self._show_problems({p.field: p.message for p in exc.problems})
             return False

@@ -64,8 +64,16 @@ CONCLUDED = {"case_id": "c1", "enquiry_type": "S42", "started_at": "2025-01-06",
              "msp_outcomes_achieved": "PARTIALLY", "sac_lacked_capacity": "NOT_LACKED"}
 
 
-def ctx_with(*risks: Mapping[str, Any], record_id: str | None = "e1") -> FakeCtx:
+OUTCOME = {"case_id": "c1", "statement": "I want my money back.", "expressed_by": "ADULT",
+           "first_expressed_at": "2025-01-10", "status": "ACTIVE", "achievement": "PARTIALLY"}
+
+
+def ctx_with(*risks: Mapping[str, Any], record_id: str | None = "e1",
+             outcomes: Sequence[Mapping[str, Any]] = (OUTCOME,),
+             assessments: Sequence[Mapping[str, Any]] = ()) -> FakeCtx:
     recs = [CASE, ALL_YES] + [Rec(f"r{i}", "risk_item", r) for i, r in enumerate(risks)]
+    recs += [Rec(f"o{i}", "desired_outcome", o) for i, o in enumerate(outcomes)]
+    recs += [Rec(f"a{i}", "capacity_assessment", a) for i, a in enumerate(assessments)]
     return FakeCtx(recs, record_id=record_id)
 
 
@@ -110,7 +118,7 @@ def test_conclusion_needs_sac_fields(missing: str) -> None:
     payload = {k: v for k, v in CONCLUDED.items() if k not in (missing, "msp_outcomes_achieved")}
     if missing == "sac_lacked_capacity":
         payload["msp_asked"] = "ASKED_NONE_EXPRESSED"
-    problems = check("enquiry", payload, ctx_with(RISK))
+    problems = check("enquiry", payload, ctx_with(RISK, outcomes=()))
     assert fields_of(problems) == [missing]
     assert_plain(problems)
 
@@ -123,14 +131,15 @@ def test_conclusion_needs_outcomes_achieved_when_expressed() -> None:
 def test_not_recorded_needs_a_reason_at_conclusion() -> None:
     payload = {**CONCLUDED, "msp_asked": "NOT_RECORDED"}
     del payload["msp_outcomes_achieved"]
-    assert fields_of(check("enquiry", payload, ctx_with(RISK))) == ["msp_not_recorded_reason"]
+    no_outcomes = ctx_with(RISK, outcomes=())
+    assert fields_of(check("enquiry", payload, no_outcomes)) == ["msp_not_recorded_reason"]
     payload["msp_not_recorded_reason"] = "The adult died before the enquiry ended."
-    assert check("enquiry", payload, ctx_with(RISK)) == []
+    assert check("enquiry", payload, no_outcomes) == []
 
 
 def test_outcomes_achieved_only_when_expressed() -> None:
     payload = {**CONCLUDED, "msp_asked": "NOT_ASKED"}
-    problems = check("enquiry", payload, ctx_with(RISK))
+    problems = check("enquiry", payload, ctx_with(RISK, outcomes=()))
     assert fields_of(problems) == ["msp_outcomes_achieved"]
     assert_plain(problems)
 
@@ -154,7 +163,8 @@ def test_cross_record_checks_skipped_without_ctx() -> None:
 
 def test_enquiry_dates_in_order() -> None:
     payload = {**CONCLUDED, "concluded_at": "2025-01-01"}
-    assert fields_of(check("enquiry", payload, ctx_with(RISK))) == ["concluded_at"]
+    early = ctx_with(RISK, outcomes=({**OUTCOME, "first_expressed_at": "2024-12-20"},))
+    assert fields_of(check("enquiry", payload, early)) == ["concluded_at"]
 
 
 # --- Rule 2: a section 42 enquiry needs all three criteria -------------------------------
@@ -511,3 +521,176 @@ def test_case_rules() -> None:
     case = {**CASE.payload, "legal_framework": "SSWBA_S126"}
     assert fields_of(check("case", case)) == ["legal_framework"]
     assert check("case", {**case, "legal_framework": "CARE_ACT_S42"}) == []
+
+
+# --- SAC: source of risk (§6.4.3) -----------------------------------------------------------
+
+def test_staff_sources_are_never_service_providers() -> None:
+    for detail in ("HEALTH", "POLICE", "ASSESSMENT_CARE_MANAGEMENT", "REGULATOR",
+                   "OTHER_ORGANISATION"):
+        payload = {**RISK, "source_relationship": detail, "source_of_risk": "SERVICE_PROVIDER"}
+        problems = check("risk_item", payload)
+        assert fields_of(problems) == ["source_of_risk"], detail
+        assert "never counts" in problems[0].message
+        assert_plain(problems)
+        for answer in ("OTHER_KNOWN", "OTHER_UNKNOWN"):  # the worker's choice
+            assert check("risk_item", {**payload, "source_of_risk": answer}) == []
+
+
+def test_paid_carers_count_as_service_providers() -> None:
+    for detail in ("PERSONAL_ASSISTANT", "DIRECT_PAYMENT_CARER", "SELF_FUNDED_CARER"):
+        ok = {**RISK, "source_relationship": detail, "source_of_risk": "SERVICE_PROVIDER"}
+        assert check("risk_item", ok) == []
+        wrong = {**ok, "source_of_risk": "OTHER_KNOWN"}
+        problems = check("risk_item", wrong)
+        assert fields_of(problems) == ["source_of_risk"]
+        assert "'Service Provider'" in problems[0].message
+
+
+# --- SAC: a risk saved after its enquiry concluded (rule 1 again) ----------------------------
+
+def _concluded_ctx(record_id: str = "r9") -> FakeCtx:
+    return FakeCtx([CASE, ALL_YES, Rec("e1", "enquiry", CONCLUDED), Rec("o0", "desired_outcome",
+                                                                          OUTCOME)],
+                   record_id=record_id)
+
+
+@pytest.mark.parametrize("blank", ["location", "source_of_risk", "risk_assessment_outcome"])
+def test_a_risk_cannot_be_blanked_after_the_enquiry_concluded(blank: str) -> None:
+    payload = {k: v for k, v in RISK.items() if k != blank}
+    if blank == "risk_assessment_outcome":
+        del payload["risk_result"]
+    problems = check("risk_item", payload, _concluded_ctx())
+    assert fields_of(problems) == [blank]
+    assert "concluded on 20 February 2025" in problems[0].message
+    assert_plain(problems)
+    # While the enquiry is open the same risk can be saved incomplete.
+    open_ctx = FakeCtx([CASE, Rec("e1", "enquiry", {k: v for k, v in CONCLUDED.items()
+                                                    if k != "concluded_at"})])
+    assert check("risk_item", payload, open_ctx) == []
+
+
+def test_a_risk_added_after_conclusion_must_be_complete() -> None:
+    assert check("risk_item", RISK, _concluded_ctx()) == []
+    unfinished = {k: v for k, v in RISK.items() if k != "risk_result"}
+    problems = check("risk_item", unfinished, _concluded_ctx())
+    assert fields_of(problems) == ["risk_result"] and "removed" in problems[0].message
+
+
+# --- SAC: capacity (SG3a) and MSP (SG4a) answers against the record (§4.8, §6.5) --------------
+
+LACKS = {"case_id": "c1", "assessed_at": "2025-01-20T10:00:00+00:00",
+         "conclusion": "LACKS_CAPACITY"}
+HAS = {**LACKS, "conclusion": "HAS_CAPACITY"}
+
+
+def test_lacked_capacity_needs_the_support_answer() -> None:
+    payload = {**CONCLUDED, "sac_lacked_capacity": "LACKED"}
+    ctx = ctx_with(RISK, assessments=(LACKS,))
+    problems = check("enquiry", payload, ctx)
+    assert fields_of(problems) == ["sac_capacity_support"]
+    assert_plain(problems)
+    assert check("enquiry", {**payload, "sac_capacity_support": "NO"}, ctx) == []
+    assert check("enquiry", {**payload, "sac_capacity_support": "YES",
+                             "support_types": ["IMCA"]}, ctx) == []
+    # Not asked of an open enquiry, nor when the adult did not lack capacity.
+    open_enquiry = {k: v for k, v in payload.items() if k != "concluded_at"}
+    assert check("enquiry", open_enquiry, ctx) == []
+
+
+def test_not_lacked_contradicts_an_assessment_that_found_lack_of_capacity() -> None:
+    problems = check("enquiry", CONCLUDED, ctx_with(RISK, assessments=(HAS, LACKS)))
+    assert fields_of(problems) == ["sac_lacked_capacity"]
+    assert_plain(problems)
+    # An assessment after the conclusion does not count.
+    later = {**LACKS, "assessed_at": "2025-03-01T10:00:00+00:00"}
+    assert check("enquiry", CONCLUDED, ctx_with(RISK, assessments=(later,))) == []
+
+
+def test_lacked_needs_an_assessment_that_found_it() -> None:
+    payload = {**CONCLUDED, "sac_lacked_capacity": "LACKED", "sac_capacity_support": "NO"}
+    for assessments in ((), (HAS,)):
+        problems = check("enquiry", payload, ctx_with(RISK, assessments=assessments))
+        assert fields_of(problems) == ["sac_lacked_capacity"]
+        assert "presumed" in problems[0].message
+
+
+def test_outcomes_expressed_needs_a_desired_outcome_on_the_case() -> None:
+    problems = check("enquiry", CONCLUDED, ctx_with(RISK, outcomes=()))
+    assert fields_of(problems) == ["msp_asked"]
+    assert_plain(problems)
+    after = {**OUTCOME, "first_expressed_at": "2025-03-01"}  # said after the conclusion
+    assert fields_of(check("enquiry", CONCLUDED, ctx_with(RISK, outcomes=(after,)))) == [
+        "msp_asked"]
+
+
+@pytest.mark.parametrize("asked", ["ASKED_NONE_EXPRESSED", "NOT_ASKED", "DONT_KNOW"])
+def test_recorded_outcomes_contradict_no_outcomes_expressed(asked: str) -> None:
+    payload = {k: v for k, v in CONCLUDED.items() if k != "msp_outcomes_achieved"}
+    problems = check("enquiry", {**payload, "msp_asked": asked}, ctx_with(RISK))
+    assert fields_of(problems) == ["msp_asked"]
+    assert "records 1 desired outcome," in problems[0].message
+    assert_plain(problems)
+
+
+def test_outcomes_achieved_must_match_the_outcomes() -> None:
+    fully = {**OUTCOME, "achievement": "FULLY"}
+    problems = check("enquiry", CONCLUDED, ctx_with(RISK, outcomes=(fully, fully)))
+    assert fields_of(problems) == ["msp_outcomes_achieved"]
+    assert "fully achieved" in problems[0].message
+    assert check("enquiry", {**CONCLUDED, "msp_outcomes_achieved": "FULLY"},
+                 ctx_with(RISK, outcomes=(fully, fully))) == []
+    # A withdrawn outcome does not count; outcomes not yet assessed give no answer to match.
+    withdrawn = {**OUTCOME, "achievement": "NOT_ACHIEVED", "status": "WITHDRAWN",
+                 "change_reason": "No longer wanted."}
+    assert check("enquiry", {**CONCLUDED, "msp_outcomes_achieved": "FULLY"},
+                 ctx_with(RISK, outcomes=(fully, withdrawn))) == []
+    unassessed = {k: v for k, v in OUTCOME.items() if k != "achievement"}
+    assert check("enquiry", CONCLUDED, ctx_with(RISK, outcomes=(unassessed,))) == []
+
+
+def test_wales_skips_the_sac_cross_checks() -> None:
+    wales = Rec("c1", "case", {**CASE.payload, "jurisdiction": "WAL"})
+    ctx = FakeCtx([wales, ALL_YES, Rec("r0", "risk_item", RISK),
+                   Rec("a0", "capacity_assessment", LACKS)], record_id="e1")
+    assert check("enquiry", CONCLUDED, ctx) == []
+
+
+# --- Closure: the adult died ------------------------------------------------------------
+
+PERSON = Rec("p1", "person", {"family_name": "Jones", "jurisdiction": "ENG",
+                              "date_of_birth": "1940-06-01"})
+DIED = {"case_id": "c1", "closed_at": "2025-03-01", "closure_reason": "ADULT_DIED",
+        "adult_view_not_obtained_reason": "The adult died.", "date_of_death": "2025-02-20"}
+
+
+def test_adult_died_needs_the_date_of_death() -> None:
+    payload = {k: v for k, v in DIED.items() if k != "date_of_death"}
+    assert fields_of(check("closure", payload)) == ["date_of_death"]
+    assert check("closure", DIED, FakeCtx([CASE, PERSON])) == []
+    other = {**payload, "closure_reason": "ADULT_MOVED"}
+    assert check("closure", other) == []
+
+
+def test_date_of_death_between_birth_and_closure() -> None:
+    after = {**DIED, "date_of_death": "2025-03-02"}
+    problems = check("closure", after)
+    assert fields_of(problems) == ["closed_at"]
+    assert_plain(problems)
+    before_birth = {**DIED, "date_of_death": "1939-01-01"}
+    problems = check("closure", before_birth, FakeCtx([CASE, PERSON]))
+    assert fields_of(problems) == ["date_of_death"] and "birth" in problems[0].message
+
+
+def test_date_of_death_agrees_with_the_adults_record() -> None:
+    dead = Rec("p1", "person", {**PERSON.payload, "date_of_death": "2025-02-18"})
+    problems = check("closure", DIED, FakeCtx([CASE, dead]))
+    assert fields_of(problems) == ["date_of_death"] and "18 February 2025" in problems[0].message
+    same = Rec("p1", "person", {**PERSON.payload, "date_of_death": "2025-02-20"})
+    assert check("closure", DIED, FakeCtx([CASE, same])) == []
+
+
+def test_case_support_reason_rolls_up_like_the_adults() -> None:
+    case = {**CASE.payload, "psr_detail": "DUAL_IMPAIRMENT", "psr_sac": "PHYSICAL"}
+    assert fields_of(check("case", case)) == ["psr_sac"]
+    assert check("case", {**case, "psr_sac": "SENSORY"}) == []

@@ -26,6 +26,8 @@ def write_closure(draw: Draw, ep: Episode, day: dt.date) -> None:
     draw.w.create("closure", draw.new_id(), {
         "case_id": ep.case_id, "closed_at": day.isoformat(), "closure_stage": stage,
         "closure_reason": reason,
+        "date_of_death": (day - dt.timedelta(days=draw.rng.randint(1, 10))).isoformat()
+        if reason == "ADULT_DIED" else None,
         "closure_reason_detail": "Case merged with the large-scale enquiry at the provider."
         if reason == "OTHER" else None,
         "adult_view": None if no_view else draw.say(ep, draw.phrases["closure_views"]),

@@ -86,8 +86,9 @@ def write_enquiry(
             "SERVICE_PROVIDER" else None,
         })
     achieved = derive_msp_achieved(ep.achievements)
-    if ep.outcome_ids and achieved:
+    if ep.outcome_ids:  # outcomes on the record: the adult was asked and expressed them
         asked, reason = "ASKED_EXPRESSED", None
+        achieved = achieved or "PARTIALLY"
     else:
         asked = draw.pick(("ASKED_NONE_EXPRESSED", "NOT_ASKED", "NOT_RECORDED"))
         reason = "Outcomes conversation not documented by the previous worker." \

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.domain.drafts import Draft
-from msp_desktop.domain.enums import CAPACITY_CONCLUSION
+from msp_desktop.domain.enums import CAPACITY_CONCLUSION, SOURCE_NEVER_PROVIDER
 from msp_desktop.domain.fields import Field, RecordKind
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.lifecycle import RecordError, StaleEdit
 from msp_desktop.domain.revisions import RecordState
 from msp_desktop.domain.status import RecordStatus
-from msp_desktop.services import records
+from msp_desktop.services import records, sac_answers
 from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed, VaultError
 from msp_desktop.ui import theme
@@ -220,6 +220,14 @@ class RecordEditor(QWidget):
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.cancel_amend_button)
+        # An enquiry's SAC answers that the case record already gives (§4.8, §6.5).
+        self.prefill_button = QPushButton(_tr("&Use the record's answers"), self)
+        self.prefill_button.setToolTip(_tr(
+            "Fill in the empty SAC answers from the desired outcomes, capacity assessments "
+            "and advocates recorded on this case, for you to check"))
+        self.prefill_button.clicked.connect(self.prefill_sac_answers)
+        self.prefill_button.setVisible(kind_name == "enquiry")
+        buttons.addWidget(self.prefill_button)
         buttons.addStretch(1)
         buttons.addWidget(self.history_button)
 
@@ -245,6 +253,8 @@ class RecordEditor(QWidget):
         self.autosave_timer.setInterval(max(1, int(ctx.autosave_seconds * 1000)))
         self.autosave_timer.timeout.connect(self.flush_draft)
         self.form.changed.connect(self._on_changed)
+        if kind_name == "risk_item":
+            self.form.changed.connect(self._derive_source_of_risk)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -404,6 +414,40 @@ class RecordEditor(QWidget):
         self.dirty = True
         self._set_status(_tr("Changes not saved yet"))
         self.autosave_timer.start()
+
+    def prefill_sac_answers(self) -> int:
+        """Fill the enquiry's empty SAC answers that the case record gives; return how many."""
+        if self.form.is_read_only():
+            return 0
+        answers = sac_answers.enquiry_answers(self.session, self.payload())
+        current = self.form.get_payload()
+        filled = 0
+        for name in ("msp_asked", "msp_outcomes_achieved", "sac_lacked_capacity",
+                     "sac_capacity_support"):  # in this order: each shows the next
+            if name in answers and not current.get(name):
+                self.form.input(name).set_value(answers[name])
+                current = self.form.get_payload()
+                filled += 1
+        self.show_message(
+            _tr("Filled in %1 answer(s) from the case record. Check them before saving.")
+            .replace("%1", str(filled)) if filled else
+            _tr("Nothing to fill in: the answers the record gives are already there, or the "
+                "record does not answer them yet."))
+        return filled
+
+    def _derive_source_of_risk(self) -> None:
+        """A detailed source with a fixed SAC roll-up sets the SAC source; a staff source is
+        never a Service Provider, so that answer is cleared for the worker to choose."""
+        if self.form.is_read_only():
+            return
+        current = self.form.get_payload()
+        wanted = sac_answers.risk_answers(current).get("source_of_risk")
+        have = current.get("source_of_risk")
+        if wanted and have != wanted:
+            self.form.input("source_of_risk").set_value(wanted)
+        elif (current.get("source_relationship") in SOURCE_NEVER_PROVIDER
+              and have == "SERVICE_PROVIDER"):
+            self.form.input("source_of_risk").set_value(None)
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         try:

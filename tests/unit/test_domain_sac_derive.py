@@ -1,0 +1,58 @@
+"""Deriving an enquiry's SAC answers from the record (domain.md §4.8, §6.5), and when two person
+records are the same adult."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msp_desktop.domain.derive import derive_sac_capacity, suggest_enquiry_sac
+from msp_desktop.domain.people import match_reason, office_id_key
+
+
+def test_capacity_from_assessments() -> None:
+    assert derive_sac_capacity([]) == "NOT_LACKED"  # no doubt, no assessment needed
+    assert derive_sac_capacity([{"conclusion": "HAS_CAPACITY"}]) == "NOT_LACKED"
+    assert derive_sac_capacity([{"conclusion": "UNABLE_TO_CONCLUDE"},
+                                {"conclusion": "HAS_CAPACITY"}]) == "DONT_KNOW"
+    assert derive_sac_capacity([{"conclusion": "HAS_CAPACITY"},
+                                {"conclusion": "LACKS_CAPACITY"}]) == "LACKED"
+
+
+def test_suggestions_look_only_up_to_the_conclusion() -> None:
+    enquiry = {"concluded_at": "2025-02-20"}
+    late_outcome = {"first_expressed_at": "2025-03-01", "status": "ACTIVE",
+                    "achievement": "FULLY"}
+    late_lack = {"assessed_at": "2025-03-01T09:00:00+00:00", "conclusion": "LACKS_CAPACITY"}
+    advocate = {"roles": ["ADVOCATE"]}
+    assert suggest_enquiry_sac(enquiry, [late_outcome], [late_lack], [advocate]) == {
+        "sac_lacked_capacity": "NOT_LACKED"}
+    # An open enquiry looks at everything recorded so far.
+    assert suggest_enquiry_sac({}, [late_outcome], [late_lack], [advocate]) == {
+        "msp_asked": "ASKED_EXPRESSED", "msp_outcomes_achieved": "FULLY",
+        "sac_lacked_capacity": "LACKED", "sac_capacity_support": "YES"}
+    # No advocate does not mean no support from family or friends: left to the worker.
+    assert "sac_capacity_support" not in suggest_enquiry_sac({}, [], [late_lack], [])
+
+
+ADULT = {"family_name": "Ó Súilleabháin", "given_names": "Siobhán Marie",
+         "date_of_birth": "1950-05-01"}
+
+
+def test_same_adult_by_name_and_birth() -> None:
+    typed = {"family_name": "o suilleabhain", "given_names": "Siobhan", "date_of_birth":
+             "1950-05-01"}
+    assert match_reason(typed, ADULT) == "name_and_birth"
+    assert match_reason({**typed, "given_names": ""}, ADULT) == "name_and_birth"
+    assert match_reason({**typed, "given_names": "Marie"}, ADULT) is None
+    assert match_reason({**typed, "preferred_name": "Siobhan", "given_names": "Mary"},
+                        {**ADULT, "preferred_name": "Siobhan"}) == "name_and_birth"
+    assert match_reason({**typed, "date_of_birth": None}, ADULT) is None
+
+
+@given(st.text(alphabet="ABCDEFGHIJ0123456789-", min_size=1, max_size=12).filter(
+    lambda t: t.strip("-")))
+def test_office_ids_match_whatever_the_spacing_and_case(office_id: str) -> None:
+    typed = {"office_person_id": f" {office_id.lower()} "}
+    assert office_id_key(office_id) == office_id_key(typed["office_person_id"])
+    assert match_reason(typed, {"office_person_id": office_id}) == "office_id"
