@@ -152,13 +152,14 @@ def _other_vault(tmp_path: Path) -> Session:
                           author="o", device_name="o")
 
 
-def test_import_previews_then_imports(qtbot, vault, tmp_path) -> None:
+def test_import_previews_then_imports(qtbot, qapp, vault, tmp_path) -> None:
     session, case_id = vault
     source = tmp_path / "source.json"
     data_export.export_json(session, source)
     other = _other_vault(tmp_path)
+    runner = TaskRunner(qapp)  # the preview reads and the import writes on the worker
     try:
-        win, _out = _window(qtbot, other, tmp_path)
+        win, _out = _window(qtbot, other, tmp_path, runner)
         changed: list = []
         win.ctx.changed.connect(changed.append)
         win.import_json_action.trigger()
@@ -170,6 +171,7 @@ def test_import_previews_then_imports(qtbot, vault, tmp_path) -> None:
         assert not dialog.import_button.isEnabled()  # a preview comes first
         qtbot.keyClicks(dialog.file.edit, str(source))
         qtbot.keyClick(dialog.file.edit, Qt.Key.Key_Return)  # Preview is the default button
+        qtbot.waitUntil(lambda: dialog.summary.isVisible(), timeout=20000)
         assert dialog.summary.text().startswith(
             "To add: 2. To update: 0. Already in this vault (skipped): 0.")
         assert "To add: adults 1, safeguarding cases 1" in dialog.summary.text()
@@ -184,9 +186,11 @@ def test_import_previews_then_imports(qtbot, vault, tmp_path) -> None:
         assert changed and case_id in changed[-1].cases
 
         dialog.preview()  # again: everything is here now
+        qtbot.waitUntil(lambda: not dialog.busy and dialog.summary.isVisible(), timeout=20000)
         assert "Already in this vault (skipped): 2." in dialog.summary.text()
         assert not dialog.import_button.isEnabled()
     finally:
+        runner.wait()
         other.close()
 
 
