@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.services import step_up
-from msp_desktop.services.session import Session
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.errors import error_message
@@ -267,16 +267,27 @@ def describe_export_result(result: Any) -> Written:
 
 
 @dataclass(frozen=True)
+class ExportOption:
+    """A tick box of an export: `write` gets `keyword=True` when it is ticked."""
+
+    label: str  # with its mnemonic
+    keyword: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class ExportJob:
-    """One export the dialog runs: `write(session, path)` on the worker after the step-up."""
+    """One export the dialog runs: `write(session, path)` on the worker after the step-up
+    (with `option.keyword=` ticked or not, when the job has an option)."""
 
     title: str
     what: str
     stem: str
     suffix: str
-    write: Callable[[Session, Path], Any]
+    write: Callable[..., Any]
     describe: Callable[[Any], Written] = describe_export_result
     folder_output: bool = False
+    option: ExportOption | None = None
 
 
 class ExportDialog(QDialog):
@@ -302,6 +313,12 @@ class ExportDialog(QDialog):
         theme.make_heading(heading, 1.25)
         self.what_label = QLabel(job.what, self)
         self.what_label.setWordWrap(True)
+        self.option_box: QCheckBox | None = None
+        if job.option is not None:
+            self.option_box = QCheckBox(job.option.label, self)
+            self.option_box.setAccessibleName(job.option.label.replace("&", ""))
+            self.option_box.setAccessibleDescription(job.option.description)
+            self.option_box.setToolTip(job.option.description)
         self.step_up = StepUp(ctx, stem=job.stem, suffix=job.suffix,
                               folder_output=job.folder_output, parent=self)
         self.error_label = QLabel(self)
@@ -336,8 +353,12 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        for w in (heading, self.what_label, self.step_up, self.error_label, self.progress,
-                  self.result_label, self.buttons):
+        layout.addWidget(heading)
+        layout.addWidget(self.what_label)
+        if self.option_box is not None:
+            layout.addWidget(self.option_box)
+        for w in (self.step_up, self.error_label, self.progress, self.result_label,
+                  self.buttons):
             layout.addWidget(w)
         # Wide enough for the hash on one line: it cannot wrap, and must be read whole.
         metrics = self.fontMetrics()
@@ -377,14 +398,18 @@ class ExportDialog(QDialog):
         self._set_busy(True)
         self.step_up.passphrase.clear()
         write = self.job.write
+        option = self.job.option
+        extra = ({option.keyword: self.option_box.isChecked()}
+                 if option is not None and self.option_box is not None else {})
         run_write(self.ctx, step_up.after_step_up, passphrase,
-                  lambda session: write(session, target),
+                  lambda session: write(session, target, **extra),
                   done=self._done, failed=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        for w in (self.step_up, self.write_button, self.close_button):
-            w.setEnabled(not busy)
+        for w in (self.step_up, self.option_box, self.write_button, self.close_button):
+            if w is not None:
+                w.setEnabled(not busy)
         if busy:
             self.progress.start(_tr("Writing the export"))
         else:
@@ -402,6 +427,8 @@ class ExportDialog(QDialog):
         self.result_label.setAccessibleDescription(text)
         self.result_label.show()
         self.step_up.hide()
+        if self.option_box is not None:
+            self.option_box.hide()
         self.write_button.hide()
         self.open_button.show()
         self.close_button.setText(_tr("Close"))

@@ -31,6 +31,7 @@ from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.export_dialog import (
     ExportJob,
+    ExportOption,
     Written,
     dated_stem,
     describe_export_result,
@@ -62,7 +63,12 @@ def json_job() -> ExportJob:
             " to another vault (Import records from JSON reads it) or to another system. Codes"
             " come with their labels; the format is described by the export schema."),
         stem=dated_stem("msp-records"), suffix=".json",
-        write=lambda session, path: data_export.export_json(session, path))
+        write=lambda session, path, history=False: data_export.export_json(
+            session, path, history=history),
+        option=ExportOption(
+            _tr("Include every earlier &version of each record (history)"), "history",
+            _tr("Adds every revision: who changed what and when, amendments included. The"
+                " file is larger; an import reads only the current records.")))
 
 
 def _describe_csv(result: Any) -> Written:

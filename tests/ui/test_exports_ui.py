@@ -124,11 +124,15 @@ def test_json_and_csv_of_every_record(qtbot, vault, tmp_path) -> None:
     dialog = win.report_dialog
     assert isinstance(dialog, ExportDialog)
     assert_accessible(dialog)
+    assert_tab_reaches_all(dialog)
     assert_unique_mnemonics(dialog)
+    assert dialog.option_box is not None and not dialog.option_box.isChecked()
+    qtbot.keyClick(dialog.option_box, Qt.Key.Key_Space)  # every revision too
     _confirm(qtbot, dialog)
     [json_file] = list(out.iterdir())
     assert json_file.name.startswith("msp-records-") and json_file.suffix == ".json"
-    assert json.loads(json_file.read_text(encoding="utf-8"))["records"]["case"]
+    doc = json.loads(json_file.read_text(encoding="utf-8"))
+    assert doc["records"]["case"] and doc["history"] is True and doc["revisions"]
 
     win.export_csv_action.trigger()
     dialog = win.report_dialog
