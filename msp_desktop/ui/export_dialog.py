@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.services import step_up
+from msp_desktop.services.errors import WrongPassphrase
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.errors import error_message
@@ -52,6 +53,9 @@ def _tr(text: str) -> str:
 
 def failure_text(exc: BaseException) -> str:
     """The words for a failed export: the error's own, else a calm pointer to the log."""
+    if isinstance(exc, WrongPassphrase):  # the step-up (its own words are the unlock's)
+        return _tr("The passphrase is incorrect, so nothing was written. Check Caps Lock and"
+                   " the keyboard layout and try again.")
     if not getattr(exc, "user_message", None):
         log.error("An export failed", exc_info=exc)
     return error_message(exc, _tr(

@@ -67,7 +67,7 @@ def test_a_wrong_passphrase_is_refused_and_nothing_is_written(qtbot, vault, tmp_
     qtbot.keyClicks(dialog.step_up.passphrase, "not the passphrase")
     qtbot.keyClick(dialog.step_up.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.error_label.isVisible())
-    assert "passphrase is incorrect" in dialog.error_label.text()
+    assert "passphrase is incorrect, so nothing was written" in dialog.error_label.text()
     assert list(out.iterdir()) == []
     assert len(_export_audits(session)) == before
     assert dialog.written is None and dialog.isVisible()
