@@ -151,6 +151,7 @@ class ImportDialog(QDialog):
         self.busy = False
         self.plan: data_import.ImportPlan | None = None
         self._planned_path: str | None = None
+        self._reading_path: str | None = None
         self.setWindowTitle(_tr("MSP Desktop"))
         self.setAccessibleName(_tr("Import records from JSON"))
 
@@ -281,12 +282,15 @@ class ImportDialog(QDialog):
         self.plan = None
         self._show()
         self._set_busy(True, _tr("Checking the file"))
-        self.ctx.read(data_import.plan_import, Path(path),
-                      done=lambda plan: self._previewed(path, plan), failed=self._preview_failed)
+        self._reading_path = path
+        # Bound methods: if the window goes (a lock) before the answer, Qt drops the call.
+        self.ctx.read(data_import.plan_import, Path(path), done=self._previewed,
+                      failed=self._preview_failed)
 
-    def _previewed(self, path: str, plan: data_import.ImportPlan) -> None:
+    @Slot(object)
+    def _previewed(self, plan: data_import.ImportPlan) -> None:
         self.plan = plan
-        self._planned_path = path
+        self._planned_path = self._reading_path
         self._set_busy(False)
         changes = plan.count(data_import.ADD) + plan.count(data_import.UPDATE)
         tail = (_tr("Nothing has been written yet. Choose Import to write these records.")

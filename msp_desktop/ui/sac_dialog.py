@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
@@ -215,9 +216,8 @@ class SacDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(em * 90)
-        self.ctx.read(sac_report.reporting_council, done=self._show_council,
-                      failed=lambda exc: log.error("Could not read the reporting council",
-                                                   exc_info=exc))
+        # One row of the vault's meta table: read here, so the form is complete when shown.
+        self._show_council(sac_report.reporting_council(ctx.session))
         self.year.setFocus()
 
     # the form ------------------------------------------------------------------------------
@@ -266,8 +266,7 @@ class SacDialog(QDialog):
         self._set_busy(True)
         self.step_up.passphrase.clear()
         run_write(self.ctx, step_up.after_step_up, passphrase,
-                  lambda session: sac_report.write_report(session, target, year=year,
-                                                          council=council),
+                  lambda session: _write_and_name(session, target, year, council),
                   done=self._done, failed=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
@@ -280,8 +279,10 @@ class SacDialog(QDialog):
             self.progress.stop()
 
     @Slot(object)
-    def _done(self, result: object) -> None:
+    def _done(self, value: object) -> None:
         self._set_busy(False)
+        assert isinstance(value, tuple)
+        result, names = value
         assert isinstance(result, sac_report.SacExport)
         self.result_value = result
         self.output = result.folder
@@ -302,7 +303,7 @@ class SacDialog(QDialog):
         self.result_label.show()
         self.open_button.show()
         self._update_stem()  # the next run goes to a new folder
-        self._show_uncounted(list(report.uncounted))
+        self._show_uncounted(list(report.uncounted), names)
         self.written.emit(result)
 
     @Slot(object)
@@ -317,7 +318,7 @@ class SacDialog(QDialog):
 
     # what cannot be counted ----------------------------------------------------------------
 
-    def _show_uncounted(self, items: list[Any]) -> None:
+    def _show_uncounted(self, items: list[Any], names: dict[str, str]) -> None:
         n = len(items)
         if not n:
             self.missing_title.setText(_tr("Every record could be counted."))
@@ -338,12 +339,6 @@ class SacDialog(QDialog):
         needed = (layout.totalMinimumSize().height() if layout is not None else 0)
         self.resize(max(self.width(), metrics.averageCharWidth() * 120),
                     max(self.height(), needed + metrics.height() * 18))
-        case_ids = sorted({i.case_id for i in items if i.case_id})
-        self.ctx.read(_case_names, case_ids,
-                      done=lambda names: self._fill_uncounted(items, names),
-                      failed=lambda exc: self._fill_uncounted(items, {}))
-
-    def _fill_uncounted(self, items: list[Any], names: dict[str, str]) -> None:
         rows: list[Row] = []
         for i in items:
             ref = (i.case_id or "")[:8].upper()
@@ -370,6 +365,14 @@ class SacDialog(QDialog):
         if self.busy:
             return
         super().reject()
+
+
+def _write_and_name(session: Any, dest: Path, year: int, council: str
+                    ) -> tuple[sac_report.SacExport, dict[str, str]]:
+    """Write the return, then read the names of the adults whose records are listed (for
+    the list in the dialog only; they are in no file name), in the same worker call."""
+    result = sac_report.write_report(session, dest, year=year, council=council)
+    return result, _case_names(session, sorted({u.case_id for u in result.report.uncounted}))
 
 
 def _case_names(session: Any, case_ids: list[str]) -> dict[str, str]:

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 from test_main_support import (  # noqa: F401 (fixtures)
+    MARKER,
     PASSPHRASE,
     fake_clock,
     gui_factory,
     unlocked_gui,
     vault,
+    widget_texts,
 )
 
-from msp_desktop.services import sac_report
+from msp_desktop.services import records, sac_report
 from msp_desktop.ui.export_dialog import ExportDialog
 from msp_desktop.ui.settings_dialog import SettingsDialog
 
@@ -49,3 +53,26 @@ def test_the_app_passes_its_settings_and_session(qtbot, gui_factory, vault, tmp_
     win.settings_action.trigger()
     assert shown and gui.session is not None
     assert sac_report.reporting_council(gui.session) == "E06000023"  # Bristol
+
+
+def test_a_lock_leaves_no_name_from_the_sac_list(qtbot, gui_factory, vault) -> None:
+    gui = unlocked_gui(qtbot, gui_factory, vault)
+    session = gui.session
+    assert session is not None and gui.main_window is not None
+    records.create(session, "concern", {
+        "case_id": vault["info"]["case_id"], "received_at": "2025-06-02T10:00",
+        "description": "Bruising seen", "reasonable_cause_checked": True,
+        "reasonable_cause_checked_by": "t", "reasonable_cause_checked_at": "2025-06-03T10:00"})
+    sac_report.set_reporting_council(session, "E09000012")
+    dialog = gui.main_window.open_sac()
+    assert dialog is not None
+    dialog.step_up.passphrase.setText(PASSPHRASE)
+    dialog.write_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert dialog.error_label.text() == ""
+    assert MARKER in "\n".join(widget_texts())  # the list names the adult
+    gui.lock()
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+    assert MARKER not in "\n".join(widget_texts())
