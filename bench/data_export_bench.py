@@ -8,7 +8,7 @@ On a copy of the bench vault (an export writes its audit entry to the vault):
        (everything already there: nothing added) for the idempotent case.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/data_export_bench.py [--quick]
-        [--update-docs]
+        [--exports-only] [--update-docs] [--json-out NAME] [--from-json NAME]
 
 Run on its own it reuses run_all's cached vault (building it if needed), prints the figures,
 writes bench/results/data_export_latest.json and, with --update-docs, puts its section into
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -37,20 +38,30 @@ TARGET_EXPORT_S_10K = 60.0  # "the 10k-case vault exports in well under a minute
 SECTION = "## JSON and CSV export and import"
 
 
+def _loadavg() -> float | None:
+    """The 1-minute load average: figures from a machine shared with other work vary."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (OSError, AttributeError):
+        return None
+
+
 def _timed(fn: Any) -> tuple[Any, float]:
     start = time.perf_counter()
     out = fn()
     return out, time.perf_counter() - start
 
 
-def run(vault: Path, passphrase: str, *, workdir: Path | None = None) -> dict[str, Any]:
-    """All measurements on a copy of ``vault`` (closed), removed afterwards."""
+def run(vault: Path, passphrase: str, *, workdir: Path | None = None,
+        imports: bool = True) -> dict[str, Any]:
+    """All measurements on a copy of ``vault`` (closed), removed afterwards. imports=False:
+    the exports only."""
     from sync_bench import _copy_vault, _fresh, peak_rss
 
     from msp_desktop.services import data_export, data_import
     from msp_desktop.services.session import Session
 
-    res: dict[str, Any] = {}
+    res: dict[str, Any] = {"loadavg_start": _loadavg()}
     with tempfile.TemporaryDirectory(prefix="data-export-", dir=workdir) as name:
         tmp = Path(name)
         print("(i) data export: copying the bench vault...")
@@ -80,6 +91,9 @@ def run(vault: Path, passphrase: str, *, workdir: Path | None = None) -> dict[st
         finally:
             source.close()
         (tmp / "history.json").unlink()
+        if not imports:
+            res["loadavg_end"] = _loadavg()
+            return res
         target = _fresh(tmp, "target")
         try:
             print("(j) import json: check...")
@@ -100,13 +114,14 @@ def run(vault: Path, passphrase: str, *, workdir: Path | None = None) -> dict[st
                                    "skipped": again.plan.count("skip")}
         finally:
             target.close()
+    res["loadavg_end"] = _loadavg()
     return res
 
 
 def table(res: dict[str, Any]) -> list[list[str]]:
-    j, h, c, i, a = (res[k] for k in ("json", "json_history", "csv", "import", "import_again"))
+    j, h, c = (res[k] for k in ("json", "json_history", "csv"))
     scale = 10_000 / max(1, res["cases"])
-    return [
+    rows = [
         ["(i) export json", f"{j['s']} s ({j['records_per_s']:,} records/s, {j['mb']} MB)",
          "-", "-", "10k cases well under 1 min",
          f"~{j['s'] * scale:.0f} s for 10k (linear)" if scale > 1.5 else
@@ -115,6 +130,12 @@ def table(res: dict[str, Any]) -> list[list[str]]:
          f"{h['mb']} MB)", "-", "-", "(reported)", "-"],
         ["(i) export csv", f"{c['s']} s ({c['files']} files, {c['mb']} MB)", "-", "-",
          "(reported)", "-"],
+    ]
+    if "import" not in res:
+        return rows
+    i, a = res["import"], res["import_again"]
+    return [
+        *rows,
         ["(j) import json", f"{i['total_s']} s ({i['records_per_s']:,} records/s; check "
          f"{i['check_s']} s, write {i['write_s']} s)", "-", "-", "minutes for 10k",
          f"~{i['total_s'] * scale / 60:.1f} min for 10k (linear)" if scale > 1.5 else
@@ -125,14 +146,17 @@ def table(res: dict[str, Any]) -> list[list[str]]:
 
 
 def notes(res: dict[str, Any]) -> list[str]:
-    i = res["import"]
+    imported = (f", import {res['import']['peak_rss_mb']} MB" if "import" in res
+                else "; imports not measured on this vault")
     return [
         f"(i, j) Vault: {res['cases']:,} cases, {res['records']:,} records, "
         f"{res['revisions']:,} revisions (a copy of the bench vault). Peak RSS: export json "
-        f"{res['json']['peak_rss_mb']} MB, import {i['peak_rss_mb']} MB.",
-        "(i) services.data_export: export_json streams one kind at a time to the file "
-        "(atomic write); --history also reads every revision; export_csv writes one file per "
-        "kind and list field into a temp folder renamed into place.",
+        f"{res['json']['peak_rss_mb']} MB{imported}. Load average (1 min) at the start and "
+        f"end: {res.get('loadavg_start')} and {res.get('loadavg_end')} on "
+        f"{os.cpu_count()} CPUs (other work on the machine slows every figure).",
+        "(i) services.data_export: export_json streams record by record (and revision by "
+        "revision) to the file, written atomically; export_csv holds one kind at a time and "
+        "writes one file per kind and list field into a temp folder renamed into place.",
         "(j) services.data_import.import_json into a fresh fast-KDF vault: the check is "
         "json.loads, the JSON Schema (jsonschema, draft 2020-12, with format checks) and every "
         "domain rule and reference; the write is one transaction. The schema check dominates "
@@ -140,8 +164,12 @@ def notes(res: dict[str, Any]) -> list[str]:
     ]
 
 
+def heading(res: dict[str, Any]) -> str:
+    return f"{SECTION} ({res['cases']:,} cases)"
+
+
 def markdown(res: dict[str, Any]) -> list[str]:
-    lines = ["", SECTION, "",
+    lines = ["", heading(res), "",
              "| what | figure | baseline | ratio | target | result |", "|---|---|---|---|---|---|"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in table(res)]
     lines += ["", "Notes:", ""] + [f"- {n}" for n in notes(res)]
@@ -152,7 +180,7 @@ def update_docs(res: dict[str, Any], command: str) -> None:
     """Put this section into docs/measurements.md, replacing an earlier one."""
     path = ROOT / "docs" / "measurements.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Measurements\n"
-    head, _, rest = text.partition("\n" + SECTION + "\n")
+    head, _, rest = text.partition("\n" + heading(res) + "\n")
     tail = ""
     if rest:
         nxt = rest.find("\n## ")
@@ -171,17 +199,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--quick", action="store_true", help="the 1,000-case vault")
+    p.add_argument("--exports-only", action="store_true", help="skip the imports")
     p.add_argument("--update-docs", action="store_true",
                    help="write this section into docs/measurements.md")
+    p.add_argument("--json-out", default="data_export_latest.json",
+                   help="file name under bench/results/")
+    p.add_argument("--from-json", metavar="NAME",
+                   help="print (and with --update-docs write) saved results; measure nothing")
     args = p.parse_args(argv)
     cases = 1000 if args.quick else 10_000
     run_all.RESULTS.mkdir(parents=True, exist_ok=True)
-    path, _meta = run_all.build_or_reuse(cases, 20, False)
-    res = run(path, run_all.PASSPHRASE, workdir=run_all.RESULTS)
-    (run_all.RESULTS / "data_export_latest.json").write_text(json.dumps(res, indent=2))
+    if args.from_json:
+        res = json.loads((run_all.RESULTS / args.from_json).read_text())
+    else:
+        path, _meta = run_all.build_or_reuse(cases, 20, False)
+        res = run(path, run_all.PASSPHRASE, workdir=run_all.RESULTS,
+                  imports=not args.exports_only)
+        (run_all.RESULTS / args.json_out).write_text(json.dumps(res, indent=2))
     print("\n".join(markdown(res)))
     if args.update_docs:
-        command = "python bench/data_export_bench.py" + (" --quick" if args.quick else "")
+        command = ("python bench/data_export_bench.py" + (" --quick" if args.quick else "")
+                   + (" --exports-only" if "import" not in res else ""))
         update_docs(res, command)
     return 0
 

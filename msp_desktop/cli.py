@@ -620,7 +620,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from msp_desktop.services import data_export
-    from msp_desktop.storage.atomic import FolderNotEmpty, check_folder_free
+    from msp_desktop.services.data_export import FolderNotEmpty, check_folder_free
 
     def refuse() -> CliError:
         return CliError(f"{args.outdir} already exists and is not an empty folder; choose a "

@@ -23,8 +23,20 @@ SAVED, FINALISED, ENTERED_IN_ERROR = "saved", "finalised", "entered_in_error"
 _STATE_RANK = {SAVED: 0, FINALISED: 1, ENTERED_IN_ERROR: 2}
 
 
+_CHOICE_OBJECTS: dict[tuple[str, str], dict[str, str]] = {}
+
+
 def choice_object(choices: Enumeration, code: str) -> dict[str, str]:
-    """{"code", "label"} plus "sac_label" / "sac_code" where the choice has them."""
+    """{"code", "label"} plus "sac_label" / "sac_code" where the choice has them. One shared
+    object per code (an export writes hundreds of thousands): read it, never change it."""
+    key = (choices.ident, code)
+    out = _CHOICE_OBJECTS.get(key)
+    if out is None:
+        out = _CHOICE_OBJECTS[key] = _new_choice_object(choices, code)
+    return out
+
+
+def _new_choice_object(choices: Enumeration, code: str) -> dict[str, str]:
     out = {"code": code, "label": choices.label(code)}
     if code in choices:
         c = choices.get(code)
@@ -50,13 +62,18 @@ def _labelled_value(f: Field, value: Any) -> Any:
     return value
 
 
+_CODED_TYPES = frozenset({FieldType.CHOICE, FieldType.MULTI, FieldType.LIST})
+
+
 def labelled(kind: RecordKind, payload: Mapping[str, Any]) -> dict[str, Any]:
     """The payload as exported: codes become {"code", "label", ...} objects."""
     by_name = kind.by_name
-    return {
-        name: _labelled_value(by_name[name], value) if name in by_name else value
-        for name, value in payload.items()
-    }
+    out = dict(payload)
+    for name, value in payload.items():
+        f = by_name.get(name)
+        if f is not None and f.type in _CODED_TYPES:
+            out[name] = _labelled_value(f, value)
+    return out
 
 
 def _coded_value(f: Field, value: Any) -> Any:

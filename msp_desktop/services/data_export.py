@@ -26,6 +26,9 @@ from msp_desktop.export import csv_export, json_export
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.services.exports import ExportResult, _audited
 from msp_desktop.services.session import Session
+from msp_desktop.storage.atomic import FolderNotEmpty, check_folder_free
+
+__all__ = ["FolderNotEmpty", "check_folder_free", "export_csv", "export_json"]
 
 
 def _lifecycle(session: Session) -> dict[str, dict[str, Any]]:
@@ -126,18 +129,19 @@ def export_json(session: Session, dest: Path, *, history: bool = False) -> Expor
             yield kind, _records_of(kind)
 
     def _records_of(kind: str) -> Iterator[dict[str, Any]]:
-        for state in session.store.records_of_kind(kind):
+        for state in session.store.iter_records_of_kind(kind):
             tally.see(kind, state.record_id)
             yield record_document(state, events.get(state.record_id))
 
-    revisions = None
     revision_count = 0
-    if history:
-        grouped: dict[str, list[Revision]] = {k: [] for k in order}
-        for rev in session.store.iter_revisions():
-            grouped.setdefault(rev.kind, []).append(rev)
-        revision_count = sum(len(v) for v in grouped.values())
-        revisions = ((k, (revision_document(r) for r in revs)) for k, revs in grouped.items())
+
+    def _revisions_of(kind: str) -> Iterator[dict[str, Any]]:
+        nonlocal revision_count
+        for rev in session.store.iter_revisions_of_kind(kind):
+            revision_count += 1
+            yield revision_document(rev)
+
+    revisions = ((k, _revisions_of(k)) for k in order) if history else None
     header = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,

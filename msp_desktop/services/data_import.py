@@ -218,21 +218,32 @@ class _Context:
             if case_id:
                 self._by_case.setdefault((view.kind, case_id), []).append(view)
 
+        # Rules ask for the same case's records again and again: read each from the vault once.
+        self._held: dict[str, Any] = {}
+        self._held_for_case: dict[str, list[Any]] = {}
+
     def get(self, record_id: str) -> Any:
         view = self._incoming.get(record_id)
         if view is not None or self._store_empty:
             return view
-        return self._store.get(record_id)
+        return self.stored(record_id)
 
     def find(self, kind: str, case_id: str) -> Any:
         mine = self._by_case.get((kind, case_id), [])
         if case_id not in self._store_cases:
             return mine
-        held = [r for r in self._store.find(kind, case_id) if r.record_id not in self._incoming]
+        if case_id not in self._held_for_case:
+            self._held_for_case[case_id] = self._store.records_for_case(case_id)
+        held = [r for r in self._held_for_case[case_id]
+                if r.kind == kind and r.record_id not in self._incoming]
         return [*held, *mine]
 
     def stored(self, record_id: str) -> Any:
-        return None if self._store_empty else self._store.get(record_id)
+        if self._store_empty:
+            return None
+        if record_id not in self._held:
+            self._held[record_id] = self._store.get(record_id)
+        return self._held[record_id]
 
 
 def _case_of(kind: RecordKind, record_id: str, payload: Mapping[str, Any]) -> str | None:
@@ -323,7 +334,8 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
     if dry_run:
         return ImportResult(plan, written=False)
     store = session.store
-    reason = f"Imported from export {plan.export_id or Path(path).name}"
+    source = f"export {plan.export_id}" if plan.export_id else Path(path).name
+    reason = f"Imported from {source}"
     ids = hashlib.sha256()
     with store.large_cache(), session.write(), store.batch():
         for a in plan.actions:
@@ -340,8 +352,9 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
             if kind.finalisable and now == SAVED and a.state != SAVED:
                 store.finalise(a.record_id, a.payload)
             if a.state == ENTERED_IN_ERROR and now != ENTERED_IN_ERROR:
-                store.amend(a.record_id, a.payload, amendment_type="ENTERED_IN_ERROR",
-                            reason=f"Entered in error in the source vault ({reason.lower()}).")
+                store.amend(
+                    a.record_id, a.payload, amendment_type="ENTERED_IN_ERROR",
+                    reason=f"Entered in error in the source vault (imported from {source}).")
         session.log("json.import", detail={
             "format": "json", "export_id": plan.export_id, "source_vault_id":
             plan.source_vault_id, "sha256": plan.file_sha256, "added": plan.count(ADD),

@@ -299,11 +299,12 @@ def records_for_case(
 
 
 def records_of_kind(conn: Any, kind: str) -> list[RecordState]:
-    rows = conn.execute(
-        f"SELECT {_STATE_COLUMNS} FROM records WHERE kind = ? ORDER BY sort_date, created_hlc",
-        (kind,),
-    ).fetchall()
-    # One query for every head of the kind, not one per record (a whole-vault export).
+    return list(iter_records_of_kind(conn, kind))
+
+
+def iter_records_of_kind(conn: Any, kind: str) -> Iterator[RecordState]:
+    """The records of a kind one at a time (a whole-vault export holds one in memory, not all
+    200,000 notes), with every head read in one query rather than one per record."""
     heads: dict[str, list[str]] = {}
     for rid, rev in conn.execute(
         "SELECT h.record_id, h.revision_id FROM heads h JOIN records r"
@@ -311,7 +312,11 @@ def records_of_kind(conn: Any, kind: str) -> list[RecordState]:
         (kind,),
     ):
         heads.setdefault(rid, []).append(rev)
-    return [_state(conn, r, tuple(heads.get(r[0], ()))) for r in rows]
+    for r in conn.execute(
+        f"SELECT {_STATE_COLUMNS} FROM records WHERE kind = ? ORDER BY sort_date, created_hlc",
+        (kind,),
+    ):
+        yield _state(conn, r, tuple(heads.get(r[0], ())))
 
 
 def heads(conn: Any, record_id: str) -> list[str]:

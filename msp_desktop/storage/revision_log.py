@@ -207,6 +207,14 @@ def lifecycle_events(conn: Any) -> list[tuple[str, str, str, str, str, str | Non
     )]
 
 
+def iter_revisions_of_kind(conn: Any, kind: str) -> Iterator[Revision]:
+    """Every revision of the records of one kind, in clock order, one at a time."""
+    for row in conn.execute(
+        f"SELECT {REV_COLUMNS} FROM revisions WHERE kind = ? ORDER BY hlc, revision_id", (kind,)
+    ):
+        yield row_to_revision(row)
+
+
 def iter_revisions(conn: Any, record_ids: Sequence[str] | None = None) -> Iterator[Revision]:
     """Every revision held (or those of the given records), in clock order, so a parent comes
     before its children."""

@@ -324,9 +324,13 @@ class RecordStore:
     def heads(self, record_id: str) -> list[str]:
         return projections.heads(self._conn, record_id)
 
-    def iter_revisions(self) -> Iterator[Revision]:
-        """Every revision held, in clock order (a parent before its children)."""
-        return revision_log.iter_revisions(self._conn)
+    def iter_records_of_kind(self, kind: str) -> Iterator[RecordState]:
+        """records_of_kind, one at a time (a whole-vault export)."""
+        return projections.iter_records_of_kind(self._conn, kind)
+
+    def iter_revisions_of_kind(self, kind: str) -> Iterator[Revision]:
+        """Every revision of the records of a kind, in clock order (parents first)."""
+        return revision_log.iter_revisions_of_kind(self._conn, kind)
 
     def lifecycle_events(self) -> list[tuple[str, str, str, str, str, str | None, str | None]]:
         """Every finalise and amend, without payloads (see revision_log.lifecycle_events)."""

@@ -11,7 +11,7 @@ import json
 import jsonschema
 
 from msp_desktop.resources import resource_path
-from tests.e2e.conftest import Sandbox, error_line, ok, seed_vault
+from tests.e2e.conftest import Sandbox, all_paths, error_line, ok, seed_vault
 from tests.e2e.test_cli import info
 
 
@@ -77,9 +77,14 @@ def test_export_csv_writes_a_folder_and_refuses_one_with_files(sandbox: Sandbox)
 
 
 def test_usage_errors_exit_2(sandbox: Sandbox) -> None:
-    for args in (("export", "json"), ("export", "csv", "x"), ("import", "json", "x"),
-                 ("export", "xml", "a", "b")):
+    for args, needle in ((("export", "json"), "path, out"), (("export", "csv", "x"), "outdir"),
+                         (("import", "json", "x"), "file"),
+                         (("export", "xml", "a", "b"), "invalid choice")):
         result = sandbox.run(*args)
         assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+        last = result.stderr.strip().splitlines()[-1]
+        assert last.startswith("msp-desktop: ") and needle in last, last
+    assert all_paths(sandbox.work) == set()
     missing = sandbox.run("import", "json", sandbox.work / "v", sandbox.work / "none.json")
     assert missing.returncode == 2 and "is not a file" in error_line(missing)

@@ -80,6 +80,23 @@ def test_schema_is_valid_draft_2020_12_and_covers_every_field_and_code() -> None
     assert "sac_label" in defs[f"choice.{E.ABUSE_TYPE.ident}"]["properties"]
 
 
+def test_a_field_added_to_a_kind_changes_the_generated_schema(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dataclasses
+
+    from msp_desktop.domain.fields import Field
+
+    person = KINDS["person"]
+    grown = dataclasses.replace(
+        person, fields=(*person.fields, Field("shoe_size", "Shoe size", FieldType.INT)),
+        by_name={})
+    monkeypatch.setitem(KINDS, "person", grown)
+    props = build_schema()["$defs"]["payload.person"]["properties"]
+    assert props["shoe_size"]["type"] == "integer"
+    assert schema_text() != SHIPPED.read_text(encoding="utf-8")
+
+
 # ----- JSON ----------------------------------------------------------------------------------
 
 
@@ -125,7 +142,12 @@ def test_json_history_holds_every_revision_with_its_parents(
     stored = demo.store.revision(some["revision_id"])
     assert stored is not None and some["parents"] == list(stored.parents)
     amended = [r for r in revs if r["op"] == "amend"]
-    assert all(r["amendment_type"]["code"] in E.AMENDMENT_TYPE for r in amended)
+    assert amended and all(r["amendment_type"]["code"] in E.AMENDMENT_TYPE for r in amended)
+    # The current record lists its amendments and when it was finalised.
+    current = {r["record_id"]: r for items in doc["records"].values() for r in items}
+    rec = current[amended[0]["record_id"]]
+    assert amended[0]["revision_id"] in [a["revision_id"] for a in rec["amendments"]]
+    assert rec["finalised"] is True and rec["finalised_at"] is not None
 
 
 def test_json_export_is_audited_with_ids_counts_and_the_file_hash(

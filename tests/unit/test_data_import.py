@@ -272,3 +272,34 @@ def test_a_truncated_export_is_rejected_and_changes_nothing(
         data_import.import_json(damage_target, path)
     assert "cut.json" in err.value.location
     assert _fingerprint(damage_target) == before
+
+
+def test_an_entered_in_error_note_arrives_entered_in_error_with_the_reason_saying_why(
+    tmp_path: Path,
+) -> None:
+    src = _session(tmp_path / "src", author="a.worker")
+    dst = _session(tmp_path / "dst")
+    try:
+        case_id = cases.open_case(src, {"family_name": "Rees", "jurisdiction": "ENG"},
+                                  {"status": "concern_received", "opened_at": "2026-02-01"},
+                                  ).state.record_id
+        note = records.create_and_finalise(src, "contact_note", {
+            "case_id": case_id, "note_type": "HOME_VISIT", "adult_present": True,
+            "event_start": "2026-02-03T10:00:00+00:00", "facts": "Wrong adult.",
+            "seen_alone": True,
+        }).state
+        records.amend(src, note.record_id, note.payload, reason="Filed on the wrong case",
+                      amendment_type="ENTERED_IN_ERROR")
+        result = data_export.export_json(src, tmp_path / "x.json")
+        data_import.import_json(dst, tmp_path / "x.json")
+        state = dst.store.get(note.record_id)
+        assert state is not None and state.status == "entered_in_error"
+        (last,) = [r for r in dst.store.history(note.record_id) if r.op == "amend"]
+        assert result.export_id in (last.reason or "")
+        assert [r.op for r in dst.store.history(note.record_id)] == [
+            "create", "finalise", "amend"]
+        again = data_import.import_json(dst, tmp_path / "x.json")
+        assert again.plan.count("skip") == 3 and again.plan.count("add") == 0
+    finally:
+        src.close()
+        dst.close()
