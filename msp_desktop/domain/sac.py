@@ -30,17 +30,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from msp_desktop.domain import enums as E
 from msp_desktop.domain.derive import (
     age_band,
-    derive_msp_achieved,
     ethnicity_sac_for,
     psr_sac_for,
     source_sac_for,
 )
+from msp_desktop.domain.people import office_id_key
+from msp_desktop.domain.sac_checks import capacity_problems, msp_problems
 from msp_desktop.domain.sac_tables import (
     ACHIEVED_PREFIX,
     ASKED_PREFIX,
@@ -69,8 +70,6 @@ Records = Mapping[str, Payload]  # record id -> payload
 
 ENGLAND = "ENG"
 _RESULTS = frozenset({"REMAINED", "REDUCED", "REMOVED"})
-# Capacity decisions that bear on the enquiry itself (domain.md §4.8).
-_ENQUIRY_DECISIONS = frozenset({"ENQUIRY_PARTICIPATION", "CONSENT_TO_SHARE"})
 _ENQUIRY_DECISION_CODES = {"S42_ENQUIRY", "OTHER_ENQUIRY"}
 
 
@@ -129,6 +128,10 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def _in(enum: E.Enumeration, value: Any) -> str | None:
     return value if isinstance(value, str) and value in enum else None
 
@@ -140,7 +143,7 @@ def _listing(parts: list[str]) -> str:
 class _Count:
     def __init__(self, data: SacInput, year: ReportingYear, council: str) -> None:
         self.d, self.year, self.council = data, year, council
-        self.notes: dict[tuple[str, str, str], Uncounted] = {}
+        self.notes: dict[tuple[str, str], Uncounted] = {}
         self._scope: dict[str, bool] = {}
         self._scope_notes: dict[str, list[Uncounted]] = {}
         self._used: set[str] = set()
@@ -167,7 +170,8 @@ class _Count:
     # ----- the list of records to fix ----------------------------------------------------
 
     def note(self, case_id: str, record_id: str, kind: str, text: str) -> None:
-        self.notes.setdefault((case_id, record_id, text), Uncounted(case_id, kind, record_id, text))
+        # Once per record and problem: an adult with two cases is listed under the first.
+        self.notes.setdefault((record_id, text), Uncounted(case_id, kind, record_id, text))
 
     def use(self, case_id: str) -> None:
         """The case counts in this year's return: what is missing about its scope matters."""
@@ -258,7 +262,7 @@ class _Count:
                 self.note(case_id, case_id, "case", "The adult's record is not in this vault: "
                           "not counted in SG1a, SG1b, SG1c or SG1e")
                 continue
-            office_id = str(person.get("office_person_id") or "").strip()
+            office_id = office_id_key(person.get("office_person_id"))
             key = f"office:{office_id}" if office_id else f"record:{person_id}"
             cols[key] |= case_cols[case_id]
             members[key].add(person_id)
@@ -330,11 +334,13 @@ class _Count:
                 psr[(reason or "NOT_KNOWN", column)] += 1
                 for code in conditions:
                     health[(code, column)] += 1
+        sg1e = make_table("SG1e", "By health condition", "Health condition",
+                          sac_rows(E.HEALTH_CONDITION), SG1_COLUMNS, health, "cases")
         return [
             make_table("SG1d", "By primary support reason", "Primary support reason",
                        sac_rows(E.PSR_SAC), SG1_COLUMNS, psr, "cases"),
-            make_table("SG1e", "By health condition", "Health condition",
-                       sac_rows(E.HEALTH_CONDITION), SG1_COLUMNS, health, "cases"),
+            replace(sg1e, note="The two autism rows are mandatory; the other rows are "
+                    "voluntary and named as this app names the conditions."),
         ]
 
     def conditions(self, case_id: str, person_id: str) -> set[str]:
@@ -457,25 +463,9 @@ class _Count:
                 self.note(case_id, rid, "enquiry", "Whether an advocate, family or friend "
                           "supported the adult is not answered: not counted in the SG3a "
                           "support item")
-        self.check_capacity(case_id, rid, value, _date(e.get("concluded_at")))
-
-    def check_capacity(self, case_id: str, rid: str, value: str | None,
-                       concluded: dt.date | None) -> None:
-        found = set()
-        for aid in self.by_case[case_id]["capacity_assessment"]:
-            a = self.d.capacity_assessments[aid]
-            on = _date(a.get("assessed_at"))
-            if a.get("decision_category") in _ENQUIRY_DECISIONS and (
-                    on is None or concluded is None or on <= concluded):
-                found.add(a.get("conclusion"))
-        if value == "NOT_LACKED" and "LACKS_CAPACITY" in found:
-            self.note(case_id, rid, "enquiry", "Recorded as not lacking capacity, but a capacity "
-                      "assessment about taking part in the enquiry or sharing information "
-                      "found that the adult lacked capacity: check SG3a")
-        elif value == "LACKED" and found and "LACKS_CAPACITY" not in found:
-            self.note(case_id, rid, "enquiry", "Recorded as lacking capacity, but no capacity "
-                      "assessment about taking part in the enquiry or sharing information "
-                      "found that the adult lacked capacity: check SG3a")
+        for text in capacity_problems(value, self.of_case(case_id, "capacity_assessment"),
+                                      _text(e.get("concluded_at"))):
+            self.note(case_id, rid, "enquiry", text)
 
     def msp_cells(self, case_id: str, rid: str, e: Payload, c: Counter[tuple[str, str]]) -> None:
         asked = _in(E.MSP_ASKED, e.get("msp_asked"))
@@ -490,26 +480,11 @@ class _Count:
                           "is not answered: not counted in SG4a (outcomes achieved)")
             else:
                 c[(ACHIEVED_PREFIX + achieved, CONCLUDED)] += 1
-        self.check_msp(case_id, rid, asked, achieved, _date(e.get("concluded_at")))
+        for text in msp_problems(asked, achieved, self.of_case(case_id, "desired_outcome"),
+                                 _text(e.get("concluded_at"))):
+            self.note(case_id, rid, "enquiry", text)
 
-    def check_msp(self, case_id: str, rid: str, asked: str | None, achieved: str | None,
-                  concluded: dt.date | None) -> None:
-        outcomes = []
-        for oid in self.by_case[case_id]["desired_outcome"]:
-            o = self.d.desired_outcomes[oid]
-            said = _date(o.get("first_expressed_at"))
-            if said is None or concluded is None or said <= concluded:
-                outcomes.append(o)
-        if asked == "ASKED_EXPRESSED" and not outcomes:
-            self.note(case_id, rid, "enquiry", "Says the adult's desired outcomes were "
-                      "expressed, but none is recorded in the case: check SG4a")
-        elif asked in ("ASKED_NONE_EXPRESSED", "NOT_ASKED") and outcomes:
-            self.note(case_id, rid, "enquiry", f"Says “{E.MSP_ASKED.sac_label(asked)}” about "
-                      f"desired outcomes, but {len(outcomes)} "
-                      f"{'is' if len(outcomes) == 1 else 'are'} recorded in the case: check SG4a")
-        if asked == "ASKED_EXPRESSED" and achieved:
-            derived = derive_msp_achieved(o.get("achievement") for o in outcomes)
-            if derived is not None and derived != achieved:
-                self.note(case_id, rid, "enquiry", f"Says the outcomes were "
-                          f"“{E.MSP_ACHIEVED.sac_label(achieved)}”, but the desired outcomes' own "
-                          f"achievement gives “{E.MSP_ACHIEVED.sac_label(derived)}”: check SG4a")
+    def of_case(self, case_id: str, kind: str) -> list[Payload]:
+        records = {"capacity_assessment": self.d.capacity_assessments,
+                   "desired_outcome": self.d.desired_outcomes}[kind]
+        return [records[r] for r in self.by_case[case_id][kind]]

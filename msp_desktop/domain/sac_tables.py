@@ -92,6 +92,7 @@ class SacTable:
     columns: tuple[tuple[str, str], ...]  # (code, label)
     rows: tuple[SacRow, ...]
     unit: str  # what one count is: "individuals", "cases", "concluded enquiries"
+    note: str = ""  # how to read it, for people (the PDF summary)
 
     @property
     def column_labels(self) -> tuple[str, ...]:

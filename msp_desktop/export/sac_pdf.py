@@ -53,7 +53,8 @@ def write_summary(
             "in the year; SG1a-SG1c count each adult once per column, SG1d and SG1e count "
             "cases. SG2-SG4 count section 42 enquiries concluded in the year, each different "
             "type, location, source, outcome and result once per enquiry. English cases only, "
-            "where the abuse happened in this council's area."), s["body"]),
+            "where the abuse happened in this council's area; a case with no host council "
+            "recorded is counted here and listed below, to be completed."), s["body"]),
         Spacer(1, 4),
         Paragraph(escape(_headline(report)), s["body"]),
     ]
@@ -113,7 +114,8 @@ def _table_block(table: SacTable, s: dict[str, ParagraphStyle], small: Paragraph
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     title = Paragraph(escape(f"{table.code}: {table.title}"), s["h2"])
-    unit = Paragraph(escape(f"Counts of {table.unit}."), small)
+    unit = Paragraph(escape(" ".join(filter(None, (f"Counts of {table.unit}.", table.note)))),
+                     small)
     return KeepTogether([title, unit, Spacer(1, 2), grid])
 
 

@@ -51,7 +51,11 @@ def check(
 ) -> list[Any]:
     """Problems that would stop this payload being saved (for inline validation)."""
     k = _kind(kind)
-    return validate(k, clean(k, payload), _RuleContext(session, record_id))
+    body = clean(k, payload)
+    problems: list[Any] = validate(k, body, _RuleContext(session, record_id))
+    if not problems and kind == "person":
+        problems = people.office_id_problems(session, body, record_id)
+    return problems
 
 
 def check_finalise(

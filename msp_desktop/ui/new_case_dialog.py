@@ -167,6 +167,13 @@ class NewCaseDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 92)
         self.given.setFocus()
 
+    def _fit(self) -> None:
+        """Grow to show rows and messages that appeared (a dialog keeps its first size)."""
+        layout = self.layout()
+        if self.isVisible() and layout is not None:
+            layout.activate()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
     # adults already in the vault ----------------------------------------------------------
 
     def _show_match_row(self, shown: bool) -> None:
@@ -182,7 +189,7 @@ class NewCaseDialog(QDialog):
         self.match.blockSignals(True)
         self.match.clear()
         if self.matches:
-            self.match.addItem(self.tr("Choose: an adult below, or someone new"), None)
+            self.match.addItem(self.tr("Choose: the same adult, or someone new"), None)
             for m in self.matches:
                 self.match.addItem(self._describe(m), m.person_id)
             self.match.addItem(self.tr("Someone new: record a new adult"), NEW_ADULT)
@@ -190,6 +197,7 @@ class NewCaseDialog(QDialog):
             self.match.setCurrentIndex(max(index, 0))
         self.match.blockSignals(False)
         self._show_match_row(bool(self.matches))
+        self._fit()
 
     def _describe(self, m: people.PersonMatch) -> str:
         parts = [m.name]
@@ -267,6 +275,9 @@ class NewCaseDialog(QDialog):
             return
         label.setText(message)
         label.setVisible(bool(message))
+        # The form row does not ask a wrapped label for its height at the field's width.
+        width = widget.width() if widget.width() > 50 else label.width()
+        label.setMinimumHeight(label.heightForWidth(width) if message else 0)
         widget.setAccessibleDescription(message)
 
     def _show_problems(self, problems: dict[str, str]) -> None:
@@ -275,6 +286,7 @@ class NewCaseDialog(QDialog):
         for name, message in problems.items():
             if name not in self.errors:
                 self._set_error(name, message)
+        self._fit()
         first = next((self._fields[n] for n in self._fields if n in problems), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)

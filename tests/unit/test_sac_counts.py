@@ -134,6 +134,8 @@ def caseload() -> Load:
           first_expressed_at="2025-06-02")
     w.add("desired_outcomes", "O5b", case_id="C5", statement="y", achievement="NOT_ACHIEVED",
           first_expressed_at="2025-06-02")
+    w.add("capacity_assessments", "M5", case_id="C5", assessed_at="2025-06-05T10:00:00+01:00",
+          decision_category="ENQUIRY_PARTICIPATION", conclusion="LACKS_CAPACITY")
     w.add("closures", "X5", case_id="C5", closed_at="2026-01-20", closure_reason="ADULT_DIED",
           date_of_death="2026-01-10")
     # P8: no host council (counted here, and listed), no date of birth, ethnicity or support
@@ -145,6 +147,8 @@ def caseload() -> Load:
     w.concern("K8", "C8", received="2025-09-01T09:00:00+01:00")
     w.enquiry("E9", "C8", started="2024-11-01", concluded_at="2025-04-01",
               sac_lacked_capacity="LACKED")
+    w.add("capacity_assessments", "M8", case_id="C8", assessed_at="2024-12-01T10:00:00+00:00",
+          decision_category="RESIDENCE", conclusion="LACKS_CAPACITY")
     # Not counted at all: a Welsh case, and a case hosted by another council.
     w.person("P6", jurisdiction="WAL")
     w.case("C6", "P6", jurisdiction=None, host_council=None, psr_sac=None)
@@ -321,7 +325,7 @@ def test_labels_are_the_collections_own(report: SacReport) -> None:
 def test_the_same_adult_under_two_person_records_with_one_office_id_counts_once() -> None:
     w = Load()
     w.person("PA", office_person_id="MOS-1001", date_of_birth="1940-05-05")
-    w.person("PB", office_person_id="MOS-1001", date_of_birth="1940-05-05")
+    w.person("PB", office_person_id="mos 1001", date_of_birth="1940-05-05")  # same id
     w.person("PC", office_person_id="MOS-2002")
     for case, person in (("CA", "PA"), ("CB", "PB"), ("CC", "PC")):
         w.case(case, person)
@@ -368,13 +372,24 @@ def test_answers_the_case_contradicts_are_listed_to_check() -> None:
           first_expressed_at="2025-06-01")
     w.add("capacity_assessments", "M", case_id="C", assessed_at="2025-06-03T10:00:00+01:00",
           decision_category="ENQUIRY_PARTICIPATION", conclusion="LACKS_CAPACITY")
-    # An assessment of another decision, or one made after the enquiry, says nothing here.
+    # Another assessment that found capacity for another decision changes nothing.
     w.add("capacity_assessments", "M2", case_id="C", assessed_at="2025-06-03T10:00:00+01:00",
           decision_category="FINANCES", conclusion="HAS_CAPACITY")
+    # Lacked capacity, says another enquiry, of a case with no assessment up to then.
+    w.person("Q")
+    w.case("D", "Q")
+    w.enquiry("EB", "D", concluded_at="2025-10-01", msp_asked="NOT_ASKED",
+              sac_lacked_capacity="LACKED", sac_capacity_support="NO")
+    w.risk("RB", "EB", "D", abuse_type="NEGLECT", location="OWN_HOME",
+           source_of_risk="OTHER_KNOWN", risk_assessment_outcome="NO_RISK_NO_ACTION")
+    w.add("capacity_assessments", "MB", case_id="D", assessed_at="2025-10-02T10:00:00+01:00",
+          decision_category="ENQUIRY_PARTICIPATION", conclusion="LACKS_CAPACITY")
     r = sac_report(w.data(), year=YEAR, council=HOME)
     assert sorted(u.missing for u in r.uncounted) == [
-        "Recorded as not lacking capacity, but a capacity assessment about taking part in the "
-        "enquiry or sharing information found that the adult lacked capacity: check SG3a",
+        "Recorded as lacking capacity, but no capacity assessment on this case up to the "
+        "conclusion found that the adult lacked capacity: check SG3a",
+        "Recorded as not lacking capacity, but a capacity assessment on this case found that "
+        "the adult lacked capacity for a decision: check SG3a",
         "Says the outcomes were “Fully Achieved”, but the desired outcomes' own achievement "
         "gives “Not Achieved”: check SG4a",
     ]
@@ -403,3 +418,14 @@ def test_cases_with_nothing_in_the_year_list_nothing() -> None:
     r = sac_report(w.data(), year=YEAR, council=HOME)
     assert r.uncounted == ()
     assert all(v == 0 for t in r.tables for row in t.rows for v in row.values)
+
+
+def test_a_problem_with_an_adult_of_two_cases_is_listed_once() -> None:
+    w = Load()
+    w.person("P", health_conditions=[{"condition": "unclear"}])
+    for case in ("CA", "CB"):
+        w.case(case, "P")
+        w.concern(f"K{case}", case)
+    r = sac_report(w.data(), year=YEAR, council=HOME)
+    assert [(u.case_id, u.record_id, u.missing) for u in r.uncounted] == [
+        ("CA", "P", "A health condition has no coded condition chosen: not counted in SG1e")]

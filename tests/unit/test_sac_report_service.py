@@ -180,3 +180,11 @@ def test_a_failed_report_leaves_no_folder_and_no_audit_entry(
         sac.write_report(session, tmp_path / "out", year=2025)
     assert list(tmp_path.iterdir()) == [tmp_path / "vault"]  # no folder, no temp left
     assert len(session.audit.entries()) == before
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised() -> None:
+    from msp_desktop.export.sac_csv import safe_cell
+
+    assert safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert [safe_cell(v) for v in ("+1", "-1", "@a", "\tx", "Other - Known to individual", 7)
+            ] == ["'+1", "'-1", "'@a", "'\tx", "Other - Known to individual", "7"]

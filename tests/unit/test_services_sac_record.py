@@ -76,6 +76,7 @@ def test_a_duplicate_office_id_is_refused_naming_the_other_adult(session: Sessio
     assert revisions(session) == before
     with pytest.raises(ValidationFailed):
         records.create(session, "person", other)
+    assert [p.field for p in records.check(session, "person", other)] == ["office_person_id"]
     # Another id is fine, and an adult keeps their own id when their record is edited.
     jones = records.create(session, "person", {**other, "office_person_id": "MOS-9"}).state
     with pytest.raises(ValidationFailed):
