@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from msp_desktop.services.changes import Changes
 from msp_desktop.services.session import Session
+from msp_desktop.ui.backoff import UnlockBackoff
 from msp_desktop.ui.clipboard import SensitiveClipboard
 from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.workers import TaskRunner
@@ -49,6 +50,8 @@ class UiContext(QObject):
         self.autosave_seconds = autosave_seconds
         self.runner = runner
         self.settings = settings
+        # Wrong passphrases at export step-ups, counted across dialogs (ENC-3's backoff).
+        self.step_up_backoff = UnlockBackoff()
 
     def publish(self, changes: Changes) -> None:
         """Tell every open view what a write changed."""

@@ -38,6 +38,7 @@ from msp_desktop.services.errors import WrongPassphrase
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.errors import error_message
+from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.passphrase import PassphraseEdit
 from msp_desktop.ui.path_picker import PathMode, PathPicker
 from msp_desktop.ui.workers import BusyIndicator
@@ -104,8 +105,8 @@ def open_folder(path: Path) -> bool:
 
 def fit_height(dialog: QWidget) -> None:
     """Make a dialog as tall as its wrapped texts need at its current width (adjustSize
-    alone sizes them for a narrower width, and their last lines are clipped), never smaller
-    than it is asked to be."""
+    alone sizes them for a narrower width, and their last lines are clipped), and no
+    narrower than its minimum."""
     layout = dialog.layout()
     if layout is None:
         return
@@ -182,6 +183,7 @@ class StepUp(QWidget):
         self.stem = stem
         self.suffix = suffix
         self.folder_output = folder_output
+        self._ctx = ctx
         if folder_output:
             warning = _tr(
                 "These files will not be encrypted. Anyone who gets a copy can read them,"
@@ -222,6 +224,24 @@ class StepUp(QWidget):
         layout.addWidget(self.warning)
         layout.addLayout(form)
         self._update_destination()
+
+    def wait_text(self) -> str:
+        """After repeated wrong passphrases, how long to wait before the next try ('' when
+        a try is allowed now)."""
+        wait = self._ctx.step_up_backoff.seconds_to_wait()
+        if not wait:
+            return ""
+        return plural(_CTX, "Too many wrong passphrases. Wait 1 second, then try again.",
+                      "Too many wrong passphrases. Wait %n seconds, then try again.", wait)
+
+    def checked(self, exc: BaseException | None) -> None:
+        """Count the step-up's outcome: a wrong passphrase (exc) makes the next wait longer,
+        a right one (None) forgets earlier ones."""
+        backoff = self._ctx.step_up_backoff
+        if exc is None:
+            backoff.record_success()
+        elif isinstance(exc, WrongPassphrase):
+            backoff.record_failure()
 
     def set_stem(self, stem: str) -> None:
         """Change the name the export is written under (another year or council)."""
@@ -398,6 +418,10 @@ class ExportDialog(QDialog):
             self.show_error(_tr("Type the vault passphrase to confirm the export."))
             self.step_up.passphrase.setFocus()
             return
+        wait = self.step_up.wait_text()
+        if wait:
+            self.show_error(wait)
+            return
         self.show_error("")
         self._set_busy(True)
         self.step_up.passphrase.clear()
@@ -422,6 +446,7 @@ class ExportDialog(QDialog):
     @Slot(object)
     def _done(self, result: object) -> None:
         self._set_busy(False)
+        self.step_up.checked(None)
         written = self.job.describe(result)
         self.written = written
         where = (_tr("Written to the folder %1") if self.job.folder_output
@@ -446,6 +471,7 @@ class ExportDialog(QDialog):
     def _failed(self, exc: object) -> None:
         self._set_busy(False)
         assert isinstance(exc, BaseException)
+        self.step_up.checked(exc)
         self.show_error(failure_text(exc))
         self.step_up.passphrase.setFocus()
 

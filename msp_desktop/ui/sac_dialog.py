@@ -262,6 +262,10 @@ class SacDialog(QDialog):
             self.show_error(_tr("Type the vault passphrase to confirm the export."))
             self.step_up.passphrase.setFocus()
             return
+        wait = self.step_up.wait_text()
+        if wait:
+            self.show_error(wait)
+            return
         self.show_error("")
         self._set_busy(True)
         self.step_up.passphrase.clear()
@@ -281,6 +285,7 @@ class SacDialog(QDialog):
     @Slot(object)
     def _done(self, value: object) -> None:
         self._set_busy(False)
+        self.step_up.checked(None)
         assert isinstance(value, tuple)
         result, names = value
         assert isinstance(result, sac_report.SacExport)
@@ -310,6 +315,7 @@ class SacDialog(QDialog):
     def _failed(self, exc: object) -> None:
         self._set_busy(False)
         assert isinstance(exc, BaseException)
+        self.step_up.checked(exc)
         if isinstance(exc, sac_report.SacRequestInvalid):  # a year or council it cannot take
             self.show_error(str(exc))
         else:

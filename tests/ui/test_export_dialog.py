@@ -116,3 +116,25 @@ def test_names_never_replace_an_earlier_export(tmp_path: Path) -> None:
     (tmp_path / "x-2.pdf").write_bytes(b"old")
     assert unique_path(tmp_path, "x", ".pdf") == tmp_path / "x-3.pdf"
     assert case_reference("1a2b-3c4d-5e6f") == "1A2B3C4D"
+
+
+def test_repeated_wrong_passphrases_make_the_next_try_wait(qtbot, vault, tmp_path) -> None:
+    from qthelpers import FakeClock
+
+    from msp_desktop.ui.backoff import UnlockBackoff
+
+    dialog, out = _dialog(qtbot, vault, tmp_path)
+    clock = FakeClock()
+    dialog.ctx.step_up_backoff = UnlockBackoff(clock=clock)
+    for _ in range(3):
+        dialog.step_up.passphrase.setText("not the passphrase")
+        dialog.write_button.click()
+        assert "passphrase is incorrect" in dialog.error_label.text()
+    dialog.step_up.passphrase.setText(PASSPHRASE)
+    dialog.write_button.click()  # the right one, but too soon: not even checked
+    assert dialog.error_label.text() == (
+        "Too many wrong passphrases. Wait 1 second, then try again.")
+    assert dialog.written is None and list(out.iterdir()) == []
+    clock.advance(1.0)
+    dialog.write_button.click()
+    assert dialog.written is not None and len(list(out.iterdir())) == 1
