@@ -154,6 +154,8 @@ def test_writes_the_return_and_lists_what_cannot_be_counted(qtbot, vault, tmp_pa
     # A second run goes to a new folder; the first is left as it was.
     assert dialog.step_up.target() != folder
     assert_accessible(dialog)
+    chain = assert_tab_reaches_all(dialog)
+    assert dialog.missing in chain and dialog.open_button in chain
     assert_unique_mnemonics(dialog)
 
 
