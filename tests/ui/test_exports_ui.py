@@ -229,3 +229,29 @@ def test_a_bad_file_shows_where_it_is_wrong(qtbot, vault, tmp_path) -> None:
         assert "cut.json, line" in dialog.location.text()
     finally:
         other.close()
+
+
+def test_alt_x_then_the_keyboard_opens_the_subject_access_copy(qtbot, vault, tmp_path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    session, case_id = vault
+    win, _out = _window(qtbot, session, tmp_path)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    ws = win.open_case(case_id)
+    assert ws is not None
+    menu = ws.export_button.menu()
+
+    def choose_second() -> None:  # runs inside the menu's own event loop
+        popup = QApplication.activePopupWidget()
+        assert popup is menu
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, choose_second)
+    qtbot.keyClick(win, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: ws.export_dialog is not None, timeout=5000)
+    assert ws.export_dialog.accessibleName() == "Subject-access copy (PDF)"
+    assert ws.export_dialog.focusWidget() is ws.export_dialog.step_up.passphrase
