@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,7 +32,13 @@ from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_view import _Table
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.council_combo import CouncilCombo, reporting_councils
-from msp_desktop.ui.export_dialog import StepUp, failure_text, open_folder, run_write
+from msp_desktop.ui.export_dialog import (
+    StepUp,
+    failure_text,
+    fit_height,
+    open_folder,
+    run_write,
+)
 from msp_desktop.ui.labels import kind_label
 from msp_desktop.ui.table_model import TEXT_ROLES, RowsModel
 from msp_desktop.ui.workers import BusyIndicator
@@ -239,6 +246,13 @@ class SacDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
         self.step_up.passphrase.setAccessibleDescription(text)
+        if not self.missing.isVisible():  # with the list shown there is room to spare
+            fit_height(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt API name
+        super().showEvent(event)
+        if not self.missing.isVisible():
+            fit_height(self)
 
     # running -------------------------------------------------------------------------------
 
