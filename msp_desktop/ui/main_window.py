@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
         sac, self.sac_dialog = self.sac_dialog, None
         if sac is not None:
             sac.busy = False
-            sac.missing_model.clear()
+            sac.missing_model.clear_rows()
             sac.hide()
             sac.deleteLater()
         self.sync_label.clear()

@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,7 +40,6 @@ from msp_desktop.ui.export_dialog import (
     run_write,
 )
 from msp_desktop.ui.labels import kind_label
-from msp_desktop.ui.table_model import TEXT_ROLES, RowsModel
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
@@ -70,26 +69,37 @@ def year_text(start: int, today: dt.date) -> str:
     return text
 
 
-Row = tuple[tuple[str, str, str], str, str, str]  # texts, case id, record id, kind
+class UncountedModel(QStandardItemModel):
+    """The records the return cannot count, and what is missing (case, record, words), each
+    row carrying its case id, record id and kind. A plain Qt model: the rows live on the C++
+    side, so a view repainting while the dialog is being deleted finds them."""
 
-
-class UncountedModel(RowsModel[Row]):
-    """The records the return cannot count, and what is missing."""
-
-    TR_CONTEXT = _CTX
     HEADERS = ("Case", "Record", "What is missing")
 
-    def cell(self, row: Row, column: int, role: int) -> Any:
-        texts, case_id, record_id, kind = row
-        if role in TEXT_ROLES:
-            return texts[column]
-        if role == _CASE_ROLE:
-            return case_id
-        if role == _RECORD_ROLE:
-            return record_id
-        if role == _KIND_ROLE:
-            return kind
-        return None
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(0, len(self.HEADERS), parent)
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate(_CTX, h) for h in self.HEADERS])
+
+    def set_rows(self, rows: list[tuple[tuple[str, str, str], str, str, str]]) -> None:
+        """Show these rows: (case text, record text, what is missing), case id, record id,
+        kind."""
+        self.clear_rows()
+        for texts, case_id, record_id, kind in rows:
+            items = []
+            for text in texts:
+                item = QStandardItem(text)
+                item.setEditable(False)
+                item.setToolTip(text)
+                item.setData(case_id, _CASE_ROLE)
+                item.setData(record_id, _RECORD_ROLE)
+                item.setData(kind, _KIND_ROLE)
+                items.append(item)
+            self.appendRow(items)
+
+    def clear_rows(self) -> None:
+        """Drop every row (the headers stay)."""
+        self.removeRows(0, self.rowCount())
 
 
 class SacDialog(QDialog):
@@ -345,7 +355,7 @@ class SacDialog(QDialog):
             self.missing_title.show()
             self.missing.hide()
             self.missing_hint.hide()
-            self.missing_model.clear()
+            self.missing_model.clear_rows()
             self.open_button.setFocus()
             return
         self.missing_title.setText(
@@ -359,7 +369,7 @@ class SacDialog(QDialog):
         needed = (layout.totalMinimumSize().height() if layout is not None else 0)
         self.resize(max(self.width(), metrics.averageCharWidth() * 120),
                     max(self.height(), needed + metrics.height() * 18))
-        rows: list[Row] = []
+        rows = []
         for i in items:
             ref = (i.case_id or "")[:8].upper()
             who = names.get(i.case_id) or _tr("Unnamed adult")
