@@ -151,9 +151,10 @@ def notes(res: dict[str, Any]) -> list[str]:
     return [
         f"(i, j) Vault: {res['cases']:,} cases, {res['records']:,} records, "
         f"{res['revisions']:,} revisions (a copy of the bench vault). Peak RSS: export json "
-        f"{res['json']['peak_rss_mb']} MB{imported}. Load average (1 min) at the start and "
-        f"end: {res.get('loadavg_start')} and {res.get('loadavg_end')} on "
-        f"{os.cpu_count()} CPUs (other work on the machine slows every figure).",
+        f"{res['json']['peak_rss_mb']} MB{imported}." + (
+            f" Load average (1 min) at the start and end: {res['loadavg_start']} and "
+            f"{res.get('loadavg_end')} on {os.cpu_count()} CPUs (other work on the machine "
+            "slows every figure)." if res.get("loadavg_start") is not None else ""),
         "(i) services.data_export: export_json streams record by record (and revision by "
         "revision) to the file, written atomically; export_csv holds one kind at a time and "
         "writes one file per kind and list field into a temp folder renamed into place.",

@@ -66,7 +66,11 @@ _CODED_TYPES = frozenset({FieldType.CHOICE, FieldType.MULTI, FieldType.LIST})
 
 
 def labelled(kind: RecordKind, payload: Mapping[str, Any]) -> dict[str, Any]:
-    """The payload as exported: codes become {"code", "label", ...} objects."""
+    """The payload as exported: in its current shape (a payload saved before a field was
+    coded is read as the forms and reports read it: RecordKind.upgrade), with codes as
+    {"code", "label", ...} objects."""
+    if kind.upgrade is not None:
+        payload = kind.upgrade(payload)
     by_name = kind.by_name
     out = dict(payload)
     for name, value in payload.items():

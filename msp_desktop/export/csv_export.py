@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,13 +120,22 @@ class _Table:
     rows: Iterable[Sequence[Any]]
 
 
+def _current(kind: RecordKind, payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A payload saved before a field was coded, as the app reads it (RecordKind.upgrade)."""
+    return kind.upgrade(payload) if kind.upgrade is not None else payload
+
+
 def _tables(kind: RecordKind, records: Sequence[RecordState]) -> Iterator[_Table]:
     plain = [f for f in kind.fields if f.type is not FieldType.LIST]
     columns = _unique(_META + [c for f in plain for c in _field_columns(f)])
-    yield _Table(f"{kind.name}.csv", columns, (
-        _meta_cells(r) + [cell for f in plain for cell in _field_cells(f, r.payload.get(f.name))]
-        for r in records
-    ))
+
+
+    def row(r: RecordState) -> list[Any]:
+        payload = _current(kind, r.payload)
+        return _meta_cells(r) + [cell for f in plain
+                                 for cell in _field_cells(f, payload.get(f.name))]
+
+    yield _Table(f"{kind.name}.csv", columns, (row(r) for r in records))
     for lf in (f for f in kind.fields if f.type is FieldType.LIST):
         subs = lf.subfields
         cols = _unique([_Column("Record ID", "record_id", "id"),
@@ -135,7 +144,7 @@ def _tables(kind: RecordKind, records: Sequence[RecordState]) -> Iterator[_Table
         yield _Table(f"{kind.name}.{lf.name}.csv", cols, (
             [r.record_id, i] + [cell for s in subs for cell in _field_cells(s, row.get(s.name))]
             for r in records
-            for i, row in enumerate(r.payload.get(lf.name) or [], 1)
+            for i, row in enumerate(_current(kind, r.payload).get(lf.name) or [], 1)
             if isinstance(row, dict)
         ))
 

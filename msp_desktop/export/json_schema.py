@@ -88,16 +88,17 @@ def _field_schema(f: Field) -> dict[str, Any]:
 
 def _row_field_schema(f: Field) -> dict[str, Any]:
     """A field of a list entry: an entry keeps its empty cells (null or ""), which
-    fields.validate treats as not filled in."""
+    fields.validate treats as not filled in; an entry's required fields are left to the domain
+    rules, because an entry written before a field was coded may lack it (domain/legacy.py)
+    and the export must still describe it."""
     s = _field_schema(f)
-    if f.required:
-        return s
     return {"title": s["title"], "anyOf": [s, {"enum": [None, ""]}]}
 
 
 def _object(fields: tuple[Field, ...], *, row: bool = False) -> dict[str, Any]:
     # Required only where the field is always shown: fields.validate applies visible_when.
-    required = [f.name for f in fields if f.required and f.visible_when is None]
+    required = ([] if row else
+                [f.name for f in fields if f.required and f.visible_when is None])
     field_schema = _row_field_schema if row else _field_schema
     out: dict[str, Any] = {
         "type": "object",

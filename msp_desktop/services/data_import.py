@@ -32,10 +32,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from msp_desktop.domain.fields import RecordKind, clean, validate, validate_for_finalise
+from msp_desktop.domain.fields import (
+    Problem,
+    RecordKind,
+    clean,
+    validate,
+    validate_for_finalise,
+)
 from msp_desktop.domain.interchange import (
     ENTERED_IN_ERROR,
-    FINALISED,
     SAVED,
     coded,
     import_state,
@@ -43,9 +48,12 @@ from msp_desktop.domain.interchange import (
     state_rank,
 )
 from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.people import office_id_key
+from msp_desktop.domain.status import RecordStatus
 from msp_desktop.resources import resource_path
 from msp_desktop.services.records import ref_problems
 from msp_desktop.services.session import Session
+from msp_desktop.storage import queries
 
 SCHEMA_FILE = "schemas/msp-export-1.schema.json"
 ADD, UPDATE, SKIP = "add", "update", "skip"
@@ -246,6 +254,30 @@ class _Context:
         return self._held[record_id]
 
 
+class _OfficeIds:
+    """A case-management system id names one adult only (as when typed: services/people.py),
+    across the vault's adults and the file's, read once rather than once per adult."""
+
+    def __init__(self, session: Session, incoming: Mapping[str, _View]) -> None:
+        self._owner: dict[str, str] = {}
+        if any(v.kind == "person" and v.payload.get("office_person_id")
+               for v in incoming.values()):
+            for pid, payload in queries.person_payloads(session.conn):
+                key = office_id_key(payload.get("office_person_id"))
+                if key and pid not in incoming:
+                    self._owner.setdefault(key, pid)
+
+    def problems(self, record_id: str, payload: Mapping[str, Any]) -> list[Problem]:
+        key = office_id_key(payload.get("office_person_id"))
+        if not key:
+            return []
+        owner = self._owner.setdefault(key, record_id)
+        if owner == record_id:
+            return []
+        return [Problem("office_person_id", "another adult (record "
+                        f"{owner}) already has this case-management system ID.")]
+
+
 def _case_of(kind: RecordKind, record_id: str, payload: Mapping[str, Any]) -> str | None:
     if kind.name == "case":
         return record_id
@@ -282,6 +314,7 @@ def plan_import(session: Session, path: Path) -> ImportPlan:
             incoming[rid] = _View(rid, kind_name, body)
             entries.append((kind_name, i, rec, body, import_state(kind, status)))
     ctx = _Context(session, incoming)
+    office_ids = _OfficeIds(session, incoming)
     for kind_name, i, rec, body, state in entries:
         kind = KINDS[kind_name]
         rid = rec["record_id"]
@@ -292,6 +325,8 @@ def plan_import(session: Session, path: Path) -> ImportPlan:
         problems = (validate_for_finalise if finalised else validate)(kind, body, ctx)
         if not problems:
             problems = ref_problems(session, kind, body, lookup=ctx.get)
+        if not problems and kind_name == "person":
+            problems = office_ids.problems(rid, body)
         if problems:
             p = problems[0]
             label = kind.by_name[p.field].label if p.field in kind.by_name else p.field
@@ -313,7 +348,7 @@ def _decide(
         if state_rank(state) <= state_rank(current):
             return _Action(SKIP, kind.name, rid, body, current, current=current)
         return _Action(UPDATE, kind.name, rid, body, state, current=current)
-    if current != SAVED:
+    if RecordStatus(existing.status).finalised:  # amended counts, whatever the kind
         f = _first_difference(kind, existing.payload, body)
         raise ImportRejected(
             f"{place}, field {f}",
@@ -364,5 +399,4 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
     return ImportResult(plan, written=True)
 
 
-__all__ = ["FINALISED", "ImportPlan", "ImportRejected", "ImportResult", "import_json",
-           "plan_import"]
+__all__ = ["ImportPlan", "ImportRejected", "ImportResult", "import_json", "plan_import"]

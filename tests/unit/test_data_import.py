@@ -303,3 +303,77 @@ def test_an_entered_in_error_note_arrives_entered_in_error_with_the_reason_sayin
     finally:
         src.close()
         dst.close()
+
+
+def test_an_amended_record_of_a_kind_never_finalised_is_a_conflict_not_an_edit(
+    target: Session, tmp_path: Path
+) -> None:
+    case = cases.open_case(target, {"family_name": "Rees", "jurisdiction": "ENG"},
+                           {"status": "concern_received", "opened_at": "2026-02-01"}).state
+    person_id = case.payload["person_id"]
+    data_export.export_json(target, tmp_path / "before.json")
+    person = target.store.get(person_id)
+    assert person is not None
+    records.amend(target, person_id, {**person.payload, "given_names": "Siân"},
+                  reason="Name spelt wrongly", amendment_type="CORRECTION")
+    before = _fingerprint(target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, tmp_path / "before.json")
+    assert f"record {person_id} (person), field given_names" in str(err.value)
+    assert _fingerprint(target) == before
+
+
+def test_a_case_management_id_names_one_adult_in_the_file_and_the_vault(
+    source: tuple[Session, Path], target: Session, tmp_path: Path
+) -> None:
+    doc = _doc(source)
+    first, second = doc["records"]["person"][:2]
+    first["payload"]["office_person_id"] = "LAS-1234"
+    second["payload"]["office_person_id"] = "las 1234"
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, _write(doc, tmp_path / "dup.json"))
+    assert f"record {second['record_id']} (person), field office_person_id" in str(err.value)
+    cases.open_case(target, {"family_name": "Rees", "jurisdiction": "ENG",
+                             "office_person_id": "LAS-1234"},
+                    {"status": "concern_received", "opened_at": "2026-02-01"})
+    del second["payload"]["office_person_id"]
+    before = _fingerprint(target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, _write(doc, tmp_path / "held.json"))
+    assert f"record {first['record_id']} (person), field office_person_id" in str(err.value)
+    assert _fingerprint(target) == before
+
+
+def test_a_payload_saved_before_a_field_was_coded_exports_in_its_current_shape(
+    target: Session, tmp_path: Path
+) -> None:
+    import jsonschema
+
+    from msp_desktop.resources import resource_path
+
+    # Written straight through the store, as a vault from before the coded fields holds it.
+    with target.write():
+        person = target.store.create("person", {
+            "family_name": "Rees", "jurisdiction": "ENG",
+            "health_conditions": [{"condition": "Asperger's syndrome"},
+                                  {"condition": "Bad knees"}]}).record_id
+    data_export.export_json(target, tmp_path / "old.json")
+    doc = json.loads((tmp_path / "old.json").read_text(encoding="utf-8"))
+    schema = json.loads(resource_path("schemas/msp-export-1.schema.json").read_text("utf-8"))
+    assert list(jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.FormatChecker()).iter_errors(doc)) == []
+    (p,) = [r for r in doc["records"]["person"] if r["record_id"] == person]
+    rows = p["payload"]["health_conditions"]
+    assert rows[0]["code"]["code"] == "ASPERGERS" and "code" not in rows[1]
+    # The CSV export reads it the same way.
+    data_export.export_csv(target, tmp_path / "csv")
+    text = (tmp_path / "csv" / "person.health_conditions.csv").read_text(encoding="utf-8-sig")
+    assert f"{person},1,ASPERGERS," in text and f"{person},2,,," in text
+    # Importing it elsewhere applies today's rules: the uncoded condition must be coded first.
+    other = _session(tmp_path / "other")
+    try:
+        with pytest.raises(ImportRejected) as err:
+            data_import.import_json(other, tmp_path / "old.json")
+        assert f"record {person} (person), field health_conditions" in str(err.value)
+    finally:
+        other.close()
