@@ -15,6 +15,8 @@ measures, each against a baseline taken in the same run where one exists:
   (i, j) JSON and CSV export and JSON import of the whole vault (bench/data_export_bench.py).
   (i) the Safeguarding Adults Collection report (bench/sac_bench.py) vs a bare scan of the
       same rows.
+  (i) the case record PDF of a 500-note case vs a bare ReportLab document of the same page
+      count (bench/pdf_bench.py).
 
 Writes bench/results/latest.json and docs/measurements.md.
 
@@ -370,6 +372,10 @@ def write_markdown(res: dict[str, Any], command: str) -> None:
         import sac_bench
 
         lines += sac_bench.markdown(res["sac"])
+    if "pdf" in res:
+        import pdf_bench
+
+        lines += pdf_bench.markdown(res["pdf"])
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "measurements.md").write_text("\n".join(lines) + "\n")
 
@@ -435,6 +441,9 @@ def main() -> int:
 
     print("(i) SAC report...")
     res["sac"] = sac_bench.run(path, PASSPHRASE, workdir=RESULTS)
+    import pdf_bench
+
+    res["pdf"] = pdf_bench.run(workdir=RESULTS)
 
     unlock_ms = statistics.median(u["unlock_ms"] for u in unlocks)
     rss = max(u["rss_mb"] for u in unlocks)
@@ -499,7 +508,8 @@ def main() -> int:
     write_markdown(res, command)
     width = max(len(r[0]) for r in res["table"])
     for row in (res["table"] + sync_bench.table(res["sync"])
-                + data_export_bench.table(res["data_export"]) + sac_bench.table(res["sac"])):
+                + data_export_bench.table(res["data_export"]) + sac_bench.table(res["sac"])
+                + pdf_bench.table(res["pdf"])):
         print(f"{row[0]:<{width}}  {row[1]:<42} {row[2]:<20} {row[3]:<7} {row[4]:<11} {row[5]}")
     print(f"Wrote {RESULTS.relative_to(ROOT)}/latest.json and docs/measurements.md")
     return 0

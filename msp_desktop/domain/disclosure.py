@@ -208,8 +208,8 @@ def _names_of(adult: Mapping[str, Any]) -> set[str]:
     given = str(adult.get("given_names") or "")
     family = str(adult.get("family_name") or "")
     preferred = str(adult.get("preferred_name") or "")
-    forms = {given, family, preferred, f"{given} {family}", f"{preferred} {family}",
-             *given.split(), *family.split(), *preferred.split()}
+    firsts = {given, preferred, *given.split(), *preferred.split()}
+    forms = {family, *family.split(), *firsts, *(f"{f} {family}" for f in firsts)}
     return {_norm(f) for f in forms if _norm(f)}
 
 

@@ -29,7 +29,13 @@ from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.export.pdf_base import MARKING, build, counted_pages, styles, when_text
-from msp_desktop.export.pdf_text import has_rtl, text_flowable
+from msp_desktop.export.pdf_text import (
+    field_line,
+    has_rtl,
+    is_rtl_paragraph,
+    label_line,
+    text_flowable,
+)
 
 FORMAT = "msp-case-record/1"  # part of the content hash: a new layout gets a new hash
 
@@ -119,8 +125,13 @@ def content_hash(profile: str, case_id: str, shown: Sequence[RecordState],
 
 
 def _quoted(text: str) -> str:
+    """The adult's words in quotation marks, unless they have their own, or they start in a
+    right-to-left script (English quotation marks would land the wrong way round there; the
+    quote style still sets them apart)."""
     text = text.strip()
-    return text if text[:1] in "\"“‘'" else f"“{text}”"
+    if text[:1] in "\"“‘'" or is_rtl_paragraph(text):
+        return text
+    return f"“{text}”"
 
 
 def _hlc_when(hlc: str) -> str:
@@ -208,7 +219,7 @@ class _Renderer:
         label = kind.label if kind else r.kind
         when = when_text(r.sort_date) if r.sort_date else "undated"
         head = f"{label} · {when} · {self._title(r)}"
-        out: list[Flowable] = [CondPageBreak(25 * mm), text_flowable(head, s["h3"])]
+        out: list[Flowable] = [CondPageBreak(25 * mm), label_line(head, s["h3"])]
         status = RecordStatus(r.status).label if r.status in set(RecordStatus) else r.status
         line = f"Recorded by {r.created_by}"
         if r.updated_by != r.created_by:
@@ -217,7 +228,7 @@ class _Renderer:
             line += f" · {status}"
         if r.in_conflict:
             line += " · has versions that disagree (not yet resolved): the merged text is shown"
-        out.append(Paragraph(escape(line), s["small"]))
+        out.append(label_line(line, s["small"]))
         if r.status == RecordStatus.ENTERED_IN_ERROR:
             out.append(Paragraph("This record was marked as entered in error; it is kept "
                                  "for the audit trail.", s["label"]))
@@ -241,15 +252,15 @@ class _Renderer:
             if f.name in skip or value in (None, "", []) or not kind.is_visible(f, payload):
                 continue
             if f.type is FieldType.QUOTE:
-                out.append(Paragraph(escape(f.label), s["label"]))
+                out.append(label_line(f.label, s["label"]))
                 out.append(text_flowable(
                     value if value == WITHHELD else _quoted(str(value)), s["quote"]))
             elif f.type is FieldType.LONGTEXT:
                 style = s["analysis"] if (kind.name, f.name) in _ANALYSIS else s["body"]
-                out.append(Paragraph(escape(f.label), s["label"]))
+                out.append(label_line(f.label, s["label"]))
                 out.append(text_flowable(str(value), style))
             elif f.type is FieldType.LIST:
-                out.append(Paragraph(escape(f.label), s["label"]))
+                out.append(label_line(f.label, s["label"]))
                 for i, row in enumerate(value, 1):
                     if isinstance(row, dict):
                         out.append(text_flowable(f"{i}. {self._row_text(f, row)}", s["small"]))
@@ -260,10 +271,9 @@ class _Renderer:
     def _short(self, f: Field, text: str) -> list[Flowable]:
         s = self.s
         if has_rtl(text):
-            return [Paragraph(escape(f.label), s["label"]), text_flowable(text, s["body"])]
+            return [label_line(f.label, s["label"]), text_flowable(text, s["body"])]
         label = f.label if f.label[-1:] in "?:" else f"{f.label}:"
-        return [Paragraph(f'<font name="DejaVuSans-Bold">{escape(label)}</font> '
-                          f"{escape(text)}", s["body"])]
+        return [field_line(label, text, s["body"], "DejaVuSans-Bold")]
 
     def _row_text(self, f: Field, row: Mapping[str, Any]) -> str:
         parts = []

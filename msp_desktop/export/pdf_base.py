@@ -7,11 +7,13 @@ Pure rendering (no Qt, no vault): callers hand in a ReportLab story.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -40,7 +42,16 @@ def register_fonts() -> None:
     for name, file in (("NotoNaskhArabic", "NotoNaskhArabic-Regular.ttf"),
                        ("NotoNaskhArabic-Bold", "NotoNaskhArabic-Bold.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(resource_path(f"fonts/{file}"))))
+    for name in ("DejaVuSans", "DejaVuSans-Bold", "NotoNaskhArabic", "NotoNaskhArabic-Bold"):
+        _remember_widths(pdfmetrics.getFont(name))
     _FONTS_READY = True
+
+
+def _remember_widths(font: Any) -> None:
+    """Paragraph wrapping measures every word of every line, and ReportLab 5's pure-Python
+    wheel sums each word's glyph widths in Python: a long case record spends most of its time
+    there. A word's width at a size never changes, so remember it (words repeat a lot)."""
+    font.stringWidth = functools.lru_cache(maxsize=1 << 16)(font.stringWidth)
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -54,11 +65,11 @@ def styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=4),
         "body": ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=14),
         "quote": ParagraphStyle("quote", fontName="DejaVuSans", fontSize=10, leading=14,
-                                leftIndent=8 * mm, textColor="#1f3a5f"),
+                                leftIndent=8 * mm, textColor=HexColor("#1f3a5f")),
         "label": ParagraphStyle("label", fontName="DejaVuSans-Bold", fontSize=8.5, leading=12,
-                                spaceBefore=3, textColor="#444444"),
+                                spaceBefore=3, textColor=HexColor("#444444")),
         "analysis": ParagraphStyle("analysis", fontName="DejaVuSans", fontSize=10, leading=14,
-                                   leftIndent=4 * mm, textColor="#3d3d3d"),
+                                   leftIndent=4 * mm, textColor=HexColor("#3d3d3d")),
         "small": ParagraphStyle("small", fontName="DejaVuSans", fontSize=8.5, leading=11),
     }
 

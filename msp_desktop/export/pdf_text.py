@@ -148,3 +148,69 @@ class MixedText(Flowable):  # type: ignore[misc]  # ReportLab is untyped
                 canv.drawString(x, y, part)
                 x += stringWidth(part, font, style.fontSize)
             y -= style.leading
+
+
+class OneLine(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+    """A short line of left-to-right text, e.g. "Label: value", drawn directly when it fits
+    on one line, else laid out as the Paragraph `markup`. A long record has thousands of such
+    lines; a Paragraph each (markup parsing, line breaking) was most of its build time."""
+
+    def __init__(self, runs: list[tuple[str, str]], style: ParagraphStyle, markup: str) -> None:
+        super().__init__()
+        self.runs = runs
+        self.style = style
+        self.markup = markup
+        self._para: Paragraph | None = None
+        self._needed = style.leftIndent + style.rightIndent + sum(
+            float(stringWidth(text, font, style.fontSize)) for font, text in runs)
+        if any("\n" in text for _font, text in runs):
+            self._needed = float("inf")  # more than one line: the paragraph breaks them
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._para is None and self._needed <= availWidth:
+            self.width, self.height = availWidth, float(self.style.leading)
+            return self.width, self.height
+        if self._para is None:
+            self._para = Paragraph(self.markup, self.style)
+        self.width, self.height = self._para.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._para is None:
+            return []
+        return list(self._para.split(availWidth, availHeight))
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+    def draw(self) -> None:
+        if self._para is not None:
+            self._para.drawOn(self.canv, 0, 0)
+            return
+        canv: Any = self.canv
+        size = self.style.fontSize
+        canv.setFillColor(self.style.textColor)
+        x = self.style.leftIndent
+        y = self.height - size
+        for font, text in self.runs:
+            canv.setFont(font, size)
+            canv.drawString(x, y, text)
+            x += stringWidth(text, font, size)
+
+
+def label_line(label: str, style: ParagraphStyle) -> Flowable:
+    """A line in one style (a label, a heading): drawn directly when it fits, wrapped as a
+    paragraph when it does not; right-to-left text as MixedText."""
+    if has_rtl(label):
+        return MixedText(label, style)
+    return OneLine([(style.fontName, label)], style, escape(label).replace("\n", "<br/>"))
+
+
+def field_line(label: str, value: str, style: ParagraphStyle, bold: str) -> Flowable:
+    """ "Label: value" in `style`, the label in the `bold` font (left-to-right text only)."""
+    return OneLine([(bold, label + " "), (style.fontName, value)], style,
+                   f'<font name="{bold}">{escape(label)}</font> '
+                   + escape(value).replace("\n", "<br/>"))

@@ -1,0 +1,259 @@
+"""The case record PDF (services.exports.case_record_pdf), read back with poppler's tools:
+section order, the marking, page numbers and export id on every page, metadata, amendments,
+the content hash against the audit log, the atomic write, right-to-left text and the
+subject-access profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import json
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from msp_desktop.domain.disclosure import WITHHELD
+from msp_desktop.domain.lifecycle import RecordError
+from msp_desktop.export.pdf_text import OneLine
+from msp_desktop.services import exports, records
+from msp_desktop.services.session import Session
+from msp_desktop.storage.keyslots import KdfParams
+from tests.unit._case_record_helpers import (
+    AMEND_REASON,
+    AMENDED_FACTS,
+    ORIGINAL_FACTS,
+    THIRD_PARTY_WORDS,
+    Built,
+    build_case,
+    flat,
+    need_poppler,
+    pdf_info,
+    pdf_text,
+)
+from tests.unit.conftest import FakeClock
+
+PASS = "case-record-test-passphrase"
+T0 = int(dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC).timestamp() * 1000)
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    need_poppler()
+    s = Session.create(tmp_path / "vault", PASS, kdf=KdfParams.fast(), author="t.worker",
+                       device_name="Test laptop", clock=FakeClock(T0))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def built(session: Session) -> Built:
+    return build_case(session)
+
+
+def export_entries(s: Session, case_id: str) -> list[Any]:
+    return [e for e in s.audit.entries(case_id=case_id) if e.action == "export"]
+
+
+def test_sections_come_in_the_order_of_the_record(session: Session, built: Built,
+                                                  tmp_path: Path) -> None:
+    out = exports.case_record_pdf(session, built.case_id, tmp_path / "r.pdf").path
+    text = flat(pdf_text(out))
+    headings = ["The adult", "What the adult wants to happen (desired outcomes)", "The case",
+                "Chronology", "Conversations (case notes)", "Consent decisions",
+                "Mental capacity and best interests", "Risk assessments",
+                "Safeguarding plan, actions and reviews", "Concern, decision and enquiry",
+                "Risks (allegations)", "Related people", "Closure", "About this export"]
+    where = [text.find(h) for h in headings]
+    assert -1 not in where, dict(zip(headings, where, strict=True))
+    assert where == sorted(where)
+    # The app's words: field labels and choice labels, not codes.
+    assert "How far was it achieved? Partly achieved" in text
+    assert "Type of abuse or neglect: Financial" in text
+    assert "PARTIALLY" not in text and "S42_ENQUIRY" not in text
+
+
+def test_every_page_is_marked_numbered_and_names_the_export(session: Session, built: Built,
+                                                            tmp_path: Path) -> None:
+    for i in range(6):  # enough notes for several pages
+        records.create(session, "contact_note", {
+            "case_id": built.case_id, "note_type": "PHONE",
+            "event_start": f"2026-02-{i + 1:02d}T09:00:00+00:00", "purpose": f"Call {i}",
+            "facts": "Spoke about the plan and what happens next. " * 40})
+    result = exports.case_record_pdf(session, built.case_id, tmp_path / "r.pdf")
+    info = pdf_info(result.path)
+    pages = int(info["Pages"])
+    assert pages >= 3
+    for page in range(1, pages + 1):
+        text = pdf_text(result.path, page)
+        assert text.count("OFFICIAL-SENSITIVE") == 2, page  # top and bottom
+        assert f"Page {page} of {pages}" in text
+        assert f"Export {result.export_id}" in text
+        assert "exported by t.worker" in text
+    assert info["Title"] == "Safeguarding case record"
+    assert info["Author"] == "t.worker"
+    assert "Pritchard" not in json.dumps(info)  # no personal data in the metadata
+
+
+def test_the_hash_on_the_last_page_is_the_one_in_the_audit_log(session: Session, built: Built,
+                                                               tmp_path: Path) -> None:
+    result = exports.case_record_pdf(session, built.case_id, tmp_path / "r.pdf")
+    pages = int(pdf_info(result.path)["Pages"])
+    last = flat(pdf_text(result.path, pages))
+    m = re.search(r"Content hash \(SHA-256\): ([0-9a-f]{64})", last)
+    assert m, last
+    [entry] = export_entries(session, built.case_id)
+    d = entry.detail
+    assert d["content_hash"] == m.group(1)
+    assert d["sha256"] == hashlib.sha256(result.path.read_bytes()).hexdigest() == result.sha256
+    assert d["export_id"] == result.export_id and d["kind"] == "pdf"
+    assert d["profile"] == "full"
+    assert built.case_id in d["record_ids"] and built.note_id in d["record_ids"]
+    assert built.person_id in d["record_ids"]
+    # Ids and hashes only: never case text.
+    assert not any(w in json.dumps(d) for w in ("Gareth", "Pritchard", "pension"))
+
+
+def test_the_content_hash_follows_the_content_not_the_export(session: Session, built: Built,
+                                                             tmp_path: Path) -> None:
+    def content_hash(name: str, profile: str = "full") -> str:
+        exports.case_record_pdf(session, built.case_id, tmp_path / name, profile=profile)
+        return str(export_entries(session, built.case_id)[-1].detail["content_hash"])
+
+    first, again = content_hash("a.pdf"), content_hash("b.pdf")
+    assert first == again  # a new export id and time, the same records
+    assert content_hash("c.pdf", "sar") != first
+    records.create(session, "contact_note", {
+        "case_id": built.case_id, "note_type": "PHONE",
+        "event_start": "2026-02-01T09:00:00+00:00", "facts": "Rang to check in."})
+    assert content_hash("d.pdf") != first
+
+
+def test_an_amendment_is_shown_with_its_type_reason_and_the_original(
+    session: Session, built: Built, tmp_path: Path,
+) -> None:
+    out = exports.case_record_pdf(session, built.case_id, tmp_path / "r.pdf").path
+    text = flat(pdf_text(out))
+    note = text[text.find("Conversations (case notes)"):text.find("Consent decisions")]
+    assert "Amended: Correction" in note
+    assert f"Reason: {AMEND_REASON}" in note
+    original = note.find(f"What happened and what you saw, original: {ORIGINAL_FACTS}")
+    amended = note.find(f"What happened and what you saw, amended to: {AMENDED_FACTS}")
+    assert -1 < original < amended
+    assert "Amended" in note[:200]  # the note's status in its heading line
+
+
+def test_facts_own_words_and_analysis_are_kept_apart(session: Session, built: Built,
+                                                     tmp_path: Path) -> None:
+    out = exports.case_record_pdf(session, built.case_id, tmp_path / "r.pdf").path
+    text = flat(pdf_text(out))
+    facts = text.find("What happened and what you saw")
+    words = text.find("The adult's own words")
+    analysis = text.find("Professional analysis Eirlys seems afraid")
+    assert -1 < facts < words < analysis
+
+
+def test_a_failed_render_leaves_no_file_and_no_audit_entry(
+    session: Session, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dest = tmp_path / "out" / "record.pdf"
+    dest.parent.mkdir()
+    dest.write_bytes(b"an earlier export")
+
+    def broken(self: Any) -> None:
+        raise RuntimeError("drawing failed")
+
+    with monkeypatch.context() as m:  # fails half way through laying out the pages
+        m.setattr(OneLine, "draw", broken)
+        with pytest.raises(RuntimeError):
+            exports.case_record_pdf(session, built.case_id, dest)
+    assert dest.read_bytes() == b"an earlier export"
+    assert [p.name for p in dest.parent.iterdir()] == ["record.pdf"]  # no temp file left
+    assert export_entries(session, built.case_id) == []
+
+
+def test_a_write_that_fails_leaves_the_earlier_file(
+    session: Session, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dest = tmp_path / "out" / "record.pdf"
+    dest.parent.mkdir()
+    dest.write_bytes(b"an earlier export")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:  # the bytes are written, then the disk is full
+        m.setattr(os, "fsync", disk_full)
+        with pytest.raises(OSError):
+            exports.case_record_pdf(session, built.case_id, dest)
+    assert dest.read_bytes() == b"an earlier export"
+    assert [p.name for p in dest.parent.iterdir()] == ["record.pdf"]
+    assert export_entries(session, built.case_id) == []
+
+
+def test_unknown_case_and_profile_are_refused(session: Session, built: Built,
+                                              tmp_path: Path) -> None:
+    with pytest.raises(RecordError):
+        exports.case_record_pdf(session, "0" * 32, tmp_path / "x.pdf")
+    with pytest.raises(ValueError):
+        exports.case_record_pdf(session, built.case_id, tmp_path / "x.pdf", profile="all")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_welsh_polish_urdu_and_arabic_render_in_embedded_fonts(session: Session, built: Built,
+                                                               tmp_path: Path) -> None:
+    out = exports.case_record_pdf(session, built.case_id, tmp_path / "r.pdf").path
+    text = pdf_text(out)
+    assert "dŵr mewn tŷ" in text
+    assert "dziękuję, łóżko, ręka" in text
+    # Shaped: Urdu and Arabic letters come out as their joined presentation forms
+    # (U+FB50-U+FDFF, U+FE70-U+FEFF), not as the isolated letters that were stored.
+    forms = [c for c in text if "\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff"]
+    assert len(forms) > 40
+    assert "ﻣﯿﮟ" in text  # میں: initial meem, medial yeh, final noon ghunna
+    assert "\u06cc\u06ba" not in text  # the stored, unshaped letters are not drawn as is
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    embedded = {line.split()[0].partition("+")[2] for line in fonts.splitlines()[2:]
+                if " yes yes yes " in line}
+    assert {"DejaVuSans", "NotoNaskhArabic-Regular"} <= embedded
+
+
+def test_the_subject_access_copy_withholds_every_third_party(session: Session, built: Built,
+                                                             tmp_path: Path) -> None:
+    result = exports.case_record_pdf(session, built.case_id, tmp_path / "sar.pdf",
+                                     profile="sar")
+    raw = pdf_text(result.path)
+    text = flat(raw)
+    for word in THIRD_PARTY_WORDS:
+        assert word.casefold() not in text.casefold(), word
+        assert word.casefold() not in raw.casefold(), word
+    # The adult's own data stays: their name, their words, the facts about them.
+    assert "Case record: Eirlys Pritchard" in text
+    assert "I want to stay in my home" in text
+    assert "takes Eirlys's pension each week" in text
+    assert "was in the hallway when I arrived" in text
+    assert "Sam Worker" in text  # the worker is not a third party
+    assert WITHHELD in text
+    # The list an information-governance officer checks: record, field, reason.
+    listed = text[text.find("What was withheld and why"):text.find("About this export")]
+    assert "Referrer's name The person who raised the concern (a third party)" in listed
+    assert "Person or organisation alleged to have caused harm" in listed
+    assert "Who was there: Name" in listed
+    assert "A third party named in the text" in listed
+    [entry] = export_entries(session, built.case_id)
+    assert entry.detail["profile"] == "sar" and entry.detail["withheld"] > 5
+
+
+def test_the_full_record_keeps_what_the_subject_access_copy_withholds(
+    session: Session, built: Built, tmp_path: Path,
+) -> None:
+    text = flat(pdf_text(exports.case_record_pdf(session, built.case_id,
+                                                 tmp_path / "r.pdf").path))
+    for word in THIRD_PARTY_WORDS:
+        assert word in text, word
+    assert WITHHELD not in text and "What was withheld and why" not in text
