@@ -11,7 +11,9 @@ from PySide6.QtCore import QObject, Signal
 
 from msp_desktop.services.changes import Changes
 from msp_desktop.services.session import Session
+from msp_desktop.ui.backoff import UnlockBackoff
 from msp_desktop.ui.clipboard import SensitiveClipboard
+from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -37,13 +39,19 @@ class UiContext(QObject):
         clipboard: SensitiveClipboard | None = None,
         autosave_seconds: float = 3.0,
         runner: TaskRunner | None = None,
+        settings: Settings | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """settings: the user's preferences (the default export folder), when the app has
+        them."""
         super().__init__(parent)
         self.session = session
         self.clipboard = clipboard
         self.autosave_seconds = autosave_seconds
         self.runner = runner
+        self.settings = settings
+        # Wrong passphrases at export step-ups, counted across dialogs (ENC-3's backoff).
+        self.step_up_backoff = UnlockBackoff()
 
     def publish(self, changes: Changes) -> None:
         """Tell every open view what a write changed."""

@@ -305,6 +305,7 @@ class Gui:
         dialog = SettingsDialog(
             self.settings, self.current_window(),
             change_key=self.show_rekey if self.session is not None else None,
+            session=self.session,
         )
         dialog.saved.connect(self.apply_settings)
         dialog.exec()
@@ -543,7 +544,8 @@ class Gui:
         from msp_desktop.ui.context import UiContext
         from msp_desktop.ui.main_window import MainWindow, vault_display_name
 
-        self.ctx = UiContext(self.session, clipboard=self.clipboard, runner=self.runner)
+        self.ctx = UiContext(self.session, clipboard=self.clipboard, runner=self.runner,
+                             settings=self.settings)
         win = MainWindow(self.ctx, vault_name=vault_display_name(self.vault_path or ""))
         if self.demo_note and self.vault_path == str(self.demo_folder_for_run()):
             win.vault_label.setText(self.demo_note)

@@ -39,6 +39,9 @@ from msp_desktop.ui.sync_common import bundle_from_mime
 from msp_desktop.ui.workspace import CaseWorkspace
 
 if TYPE_CHECKING:
+    from msp_desktop.ui.export_dialog import ExportDialog
+    from msp_desktop.ui.reports import ImportDialog
+    from msp_desktop.ui.sac_dialog import SacDialog
     from msp_desktop.ui.sync_window import SyncDialog
 
 log = logging.getLogger(__name__)
@@ -133,6 +136,8 @@ class MainWindow(QMainWindow):
         self.sync_label.setAccessibleName(_tr("Office sync status"))
         self.sync_status: sync.SyncStatus | None = None
         self.sync_dialog: SyncDialog | None = None
+        self.sac_dialog: SacDialog | None = None
+        self.report_dialog: ExportDialog | ImportDialog | None = None
         self.statusBar().addWidget(self.vault_label)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -236,6 +241,25 @@ class MainWindow(QMainWindow):
         for a in (self.sync_action, self.export_action, self.import_action,
                   self.conflicts_action, self.contacts_action):
             sync_menu.addAction(a)
+
+        reports_menu = bar.addMenu(_tr("Re&ports"))
+        self.export_json_action = self._action(
+            _tr("Export all records (&JSON)…"), None, lambda: self.export_all("json"),
+            _tr("Every current record as one JSON file, for another vault or system"))
+        self.export_csv_action = self._action(
+            _tr("Export all records (C&SV)…"), None, lambda: self.export_all("csv"),
+            _tr("One spreadsheet file per kind of record"))
+        self.import_json_action = self._action(
+            _tr("&Import records from JSON…"), None, self.open_import,
+            _tr("Check a JSON export, see what it would add, then import it"))
+        self.sac_action = self._action(
+            _tr("Safeguarding &Adults Collection…"), None, self.open_sac,
+            _tr("The yearly return: its tables, and the records that cannot be counted yet"))
+        for a in (self.export_json_action, self.export_csv_action):
+            reports_menu.addAction(a)
+        reports_menu.addAction(self.import_json_action)
+        reports_menu.addSeparator()
+        reports_menu.addAction(self.sac_action)
 
         help_menu = bar.addMenu(_tr("&Help"))
         self.shortcuts_action = self._action(_tr("&Keyboard shortcuts"), "F1",
@@ -456,6 +480,63 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.open_bundle(path)
 
+    # reports -----------------------------------------------------------------------------
+
+    def _replace_report_dialog(self, dialog: ExportDialog | ImportDialog) -> None:
+        previous, self.report_dialog = self.report_dialog, dialog
+        if previous is not None:
+            previous.deleteLater()
+        dialog.open()  # window-modal: its write runs on the worker, nothing else writes
+
+    def export_all(self, fmt: str) -> ExportDialog | None:
+        """Export every record as JSON ("json") or CSV ("csv"), after the step-up."""
+        if self._tearing_down:
+            return None
+        from msp_desktop.ui.export_dialog import ExportDialog
+        from msp_desktop.ui.reports import csv_job, json_job
+
+        dialog = ExportDialog(self.ctx, json_job() if fmt == "json" else csv_job(), self)
+        self._replace_report_dialog(dialog)
+        return dialog
+
+    def open_import(self) -> ImportDialog | None:
+        """Preview, then import, a JSON export."""
+        if self._tearing_down:
+            return None
+        from msp_desktop.ui.reports import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self)
+        self._replace_report_dialog(dialog)
+        return dialog
+
+    def open_sac(self) -> SacDialog | None:
+        """Show the Safeguarding Adults Collection dialog (the same one again, with its list
+        of records that cannot be counted, after a case was opened from it)."""
+        if self._tearing_down:
+            return None
+        from msp_desktop.ui.sac_dialog import SacDialog
+
+        dialog = self.sac_dialog
+        if dialog is None:
+            dialog = self.sac_dialog = SacDialog(self.ctx, self)
+            dialog.open_record.connect(self._open_from_sac)
+        # Window-modal: its write runs on the worker over the session's connection, and
+        # nothing else may write meanwhile (the Sync window does the same).
+        dialog.open()
+        return dialog
+
+    def _open_from_sac(self, case_id: str, record_id: str, kind: str) -> None:
+        dialog = self.sac_dialog
+        if dialog is not None:
+            dialog.hide()
+        self.statusBar().showMessage(_tr(
+            "Reports, Safeguarding Adults Collection shows the list of records that cannot be"
+            " counted again."), 15000)
+        if record_id:
+            self.open_record(case_id, record_id, kind)
+        else:
+            self.open_case(case_id)
+
     # help ----------------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
@@ -497,6 +578,17 @@ class MainWindow(QMainWindow):
             dialog.busy = False  # the session is closing: the window goes regardless
             dialog.hide()
             dialog.deleteLater()
+        report, self.report_dialog = self.report_dialog, None
+        if report is not None:
+            report.busy = False
+            report.hide()
+            report.deleteLater()
+        sac, self.sac_dialog = self.sac_dialog, None
+        if sac is not None:
+            sac.busy = False
+            sac.missing_model.clear_rows()
+            sac.hide()
+            sac.deleteLater()
         self.sync_label.clear()
         for ws in self.workspaces():
             ws.clear()

@@ -36,6 +36,8 @@ from msp_desktop.ui.settings_dialog import SettingsDialog
 from msp_desktop.ui.start_window import StartWindow
 from msp_desktop.ui.unlock_window import UnlockWindow
 
+SCREENSHOT_PASSPHRASE = "screenshot demo passphrase"
+
 
 def _unlock_with_error() -> QWidget:
     w = UnlockWindow("/home/worker/MSP Desktop/vault")
@@ -192,7 +194,7 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
 
     saved: list[Path] = []
     vault = tmp / "demo-vault"
-    session = Session.create(vault, "screenshot demo passphrase", kdf=KdfParams.fast(),
+    session = Session.create(vault, SCREENSHOT_PASSPHRASE, kdf=KdfParams.fast(),
                              author="sam.taylor", device_name="Demo laptop")
     try:
         generate(session, cases=40, seed=7)
@@ -257,6 +259,7 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
                 shot("consent_override")
         ws.tabs.setCurrentWidget(ws.audit_page)
         shot("workspace_audit")
+        _export_shots(app, ws, tmp, shot)
         win.focus_search()
         win.caseload.search_box.setText("carer")
         win.caseload.run_search()
@@ -273,6 +276,7 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
         _settle(app)
         shot("rekey_dialog", rekey)
         rekey.close()
+        _report_shots(app, win, session, tmp, shot)
         _sync_shots(app, win, session, case_id, tmp, shot)
         win.teardown()
         win.deleteLater()
@@ -280,6 +284,85 @@ def render_app(outdir: Path, tmp: Path, app: QApplication, suffix: str = "") -> 
     finally:
         session.close()
     return saved
+
+
+def _export_shots(app: QApplication, ws: Any, tmp: Path,
+                  shot: Callable[[str, QWidget | None], None]) -> None:
+    """The case record export: the step-up, a wrong passphrase refused, then the result."""
+    out = tmp / "exports"
+    out.mkdir(exist_ok=True)
+    dialog = ws.export_case("full")
+    dialog.step_up.folder.set_path(str(out))
+    shot("export_case_record", dialog)
+    dialog.step_up.passphrase.setText("not the passphrase")
+    dialog.start()
+    _until(app, lambda: dialog.error_label.isVisible())
+    shot("export_wrong_passphrase", dialog)
+    dialog.close()
+    sar = ws.export_case("sar")
+    sar.step_up.folder.set_path(str(out))
+    sar.step_up.passphrase.setText(SCREENSHOT_PASSPHRASE)
+    sar.start()
+    _until(app, lambda: not sar.busy)
+    shot("export_subject_access_done", sar)
+    sar.close()
+
+
+def _report_shots(app: QApplication, win: Any, session: Any, tmp: Path,
+                  shot: Callable[[str, QWidget | None], None]) -> None:
+    """The Reports menu: the CSV export, the import preview and a rejected file, the
+    Safeguarding Adults Collection with its list of what cannot be counted, and Settings with
+    the vault's reporting council."""
+    from msp_desktop.services import cases, data_export, sac_report
+    from msp_desktop.services.session import KdfParams, Session
+
+    out = tmp / "exports"
+    out.mkdir(exist_ok=True)
+    csv = win.export_all("csv")
+    csv.step_up.folder.set_path(str(out))
+    shot("export_csv", csv)
+    csv.close()
+
+    other = Session.create(tmp / "import-source", "screenshot import passphrase",
+                           kdf=KdfParams.fast(), author="alex.morgan", device_name="Old laptop")
+    try:
+        cases.open_case(other, {"family_name": "Okafor", "given_names": "Ade",
+                                "jurisdiction": "ENG"},
+                        {"status": "concern_received", "opened_at": "2026-02-10"})
+        source = data_export.export_json(other, tmp / "from-old-laptop.json").path
+    finally:
+        other.close()
+    imp = win.open_import()
+    imp.file.set_path(str(source))
+    imp.preview()
+    _until(app, lambda: not imp.busy)
+    shot("import_preview", imp)
+    cut = tmp / "damaged-export.json"
+    cut.write_text(source.read_text(encoding="utf-8")[:400], encoding="utf-8")
+    imp.file.set_path(str(cut))
+    imp.preview()
+    _until(app, lambda: not imp.busy)
+    shot("import_rejected", imp)
+    imp.close()
+
+    sac_report.set_reporting_council(session, "E08000025")
+    sac = win.open_sac()
+    sac.step_up.folder.set_path(str(out))
+    shot("sac_dialog", sac)
+    sac.step_up.passphrase.setText(SCREENSHOT_PASSPHRASE)
+    sac.start()
+    _until(app, lambda: not sac.busy and sac.result_label.isVisible())
+    shot("sac_dialog_done", sac)
+    sac.hide()
+
+    from msp_desktop.ui.settings_dialog import SettingsDialog
+
+    settings = SettingsDialog(Settings(tmp / "settings-vault.ini"), win,
+                              change_key=lambda: None, session=session)
+    settings.show()
+    _settle(app)
+    shot("settings_dialog_vault", settings)
+    settings.close()
 
 
 def _until(app: QApplication, done: Callable[[], bool], seconds: float = 20.0) -> None:

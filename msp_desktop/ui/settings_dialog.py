@@ -1,9 +1,11 @@
 """The Settings dialog: auto-lock, default folders and text size; with a vault open, changing
-its encryption key."""
+its encryption key and the vault's reporting council (kept in the vault, not in the settings
+file, so it travels with the vault)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.services import sac_report
 from msp_desktop.ui import theme
+from msp_desktop.ui.council_combo import CouncilCombo, reporting_councils
 from msp_desktop.ui.path_picker import PathPicker
 from msp_desktop.ui.settings import Settings
 
@@ -33,11 +37,13 @@ class SettingsDialog(QDialog):
 
     def __init__(
         self, settings: Settings, parent: QWidget | None = None, *,
-        change_key: Callable[[], object] | None = None,
+        change_key: Callable[[], object] | None = None, session: Any = None,
     ) -> None:
-        """change_key: shows the key-change dialog (only while a vault is open)."""
+        """change_key: shows the key-change dialog (only while a vault is open); session: the
+        open vault's session, whose reporting council the dialog shows and sets."""
         super().__init__(parent)
         self._settings = settings
+        self._session = session
         self.setWindowTitle(self.tr("MSP Desktop"))
         self.setAccessibleName(self.tr("Settings"))
 
@@ -83,6 +89,19 @@ class SettingsDialog(QDialog):
         self._add_row(form, self.tr("Default &export folder:"), self.export_dir)
         self._add_row(form, self.tr("Default &bundle folder:"), self.bundle_dir)
         self._add_row(form, self.tr("&Text size:"), self.font_size)
+        self.reporting_council: CouncilCombo | None = None
+        self._council_was: str | None = None
+        if session is not None:
+            self._council_was = sac_report.reporting_council(session)
+            # Once set, a vault keeps a reporting council: "not set" is offered only before.
+            self.reporting_council = CouncilCombo(
+                reporting_councils(), self.tr("Reporting council of this vault"),
+                unset_text=self.tr("— not set —") if self._council_was is None else None,
+                parent=self)
+            self.reporting_council.setToolTip(self.tr(
+                "The council whose Safeguarding Adults Collection this vault's cases are"
+                " counted for. Kept in the vault."))
+            self._add_row(form, self.tr("Reporting &council:"), self.reporting_council)
 
         note = QLabel(
             self.tr("Settings never contain case records. Text size applies immediately."), self
@@ -132,6 +151,8 @@ class SettingsDialog(QDialog):
         self.export_dir.set_path(s.default_export_dir)
         self.bundle_dir.set_path(s.default_bundle_dir)
         self.font_size.setValue(round(s.font_scale * 100))
+        if self.reporting_council is not None:
+            self.reporting_council.set_code(self._council_was)
 
     def save(self) -> None:
         """Write the shown values."""
@@ -141,6 +162,10 @@ class SettingsDialog(QDialog):
         s.default_bundle_dir = self.bundle_dir.path()
         s.font_scale = self.font_size.value() / 100.0
         s.sync()
+        council = self.reporting_council.code() if self.reporting_council is not None else None
+        if council is not None and council != self._council_was:
+            sac_report.set_reporting_council(self._session, council)
+            self._council_was = council
         self.saved.emit()
 
     def accept(self) -> None:

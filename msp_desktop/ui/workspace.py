@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,7 @@ from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_model import KIND_ROLE, RECORD_ID_ROLE
 from msp_desktop.ui.caseload_view import _Table
 from msp_desktop.ui.context import UiContext
+from msp_desktop.ui.export_dialog import ExportDialog
 from msp_desktop.ui.labels import action_label, display_date, kind_label, status_label
 from msp_desktop.ui.live_case import LiveCase
 from msp_desktop.ui.records import RecordTab, make_case_tabs
@@ -109,6 +112,7 @@ class OutcomesHeader(QFrame):
         top.addWidget(self.name_label)
         top.addStretch(1)
         top.addWidget(self.stage_label)
+        self.top_row = top  # the workspace adds its case actions here
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
@@ -179,6 +183,9 @@ class CaseWorkspace(QWidget):
         self.live = LiveCase(ctx, case_id, self)
 
         self.header = OutcomesHeader(self)
+        self.export_dialog: ExportDialog | None = None
+        self.export_button = self._export_button()
+        self.header.top_row.addWidget(self.export_button)
         self.busy = BusyIndicator(self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_tr("Case record sections"))
@@ -308,6 +315,42 @@ class CaseWorkspace(QWidget):
         if self.tabs.widget(index) is self.audit_page:
             self.refresh_audit()
 
+    # exports -------------------------------------------------------------------------------
+
+    def _export_button(self) -> QPushButton:
+        button = QPushButton(_tr("E&xport…"), self.header)
+        button.setAccessibleName(_tr("Export this case"))
+        button.setAccessibleDescription(_tr(
+            "The case record as a PDF, or a subject-access copy with other people's details"
+            " withheld"))
+        menu = QMenu(button)
+        menu.setAccessibleName(_tr("Export this case"))
+        self.export_record_action = menu.addAction(_tr("&Export case record (PDF)…"))
+        self.export_record_action.triggered.connect(lambda: self.export_case("full"))
+        self.export_sar_action = menu.addAction(_tr("&Subject-access copy (PDF)…"))
+        self.export_sar_action.triggered.connect(lambda: self.export_case("sar"))
+        button.setMenu(menu)
+        return button
+
+    def export_case(self, profile: str) -> ExportDialog:
+        """Open the export dialog of the case record ("full") or the subject-access copy
+        ("sar"); it asks for the passphrase, writes on the worker and says where it went."""
+        from msp_desktop.ui.case_exports import case_record_job
+
+        previous, self.export_dialog = self.export_dialog, None
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        dialog = ExportDialog(self.ctx, case_record_job(self.case_id, profile), self)
+        dialog.exported.connect(lambda _written: self._after_export())
+        self.export_dialog = dialog
+        dialog.open()  # window-modal, without blocking: tests and the event loop go on
+        return dialog
+
+    def _after_export(self) -> None:
+        if self.tabs.currentWidget() is self.audit_page:
+            self.refresh_audit()
+
     # navigation ----------------------------------------------------------------------------
 
     def tab_for_kind(self, kind: str) -> RecordTab | None:
@@ -364,6 +407,11 @@ class CaseWorkspace(QWidget):
     def clear(self) -> None:
         """Drop every piece of case text (on lock), before the widget is deleted."""
         self.live.stop()
+        dialog, self.export_dialog = self.export_dialog, None
+        if dialog is not None:  # an export still running finishes on the worker
+            dialog.busy = False
+            dialog.close()
+            dialog.deleteLater()
         self.tabs.currentChanged.disconnect(self._on_tab_changed)
         self.header.clear()
         self.chronology_model.clear()
