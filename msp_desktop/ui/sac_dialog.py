@@ -357,6 +357,7 @@ class SacDialog(QDialog):
             self.missing_hint.hide()
             self.missing_model.clear_rows()
             self.open_button.setFocus()
+            fit_height(self)  # the result lines are new: without this the form is squeezed
             return
         self.missing_title.setText(
             _tr("Records that cannot be counted: %1").replace("%1", str(n)))

@@ -183,3 +183,23 @@ def test_enter_on_a_missing_record_opens_its_case(qtbot, vault, tmp_path) -> Non
     assert dialog.missing_model.rowCount() == 5
     win.teardown()
     assert dialog.missing_model.rowCount() == 0
+
+
+def test_a_return_with_nothing_to_fix_leaves_the_form_readable(qtbot, vault, tmp_path) -> None:
+    """Seen under Xvfb: with nothing to list, the result lines were added without the dialog
+    growing, so the form above them was squeezed into slivers."""
+    session, _case_id = vault  # no concern: every (empty) table counts, nothing is missing
+    sac_report.set_reporting_council(session, "E09000012")
+    ctx, _out = _ctx(session, tmp_path)
+    dialog = SacDialog(ctx, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.step_up.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(dialog.written):
+        qtbot.keyClick(dialog.step_up.passphrase, Qt.Key.Key_Return)
+    assert dialog.missing_title.text() == "Every record could be counted."
+    qtbot.wait(10)
+    for widget in (dialog.step_up.passphrase, dialog.council, dialog.year):
+        assert widget.height() >= widget.minimumSizeHint().height(), widget.accessibleName()
+    label = dialog.result_label
+    assert label.height() >= label.heightForWidth(label.width())
