@@ -234,6 +234,27 @@ class StepUp(QWidget):
         return plural(_CTX, "Too many wrong passphrases. Wait 1 second, then try again.",
                       "Too many wrong passphrases. Wait %n seconds, then try again.", wait)
 
+    def ready(self, show_error: Callable[[str], None]) -> tuple[Path, str] | None:
+        """The target and the passphrase typed, once both are there and no wait is due;
+        otherwise None, with the reason shown and the focus where it can be fixed. The
+        passphrase field is cleared: it is not kept on screen while the export runs."""
+        target = self.target()
+        if target is None:
+            show_error(_tr("Choose an existing folder to write to."))
+            self.folder.setFocus()
+            return None
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            show_error(_tr("Type the vault passphrase to confirm the export."))
+            self.passphrase.setFocus()
+            return None
+        wait = self.wait_text()
+        if wait:
+            show_error(wait)
+            return None
+        self.passphrase.clear()
+        return target, passphrase
+
     def checked(self, exc: BaseException | None) -> None:
         """Count the step-up's outcome: a wrong passphrase (exc) makes the next wait longer,
         a right one (None) forgets earlier ones."""
@@ -408,23 +429,12 @@ class ExportDialog(QDialog):
         """Check the form, then check the passphrase and export, both on the worker."""
         if self.busy:
             return
-        target = self.step_up.target()
-        if target is None:
-            self.show_error(_tr("Choose an existing folder to write to."))
-            self.step_up.folder.setFocus()
+        ready = self.step_up.ready(self.show_error)
+        if ready is None:
             return
-        passphrase = self.step_up.passphrase.text()
-        if not passphrase:
-            self.show_error(_tr("Type the vault passphrase to confirm the export."))
-            self.step_up.passphrase.setFocus()
-            return
-        wait = self.step_up.wait_text()
-        if wait:
-            self.show_error(wait)
-            return
+        target, passphrase = ready
         self.show_error("")
         self._set_busy(True)
-        self.step_up.passphrase.clear()
         write = self.job.write
         option = self.job.option
         extra = ({option.keyword: self.option_box.isChecked()}

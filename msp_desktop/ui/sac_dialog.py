@@ -276,23 +276,12 @@ class SacDialog(QDialog):
             self.show_error(_tr("Choose the council the return is for."))
             self.council.setFocus()
             return
-        target = self.step_up.target()
-        if target is None:
-            self.show_error(_tr("Choose an existing folder to write to."))
-            self.step_up.folder.setFocus()
+        ready = self.step_up.ready(self.show_error)
+        if ready is None:
             return
-        passphrase = self.step_up.passphrase.text()
-        if not passphrase:
-            self.show_error(_tr("Type the vault passphrase to confirm the export."))
-            self.step_up.passphrase.setFocus()
-            return
-        wait = self.step_up.wait_text()
-        if wait:
-            self.show_error(wait)
-            return
+        target, passphrase = ready
         self.show_error("")
         self._set_busy(True)
-        self.step_up.passphrase.clear()
         run_write(self.ctx, step_up.after_step_up, passphrase,
                   lambda session: _write_and_name(session, target, year, council),
                   done=self._done, failed=self._failed)
