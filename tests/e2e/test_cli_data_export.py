@@ -88,3 +88,21 @@ def test_usage_errors_exit_2(sandbox: Sandbox) -> None:
     assert all_paths(sandbox.work) == set()
     missing = sandbox.run("import", "json", sandbox.work / "v", sandbox.work / "none.json")
     assert missing.returncode == 2 and "is not a file" in error_line(missing)
+
+
+def test_export_json_refuses_the_vault_folder_and_an_existing_file(sandbox: Sandbox) -> None:
+    src = sandbox.work / "src"
+    seed_vault(src)
+    keyslots = (src / "keyslots.json").read_bytes()
+    inside = sandbox.run("export", "json", src, src / "keyslots.json", "--force")
+    assert inside.returncode == 2
+    assert "inside the vault folder" in error_line(inside)
+    assert (src / "keyslots.json").read_bytes() == keyslots
+    info(sandbox, src)  # the vault still opens
+    out = sandbox.work / "e.json"
+    out.write_text("mine", encoding="utf-8")
+    again = sandbox.run("export", "json", src, out)
+    assert again.returncode == 2 and "already exists" in error_line(again)
+    assert out.read_text(encoding="utf-8") == "mine"
+    ok(sandbox.run("export", "json", src, out, "--force"))
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "msp-desktop-export"

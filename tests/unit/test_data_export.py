@@ -270,3 +270,51 @@ def test_csv_export_is_audited_with_counts_and_a_hash_over_the_files(
     assert entry.action == "export" and entry.detail["format"] == "csv"
     assert entry.detail["sha256"] == result.sha256 and entry.detail["files"] == str(len(files))
     assert "Llŷn" not in json.dumps(entry.detail)
+
+
+# ----- where an export may go (services/export_target.py) -----------------------------------
+
+
+def test_no_export_writes_into_the_vault_folder_or_over_a_file(
+    demo: Session, tmp_path: Path
+) -> None:
+    from msp_desktop.services import exports, sac_report
+    from msp_desktop.services.export_target import ExportTargetRefused
+
+    vault = demo.path
+    before = {p.name: p.read_bytes() for p in vault.iterdir() if p.is_file()
+              and p.name.endswith(".json")}
+    assert "keyslots.json" in before
+    case_id = demo.store.records_of_kind("case")[0].record_id
+    attempts = [
+        lambda: data_export.export_json(demo, vault / "keyslots.json"),
+        lambda: data_export.export_json(demo, vault / "keyslots.json", overwrite=True),
+        lambda: data_export.export_json(demo, vault / "sub" / ".." / "new.json"),
+        lambda: data_export.export_csv(demo, vault / "csv"),
+        lambda: data_export.export_csv(demo, vault),
+        lambda: exports.case_record_pdf(demo, case_id, vault / "r.pdf"),
+        lambda: sac_report.write_report(demo, vault / "sac", year=2025, council="E09000012"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ExportTargetRefused, match="inside the vault folder"):
+            attempt()
+    assert {p.name: p.read_bytes() for p in vault.iterdir() if p.is_file()
+            and p.name.endswith(".json")} == before
+    assert not (vault / "csv").exists() and not (vault / "new.json").exists()
+
+    existing = tmp_path / "mine.json"
+    existing.write_text("keep me")
+    with pytest.raises(ExportTargetRefused, match="already exists"):
+        data_export.export_json(demo, existing)
+    with pytest.raises(ExportTargetRefused, match="already exists"):
+        exports.case_record_pdf(demo, case_id, existing)
+    assert existing.read_text() == "keep me"
+    data_export.export_json(demo, existing, overwrite=True)  # asked for: replaced
+    assert json.loads(existing.read_text(encoding="utf-8"))["format"] == "msp-desktop-export"
+
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(ExportTargetRefused) as caught:
+        data_export.export_json(demo, folder, overwrite=True)
+    assert str(folder) in str(caught.value) and "is a folder" in str(caught.value)
+    assert ".tmp" not in str(caught.value)
