@@ -11,7 +11,10 @@ they were already in the vault. The first problem rejects the file with its exac
 Idempotent, by record id (kept from the file):
 - a record not in this vault is added, with the lifecycle it had: saved, finalised, or
   entered in error (an amendment saying so); its amendments stay in the source's history;
-- a record here with the same content (payload, and a lifecycle at least as far on) is skipped;
+- a record whose file version (its head revision ids) this vault already holds, and which has
+  changed here since, is skipped as "newer here": an older export never undoes later work;
+- a record here with the same content (payload, read in today's shape, and a lifecycle at
+  least as far on) is skipped;
 - a record here that is still editable (saved) and differs gets a new revision with the file's
   content ("updated"), then the file's lifecycle;
 - a record here that is finalised and differs is a conflict: a finalised record changes only by
@@ -57,6 +60,7 @@ from msp_desktop.storage import queries
 
 SCHEMA_FILE = "schemas/msp-export-1.schema.json"
 ADD, UPDATE, SKIP = "add", "update", "skip"
+NEWER = "newer"  # skipped: this vault holds the file's version and has changed the record since
 
 
 class ImportRejected(ValueError):
@@ -106,8 +110,10 @@ class ImportPlan:
         return out
 
     def lines(self) -> list[str]:
+        newer = self.count(NEWER)
         lines = [f"{self.count(ADD)} record(s) to add, {self.count(UPDATE)} to update, "
-                 f"{self.count(SKIP)} already here (skipped)."]
+                 f"{self.count(SKIP)} already here (skipped)"
+                 + (f", {newer} newer here (kept as they are)." if newer else ".")]
         for action, word in ((ADD, "add"), (UPDATE, "update")):
             counts = self.by_kind(action)
             if counts:
@@ -286,6 +292,9 @@ def _case_of(kind: RecordKind, record_id: str, payload: Mapping[str, Any]) -> st
 
 
 def _first_difference(kind: RecordKind, a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
+    """The first field where the stored payload `a` (read in today's shape) and the file's
+    cleaned payload `b` differ."""
+    a = clean(kind, a)
     for f in kind.fields:
         if a.get(f.name) != b.get(f.name):
             return f.name
@@ -332,19 +341,29 @@ def plan_import(session: Session, path: Path) -> ImportPlan:
             label = kind.by_name[p.field].label if p.field in kind.by_name else p.field
             raise ImportRejected(f"{place}, field {p.field} ({label}) at {json_at}.{p.field}",
                                  p.message)
-        plan.actions.append(_decide(ctx.stored(rid), kind, rid, body, state, place))
+        heads = [h for h in rec.get("revision_ids") or [] if isinstance(h, str)]
+        plan.actions.append(_decide(ctx.stored(rid), kind, rid, body, state, place,
+                                    heads=heads, known=session.store.revision))
     return plan
 
 
 def _decide(
-    existing: Any, kind: RecordKind, rid: str, body: dict[str, Any], state: str, place: str
+    existing: Any, kind: RecordKind, rid: str, body: dict[str, Any], state: str, place: str,
+    *, heads: Sequence[str] = (), known: Any = None,
 ) -> _Action:
     if existing is None:
         return _Action(ADD, kind.name, rid, body, state)
     if existing.kind != kind.name:
         raise ImportRejected(place, f"this vault already holds a {existing.kind} with this id.")
     current = import_state(kind, existing.status)
-    if existing.payload == body:
+    if (heads and set(heads) != set(existing.heads) and known is not None
+            and all(known(h) is not None for h in heads)):
+        # The file's version of the record is in this vault's history and the record has
+        # changed here since: the file is older, and importing it would undo those changes.
+        return _Action(NEWER, kind.name, rid, body, current, current=current)
+    # A payload stored before a field was coded is compared in today's shape (clean upgrades
+    # it), as the file's was written.
+    if clean(kind, existing.payload) == body:
         if state_rank(state) <= state_rank(current):
             return _Action(SKIP, kind.name, rid, body, current, current=current)
         return _Action(UPDATE, kind.name, rid, body, state, current=current)
@@ -374,7 +393,7 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
     ids = hashlib.sha256()
     with store.large_cache(), session.write(), store.batch():
         for a in plan.actions:
-            if a.action == SKIP:
+            if a.action in (SKIP, NEWER):
                 continue
             ids.update(a.record_id.encode("utf-8") + b"\n")
             now = a.current
@@ -394,6 +413,7 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
             "format": "json", "export_id": plan.export_id, "source_vault_id":
             plan.source_vault_id, "sha256": plan.file_sha256, "added": plan.count(ADD),
             "updated": plan.count(UPDATE), "skipped": plan.count(SKIP),
+            "newer_here": plan.count(NEWER),
             "record_ids_sha256": ids.hexdigest(),
         })
     return ImportResult(plan, written=True)

@@ -316,11 +316,74 @@ def test_an_amended_record_of_a_kind_never_finalised_is_a_conflict_not_an_edit(
     assert person is not None
     records.amend(target, person_id, {**person.payload, "given_names": "Siân"},
                   reason="Name spelt wrongly", amendment_type="CORRECTION")
+    doc = json.loads((tmp_path / "before.json").read_text(encoding="utf-8"))
+    for r in doc["records"]["person"]:
+        r["revision_ids"] = ["from-another-system"]  # not this vault's history
     before = _fingerprint(target)
     with pytest.raises(ImportRejected) as err:
-        data_import.import_json(target, tmp_path / "before.json")
+        data_import.import_json(target, _write(doc, tmp_path / "other.json"))
     assert f"record {person_id} (person), field given_names" in str(err.value)
     assert _fingerprint(target) == before
+
+
+def test_an_older_export_of_this_vault_never_undoes_later_changes(
+    target: Session, tmp_path: Path
+) -> None:
+    case = cases.open_case(target, {"family_name": "Rees", "jurisdiction": "ENG",
+                                    "given_names": "Gwen"},
+                           {"status": "concern_received", "opened_at": "2026-02-01"}).state
+    person_id = case.payload["person_id"]
+    data_export.export_json(target, tmp_path / "old.json")
+    person = target.store.get(person_id)
+    assert person is not None
+    records.edit(target, person_id, {**person.payload, "given_names": "Gwenllian"})
+    before = _fingerprint(target)
+    plan = data_import.import_json(target, tmp_path / "old.json").plan
+    assert plan.count("update") == 0 and plan.count("newer") == 1
+    assert "1 newer here (kept as they are)" in plan.lines()[0]
+    state = target.store.get(person_id)
+    assert state is not None and state.payload["given_names"] == "Gwenllian"
+    assert _fingerprint(target)[:2] == before[:2]  # no revision written (only the audit entry)
+    # A file whose version this vault never held is still applied to a saved record.
+    doc = json.loads((tmp_path / "old.json").read_text(encoding="utf-8"))
+    (p,) = [r for r in doc["records"]["person"] if r["record_id"] == person_id]
+    p["revision_ids"] = ["f" * 64]
+    plan = data_import.import_json(target, _write(doc, tmp_path / "elsewhere.json")).plan
+    assert plan.count("update") == 1
+    state = target.store.get(person_id)
+    assert state is not None and state.payload["given_names"] == "Gwen"
+
+
+def test_a_vaults_own_export_of_an_old_shape_payload_imports_back_as_already_here(
+    target: Session, tmp_path: Path
+) -> None:
+    # Saved before health conditions were coded, then amended: the stored
+    # payload keeps its free-text shape; the export writes it in today's (coded) shape.
+    with target.write():
+        person = target.store.create("person", {
+            "family_name": "Rees", "jurisdiction": "ENG",
+            "health_conditions": [{"condition": "Asperger's syndrome"}]}).record_id
+        stored = target.store.get(person)
+        assert stored is not None
+        target.store.amend(person, {**stored.payload, "given_names": "Siân"},
+                           reason="Name added", amendment_type="CORRECTION")
+    stored = target.store.get(person)
+    assert stored is not None and "code" not in stored.payload["health_conditions"][0]
+    data_export.export_json(target, tmp_path / "own.json")
+    before = _fingerprint(target)
+    plan = data_import.import_json(target, tmp_path / "own.json").plan
+    (action,) = [a for a in plan.actions if a.record_id == person]
+    assert action.action == "skip"
+    assert _fingerprint(target)[:2] == before[:2]
+    # The same record from elsewhere, truly different, is named at the differing field, not
+    # at the health conditions that differ only in shape.
+    doc = json.loads((tmp_path / "own.json").read_text(encoding="utf-8"))
+    (p,) = [r for r in doc["records"]["person"] if r["record_id"] == person]
+    p["revision_ids"] = ["elsewhere"]
+    p["payload"]["given_names"] = "Gwen"
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, _write(doc, tmp_path / "other.json"))
+    assert f"record {person} (person), field given_names" in str(err.value)
 
 
 def test_a_case_management_id_names_one_adult_in_the_file_and_the_vault(
