@@ -19,7 +19,10 @@ Idempotent, by record id (kept from the file):
   content ("updated"), then the file's lifecycle;
 - a record here that is finalised and differs is a conflict: a finalised record changes only by
   an amendment with a reason, made by a person, so the file is rejected (nothing written) and
-  the message names the record and the first differing field.
+  the message names the record and the first differing field;
+- a record here that the file marks entered in error is marked so only when the file carries
+  the ENTERED_IN_ERROR amendment: its reason, author and time are kept in the new amendment's
+  reason (and the dry run lists each such record); a bare status is a conflict.
 The history section of a `--history` export is checked against the schema but not loaded:
 revisions travel between vaults, signed, in sync bundles. The import is one transaction and one
 audit entry (source export and vault ids, file hash, counts, a digest of the record ids).
@@ -90,6 +93,36 @@ class _Action:
     state: str  # the lifecycle the record must end in (interchange SAVED / FINALISED / ...)
     edit: bool = False  # an update whose payload differs (a new revision before the lifecycle)
     current: str = SAVED  # the lifecycle it has in this vault now (updates)
+    retraction: _Retraction | None = None  # the file's ENTERED_IN_ERROR amendment, if any
+
+    @property
+    def retracts(self) -> bool:
+        """An update that marks a record this vault holds as entered in error."""
+        return self.action == UPDATE and self.state == ENTERED_IN_ERROR != self.current
+
+
+@dataclass(frozen=True)
+class _Retraction:
+    """Who marked the record entered in error in the source, when, and why (from the file)."""
+
+    reason: str
+    author: str
+    at: str
+
+    @classmethod
+    def of(cls, rec: Mapping[str, Any]) -> _Retraction | None:
+        """The last ENTERED_IN_ERROR amendment the file's record carries, with its reason."""
+        found = None
+        for a in rec.get("amendments") or []:
+            code = (a.get("amendment_type") or {}).get("code")
+            reason = (a.get("reason") or "").strip()
+            if code == "ENTERED_IN_ERROR" and reason:
+                found = cls(reason, str(a.get("author") or ""), str(a.get("at") or ""))
+        return found
+
+    def text(self, source: str) -> str:
+        return (f"{self.reason} (marked entered in error by {self.author or 'someone'} at "
+                f"{self.at or 'an unknown time'} in the source vault; imported from {source})")
 
 
 @dataclass
@@ -119,6 +152,15 @@ class ImportPlan:
             if counts:
                 lines.append(f"  {word}: " + ", ".join(
                     f"{KINDS[k].plural.lower()} {n}" for k, n in counts.items()))
+        retractions = [a for a in self.actions if a.retracts]
+        if retractions:
+            lines.append(f"{len(retractions)} record(s) here to mark entered in error, as the "
+                         "file says:")
+            for a in retractions:
+                r = a.retraction
+                assert r is not None  # _decide refuses a retraction without one
+                lines.append(f"  {KINDS[a.kind].label.lower()} {a.record_id}: by {r.author} "
+                             f"at {r.at}: {_short(r.reason, 120)}")
         return lines
 
 
@@ -343,16 +385,17 @@ def plan_import(session: Session, path: Path) -> ImportPlan:
                                  p.message)
         heads = [h for h in rec.get("revision_ids") or [] if isinstance(h, str)]
         plan.actions.append(_decide(ctx.stored(rid), kind, rid, body, state, place,
-                                    heads=heads, known=session.store.revision))
+                                    heads=heads, known=session.store.revision,
+                                    retraction=_Retraction.of(rec)))
     return plan
 
 
 def _decide(
     existing: Any, kind: RecordKind, rid: str, body: dict[str, Any], state: str, place: str,
-    *, heads: Sequence[str] = (), known: Any = None,
+    *, heads: Sequence[str] = (), known: Any = None, retraction: _Retraction | None = None,
 ) -> _Action:
     if existing is None:
-        return _Action(ADD, kind.name, rid, body, state)
+        return _Action(ADD, kind.name, rid, body, state, retraction=retraction)
     if existing.kind != kind.name:
         raise ImportRejected(place, f"this vault already holds a {existing.kind} with this id.")
     current = import_state(kind, existing.status)
@@ -363,17 +406,25 @@ def _decide(
         return _Action(NEWER, kind.name, rid, body, current, current=current)
     # A payload stored before a field was coded is compared in today's shape (clean upgrades
     # it), as the file's was written.
+    if state == ENTERED_IN_ERROR != current and retraction is None:
+        raise ImportRejected(
+            place, "the file marks this record, which this vault holds, as entered in error "
+            "but has no ENTERED_IN_ERROR amendment saying who did so and why. Mark it "
+            "entered in error in the app (with the reason), or import a file that carries "
+            "that amendment.")
     if clean(kind, existing.payload) == body:
         if state_rank(state) <= state_rank(current):
             return _Action(SKIP, kind.name, rid, body, current, current=current)
-        return _Action(UPDATE, kind.name, rid, body, state, current=current)
+        return _Action(UPDATE, kind.name, rid, body, state, current=current,
+                       retraction=retraction)
     if RecordStatus(existing.status).finalised:  # amended counts, whatever the kind
         f = _first_difference(kind, existing.payload, body)
         raise ImportRejected(
             f"{place}, field {f}",
             "this record is finalised in this vault and the file holds different content; a "
             "finalised record changes only by an amendment with a reason, in the app.")
-    return _Action(UPDATE, kind.name, rid, body, state, edit=True, current=current)
+    return _Action(UPDATE, kind.name, rid, body, state, edit=True, current=current,
+                   retraction=retraction)
 
 
 @dataclass(frozen=True)
@@ -408,7 +459,8 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
             if a.state == ENTERED_IN_ERROR and now != ENTERED_IN_ERROR:
                 store.amend(
                     a.record_id, a.payload, amendment_type="ENTERED_IN_ERROR",
-                    reason=f"Entered in error in the source vault (imported from {source}).")
+                    reason=(a.retraction.text(source) if a.retraction is not None else
+                            f"Entered in error in the source vault (imported from {source})."))
         session.log("json.import", detail={
             "format": "json", "export_id": plan.export_id, "source_vault_id":
             plan.source_vault_id, "sha256": plan.file_sha256, "added": plan.count(ADD),

@@ -305,6 +305,57 @@ def test_an_entered_in_error_note_arrives_entered_in_error_with_the_reason_sayin
         dst.close()
 
 
+def test_a_file_marks_a_record_here_entered_in_error_only_with_its_amendment(
+    tmp_path: Path,
+) -> None:
+    src = _session(tmp_path / "src", author="a.worker")
+    dst = _session(tmp_path / "dst")
+    try:
+        case_id = cases.open_case(src, {"family_name": "Rees", "jurisdiction": "ENG"},
+                                  {"status": "concern_received", "opened_at": "2026-02-01"},
+                                  ).state.record_id
+        note = records.create_and_finalise(src, "contact_note", {
+            "case_id": case_id, "note_type": "HOME_VISIT", "adult_present": True,
+            "event_start": "2026-02-03T10:00:00+00:00", "facts": "Visited.",
+            "seen_alone": True,
+        }).state
+        data_export.export_json(src, tmp_path / "first.json")
+        data_import.import_json(dst, tmp_path / "first.json")
+        records.amend(src, note.record_id, note.payload, reason="Filed on the wrong case",
+                      amendment_type="ENTERED_IN_ERROR")
+        data_export.export_json(src, tmp_path / "later.json")
+        doc = json.loads((tmp_path / "later.json").read_text(encoding="utf-8"))
+        (n,) = doc["records"]["contact_note"]
+        (amendment,) = n["amendments"]
+
+        # A status alone (no amendment): a conflict, and nothing is written.
+        n["amendments"] = []
+        before = _fingerprint(dst)
+        with pytest.raises(ImportRejected) as err:
+            data_import.import_json(dst, _write(doc, tmp_path / "bare.json"))
+        assert f"record {note.record_id} (contact_note)" in str(err.value)
+        assert "no ENTERED_IN_ERROR amendment" in str(err.value)
+        assert _fingerprint(dst) == before
+
+        # With the amendment: listed in the dry run, then applied with its reason, author
+        # and time (the revision is this vault's, signed by the importer).
+        dry = data_import.import_json(dst, tmp_path / "later.json", dry_run=True)
+        lines = dry.plan.lines()
+        assert "1 record(s) here to mark entered in error, as the file says:" in lines
+        assert any(note.record_id in ln and "a.worker" in ln and "Filed on the wrong case"
+                   in ln for ln in lines)
+        data_import.import_json(dst, tmp_path / "later.json")
+        state = dst.store.get(note.record_id)
+        assert state is not None and state.status == "entered_in_error"
+        last = dst.store.history(note.record_id)[-1]
+        assert last.op == "amend" and last.amendment_type == "ENTERED_IN_ERROR"
+        assert last.reason is not None and last.reason.startswith("Filed on the wrong case")
+        assert "by a.worker" in last.reason and amendment["at"] in last.reason
+    finally:
+        src.close()
+        dst.close()
+
+
 def test_an_amended_record_of_a_kind_never_finalised_is_a_conflict_not_an_edit(
     target: Session, tmp_path: Path
 ) -> None:
