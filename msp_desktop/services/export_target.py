@@ -7,6 +7,8 @@ byte (JSON, CSV, the case record PDF, the SAC report).
   an existing folder given as a file is refused by its own name (not a temp file's);
 - a folder export's folder must be missing, empty, or (for a report that replaces its own
   previous run) hold only the files named in `replaceable`.
+Each check first removes what an earlier export to the same name, killed part-way, left
+beside it (storage.atomic.clean_export_leftovers): hidden temp files and folders of plaintext.
 """
 
 from __future__ import annotations
@@ -15,7 +17,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from msp_desktop.storage.atomic import FolderNotEmpty, check_folder_free
+from msp_desktop.storage.atomic import (
+    FolderNotEmpty,
+    check_folder_free,
+    clean_export_leftovers,
+)
 
 __all__ = ["ExportTargetRefused", "FolderNotEmpty", "check_file_target", "check_folder_target"]
 
@@ -45,6 +51,7 @@ def check_file_target(dest: Path, vault_folder: Path, *, overwrite: bool = False
     """Raise ExportTargetRefused unless `dest` may be written as one export file."""
     dest = Path(dest)
     _check_outside_vault(dest, vault_folder)
+    clean_export_leftovers(dest)
     if dest.is_dir():
         raise ExportTargetRefused(
             f"{dest} is a folder; give a file name inside it (for example "
@@ -62,4 +69,5 @@ def check_folder_target(
     FileExistsError) if it holds other files."""
     dest = Path(dest)
     _check_outside_vault(dest, vault_folder)
+    clean_export_leftovers(dest)
     check_folder_free(dest, replaceable)

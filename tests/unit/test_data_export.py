@@ -318,3 +318,70 @@ def test_no_export_writes_into_the_vault_folder_or_over_a_file(
         data_export.export_json(demo, folder, overwrite=True)
     assert str(folder) in str(caught.value) and "is a folder" in str(caught.value)
     assert ".tmp" not in str(caught.value)
+
+
+_KILLED_EXPORT = """
+import sys, time
+from pathlib import Path
+from msp_desktop.export import csv_export
+from msp_desktop.services import data_export
+from msp_desktop.services.demo import generate
+from msp_desktop.services.session import Session
+from msp_desktop.storage.atomic import atomic_writer
+from msp_desktop.storage.keyslots import KdfParams
+
+s = Session.create(Path(sys.argv[1]), "pass phrase words", kdf=KdfParams.fast(),
+                   author="a.worker", device_name="t")
+generate(s, cases=2, seed=3)
+calls = []
+original = csv_export._write_table
+
+def slow(path, header, rows):
+    calls.append(path)
+    if len(calls) == 2:  # the first file done, the second half-written: then killed
+        with atomic_writer(path) as fh:
+            fh.write(b"Record ID,Family name\\r\\n1,Rees\\r\\n")
+            fh.flush()
+            print("WRITING", flush=True)
+            time.sleep(120)
+    original(path, header, rows)
+
+csv_export._write_table = slow
+data_export.export_csv(s, Path(sys.argv[2]))
+"""
+
+
+def test_a_csv_export_killed_part_way_leaves_plaintext_the_next_export_removes(
+    demo: Session, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_EXPORT, str(tmp_path / "v"), str(out)],
+        stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "WRITING"
+        os.kill(proc.pid, signal.SIGKILL)  # kill -9, mid-export
+    finally:
+        proc.wait(timeout=60)
+    (left,) = [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+    inside = sorted(p.name for p in left.iterdir())
+    assert len(inside) == 2 and any(n.startswith(".") and n.endswith(".tmp") for n in inside)
+    assert not out.exists()
+    # Look-alikes that are not ours to remove stay.
+    users = tmp_path / ".out.abcdefgh.tmp"
+    users.mkdir()
+    (users / "sub").mkdir()
+    other = tmp_path / ".other.abcdefgh.tmp"
+    other.write_text("not this export's")
+
+    data_export.export_csv(demo, out)
+    assert (out / "case.csv").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [".other.abcdefgh.tmp", ".out.abcdefgh.tmp", "out", "v"])
