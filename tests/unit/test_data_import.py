@@ -162,6 +162,10 @@ def test_a_saved_record_that_differs_is_updated_a_finalised_one_is_a_conflict(
     (lambda d: d["records"]["case"].append(copy.deepcopy(d["records"]["case"][0])),
      "appears twice"),
     (lambda d: d.update(format_version=2), "$.format_version"),
+    (lambda d: d.update(export_id="Mrs Jane Smith, 12 High St"), "$.export_id"),
+    (lambda d: d.update(export_id=d["export_id"] + "\n"), "$.export_id"),
+    (lambda d: d.update(vault_id="a" * 100_000), "$.vault_id"),
+    (lambda d: d.update(device_id=d["device_id"].upper()), "$.device_id"),
 ])
 def test_bad_input_is_rejected_with_its_place_and_nothing_written(
     source: tuple[Session, Path], target: Session, tmp_path: Path, mutate: Any, where: str
