@@ -212,11 +212,30 @@ def _record_place(doc: Any, parts: Sequence[Any]) -> str:
     return ""
 
 
+def format_checker() -> Any:
+    """jsonschema's format checks, with "date-time" checked as the domain reads it
+    (datetime.fromisoformat, as fields.validate does). jsonschema checks "date-time" only
+    when the optional rfc3339-validator is installed and otherwise passes anything, silently."""
+    import datetime as dt
+
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+
+    @checker.checks("date-time", raises=ValueError)
+    def _date_time(value: object) -> bool:
+        if isinstance(value, str):
+            dt.datetime.fromisoformat(value)
+        return True
+
+    return checker
+
+
 def _check_schema(doc: Any) -> None:
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
-    validator = Draft202012Validator(schema(), format_checker=FormatChecker())
+    validator = Draft202012Validator(schema(), format_checker=format_checker())
     error = next(iter(validator.iter_errors(doc)), None)
     if error is None:
         return
@@ -471,4 +490,5 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
     return ImportResult(plan, written=True)
 
 
-__all__ = ["ImportPlan", "ImportRejected", "ImportResult", "import_json", "plan_import"]
+__all__ = ["ImportPlan", "ImportRejected", "ImportResult", "format_checker", "import_json",
+           "plan_import"]

@@ -11,13 +11,14 @@ import json
 import jsonschema
 
 from msp_desktop.resources import resource_path
+from msp_desktop.services import data_import
 from tests.e2e.conftest import Sandbox, all_paths, error_line, ok, seed_vault
 from tests.e2e.test_cli import info
 
 
 def _schema_validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(resource_path("schemas/msp-export-1.schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(schema, format_checker=data_import.format_checker())
 
 
 def test_export_json_then_import_into_a_new_vault_twice(sandbox: Sandbox) -> None:

@@ -24,7 +24,7 @@ from msp_desktop.domain.kinds import KINDS
 from msp_desktop.export import csv_export
 from msp_desktop.export.json_schema import SCHEMA_FILE, build_schema, schema_text
 from msp_desktop.resources import resource_path
-from msp_desktop.services import cases, data_export, records
+from msp_desktop.services import cases, data_export, data_import, records
 from msp_desktop.services.demo import generate
 from msp_desktop.services.session import Session
 from msp_desktop.storage.atomic import FolderNotEmpty
@@ -37,7 +37,7 @@ SHIPPED = resource_path(f"schemas/{SCHEMA_FILE}")
 
 def validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(schema, format_checker=data_import.format_checker())
 
 
 @pytest.fixture(scope="module")
