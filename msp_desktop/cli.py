@@ -675,6 +675,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
     if not Path(args.file).is_file():
         raise CliError(f"{args.file} is not a file. Nothing was imported.", EXIT_USAGE)
+    data_import.check_size(Path(args.file))  # before the passphrase is asked for
     session = _open(args.path)
     try:
         result = data_import.import_json(session, Path(args.file), dry_run=args.dry_run)

@@ -62,6 +62,13 @@ from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
 
 SCHEMA_FILE = "schemas/msp-export-1.schema.json"
+# The largest file import reads (docs/data-export.md). The import holds the whole document
+# and its checked records in memory, about 9 times the file's size (a 474 MB export of the
+# 10,000-case bench vault peaked at 4.4 GB: docs/measurements.md (k, l)). 512 MiB admits that
+# export, the largest vault the app is sized for, and keeps the peak under about 5 GB on an
+# office laptop; a larger file is refused before a byte is read. A `--history` export of the
+# same vault (1.3 GB) is over it: its history is never loaded, so export without --history.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
 ADD, UPDATE, SKIP = "add", "update", "skip"
 NEWER = "newer"  # skipped: this vault holds the file's version and has changed the record since
 
@@ -174,7 +181,19 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def check_size(path: Path) -> None:
+    """Refuse a file over MAX_IMPORT_BYTES, before reading it."""
+    size = Path(path).stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRejected(
+            Path(path).name,
+            f"the file is larger than {MAX_IMPORT_BYTES // 1024 ** 2} MiB ({size:,} bytes), "
+            "the most an import reads. Export the vault again without --history (the history "
+            "is not imported).")
+
+
 def _load(path: Path) -> tuple[Any, str]:
+    check_size(path)
     data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     try:
@@ -490,5 +509,5 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
     return ImportResult(plan, written=True)
 
 
-__all__ = ["ImportPlan", "ImportRejected", "ImportResult", "format_checker", "import_json",
-           "plan_import"]
+__all__ = ["MAX_IMPORT_BYTES", "ImportPlan", "ImportRejected", "ImportResult", "check_size",
+           "format_checker", "import_json", "plan_import"]

@@ -498,3 +498,22 @@ def test_a_payload_saved_before_a_field_was_coded_exports_in_its_current_shape(
         assert f"record {person} (person), field health_conditions" in str(err.value)
     finally:
         other.close()
+
+
+def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
+    target: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "huge.json"
+    with open(big, "wb") as fh:  # sparse: no disk space, no memory
+        fh.truncate(data_import.MAX_IMPORT_BYTES + 1)
+
+    def no_read(self: Path) -> bytes:
+        raise AssertionError("read a file over the cap")
+
+    monkeypatch.setattr(Path, "read_bytes", no_read)
+    before = _fingerprint(target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, big, dry_run=True)
+    assert f"huge.json: the file is larger than 512 MiB ({big.stat().st_size:,} bytes)" in str(
+        err.value)
+    assert _fingerprint(target) == before
