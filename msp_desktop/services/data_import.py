@@ -258,8 +258,10 @@ def _check_schema(doc: Any) -> None:
     error = next(iter(validator.iter_errors(doc)), None)
     if error is None:
         return
-    if error.context:
-        error = best_match(error.context) or error
+    while error.context:
+        error = best_match(_branch_errors(error)) or error
+        if error.validator not in ("anyOf", "oneOf"):
+            break
     parts = list(error.absolute_path)
     named = _named_property(error)
     if named is not None:  # a missing or unexpected field: point at it, not its record
@@ -274,6 +276,22 @@ def _check_schema(doc: Any) -> None:
     elif place:
         where = f"{place} at {where}"
     raise ImportRejected(where, f"{_short(error.message)} (does not match the export schema).")
+
+
+_EMPTY_BRANCH = {"enum": [None, ""]}  # json_schema.py: "not filled in", beside each field
+
+
+def _branch_errors(error: Any) -> list[Any]:
+    """The errors of an anyOf worth explaining: for a value that is filled in, not those of
+    the "not filled in" branch (which would say "is not one of [None, '']" about a choice
+    whose code is wrong)."""
+    errors = list(error.context)
+    if error.instance is None or error.instance == "":
+        return errors
+    branches = error.validator_value if isinstance(error.validator_value, list) else []
+    empty = {i for i, b in enumerate(branches) if b == _EMPTY_BRANCH}
+    kept = [e for e in errors if not (e.schema_path and e.schema_path[0] in empty)]
+    return kept or errors
 
 
 def _named_property(error: Any) -> str | None:

@@ -197,6 +197,21 @@ def test_a_rejection_names_the_record_kind_and_field(
                                          "$.records.risk_item[1].payload.abuse_type")
 
 
+def test_an_unknown_code_in_a_list_entry_is_explained_by_the_choice_not_the_empty_value(
+    source: tuple[Session, Path], target: Session, tmp_path: Path
+) -> None:
+    doc = _doc(source)
+    i, rec = next((i, r) for i, r in enumerate(doc["records"]["contact_note"])
+                  if r["payload"].get("attendees"))
+    rec["payload"]["attendees"][0]["attendance"] = {"code": "NOPE", "label": "Nope"}
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, _write(doc, tmp_path / "bad.json"))
+    assert err.value.location.endswith(
+        f"at $.records.contact_note[{i}].payload.attendees[0].attendance.code")
+    assert "'NOPE' is not one of ['PRESENT'" in err.value.problem
+    assert "None" not in err.value.problem
+
+
 def test_a_file_that_is_not_json_is_rejected_with_line_and_column(
     target: Session, tmp_path: Path
 ) -> None:
