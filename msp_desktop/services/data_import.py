@@ -201,13 +201,64 @@ def _load(path: Path) -> tuple[Any, str]:
     except UnicodeDecodeError as exc:
         raise ImportRejected(f"{Path(path).name}, byte {exc.start}",
                              "the file is not UTF-8 text.") from None
+    duplicated: list[bool] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        d = dict(pairs)
+        if len(d) == len(pairs):
+            return d
+        duplicated.append(True)
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                return _Duplicated(d, k)
+            seen.add(k)
+        return d  # not reached: dict() dropped a key, so one repeats
+
     try:
-        return json.loads(text, parse_constant=_reject_constant), digest
+        doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook)
     except json.JSONDecodeError as exc:
         raise ImportRejected(f"{Path(path).name}, line {exc.lineno} column {exc.colno}",
                              f"not valid JSON ({exc.msg}).") from None
     except (ValueError, RecursionError) as exc:
         raise ImportRejected(Path(path).name, f"not valid JSON ({exc}).") from None
+    if duplicated:
+        _reject_duplicate(doc)
+    return doc, digest
+
+
+class _Duplicated(dict[str, Any]):
+    """An object of the file in which `key` appears more than once."""
+
+    def __init__(self, items: dict[str, Any], key: str) -> None:
+        super().__init__(items)
+        self.key = key
+
+
+def _find_duplicated(value: Any, parts: list[Any]) -> tuple[list[Any], str] | None:
+    if isinstance(value, _Duplicated):
+        return parts, value.key
+    children = (value.items() if isinstance(value, dict)
+                else enumerate(value) if isinstance(value, list) else ())
+    for k, child in children:
+        found = _find_duplicated(child, [*parts, k])
+        if found is not None:
+            return found
+    return None
+
+
+def _reject_duplicate(doc: Any) -> None:
+    """A key twice in one object: json keeps the last value silently, so which was meant is
+    unknown. Rejected with the key, its record and its place."""
+    found = _find_duplicated(doc, [])
+    if found is None:
+        return
+    parts, key = found
+    place = _record_place(doc, parts)
+    where = _json_path([*parts, key])
+    raise ImportRejected(f"{place} at {where}" if place else where,
+                         f'the key "{key}" appears twice in one object, so which value is '
+                         "meant is unclear.")
 
 
 def _json_path(parts: Sequence[Any]) -> str:

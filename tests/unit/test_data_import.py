@@ -212,6 +212,33 @@ def test_an_unknown_code_in_a_list_entry_is_explained_by_the_choice_not_the_empt
     assert "None" not in err.value.problem
 
 
+def test_a_key_twice_in_one_object_is_rejected_naming_the_key_and_the_record(
+    source: tuple[Session, Path], target: Session, tmp_path: Path
+) -> None:
+    raw = source[1].read_text(encoding="utf-8")
+    doc = _doc(source)
+    first = doc["records"]["person"][0]
+    name = json.dumps(first["payload"]["family_name"], ensure_ascii=False)
+    assert raw.count(f'"family_name":{name}') >= 1
+    bad = tmp_path / "dup.json"
+    bad.write_text(raw.replace(f'"family_name":{name}',
+                               f'"family_name":"Smith","family_name":{name}', 1),
+                   encoding="utf-8")
+    before = _fingerprint(target)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, bad, dry_run=True)
+    assert err.value.location == (f"record {first['record_id']} (person) at "
+                                  "$.records.person[0].payload.family_name")
+    assert 'the key "family_name" appears twice' in err.value.problem
+    header = tmp_path / "dup-header.json"
+    header.write_text(raw.replace('"history": true,', '"history": true, "history": false,', 1),
+                      encoding="utf-8")
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(target, header, dry_run=True)
+    assert err.value.location == "$.history"
+    assert _fingerprint(target) == before
+
+
 def test_a_file_that_is_not_json_is_rejected_with_line_and_column(
     target: Session, tmp_path: Path
 ) -> None:
