@@ -57,7 +57,7 @@ from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.people import office_id_key
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.resources import resource_path
-from msp_desktop.services.records import ref_problems
+from msp_desktop.services.records import record_death, ref_problems
 from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
 
@@ -560,6 +560,8 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
                 now = SAVED
             elif a.edit:
                 store.edit(a.record_id, a.payload, reason=reason)
+            if a.action == ADD or a.edit:
+                record_death(session, a.kind, a.payload)  # an adult died: the date on them
             kind = KINDS[a.kind]
             if kind.finalisable and now == SAVED and a.state != SAVED:
                 store.finalise(a.record_id, a.payload)

@@ -559,3 +559,28 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
     assert f"huge.json: the file is larger than 512 MiB ({big.stat().st_size:,} bytes)" in str(
         err.value)
     assert _fingerprint(target) == before
+
+
+def test_a_closure_because_the_adult_died_puts_the_date_on_the_adult_as_saving_one_does(
+    target: Session, tmp_path: Path
+) -> None:
+    src = _session(tmp_path / "src", author="a.worker")
+    try:
+        case = cases.open_case(src, {"family_name": "Jones", "jurisdiction": "ENG",
+                                     "date_of_birth": "1940-06-01"},
+                               {"status": "concern_received", "opened_at": "2025-01-10"}).state
+        person_id = case.payload["person_id"]
+        records.create(src, "closure", {
+            "case_id": case.record_id, "closed_at": "2025-03-01",
+            "closure_reason": "ADULT_DIED", "adult_view_not_obtained_reason": "The adult died.",
+            "date_of_death": "2025-02-20"})
+        data_export.export_json(src, tmp_path / "died.json")
+    finally:
+        src.close()
+    doc = json.loads((tmp_path / "died.json").read_text(encoding="utf-8"))
+    (person,) = doc["records"]["person"]
+    assert person["payload"].pop("date_of_death") == "2025-02-20"  # saving set it there
+    data_import.import_json(target, _write(doc, tmp_path / "kept-on-closure.json"))
+    state = target.store.get(person_id)
+    assert state is not None and state.payload["date_of_death"] == "2025-02-20"
+    assert target.store.history(person_id)[-1].reason == "Date of death from the closure"
