@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ from msp_desktop.domain.interchange import (
     coded,
     import_state,
     load_order,
+    provenance,
     state_rank,
 )
 from msp_desktop.domain.kinds import KINDS
@@ -101,6 +102,7 @@ class _Action:
     edit: bool = False  # an update whose payload differs (a new revision before the lifecycle)
     current: str = SAVED  # the lifecycle it has in this vault now (updates)
     retraction: _Retraction | None = None  # the file's ENTERED_IN_ERROR amendment, if any
+    source: Mapping[str, Any] = field(default_factory=dict)  # the file's lifecycle metadata
 
     @property
     def retracts(self) -> bool:
@@ -491,10 +493,17 @@ def plan_import(session: Session, path: Path) -> ImportPlan:
             raise ImportRejected(f"{place}, field {p.field} ({label}) at {json_at}.{p.field}",
                                  p.message)
         heads = [h for h in rec.get("revision_ids") or [] if isinstance(h, str)]
-        plan.actions.append(_decide(ctx.stored(rid), kind, rid, body, state, place,
-                                    heads=heads, known=session.store.revision,
-                                    retraction=_Retraction.of(rec)))
+        action = _decide(ctx.stored(rid), kind, rid, body, state, place,
+                         heads=heads, known=session.store.revision,
+                         retraction=_Retraction.of(rec))
+        if action.action in (ADD, UPDATE):
+            action = replace(action, source={k: rec.get(k) for k in _PROVENANCE})
+        plan.actions.append(action)
     return plan
+
+
+# What of a file's record the import keeps in its revision's reason (interchange.provenance).
+_PROVENANCE = ("created_by", "created_at", "finalised_by", "finalised_at", "amendments")
 
 
 def _decide(
@@ -547,7 +556,6 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
         return ImportResult(plan, written=False)
     store = session.store
     source = f"export {plan.export_id}" if plan.export_id else Path(path).name
-    reason = f"Imported from {source}"
     ids = hashlib.sha256()
     with store.large_cache(), session.write(), store.batch():
         for a in plan.actions:
@@ -556,10 +564,11 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
             ids.update(a.record_id.encode("utf-8") + b"\n")
             now = a.current
             if a.action == ADD:
-                store.create(a.kind, a.payload, record_id=a.record_id)
+                store.create(a.kind, a.payload, record_id=a.record_id,
+                             reason=provenance(a.source, source))
                 now = SAVED
             elif a.edit:
-                store.edit(a.record_id, a.payload, reason=reason)
+                store.edit(a.record_id, a.payload, reason=provenance(a.source, source))
             if a.action == ADD or a.edit:
                 record_death(session, a.kind, a.payload)  # an adult died: the date on them
             kind = KINDS[a.kind]

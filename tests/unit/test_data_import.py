@@ -584,3 +584,36 @@ def test_a_closure_because_the_adult_died_puts_the_date_on_the_adult_as_saving_o
     state = target.store.get(person_id)
     assert state is not None and state.payload["date_of_death"] == "2025-02-20"
     assert target.store.history(person_id)[-1].reason == "Date of death from the closure"
+
+
+def test_an_imported_record_keeps_who_finalised_and_amended_it_in_the_source(
+    tmp_path: Path,
+) -> None:
+    src = _session(tmp_path / "src", author="a.worker")
+    dst = _session(tmp_path / "dst")
+    try:
+        case_id = cases.open_case(src, {"family_name": "Rees", "jurisdiction": "ENG"},
+                                  {"status": "concern_received", "opened_at": "2026-02-01"},
+                                  ).state.record_id
+        note = records.create_and_finalise(src, "contact_note", {
+            "case_id": case_id, "note_type": "HOME_VISIT", "adult_present": True,
+            "event_start": "2026-02-03T10:00:00+00:00", "facts": "Visited.",
+            "seen_alone": True,
+        }).state
+        records.amend(src, note.record_id, {**note.payload, "facts": "Visited at home."},
+                      reason="Place added", amendment_type="CORRECTION")
+        result = data_export.export_json(src, tmp_path / "x.json")
+        doc = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
+        (n,) = doc["records"]["contact_note"]
+        data_import.import_json(dst, tmp_path / "x.json")
+        first = dst.store.history(note.record_id)[0]
+        assert first.op == "create" and first.author == "b.worker"
+        reason = first.reason or ""
+        assert reason.startswith(f"Imported from export {result.export_id}.")
+        assert f"created by a.worker at {n['created_at']}" in reason
+        assert f"Finalised by a.worker at {n['finalised_at']}." in reason
+        (amendment,) = n["amendments"]
+        assert f"by a.worker at {amendment['at']}: Place added." in reason
+    finally:
+        src.close()
+        dst.close()
