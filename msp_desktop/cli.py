@@ -611,7 +611,6 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     from msp_desktop.services import data_export
-
     from msp_desktop.services.export_target import ExportTargetRefused
 
     _check_file_target(args.out, args.path, args.force)  # before the passphrase is asked for

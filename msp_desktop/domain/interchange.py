@@ -164,7 +164,9 @@ def provenance(rec: Mapping[str, Any], source: str) -> str:
         parts.append(f"Finalised {who(rec.get('finalised_by'), rec.get('finalised_at'))}.")
     for a in rec.get("amendments") or []:
         code = (a.get("amendment_type") or {}).get("code")
-        kind = AMENDMENT_TYPE.label(code) if code in AMENDMENT_TYPE else "Amendment"
+        kind = "Amendment"
+        if isinstance(code, str) and code in AMENDMENT_TYPE:
+            kind = AMENDMENT_TYPE.label(code)
         reason = (a.get("reason") or "").strip()
         parts.append(f"{kind} {who(a.get('author'), a.get('at'))}"
                      + (f": {reason}" if reason else "") + ".")

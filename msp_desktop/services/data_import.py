@@ -292,14 +292,13 @@ def format_checker() -> Any:
 
     from jsonschema import FormatChecker
 
-    checker = FormatChecker()
-
-    @checker.checks("date-time", raises=ValueError)
-    def _date_time(value: object) -> bool:
+    def date_time(value: object) -> bool:
         if isinstance(value, str):
             dt.datetime.fromisoformat(value)
         return True
 
+    checker = FormatChecker()
+    checker.checks("date-time", raises=ValueError)(date_time)
     return checker
 
 
