@@ -47,6 +47,27 @@ def target(tmp_path: Path) -> Iterator[Session]:
     s.close()
 
 
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Session, Session]]:
+    """A source vault (a.worker) and an empty target vault (b.worker)."""
+    src = _session(tmp_path / "src", author="a.worker")
+    dst = _session(tmp_path / "dst")
+    yield src, dst
+    src.close()
+    dst.close()
+
+
+def _finalised_note(s: Session, facts: str) -> Any:
+    """A finalised home-visit note in a new case; its state."""
+    case_id = cases.open_case(s, {"family_name": "Rees", "jurisdiction": "ENG"},
+                              {"status": "concern_received", "opened_at": "2026-02-01"},
+                              ).state.record_id
+    return records.create_and_finalise(s, "contact_note", {
+        "case_id": case_id, "note_type": "HOME_VISIT", "adult_present": True,
+        "event_start": "2026-02-03T10:00:00+00:00", "facts": facts, "seen_alone": True,
+    }).state
+
+
 def _payloads(doc: dict[str, Any]) -> dict[str, tuple[str, Any]]:
     return {r["record_id"]: (r["kind"], r["payload"])
             for items in doc["records"].values() for r in items}
@@ -324,85 +345,61 @@ def test_a_truncated_export_is_rejected_and_changes_nothing(
 
 
 def test_an_entered_in_error_note_arrives_entered_in_error_with_the_reason_saying_why(
-    tmp_path: Path,
+    pair: tuple[Session, Session], tmp_path: Path,
 ) -> None:
-    src = _session(tmp_path / "src", author="a.worker")
-    dst = _session(tmp_path / "dst")
-    try:
-        case_id = cases.open_case(src, {"family_name": "Rees", "jurisdiction": "ENG"},
-                                  {"status": "concern_received", "opened_at": "2026-02-01"},
-                                  ).state.record_id
-        note = records.create_and_finalise(src, "contact_note", {
-            "case_id": case_id, "note_type": "HOME_VISIT", "adult_present": True,
-            "event_start": "2026-02-03T10:00:00+00:00", "facts": "Wrong adult.",
-            "seen_alone": True,
-        }).state
-        records.amend(src, note.record_id, note.payload, reason="Filed on the wrong case",
-                      amendment_type="ENTERED_IN_ERROR")
-        result = data_export.export_json(src, tmp_path / "x.json")
-        data_import.import_json(dst, tmp_path / "x.json")
-        state = dst.store.get(note.record_id)
-        assert state is not None and state.status == "entered_in_error"
-        (last,) = [r for r in dst.store.history(note.record_id) if r.op == "amend"]
-        assert result.export_id in (last.reason or "")
-        assert [r.op for r in dst.store.history(note.record_id)] == [
-            "create", "finalise", "amend"]
-        again = data_import.import_json(dst, tmp_path / "x.json")
-        assert again.plan.count("skip") == 3 and again.plan.count("add") == 0
-    finally:
-        src.close()
-        dst.close()
+    src, dst = pair
+    note = _finalised_note(src, "Wrong adult.")
+    records.amend(src, note.record_id, note.payload, reason="Filed on the wrong case",
+                  amendment_type="ENTERED_IN_ERROR")
+    result = data_export.export_json(src, tmp_path / "x.json")
+    data_import.import_json(dst, tmp_path / "x.json")
+    state = dst.store.get(note.record_id)
+    assert state is not None and state.status == "entered_in_error"
+    (last,) = [r for r in dst.store.history(note.record_id) if r.op == "amend"]
+    assert result.export_id in (last.reason or "")
+    assert [r.op for r in dst.store.history(note.record_id)] == [
+        "create", "finalise", "amend"]
+    again = data_import.import_json(dst, tmp_path / "x.json")
+    assert again.plan.count("skip") == 3 and again.plan.count("add") == 0
 
 
 def test_a_file_marks_a_record_here_entered_in_error_only_with_its_amendment(
-    tmp_path: Path,
+    pair: tuple[Session, Session], tmp_path: Path,
 ) -> None:
-    src = _session(tmp_path / "src", author="a.worker")
-    dst = _session(tmp_path / "dst")
-    try:
-        case_id = cases.open_case(src, {"family_name": "Rees", "jurisdiction": "ENG"},
-                                  {"status": "concern_received", "opened_at": "2026-02-01"},
-                                  ).state.record_id
-        note = records.create_and_finalise(src, "contact_note", {
-            "case_id": case_id, "note_type": "HOME_VISIT", "adult_present": True,
-            "event_start": "2026-02-03T10:00:00+00:00", "facts": "Visited.",
-            "seen_alone": True,
-        }).state
-        data_export.export_json(src, tmp_path / "first.json")
-        data_import.import_json(dst, tmp_path / "first.json")
-        records.amend(src, note.record_id, note.payload, reason="Filed on the wrong case",
-                      amendment_type="ENTERED_IN_ERROR")
-        data_export.export_json(src, tmp_path / "later.json")
-        doc = json.loads((tmp_path / "later.json").read_text(encoding="utf-8"))
-        (n,) = doc["records"]["contact_note"]
-        (amendment,) = n["amendments"]
+    src, dst = pair
+    note = _finalised_note(src, "Visited.")
+    data_export.export_json(src, tmp_path / "first.json")
+    data_import.import_json(dst, tmp_path / "first.json")
+    records.amend(src, note.record_id, note.payload, reason="Filed on the wrong case",
+                  amendment_type="ENTERED_IN_ERROR")
+    data_export.export_json(src, tmp_path / "later.json")
+    doc = json.loads((tmp_path / "later.json").read_text(encoding="utf-8"))
+    (n,) = doc["records"]["contact_note"]
+    (amendment,) = n["amendments"]
 
-        # A status alone (no amendment): a conflict, and nothing is written.
-        n["amendments"] = []
-        before = _fingerprint(dst)
-        with pytest.raises(ImportRejected) as err:
-            data_import.import_json(dst, _write(doc, tmp_path / "bare.json"))
-        assert f"record {note.record_id} (contact_note)" in str(err.value)
-        assert "no ENTERED_IN_ERROR amendment" in str(err.value)
-        assert _fingerprint(dst) == before
+    # A status alone (no amendment): a conflict, and nothing is written.
+    n["amendments"] = []
+    before = _fingerprint(dst)
+    with pytest.raises(ImportRejected) as err:
+        data_import.import_json(dst, _write(doc, tmp_path / "bare.json"))
+    assert f"record {note.record_id} (contact_note)" in str(err.value)
+    assert "no ENTERED_IN_ERROR amendment" in str(err.value)
+    assert _fingerprint(dst) == before
 
-        # With the amendment: listed in the dry run, then applied with its reason, author
-        # and time (the revision is this vault's, signed by the importer).
-        dry = data_import.import_json(dst, tmp_path / "later.json", dry_run=True)
-        lines = dry.plan.lines()
-        assert "1 record(s) here to mark entered in error, as the file says:" in lines
-        assert any(note.record_id in ln and "a.worker" in ln and "Filed on the wrong case"
-                   in ln for ln in lines)
-        data_import.import_json(dst, tmp_path / "later.json")
-        state = dst.store.get(note.record_id)
-        assert state is not None and state.status == "entered_in_error"
-        last = dst.store.history(note.record_id)[-1]
-        assert last.op == "amend" and last.amendment_type == "ENTERED_IN_ERROR"
-        assert last.reason is not None and last.reason.startswith("Filed on the wrong case")
-        assert "by a.worker" in last.reason and amendment["at"] in last.reason
-    finally:
-        src.close()
-        dst.close()
+    # With the amendment: listed in the dry run, then applied with its reason, author
+    # and time (the revision is this vault's, signed by the importer).
+    dry = data_import.import_json(dst, tmp_path / "later.json", dry_run=True)
+    lines = dry.plan.lines()
+    assert "1 record(s) here to mark entered in error, as the file says:" in lines
+    assert any(note.record_id in ln and "a.worker" in ln and "Filed on the wrong case"
+               in ln for ln in lines)
+    data_import.import_json(dst, tmp_path / "later.json")
+    state = dst.store.get(note.record_id)
+    assert state is not None and state.status == "entered_in_error"
+    last = dst.store.history(note.record_id)[-1]
+    assert last.op == "amend" and last.amendment_type == "ENTERED_IN_ERROR"
+    assert last.reason is not None and last.reason.startswith("Filed on the wrong case")
+    assert "by a.worker" in last.reason and amendment["at"] in last.reason
 
 
 def test_an_amended_record_of_a_kind_never_finalised_is_a_conflict_not_an_edit(
@@ -587,33 +584,21 @@ def test_a_closure_because_the_adult_died_puts_the_date_on_the_adult_as_saving_o
 
 
 def test_an_imported_record_keeps_who_finalised_and_amended_it_in_the_source(
-    tmp_path: Path,
+    pair: tuple[Session, Session], tmp_path: Path,
 ) -> None:
-    src = _session(tmp_path / "src", author="a.worker")
-    dst = _session(tmp_path / "dst")
-    try:
-        case_id = cases.open_case(src, {"family_name": "Rees", "jurisdiction": "ENG"},
-                                  {"status": "concern_received", "opened_at": "2026-02-01"},
-                                  ).state.record_id
-        note = records.create_and_finalise(src, "contact_note", {
-            "case_id": case_id, "note_type": "HOME_VISIT", "adult_present": True,
-            "event_start": "2026-02-03T10:00:00+00:00", "facts": "Visited.",
-            "seen_alone": True,
-        }).state
-        records.amend(src, note.record_id, {**note.payload, "facts": "Visited at home."},
-                      reason="Place added", amendment_type="CORRECTION")
-        result = data_export.export_json(src, tmp_path / "x.json")
-        doc = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
-        (n,) = doc["records"]["contact_note"]
-        data_import.import_json(dst, tmp_path / "x.json")
-        first = dst.store.history(note.record_id)[0]
-        assert first.op == "create" and first.author == "b.worker"
-        reason = first.reason or ""
-        assert reason.startswith(f"Imported from export {result.export_id}.")
-        assert f"created by a.worker at {n['created_at']}" in reason
-        assert f"Finalised by a.worker at {n['finalised_at']}." in reason
-        (amendment,) = n["amendments"]
-        assert f"by a.worker at {amendment['at']}: Place added." in reason
-    finally:
-        src.close()
-        dst.close()
+    src, dst = pair
+    note = _finalised_note(src, "Visited.")
+    records.amend(src, note.record_id, {**note.payload, "facts": "Visited at home."},
+                  reason="Place added", amendment_type="CORRECTION")
+    result = data_export.export_json(src, tmp_path / "x.json")
+    doc = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
+    (n,) = doc["records"]["contact_note"]
+    data_import.import_json(dst, tmp_path / "x.json")
+    first = dst.store.history(note.record_id)[0]
+    assert first.op == "create" and first.author == "b.worker"
+    reason = first.reason or ""
+    assert reason.startswith(f"Imported from export {result.export_id}.")
+    assert f"created by a.worker at {n['created_at']}" in reason
+    assert f"Finalised by a.worker at {n['finalised_at']}." in reason
+    (amendment,) = n["amendments"]
+    assert f"by a.worker at {amendment['at']}: Place added." in reason
