@@ -590,12 +590,16 @@ def cmd_report_council(args: argparse.Namespace) -> int:
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from msp_desktop.domain.lifecycle import RecordError
     from msp_desktop.services import exports
+    from msp_desktop.services.export_target import ExportTargetRefused
 
+    _check_file_target(args.out, args.path, args.force)  # before the passphrase is asked for
     session = _open(args.path)
     try:
         try:
             result = exports.case_record_pdf(session, args.case_id, Path(args.out),
-                                             profile=args.profile)
+                                             profile=args.profile, overwrite=args.force)
+        except ExportTargetRefused as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
         except RecordError as exc:
             raise CliError(f"{exc} Check the case id (`search --json` shows it); no file was "
                            "written.", EXIT_REJECTED) from exc
@@ -607,10 +611,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     from msp_desktop.services import data_export
+    from msp_desktop.services.export_target import ExportTargetRefused
 
+    _check_file_target(args.out, args.path, args.force)  # before the passphrase is asked for
     session = _open(args.path)
     try:
-        result = data_export.export_json(session, Path(args.out), history=args.history)
+        result = data_export.export_json(session, Path(args.out), history=args.history,
+                                         overwrite=args.force)
+    except ExportTargetRefused as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     finally:
         session.close()
     print(result.path)
@@ -620,21 +629,29 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from msp_desktop.services import data_export
-    from msp_desktop.services.data_export import FolderNotEmpty, check_folder_free
+    from msp_desktop.services.export_target import (
+        ExportTargetRefused,
+        FolderNotEmpty,
+        check_folder_target,
+    )
 
     def refuse() -> CliError:
         return CliError(f"{args.outdir} already exists and is not an empty folder; choose a "
                         "new or empty folder. Nothing was exported.", EXIT_USAGE)
 
-    try:
-        check_folder_free(Path(args.outdir))  # before the passphrase is asked for
+    try:  # before the passphrase is asked for
+        check_folder_target(Path(args.outdir), Path(args.path))
     except FolderNotEmpty:
         raise refuse() from None
+    except ExportTargetRefused as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     session = _open(args.path)
     try:
         result, files = data_export.export_csv(session, Path(args.outdir))
     except FolderNotEmpty:
         raise refuse() from None
+    except ExportTargetRefused as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     finally:
         session.close()
     print(result.path)
@@ -642,11 +659,22 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_file_target(out: str, vault: str, force: bool) -> None:
+    """An export file's destination, checked before the passphrase is asked for."""
+    from msp_desktop.services.export_target import ExportTargetRefused, check_file_target
+
+    try:
+        check_file_target(Path(out), Path(vault), overwrite=force)
+    except ExportTargetRefused as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+
+
 def cmd_import_json(args: argparse.Namespace) -> int:
     from msp_desktop.services import data_import
 
     if not Path(args.file).is_file():
         raise CliError(f"{args.file} is not a file. Nothing was imported.", EXIT_USAGE)
+    data_import.check_size(Path(args.file))  # before the passphrase is asked for
     session = _open(args.path)
     try:
         result = data_import.import_json(session, Path(args.file), dry_run=args.dry_run)
@@ -841,11 +869,13 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--profile", choices=("full", "sar"), default="full",
                    help="full: everything; sar: a subject-access copy with third parties "
                         "withheld (and listed)")
+    x.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     x.set_defaults(func=cmd_export_pdf)
     x = esub.add_parser("json", help="every current record as one JSON file (with its schema)")
     x.add_argument("path")
     x.add_argument("out", help="the JSON file to write")
     x.add_argument("--history", action="store_true", help="every revision of every record too")
+    x.add_argument("--force", action="store_true", help="replace OUT if it already exists")
     x.set_defaults(func=cmd_export_json)
     x = esub.add_parser("csv", help="one CSV file per record kind, in a new folder")
     x.add_argument("path")

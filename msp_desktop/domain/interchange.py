@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from msp_desktop.domain.enums import Enumeration
+from msp_desktop.domain.enums import AMENDMENT_TYPE, Enumeration
 from msp_desktop.domain.fields import Field, FieldType, RecordKind
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.status import RecordStatus
@@ -147,3 +147,27 @@ def hlc_time(hlc: str) -> str:
     wall_ms = int(hlc.partition(".")[0])
     stamp = dt.datetime.fromtimestamp(wall_ms / 1000, tz=dt.UTC)
     return stamp.isoformat(timespec="milliseconds")
+
+
+def provenance(rec: Mapping[str, Any], source: str) -> str:
+    """The reason an imported record's first revision here carries: where it came from, and
+    the lifecycle it had there that an import does not reproduce as revisions (who created
+    and finalised it and when, and each amendment's type, author, time and reason), from the
+    exported record's metadata."""
+    def who(name: Any, when: Any) -> str:
+        return f"by {name or 'unknown'} at {when or 'an unknown time'}"
+
+    parts = [f"Imported from {source}."]
+    if rec.get("created_by") or rec.get("created_at"):
+        parts.append(f"In the source: created {who(rec.get('created_by'), rec.get('created_at'))}.")
+    if rec.get("finalised_by") or rec.get("finalised_at"):
+        parts.append(f"Finalised {who(rec.get('finalised_by'), rec.get('finalised_at'))}.")
+    for a in rec.get("amendments") or []:
+        code = (a.get("amendment_type") or {}).get("code")
+        kind = "Amendment"
+        if isinstance(code, str) and code in AMENDMENT_TYPE:
+            kind = AMENDMENT_TYPE.label(code)
+        reason = (a.get("reason") or "").strip()
+        parts.append(f"{kind} {who(a.get('author'), a.get('at'))}"
+                     + (f": {reason}" if reason else "") + ".")
+    return " ".join(parts)

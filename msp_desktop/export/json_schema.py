@@ -26,6 +26,13 @@ SCHEMA_FILE = "msp-export-1.schema.json"
 ID_PATTERN = "^[0-9A-Za-z][0-9A-Za-z_.:-]{0,63}$"
 _ID = {"type": "string", "pattern": ID_PATTERN}
 _DATETIME = {"type": "string", "format": "date-time"}
+# The header's ids as this app makes them (export/meta.py, storage/keyslots.py,
+# storage/identity.py). Exact lengths as well as the pattern: a pattern's "$" also matches
+# before a final newline. They go into the importing vault's audit log, so nothing else may.
+EXPORT_ID = {"type": "string", "pattern": "^[0-9A-F]{12}$", "minLength": 12, "maxLength": 12,
+             "description": "12 upper-case hexadecimal characters"}
+_HEX32 = {"type": "string", "pattern": "^[0-9a-f]{32}$", "minLength": 32, "maxLength": 32,
+          "description": "32 lower-case hexadecimal characters"}
 
 
 def _choice_def(choices: Enumeration) -> dict[str, Any]:
@@ -232,11 +239,11 @@ def build_schema() -> dict[str, Any]:
         "properties": {
             "format": {"const": FORMAT_NAME},
             "format_version": {"const": FORMAT_VERSION},
-            "export_id": {"type": "string"},
+            "export_id": EXPORT_ID,
             "exported_at": _DATETIME,
             "exported_by": {"type": "string"},
-            "vault_id": {"type": "string"},
-            "device_id": {"type": "string"},
+            "vault_id": _HEX32,
+            "device_id": _HEX32,
             "history": {"type": "boolean"},
             "kinds": {"type": "array", "items": {"enum": order}, "uniqueItems": True},
             "records": {"type": "object", "properties": by_kind["records"],

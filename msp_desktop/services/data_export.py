@@ -24,6 +24,7 @@ from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export import csv_export, json_export
 from msp_desktop.export.meta import ExportMeta
+from msp_desktop.services.export_target import check_file_target, check_folder_target
 from msp_desktop.services.exports import ExportResult, _audited
 from msp_desktop.services.session import Session
 from msp_desktop.storage.atomic import FolderNotEmpty, check_folder_free
@@ -117,8 +118,12 @@ class _Tally:
         }
 
 
-def export_json(session: Session, dest: Path, *, history: bool = False) -> ExportResult:
-    """The vault's current records (with `history`, every revision too) as one JSON file."""
+def export_json(
+    session: Session, dest: Path, *, history: bool = False, overwrite: bool = False
+) -> ExportResult:
+    """The vault's current records (with `history`, every revision too) as one JSON file.
+    Never inside the vault folder; an existing file only with `overwrite`."""
+    check_file_target(Path(dest), session.path, overwrite=overwrite)
     meta = ExportMeta.new(session.author, session.clock.now())
     order = load_order()
     events = _lifecycle(session)
@@ -163,7 +168,9 @@ def export_json(session: Session, dest: Path, *, history: bool = False) -> Expor
 
 def export_csv(session: Session, dest: Path) -> tuple[ExportResult, list[Path]]:
     """One CSV file per record kind (and per list field) in the new folder `dest`, which must
-    be missing or empty. The audit's content hash covers every file, by name, in order."""
+    be missing or empty (and outside the vault folder). The audit's content hash covers every
+    file, by name, in order."""
+    check_folder_target(Path(dest), session.path)
     meta = ExportMeta.new(session.author, session.clock.now())
     tally = _Tally()
 

@@ -11,12 +11,18 @@ they were already in the vault. The first problem rejects the file with its exac
 Idempotent, by record id (kept from the file):
 - a record not in this vault is added, with the lifecycle it had: saved, finalised, or
   entered in error (an amendment saying so); its amendments stay in the source's history;
-- a record here with the same content (payload, and a lifecycle at least as far on) is skipped;
+- a record whose file version (its head revision ids) this vault already holds, and which has
+  changed here since, is skipped as "newer here": an older export never undoes later work;
+- a record here with the same content (payload, read in today's shape, and a lifecycle at
+  least as far on) is skipped;
 - a record here that is still editable (saved) and differs gets a new revision with the file's
   content ("updated"), then the file's lifecycle;
 - a record here that is finalised and differs is a conflict: a finalised record changes only by
   an amendment with a reason, made by a person, so the file is rejected (nothing written) and
-  the message names the record and the first differing field.
+  the message names the record and the first differing field;
+- a record here that the file marks entered in error is marked so only when the file carries
+  the ENTERED_IN_ERROR amendment: its reason, author and time are kept in the new amendment's
+  reason (and the dry run lists each such record); a bare status is a conflict.
 The history section of a `--history` export is checked against the schema but not loaded:
 revisions travel between vaults, signed, in sync bundles. The import is one transaction and one
 audit entry (source export and vault ids, file hash, counts, a digest of the record ids).
@@ -27,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,18 +51,27 @@ from msp_desktop.domain.interchange import (
     coded,
     import_state,
     load_order,
+    provenance,
     state_rank,
 )
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.people import office_id_key
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.resources import resource_path
-from msp_desktop.services.records import ref_problems
+from msp_desktop.services.records import record_death, ref_problems
 from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
 
 SCHEMA_FILE = "schemas/msp-export-1.schema.json"
+# The largest file import reads (docs/data-export.md). The import holds the whole document
+# and its checked records in memory, about 9 times the file's size (a 474 MB export of the
+# 10,000-case bench vault peaked at 4.4 GB: docs/measurements.md (k, l)). 512 MiB admits that
+# export, the largest vault the app is sized for, and keeps the peak under about 5 GB on an
+# office laptop; a larger file is refused before a byte is read. A `--history` export of the
+# same vault (1.3 GB) is over it: its history is never loaded, so export without --history.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
 ADD, UPDATE, SKIP = "add", "update", "skip"
+NEWER = "newer"  # skipped: this vault holds the file's version and has changed the record since
 
 
 class ImportRejected(ValueError):
@@ -86,6 +101,37 @@ class _Action:
     state: str  # the lifecycle the record must end in (interchange SAVED / FINALISED / ...)
     edit: bool = False  # an update whose payload differs (a new revision before the lifecycle)
     current: str = SAVED  # the lifecycle it has in this vault now (updates)
+    retraction: _Retraction | None = None  # the file's ENTERED_IN_ERROR amendment, if any
+    source: Mapping[str, Any] = field(default_factory=dict)  # the file's lifecycle metadata
+
+    @property
+    def retracts(self) -> bool:
+        """An update that marks a record this vault holds as entered in error."""
+        return self.action == UPDATE and self.state == ENTERED_IN_ERROR != self.current
+
+
+@dataclass(frozen=True)
+class _Retraction:
+    """Who marked the record entered in error in the source, when, and why (from the file)."""
+
+    reason: str
+    author: str
+    at: str
+
+    @classmethod
+    def of(cls, rec: Mapping[str, Any]) -> _Retraction | None:
+        """The last ENTERED_IN_ERROR amendment the file's record carries, with its reason."""
+        found = None
+        for a in rec.get("amendments") or []:
+            code = (a.get("amendment_type") or {}).get("code")
+            reason = (a.get("reason") or "").strip()
+            if code == "ENTERED_IN_ERROR" and reason:
+                found = cls(reason, str(a.get("author") or ""), str(a.get("at") or ""))
+        return found
+
+    def text(self, source: str) -> str:
+        return (f"{self.reason} (marked entered in error by {self.author or 'someone'} at "
+                f"{self.at or 'an unknown time'} in the source vault; imported from {source})")
 
 
 @dataclass
@@ -106,13 +152,24 @@ class ImportPlan:
         return out
 
     def lines(self) -> list[str]:
+        newer = self.count(NEWER)
         lines = [f"{self.count(ADD)} record(s) to add, {self.count(UPDATE)} to update, "
-                 f"{self.count(SKIP)} already here (skipped)."]
+                 f"{self.count(SKIP)} already here (skipped)"
+                 + (f", {newer} newer here (kept as they are)." if newer else ".")]
         for action, word in ((ADD, "add"), (UPDATE, "update")):
             counts = self.by_kind(action)
             if counts:
                 lines.append(f"  {word}: " + ", ".join(
                     f"{KINDS[k].plural.lower()} {n}" for k, n in counts.items()))
+        retractions = [a for a in self.actions if a.retracts]
+        if retractions:
+            lines.append(f"{len(retractions)} record(s) here to mark entered in error, as the "
+                         "file says:")
+            for a in retractions:
+                r = a.retraction
+                assert r is not None  # _decide refuses a retraction without one
+                lines.append(f"  {KINDS[a.kind].label.lower()} {a.record_id}: by {r.author} "
+                             f"at {r.at}: {_short(r.reason, 120)}")
         return lines
 
 
@@ -126,7 +183,19 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def check_size(path: Path) -> None:
+    """Refuse a file over MAX_IMPORT_BYTES, before reading it."""
+    size = Path(path).stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRejected(
+            Path(path).name,
+            f"the file is larger than {MAX_IMPORT_BYTES // 1024 ** 2} MiB ({size:,} bytes), "
+            "the most an import reads. Export the vault again without --history (the history "
+            "is not imported).")
+
+
 def _load(path: Path) -> tuple[Any, str]:
+    check_size(path)
     data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     try:
@@ -134,13 +203,64 @@ def _load(path: Path) -> tuple[Any, str]:
     except UnicodeDecodeError as exc:
         raise ImportRejected(f"{Path(path).name}, byte {exc.start}",
                              "the file is not UTF-8 text.") from None
+    duplicated: list[bool] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        d = dict(pairs)
+        if len(d) == len(pairs):
+            return d
+        duplicated.append(True)
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                return _Duplicated(d, k)
+            seen.add(k)
+        return d  # not reached: dict() dropped a key, so one repeats
+
     try:
-        return json.loads(text, parse_constant=_reject_constant), digest
+        doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook)
     except json.JSONDecodeError as exc:
         raise ImportRejected(f"{Path(path).name}, line {exc.lineno} column {exc.colno}",
                              f"not valid JSON ({exc.msg}).") from None
     except (ValueError, RecursionError) as exc:
         raise ImportRejected(Path(path).name, f"not valid JSON ({exc}).") from None
+    if duplicated:
+        _reject_duplicate(doc)
+    return doc, digest
+
+
+class _Duplicated(dict[str, Any]):
+    """An object of the file in which `key` appears more than once."""
+
+    def __init__(self, items: dict[str, Any], key: str) -> None:
+        super().__init__(items)
+        self.key = key
+
+
+def _find_duplicated(value: Any, parts: list[Any]) -> tuple[list[Any], str] | None:
+    if isinstance(value, _Duplicated):
+        return parts, value.key
+    children = (value.items() if isinstance(value, dict)
+                else enumerate(value) if isinstance(value, list) else ())
+    for k, child in children:
+        found = _find_duplicated(child, [*parts, k])
+        if found is not None:
+            return found
+    return None
+
+
+def _reject_duplicate(doc: Any) -> None:
+    """A key twice in one object: json keeps the last value silently, so which was meant is
+    unknown. Rejected with the key, its record and its place."""
+    found = _find_duplicated(doc, [])
+    if found is None:
+        return
+    parts, key = found
+    place = _record_place(doc, parts)
+    where = _json_path([*parts, key])
+    raise ImportRejected(f"{place} at {where}" if place else where,
+                         f'the key "{key}" appears twice in one object, so which value is '
+                         "meant is unclear.")
 
 
 def _json_path(parts: Sequence[Any]) -> str:
@@ -164,16 +284,36 @@ def _record_place(doc: Any, parts: Sequence[Any]) -> str:
     return ""
 
 
+def format_checker() -> Any:
+    """jsonschema's format checks, with "date-time" checked as the domain reads it
+    (datetime.fromisoformat, as fields.validate does). jsonschema checks "date-time" only
+    when the optional rfc3339-validator is installed and otherwise passes anything, silently."""
+    import datetime as dt
+
+    from jsonschema import FormatChecker
+
+    def date_time(value: object) -> bool:
+        if isinstance(value, str):
+            dt.datetime.fromisoformat(value)
+        return True
+
+    checker = FormatChecker()
+    checker.checks("date-time", raises=ValueError)(date_time)
+    return checker
+
+
 def _check_schema(doc: Any) -> None:
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
-    validator = Draft202012Validator(schema(), format_checker=FormatChecker())
+    validator = Draft202012Validator(schema(), format_checker=format_checker())
     error = next(iter(validator.iter_errors(doc)), None)
     if error is None:
         return
-    if error.context:
-        error = best_match(error.context) or error
+    while error.context:
+        error = best_match(_branch_errors(error)) or error
+        if error.validator not in ("anyOf", "oneOf"):
+            break
     parts = list(error.absolute_path)
     named = _named_property(error)
     if named is not None:  # a missing or unexpected field: point at it, not its record
@@ -188,6 +328,22 @@ def _check_schema(doc: Any) -> None:
     elif place:
         where = f"{place} at {where}"
     raise ImportRejected(where, f"{_short(error.message)} (does not match the export schema).")
+
+
+_EMPTY_BRANCH = {"enum": [None, ""]}  # json_schema.py: "not filled in", beside each field
+
+
+def _branch_errors(error: Any) -> list[Any]:
+    """The errors of an anyOf worth explaining: for a value that is filled in, not those of
+    the "not filled in" branch (which would say "is not one of [None, '']" about a choice
+    whose code is wrong)."""
+    errors = list(error.context)
+    if error.instance is None or error.instance == "":
+        return errors
+    branches = error.validator_value if isinstance(error.validator_value, list) else []
+    empty = {i for i, b in enumerate(branches) if b == _EMPTY_BRANCH}
+    kept = [e for e in errors if not (e.schema_path and e.schema_path[0] in empty)]
+    return kept or errors
 
 
 def _named_property(error: Any) -> str | None:
@@ -286,6 +442,9 @@ def _case_of(kind: RecordKind, record_id: str, payload: Mapping[str, Any]) -> st
 
 
 def _first_difference(kind: RecordKind, a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
+    """The first field where the stored payload `a` (read in today's shape) and the file's
+    cleaned payload `b` differ."""
+    a = clean(kind, a)
     for f in kind.fields:
         if a.get(f.name) != b.get(f.name):
             return f.name
@@ -332,29 +491,55 @@ def plan_import(session: Session, path: Path) -> ImportPlan:
             label = kind.by_name[p.field].label if p.field in kind.by_name else p.field
             raise ImportRejected(f"{place}, field {p.field} ({label}) at {json_at}.{p.field}",
                                  p.message)
-        plan.actions.append(_decide(ctx.stored(rid), kind, rid, body, state, place))
+        heads = [h for h in rec.get("revision_ids") or [] if isinstance(h, str)]
+        action = _decide(ctx.stored(rid), kind, rid, body, state, place,
+                         heads=heads, known=session.store.revision,
+                         retraction=_Retraction.of(rec))
+        if action.action in (ADD, UPDATE):
+            action = replace(action, source={k: rec.get(k) for k in _PROVENANCE})
+        plan.actions.append(action)
     return plan
 
 
+# What of a file's record the import keeps in its revision's reason (interchange.provenance).
+_PROVENANCE = ("created_by", "created_at", "finalised_by", "finalised_at", "amendments")
+
+
 def _decide(
-    existing: Any, kind: RecordKind, rid: str, body: dict[str, Any], state: str, place: str
+    existing: Any, kind: RecordKind, rid: str, body: dict[str, Any], state: str, place: str,
+    *, heads: Sequence[str] = (), known: Any = None, retraction: _Retraction | None = None,
 ) -> _Action:
     if existing is None:
-        return _Action(ADD, kind.name, rid, body, state)
+        return _Action(ADD, kind.name, rid, body, state, retraction=retraction)
     if existing.kind != kind.name:
         raise ImportRejected(place, f"this vault already holds a {existing.kind} with this id.")
     current = import_state(kind, existing.status)
-    if existing.payload == body:
+    if (heads and set(heads) != set(existing.heads) and known is not None
+            and all(known(h) is not None for h in heads)):
+        # The file's version of the record is in this vault's history and the record has
+        # changed here since: the file is older, and importing it would undo those changes.
+        return _Action(NEWER, kind.name, rid, body, current, current=current)
+    # A payload stored before a field was coded is compared in today's shape (clean upgrades
+    # it), as the file's was written.
+    if state == ENTERED_IN_ERROR != current and retraction is None:
+        raise ImportRejected(
+            place, "the file marks this record, which this vault holds, as entered in error "
+            "but has no ENTERED_IN_ERROR amendment saying who did so and why. Mark it "
+            "entered in error in the app (with the reason), or import a file that carries "
+            "that amendment.")
+    if clean(kind, existing.payload) == body:
         if state_rank(state) <= state_rank(current):
             return _Action(SKIP, kind.name, rid, body, current, current=current)
-        return _Action(UPDATE, kind.name, rid, body, state, current=current)
+        return _Action(UPDATE, kind.name, rid, body, state, current=current,
+                       retraction=retraction)
     if RecordStatus(existing.status).finalised:  # amended counts, whatever the kind
         f = _first_difference(kind, existing.payload, body)
         raise ImportRejected(
             f"{place}, field {f}",
             "this record is finalised in this vault and the file holds different content; a "
             "finalised record changes only by an amendment with a reason, in the app.")
-    return _Action(UPDATE, kind.name, rid, body, state, edit=True, current=current)
+    return _Action(UPDATE, kind.name, rid, body, state, edit=True, current=current,
+                   retraction=retraction)
 
 
 @dataclass(frozen=True)
@@ -370,33 +555,38 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
         return ImportResult(plan, written=False)
     store = session.store
     source = f"export {plan.export_id}" if plan.export_id else Path(path).name
-    reason = f"Imported from {source}"
     ids = hashlib.sha256()
     with store.large_cache(), session.write(), store.batch():
         for a in plan.actions:
-            if a.action == SKIP:
+            if a.action in (SKIP, NEWER):
                 continue
             ids.update(a.record_id.encode("utf-8") + b"\n")
             now = a.current
             if a.action == ADD:
-                store.create(a.kind, a.payload, record_id=a.record_id)
+                store.create(a.kind, a.payload, record_id=a.record_id,
+                             reason=provenance(a.source, source))
                 now = SAVED
             elif a.edit:
-                store.edit(a.record_id, a.payload, reason=reason)
+                store.edit(a.record_id, a.payload, reason=provenance(a.source, source))
+            if a.action == ADD or a.edit:
+                record_death(session, a.kind, a.payload)  # an adult died: the date on them
             kind = KINDS[a.kind]
             if kind.finalisable and now == SAVED and a.state != SAVED:
                 store.finalise(a.record_id, a.payload)
             if a.state == ENTERED_IN_ERROR and now != ENTERED_IN_ERROR:
                 store.amend(
                     a.record_id, a.payload, amendment_type="ENTERED_IN_ERROR",
-                    reason=f"Entered in error in the source vault (imported from {source}).")
+                    reason=(a.retraction.text(source) if a.retraction is not None else
+                            f"Entered in error in the source vault (imported from {source})."))
         session.log("json.import", detail={
             "format": "json", "export_id": plan.export_id, "source_vault_id":
             plan.source_vault_id, "sha256": plan.file_sha256, "added": plan.count(ADD),
             "updated": plan.count(UPDATE), "skipped": plan.count(SKIP),
+            "newer_here": plan.count(NEWER),
             "record_ids_sha256": ids.hexdigest(),
         })
     return ImportResult(plan, written=True)
 
 
-__all__ = ["ImportPlan", "ImportRejected", "ImportResult", "import_json", "plan_import"]
+__all__ = ["MAX_IMPORT_BYTES", "ImportPlan", "ImportRejected", "ImportResult", "check_size",
+           "format_checker", "import_json", "plan_import"]

@@ -14,6 +14,7 @@ from msp_desktop.export import case_record_pdf as record_pdf
 from msp_desktop.export import pdf
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.services import cases, records
+from msp_desktop.services.export_target import check_file_target
 from msp_desktop.services.session import Session
 
 
@@ -36,12 +37,15 @@ def case_summary_pdf(session: Session, case_id: str, dest: Path) -> ExportResult
 
 
 def case_record_pdf(
-    session: Session, case_id: str, dest: Path, profile: str = "full"
+    session: Session, case_id: str, dest: Path, profile: str = "full", *,
+    overwrite: bool = False,
 ) -> ExportResult:
     """The whole case record as a PDF. profile "sar": a subject-access copy, with third
-    parties' names and details withheld and listed (domain/disclosure.py)."""
+    parties' names and details withheld and listed (domain/disclosure.py). Never inside the
+    vault folder; an existing file only with `overwrite`."""
     if profile not in PROFILES:
         raise ValueError(f"Unknown profile {profile!r}: use one of {', '.join(PROFILES)}.")
+    check_file_target(Path(dest), session.path, overwrite=overwrite)
     view = cases.case_view(session, case_id, audit=False)
     # Only amended records need their revisions: the PDF shows each amendment next to the
     # text it replaced.

@@ -115,7 +115,7 @@ def create(
     with session.write():
         rev = session.store.create(kind, body, record_id=record_id)
         state = _after(session, "record.create", rev, draft_id)
-        _record_death(session, kind, body)
+        record_death(session, kind, body)
     return Saved.of(state)
 
 
@@ -133,14 +133,15 @@ def edit(
     with session.write():
         rev = session.store.edit(record_id, body, expected_heads=expected_heads, reason=reason)
         state = _after(session, "record.edit", rev, draft_id)
-        _record_death(session, current.kind, body)
+        record_death(session, current.kind, body)
     return Saved.of(state, current)  # both cases, if the edit moved the record
 
 
-def _record_death(session: Session, kind: str, body: Mapping[str, Any]) -> None:
+def record_death(session: Session, kind: str, body: Mapping[str, Any]) -> None:
     """A closure because the adult died puts the date of death on the adult's record when it
     is not there yet, in the closure's transaction (the closure rules have already checked it
-    against the date of birth and any date already recorded)."""
+    against the date of birth and any date already recorded). Saving a closure and importing
+    one (services/data_import.py) both call it."""
     if kind != "closure" or body.get("closure_reason") != "ADULT_DIED":
         return
     died = body.get("date_of_death")

@@ -18,6 +18,7 @@ from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacInput, SacReport, sac_report
 from msp_desktop.export import sac_csv, sac_pdf
 from msp_desktop.export.meta import ExportMeta
+from msp_desktop.services.export_target import check_folder_target
 from msp_desktop.services.session import Session
 from msp_desktop.storage import marks, queries
 from msp_desktop.storage.atomic import atomic_folder
@@ -115,6 +116,7 @@ def write_report(
     report = count(session, year=year, council=council)
     meta = ExportMeta.new(session.author, session.clock.now())
     names = (*sac_csv.file_names(report), sac_pdf.SUMMARY_FILE)
+    check_folder_target(Path(dest), session.path, replaceable=names)
     with atomic_folder(Path(dest), replaceable=names) as tmp:
         sac_csv.write_tables(tmp, report)
         sac_pdf.write_summary(tmp / sac_pdf.SUMMARY_FILE, report,

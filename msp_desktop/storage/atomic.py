@@ -142,6 +142,68 @@ def clean_orphan_temps(
     return removed
 
 
+def _ours(st: os.stat_result) -> bool:
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or st.st_uid == getuid()
+
+
+def _only_our_files(folder: Path, nested: str | None = None) -> bool:
+    """Whether ``folder`` holds nothing but regular files of this user (and, with ``nested``,
+    one folder of that name holding the same): never a link, never anything else."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return False
+    for entry in entries:
+        try:
+            st = os.stat(entry, follow_symlinks=False)
+        except OSError:
+            return False
+        if not _ours(st):
+            return False
+        if stat.S_ISDIR(st.st_mode) and entry.name == nested:
+            if not _only_our_files(entry):
+                return False
+        elif not stat.S_ISREG(st.st_mode):
+            return False
+    return True
+
+
+def clean_export_leftovers(dest: Path) -> list[Path]:
+    """Remove what an export to ``dest`` killed part-way left beside it, plaintext that
+    nobody would otherwise find: the temp file atomic_writer names ``.<name>.XXXXXXXX.tmp``,
+    the temp folder atomic_folder names the same way, and the ``.<name>.XXXXXXXX.old`` folder
+    a replaced report steps aside into. Only this user's, only regular files inside (a folder
+    holding a link, a subfolder or another user's file is left alone), never through a link.
+    Returns what was removed."""
+    dest = Path(dest)
+    parent = dest.parent
+    removed: list[Path] = []
+    if not dest.name or not parent.is_dir():
+        return removed
+    pattern = re.compile(
+        rf"\.{re.escape(dest.name)}\.{_TMP_RANDOM}(?P<end>{re.escape(TMP_SUFFIX)}|\.old)")
+    for entry in parent.iterdir():
+        m = pattern.fullmatch(entry.name)
+        if m is None:
+            continue
+        try:
+            st = os.stat(entry, follow_symlinks=False)
+        except OSError:
+            continue
+        if not _ours(st):
+            continue
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(st.st_mode) and m["end"] == TMP_SUFFIX:
+                entry.unlink()
+                removed.append(entry)
+            elif stat.S_ISDIR(st.st_mode) and _only_our_files(
+                    entry, nested=dest.name if m["end"] == ".old" else None):
+                shutil.rmtree(entry)
+                removed.append(entry)
+    return removed
+
+
 # --- owner-only files and folders ---------------------------------------------------------
 
 

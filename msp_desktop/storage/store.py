@@ -60,11 +60,12 @@ class RecordStore:
         return uuid.uuid4().hex
 
     def create(
-        self, kind: str, payload: Mapping[str, Any], record_id: str | None = None
+        self, kind: str, payload: Mapping[str, Any], record_id: str | None = None,
+        *, reason: str | None = None,
     ) -> Revision:
         rid = record_id or self.new_record_id()
         lifecycle.check_new(revision_log.record_exists(self._conn, rid))
-        return self._append(rid, kind, Op.CREATE, payload, ())
+        return self._append(rid, kind, Op.CREATE, payload, (), reason=reason)
 
     def edit(
         self,

@@ -11,13 +11,14 @@ import json
 import jsonschema
 
 from msp_desktop.resources import resource_path
+from msp_desktop.services import data_import
 from tests.e2e.conftest import Sandbox, all_paths, error_line, ok, seed_vault
 from tests.e2e.test_cli import info
 
 
 def _schema_validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(resource_path("schemas/msp-export-1.schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(schema, format_checker=data_import.format_checker())
 
 
 def test_export_json_then_import_into_a_new_vault_twice(sandbox: Sandbox) -> None:
@@ -88,3 +89,21 @@ def test_usage_errors_exit_2(sandbox: Sandbox) -> None:
     assert all_paths(sandbox.work) == set()
     missing = sandbox.run("import", "json", sandbox.work / "v", sandbox.work / "none.json")
     assert missing.returncode == 2 and "is not a file" in error_line(missing)
+
+
+def test_export_json_refuses_the_vault_folder_and_an_existing_file(sandbox: Sandbox) -> None:
+    src = sandbox.work / "src"
+    seed_vault(src)
+    keyslots = (src / "keyslots.json").read_bytes()
+    inside = sandbox.run("export", "json", src, src / "keyslots.json", "--force")
+    assert inside.returncode == 2
+    assert "inside the vault folder" in error_line(inside)
+    assert (src / "keyslots.json").read_bytes() == keyslots
+    info(sandbox, src)  # the vault still opens
+    out = sandbox.work / "e.json"
+    out.write_text("mine", encoding="utf-8")
+    again = sandbox.run("export", "json", src, out)
+    assert again.returncode == 2 and "already exists" in error_line(again)
+    assert out.read_text(encoding="utf-8") == "mine"
+    ok(sandbox.run("export", "json", src, out, "--force"))
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "msp-desktop-export"

@@ -171,7 +171,7 @@ def test_a_failed_render_leaves_no_file_and_no_audit_entry(
     with monkeypatch.context() as m:  # fails half way through laying out the pages
         m.setattr(OneLine, "draw", broken)
         with pytest.raises(RuntimeError):
-            exports.case_record_pdf(session, built.case_id, dest)
+            exports.case_record_pdf(session, built.case_id, dest, overwrite=True)
     assert dest.read_bytes() == b"an earlier export"
     assert [p.name for p in dest.parent.iterdir()] == ["record.pdf"]  # no temp file left
     assert export_entries(session, built.case_id) == []
@@ -190,7 +190,7 @@ def test_a_write_that_fails_leaves_the_earlier_file(
     with monkeypatch.context() as m:  # the bytes are written, then the disk is full
         m.setattr(os, "fsync", disk_full)
         with pytest.raises(OSError):
-            exports.case_record_pdf(session, built.case_id, dest)
+            exports.case_record_pdf(session, built.case_id, dest, overwrite=True)
     assert dest.read_bytes() == b"an earlier export"
     assert [p.name for p in dest.parent.iterdir()] == ["record.pdf"]
     assert export_entries(session, built.case_id) == []

@@ -24,7 +24,7 @@ from msp_desktop.domain.kinds import KINDS
 from msp_desktop.export import csv_export
 from msp_desktop.export.json_schema import SCHEMA_FILE, build_schema, schema_text
 from msp_desktop.resources import resource_path
-from msp_desktop.services import cases, data_export, records
+from msp_desktop.services import cases, data_export, data_import, records
 from msp_desktop.services.demo import generate
 from msp_desktop.services.session import Session
 from msp_desktop.storage.atomic import FolderNotEmpty
@@ -37,7 +37,7 @@ SHIPPED = resource_path(f"schemas/{SCHEMA_FILE}")
 
 def validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(schema, format_checker=data_import.format_checker())
 
 
 @pytest.fixture(scope="module")
@@ -270,3 +270,118 @@ def test_csv_export_is_audited_with_counts_and_a_hash_over_the_files(
     assert entry.action == "export" and entry.detail["format"] == "csv"
     assert entry.detail["sha256"] == result.sha256 and entry.detail["files"] == str(len(files))
     assert "Llŷn" not in json.dumps(entry.detail)
+
+
+# ----- where an export may go (services/export_target.py) -----------------------------------
+
+
+def test_no_export_writes_into_the_vault_folder_or_over_a_file(
+    demo: Session, tmp_path: Path
+) -> None:
+    from msp_desktop.services import exports, sac_report
+    from msp_desktop.services.export_target import ExportTargetRefused
+
+    vault = demo.path
+    before = {p.name: p.read_bytes() for p in vault.iterdir() if p.is_file()
+              and p.name.endswith(".json")}
+    assert "keyslots.json" in before
+    case_id = demo.store.records_of_kind("case")[0].record_id
+    attempts = [
+        lambda: data_export.export_json(demo, vault / "keyslots.json"),
+        lambda: data_export.export_json(demo, vault / "keyslots.json", overwrite=True),
+        lambda: data_export.export_json(demo, vault / "sub" / ".." / "new.json"),
+        lambda: data_export.export_csv(demo, vault / "csv"),
+        lambda: data_export.export_csv(demo, vault),
+        lambda: exports.case_record_pdf(demo, case_id, vault / "r.pdf"),
+        lambda: sac_report.write_report(demo, vault / "sac", year=2025, council="E09000012"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ExportTargetRefused, match="inside the vault folder"):
+            attempt()
+    assert {p.name: p.read_bytes() for p in vault.iterdir() if p.is_file()
+            and p.name.endswith(".json")} == before
+    assert not (vault / "csv").exists() and not (vault / "new.json").exists()
+
+    existing = tmp_path / "mine.json"
+    existing.write_text("keep me")
+    with pytest.raises(ExportTargetRefused, match="already exists"):
+        data_export.export_json(demo, existing)
+    with pytest.raises(ExportTargetRefused, match="already exists"):
+        exports.case_record_pdf(demo, case_id, existing)
+    assert existing.read_text() == "keep me"
+    data_export.export_json(demo, existing, overwrite=True)  # asked for: replaced
+    assert json.loads(existing.read_text(encoding="utf-8"))["format"] == "msp-desktop-export"
+
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(ExportTargetRefused) as caught:
+        data_export.export_json(demo, folder, overwrite=True)
+    assert str(folder) in str(caught.value) and "is a folder" in str(caught.value)
+    assert ".tmp" not in str(caught.value)
+
+
+_KILLED_EXPORT = """
+import sys, time
+from pathlib import Path
+from msp_desktop.export import csv_export
+from msp_desktop.services import data_export
+from msp_desktop.services.demo import generate
+from msp_desktop.services.session import Session
+from msp_desktop.storage.atomic import atomic_writer
+from msp_desktop.storage.keyslots import KdfParams
+
+s = Session.create(Path(sys.argv[1]), "pass phrase words", kdf=KdfParams.fast(),
+                   author="a.worker", device_name="t")
+generate(s, cases=2, seed=3)
+calls = []
+original = csv_export._write_table
+
+def slow(path, header, rows):
+    calls.append(path)
+    if len(calls) == 2:  # the first file done, the second half-written: then killed
+        with atomic_writer(path) as fh:
+            fh.write(b"Record ID,Family name\\r\\n1,Rees\\r\\n")
+            fh.flush()
+            print("WRITING", flush=True)
+            time.sleep(120)
+    original(path, header, rows)
+
+csv_export._write_table = slow
+data_export.export_csv(s, Path(sys.argv[2]))
+"""
+
+
+def test_a_csv_export_killed_part_way_leaves_plaintext_the_next_export_removes(
+    demo: Session, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_EXPORT, str(tmp_path / "v"), str(out)],
+        stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "WRITING"
+        os.kill(proc.pid, signal.SIGKILL)  # kill -9, mid-export
+    finally:
+        proc.wait(timeout=60)
+    (left,) = [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+    inside = sorted(p.name for p in left.iterdir())
+    assert len(inside) == 2 and any(n.startswith(".") and n.endswith(".tmp") for n in inside)
+    assert not out.exists()
+    # Look-alikes that are not ours to remove stay.
+    users = tmp_path / ".out.abcdefgh.tmp"
+    users.mkdir()
+    (users / "sub").mkdir()
+    other = tmp_path / ".other.abcdefgh.tmp"
+    other.write_text("not this export's")
+
+    data_export.export_csv(demo, out)
+    assert (out / "case.csv").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [".other.abcdefgh.tmp", ".out.abcdefgh.tmp", "out", "v"])
