@@ -101,8 +101,8 @@ def plan_changes(plan: data_import.ImportPlan) -> Changes:
     cases: set[str] = set()
     kinds: set[str] = set()
     for a in plan.actions:
-        if a.action == data_import.SKIP:
-            continue
+        if a.action in (data_import.SKIP, data_import.NEWER):
+            continue  # nothing is written for them
         records.add(a.record_id)
         kinds.add(a.kind)
         case_id = a.record_id if a.kind == "case" else a.payload.get("case_id")
@@ -123,6 +123,10 @@ def plan_text(plan: data_import.ImportPlan, *, done: bool = False) -> str:
         head = _tr("To add: %1. To update: %2. Already in this vault (skipped): %3.")
         words = (_tr("To add"), _tr("To update"))
     lines = [head.replace("%1", add).replace("%2", update).replace("%3", skip)]
+    newer = plan.count(data_import.NEWER)
+    if newer:
+        lines.append(_tr("Changed here since that export (kept as they are): %1.")
+                     .replace("%1", str(newer)))
     for action, word in zip((data_import.ADD, data_import.UPDATE), words, strict=True):
         counts = plan.by_kind(action)
         if counts:
