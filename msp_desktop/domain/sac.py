@@ -463,8 +463,7 @@ class _Count:
                 self.note(case_id, rid, "enquiry", "Whether an advocate, family or friend "
                           "supported the adult is not answered: not counted in the SG3a "
                           "support item")
-        for text in capacity_problems(value, self.of_case(case_id, "capacity_assessment"),
-                                      _text(e.get("concluded_at"))):
+        for text in capacity_problems(value, self.of_case(case_id, "capacity_assessment"), e):
             self.note(case_id, rid, "enquiry", text)
 
     def msp_cells(self, case_id: str, rid: str, e: Payload, c: Counter[tuple[str, str]]) -> None:

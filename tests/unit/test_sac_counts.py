@@ -148,7 +148,7 @@ def caseload() -> Load:
     w.enquiry("E9", "C8", started="2024-11-01", concluded_at="2025-04-01",
               sac_lacked_capacity="LACKED")
     w.add("capacity_assessments", "M8", case_id="C8", assessed_at="2024-12-01T10:00:00+00:00",
-          decision_category="RESIDENCE", conclusion="LACKS_CAPACITY")
+          decision_category="CONSENT_TO_SHARE", conclusion="LACKS_CAPACITY")
     # Not counted at all: a Welsh case, and a case hosted by another council.
     w.person("P6", jurisdiction="WAL")
     w.case("C6", "P6", jurisdiction=None, host_council=None, psr_sac=None)
@@ -290,6 +290,26 @@ def test_what_cannot_be_counted_is_listed_in_plain_words(report: SacReport) -> N
     assert not {u.case_id for u in report.uncounted} & {"C6", "C7"}
 
 
+def test_sg3a_counts_only_assessments_of_decisions_about_the_enquiry() -> None:
+    """§4.8: lacking capacity to sign a tenancy, with capacity to take part in the enquiry, is
+    "No, they did not lack capacity"; an assessment of another decision is not a reason to
+    list the answer."""
+    w = Load()
+    w.person("P")
+    w.case("C", "P")
+    w.enquiry("E", "C", started="2025-06-01", concluded_at="2025-09-01",
+              sac_lacked_capacity="NOT_LACKED", msp_asked="NOT_ASKED")
+    w.risk("R", "E", "C", abuse_type="NEGLECT", location="OWN_HOME",
+           source_of_risk="OTHER_KNOWN", risk_assessment_outcome="NO_RISK_NO_ACTION")
+    w.add("capacity_assessments", "M1", case_id="C", assessed_at="2025-06-05T10:00:00+01:00",
+          decision_category="TENANCY", conclusion="LACKS_CAPACITY")
+    w.add("capacity_assessments", "M2", case_id="C", assessed_at="2025-06-05T11:00:00+01:00",
+          decision_category="ENQUIRY_PARTICIPATION", conclusion="HAS_CAPACITY")
+    r = sac_report(w.data(), year=YEAR, council=HOME)
+    assert grid(r.table("SG3a"))["NOT_LACKED"] == (1,)
+    assert r.uncounted == ()
+
+
 def test_labels_are_the_collections_own(report: SacReport) -> None:
     assert report.table("SG1a").column_labels == (
         "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries")
@@ -386,10 +406,11 @@ def test_answers_the_case_contradicts_are_listed_to_check() -> None:
           decision_category="ENQUIRY_PARTICIPATION", conclusion="LACKS_CAPACITY")
     r = sac_report(w.data(), year=YEAR, council=HOME)
     assert sorted(u.missing for u in r.uncounted) == [
-        "Recorded as lacking capacity, but no capacity assessment on this case up to the "
-        "conclusion found that the adult lacked capacity: check SG3a",
-        "Recorded as not lacking capacity, but a capacity assessment on this case found that "
-        "the adult lacked capacity for a decision: check SG3a",
+        "Recorded as lacking capacity, but no capacity assessment of a decision about this "
+        "enquiry (taking part, consent to share information, contact with others), made while "
+        "it ran, found that the adult lacked capacity: check SG3a",
+        "Recorded as not lacking capacity, but a capacity assessment of a decision about this "
+        "enquiry found that the adult lacked capacity: check SG3a",
         "Says the outcomes were “Fully Achieved”, but the desired outcomes' own achievement "
         "gives “Not Achieved”: check SG4a",
     ]
