@@ -40,6 +40,7 @@ from msp_desktop.domain.derive import (
     psr_sac_for,
     source_sac_for,
 )
+from msp_desktop.domain.legacy import CODE_GUESSED
 from msp_desktop.domain.people import office_id_key
 from msp_desktop.domain.sac_checks import capacity_problems, msp_problems
 from msp_desktop.domain.sac_tables import (
@@ -355,7 +356,14 @@ class _Count:
             if recorded is not None and recorded > self.year.last_day:
                 continue
             code = _in(E.HEALTH_CONDITION, row.get("code"))
-            if code is None:
+            if code is not None and row.get(CODE_GUESSED):
+                # Read from text typed before conditions were coded: a guess is not counted
+                # (SG1e's autism rows are mandatory), but listed for the worker to confirm.
+                self.note(case_id, person_id, "person", "A health condition typed before "
+                          f"conditions were coded reads as “{E.HEALTH_CONDITION.label(code)}”, "
+                          "but no one has chosen that code: not counted in SG1e (check the "
+                          "coded health condition and save the adult's record)")
+            elif code is None:
                 self.note(case_id, person_id, "person", "A health condition has no coded "
                           "condition chosen: not counted in SG1e")
             else:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from msp_desktop.domain import enums as E
+from msp_desktop.domain import legacy
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacInput, SacReport, sac_report
 from msp_desktop.export import sac_csv, sac_pdf
@@ -90,10 +91,10 @@ def gather(session: Session) -> SacInput:
     """Every current record the collection counts, read in one scan per kind."""
     payloads = queries.current_payloads(session.conn, _KINDS.values())
     for kind, records in payloads.items():
-        upgrade = KINDS[kind].upgrade  # a payload saved before a field was coded
-        if upgrade is not None:
+        if KINDS[kind].upgrade is not None:  # a payload saved before a field was coded
             for rid, payload in records.items():
-                records[rid] = upgrade(payload)
+                # Marking guessed health condition codes, which the return lists, not counts.
+                records[rid] = legacy.current_payload(kind, payload, mark_guesses=True)
     return SacInput(**{name: payloads[kind] for name, kind in _KINDS.items()})
 
 

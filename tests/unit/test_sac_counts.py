@@ -310,6 +310,33 @@ def test_sg3a_counts_only_assessments_of_decisions_about_the_enquiry() -> None:
     assert r.uncounted == ()
 
 
+def test_health_conditions_read_from_old_text_are_listed_not_counted() -> None:
+    """A code read from text typed before conditions were coded is a guess: SG1e (whose
+    autism rows are mandatory) does not count it, and the worker is asked to check it."""
+    from msp_desktop.domain.legacy import current_payload
+
+    w = Load()
+    typed = [{"condition": "Known to ASC"}, {"condition": "Limited insight"},
+             {"condition": "Takes drugs for blood pressure"}, {"condition": "Heartbroken"},
+             {"condition": "Autism"}, {"code": "DEMENTIA", "condition": "Dementia"}]
+    w.add("people", "P", **current_payload("person", {
+        "family_name": "P", "jurisdiction": "ENG", "date_of_birth": "1950-06-01",
+        "gender_sac": "FEMALE", "ethnicity_sac": "WHITE", "health_conditions": typed},
+        mark_guesses=True))
+    w.case("C", "P")
+    w.concern("K", "C")
+    r = sac_report(w.data(), year=YEAR, council=HOME)
+    t = r.table("SG1e")
+    assert grid(t) == expect(t, {"DEMENTIA": (1, 0, 0)})
+    listed = [u.missing for u in r.uncounted]
+    # ASC, insight, drugs for blood pressure, heartbroken: no code (listed once per adult).
+    assert "A health condition has no coded condition chosen: not counted in SG1e" in listed
+    assert [m for m in listed if "check the coded health condition" in m] == [
+        "A health condition typed before conditions were coded reads as “Autism (not "
+        "Asperger's syndrome or high-functioning autism)”, but no one has chosen that code: "
+        "not counted in SG1e (check the coded health condition and save the adult's record)"]
+
+
 def test_labels_are_the_collections_own(report: SacReport) -> None:
     assert report.table("SG1a").column_labels == (
         "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries")
