@@ -88,6 +88,8 @@ class SacInput:
     desired_outcomes: Records = field(default_factory=dict)
     closures: Records = field(default_factory=dict)
     capacity_assessments: Records = field(default_factory=dict)
+    # Records whose synced versions disagree: each payload above is one version, for now.
+    conflicted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, order=True)
@@ -211,6 +213,7 @@ class _Count:
 
     def run(self) -> SacReport:
         tables = [*self.sg1(), *self.sg2_to_sg4()]
+        self.conflicts()
         return SacReport(self.year, self.council, tuple(tables), tuple(sorted(self.notes.values())))
 
     def sg1(self) -> list[SacTable]:
@@ -249,6 +252,32 @@ class _Count:
         return [*self.individuals(case_cols), *self.per_case(case_cols),
                 make_table("SG1f", "Totals of concerns and enquiries", "Total", SG1F_ROWS,
                            NUMBER_COLUMNS, totals, "concerns or enquiries")]
+
+    def conflicts(self) -> None:
+        """A record of a counted case (or its adult) in sync conflict was counted from one of
+        its versions: listed, as the other may say something else."""
+        if not self.d.conflicted:
+            return
+        for kind, records in (("person", self.d.people), ("case", self.d.cases),
+                              ("concern", self.d.concerns),
+                              ("concern_decision", self.d.concern_decisions),
+                              ("enquiry", self.d.enquiries), ("risk_item", self.d.risk_items),
+                              ("desired_outcome", self.d.desired_outcomes),
+                              ("closure", self.d.closures),
+                              ("capacity_assessment", self.d.capacity_assessments)):
+            for rid in sorted(self.d.conflicted & records.keys()):
+                for case_id in self.cases_of(kind, rid, records[rid]):
+                    self.note(case_id, rid, kind, "Two versions of this record disagree: "
+                              "resolve the conflict before the return (counted from one of "
+                              "them for now)")
+
+    def cases_of(self, kind: str, rid: str, payload: Payload) -> list[str]:
+        """The counted cases a record belongs to (an adult's: each of their counted cases)."""
+        if kind == "person":
+            return [c for c in sorted(self._used)
+                    if self.d.cases.get(c, {}).get("person_id") == rid][:1]
+        case_id = rid if kind == "case" else payload.get("case_id")
+        return [case_id] if isinstance(case_id, str) and case_id in self._used else []
 
     # ----- SG1a-SG1c: unique individuals -------------------------------------------------
 

@@ -89,13 +89,15 @@ def set_reporting_council(session: Session, code: str) -> None:
 
 def gather(session: Session) -> SacInput:
     """Every current record the collection counts, read in one scan per kind."""
-    payloads = queries.current_payloads(session.conn, _KINDS.values())
+    current = queries.current_payloads(session.conn, _KINDS.values())
+    payloads = current.by_kind
     for kind, records in payloads.items():
         if KINDS[kind].upgrade is not None:  # a payload saved before a field was coded
             for rid, payload in records.items():
                 # Marking guessed health condition codes, which the return lists, not counts.
                 records[rid] = legacy.current_payload(kind, payload, mark_guesses=True)
-    return SacInput(**{name: payloads[kind] for name, kind in _KINDS.items()})
+    return SacInput(**{name: payloads[kind] for name, kind in _KINDS.items()},
+                    conflicted=current.conflicted)
 
 
 def count(session: Session, *, year: int, council: str | None = None) -> SacReport:

@@ -260,15 +260,31 @@ def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def current_payloads(conn: Any, kinds: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
+@dataclass(frozen=True)
+class CurrentPayloads:
+    """by_kind: kind -> record id -> current payload. conflicted: the ids of those records
+    whose synced versions disagree on a field (their payload is one version, provisionally)."""
+
+    by_kind: dict[str, dict[str, dict[str, Any]]]
+    conflicted: frozenset[str]
+
+
+def current_payloads(conn: Any, kinds: Iterable[str]) -> CurrentPayloads:
     """The current payload of every record of these kinds, by kind then record id, leaving out
-    records entered in error: one scan per kind, for reports over the whole vault."""
+    records entered in error, and which of them are in sync conflict: one scan per kind, for
+    reports over the whole vault."""
     out: dict[str, dict[str, dict[str, Any]]] = {}
+    conflicted: set[str] = set()
     for kind in kinds:
-        out[kind] = {rid: json.loads(payload) for rid, payload in conn.execute(
-            "SELECT record_id, payload FROM records WHERE kind = ? AND status != ?",
-            (kind, RecordStatus.ENTERED_IN_ERROR.value))}
-    return out
+        out[kind] = {}
+        for rid, payload, conflicts in conn.execute(
+                "SELECT record_id, payload, conflicts IS NOT NULL FROM records"
+                " WHERE kind = ? AND status != ?",
+                (kind, RecordStatus.ENTERED_IN_ERROR.value)):
+            out[kind][rid] = json.loads(payload)
+            if conflicts:
+                conflicted.add(rid)
+    return CurrentPayloads(out, frozenset(conflicted))
 
 
 def person_payloads(conn: Any) -> list[tuple[str, dict[str, Any]]]:
