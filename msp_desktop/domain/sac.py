@@ -37,9 +37,11 @@ from msp_desktop.domain import enums as E
 from msp_desktop.domain.derive import (
     age_band,
     ethnicity_sac_for,
+    london_date,
     psr_sac_for,
     source_sac_for,
 )
+from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.legacy import CODE_GUESSED
 from msp_desktop.domain.people import office_id_key
 from msp_desktop.domain.sac_checks import capacity_problems, msp_problems
@@ -94,12 +96,43 @@ class SacInput:
 
 @dataclass(frozen=True, order=True)
 class Uncounted:
-    """A record the return cannot count as it should, and why, in plain words."""
+    """A record the return cannot count as it should, and why, in plain words. description:
+    the record as the app lists it (kind, coded title, date), never a name."""
 
     case_id: str
     kind: str
     record_id: str
     missing: str
+    description: str = ""
+
+    @property
+    def case_reference(self) -> str:
+        return case_reference(self.case_id)
+
+
+def case_reference(case_id: str) -> str:
+    """A case's short reference as the app shows it (its id's first eight characters, in
+    capitals), which the app's search finds."""
+    return case_id[:8].upper()
+
+
+def describe(kind: str, payload: Payload | None) -> str:
+    """"Safeguarding enquiry: Section 42, 10 May 2025": the kind, its title where the title
+    is a coded choice (free-text titles, and the adult's record, may name people), and the
+    record's date as the app shows it."""
+    k = KINDS.get(kind)
+    if k is None:
+        return kind
+    text = k.label
+    if payload is None:
+        return text
+    title_field = k.by_name.get(k.title_field or "")
+    if title_field is not None and title_field.choices is not None and kind != "person":
+        value = payload.get(title_field.name)
+        if isinstance(value, str) and value in title_field.choices:
+            text += f": {title_field.choices.label(value)}"
+    day = london_date(payload.get(k.date_field)) if k.date_field else None
+    return f"{text}, {day:%d %b %Y}" if day else text
 
 
 @dataclass(frozen=True)
@@ -174,7 +207,20 @@ class _Count:
 
     def note(self, case_id: str, record_id: str, kind: str, text: str) -> None:
         # Once per record and problem: an adult with two cases is listed under the first.
-        self.notes.setdefault((record_id, text), Uncounted(case_id, kind, record_id, text))
+        if (record_id, text) not in self.notes:
+            self.notes[(record_id, text)] = Uncounted(
+                case_id, kind, record_id, text, describe(kind, self.payload(kind, record_id)))
+
+    def records(self) -> dict[str, Records]:
+        """Every kind of record the return reads, by kind."""
+        d = self.d
+        return {"person": d.people, "case": d.cases, "concern": d.concerns,
+                "concern_decision": d.concern_decisions, "enquiry": d.enquiries,
+                "risk_item": d.risk_items, "desired_outcome": d.desired_outcomes,
+                "closure": d.closures, "capacity_assessment": d.capacity_assessments}
+
+    def payload(self, kind: str, record_id: str) -> Payload | None:
+        return self.records().get(kind, {}).get(record_id)
 
     def use(self, case_id: str) -> None:
         """The case counts in this year's return: what is missing about its scope matters."""
@@ -258,13 +304,7 @@ class _Count:
         its versions: listed, as the other may say something else."""
         if not self.d.conflicted:
             return
-        for kind, records in (("person", self.d.people), ("case", self.d.cases),
-                              ("concern", self.d.concerns),
-                              ("concern_decision", self.d.concern_decisions),
-                              ("enquiry", self.d.enquiries), ("risk_item", self.d.risk_items),
-                              ("desired_outcome", self.d.desired_outcomes),
-                              ("closure", self.d.closures),
-                              ("capacity_assessment", self.d.capacity_assessments)):
+        for kind, records in self.records().items():
             for rid in sorted(self.d.conflicted & records.keys()):
                 for case_id in self.cases_of(kind, rid, records[rid]):
                     self.note(case_id, rid, kind, "Two versions of this record disagree: "

@@ -249,6 +249,25 @@ def _search(conn: Any, query: str, limit: int, case_id: str | None) -> list[Sear
     ]
 
 
+# A case reference as the app shows it: the first characters (eight or more) of the case id.
+_REFERENCE = re.compile(r"[0-9a-f]{8,32}")
+
+
+def cases_by_reference(conn: Any, text: str, limit: int = 50) -> list[SearchHit]:
+    """The cases whose id starts with `text` (a case reference as the SAC missing list and
+    file names give it, in any case), when `text` is one; [] otherwise."""
+    prefix = text.strip().lower()
+    if not _REFERENCE.fullmatch(prefix):
+        return []
+    rows = conn.execute(
+        "SELECT r.record_id, r.kind, r.record_id, coalesce(s.person_name, ''), r.title,"
+        " r.sort_date FROM records r LEFT JOIN case_summary s ON s.case_id = r.record_id"
+        " WHERE r.kind = 'case' AND r.record_id >= ? AND r.record_id < ?"
+        " ORDER BY r.record_id LIMIT ?", (prefix, prefix + "g", limit))
+    return [SearchHit(record_id=r[0], kind=r[1], case_id=r[2], person_name=r[3], title=r[4],
+                      snippet="", sort_date=r[5]) for r in rows]
+
+
 def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
     ids = sorted(set(case_ids))
     out: dict[str, str] = {}

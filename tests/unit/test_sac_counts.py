@@ -349,6 +349,16 @@ def test_records_in_sync_conflict_are_listed() -> None:
         ("C1", "P1", "person"), ("C1", "R1", "risk_item"), ("C4", "C4", "case")]
 
 
+def test_each_listed_record_is_described_as_the_app_lists_it_without_names(
+    report: SacReport,
+) -> None:
+    described = {u.record_id: (u.case_reference, u.description) for u in report.uncounted}
+    assert described["K5-unchecked"] == ("C5", "Safeguarding concern, 21 May 2025")
+    assert described["R6"] == ("C5", "Risk (allegation): Neglect and acts of omission")
+    assert described["E9"] == ("C8", "Safeguarding enquiry: Section 42 enquiry, 01 Nov 2024")
+    assert described["P8"] == ("C8", "Adult")  # not the adult's name
+
+
 def test_labels_are_the_collections_own(report: SacReport) -> None:
     assert report.table("SG1a").column_labels == (
         "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries")

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from msp_desktop.services import cases, records
+from msp_desktop.services import cases, records, search
 from msp_desktop.services import sac_report as sac
 from msp_desktop.services.session import KdfParams, Session
 from tests.unit.conftest import FakeClock
@@ -116,11 +116,17 @@ def test_report_folder_holds_every_table_the_missing_list_and_the_pdf(
     assert read_csv(out / "SG1b.csv")[:3] == [
         ["Gender", "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries"],
         ["Male", "0", "0", "0"], ["Female", "2", "0", "0"]]
+    # The case's reference and the record as the app shows them, then the full ids.
+    reference = loaded["b"][:8].upper()
     assert read_csv(out / "missing.csv") == [
-        ["Case", "Record", "Record kind", "What is missing or to check"],
-        [loaded["b"], loaded["b"], "Safeguarding case",
+        ["Case reference", "Record", "What is missing or to check", "Case id", "Record id"],
+        [reference, "Safeguarding case: Enquiry in progress, 01 May 2025",
          "The council where the abuse happened (host council) is not recorded: counted for "
-         f"{HACKNEY}, the reporting council"]]
+         f"{HACKNEY}, the reporting council", loaded["b"], loaded["b"]]]
+    # ... and the search finds the case by that reference.
+    assert [h.record_id for h in search.search(session, reference.lower(), audit=False)] == [
+        loaded["b"]]
+    assert search.search(session, reference, audit=False)[0].record_id == loaded["b"]
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(out / "sac-summary.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
@@ -130,7 +136,9 @@ def test_report_folder_holds_every_table_the_missing_list_and_the_pdf(
         for table in result.report.tables:
             assert f"{table.code}: " in text
         assert "Records to fix before the return is due" in text
-        assert loaded["b"][:8] in text  # ids may wrap inside a table cell
+        assert reference in text
+        assert "Safeguarding case: Enquiry in" in text  # the cell may wrap the rest
+        assert loaded["b"] not in text  # the reference, not the 32-character id
     # One audit entry: the year, the council, the hash; no names.
     entry = [e for e in session.audit.entries() if e.action == "export"][-1]
     assert entry.detail == {
