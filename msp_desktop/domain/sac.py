@@ -445,11 +445,17 @@ class _Count:
         c: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         for rid, e in sorted(self.d.enquiries.items()):
             case_id = e.get("case_id")
-            if (e.get("enquiry_type") != "S42" or not self.in_scope(case_id)
+            kind = e.get("enquiry_type")
+            if (kind == "OTHER" or not self.in_scope(case_id)
                     or not self.year.holds(_date(e.get("concluded_at")))):
                 continue
             assert isinstance(case_id, str)
             self.use(case_id)
+            if kind != "S42":
+                self.note(case_id, rid, "enquiry", "The type of enquiry (section 42 or other) "
+                          "is not recorded: this concluded enquiry is not counted in SG2, SG3 "
+                          "or SG4, which count section 42 enquiries")
+                continue
             self.risk_cells(case_id, rid, c)
             self.capacity_cells(case_id, rid, e, c["SG3a"])
             self.msp_cells(case_id, rid, e, c["SG4a"])

@@ -359,6 +359,21 @@ def test_each_listed_record_is_described_as_the_app_lists_it_without_names(
     assert described["P8"] == ("C8", "Adult")  # not the adult's name
 
 
+def test_a_concluded_enquiry_of_no_known_type_is_listed_for_sg2_to_sg4() -> None:
+    w = Load()
+    w.person("P")
+    w.case("C", "P")
+    w.enquiry("E", "C", kind=None, started="2024-12-01", concluded_at="2025-09-01")
+    w.enquiry("F", "C", kind="MAYBE", started="2024-12-01", concluded_at="2025-09-01")
+    w.enquiry("G", "C", kind="OTHER", started="2024-12-01", concluded_at="2025-09-01")
+    r = sac_report(w.data(), year=YEAR, council=HOME)
+    assert grid(r.table("SG3a"))["NOT_RECORDED"] == (0,)
+    assert [(u.record_id, u.missing) for u in r.uncounted] == [
+        (rid, "The type of enquiry (section 42 or other) is not recorded: this concluded "
+         "enquiry is not counted in SG2, SG3 or SG4, which count section 42 enquiries")
+        for rid in ("E", "F")]
+
+
 def test_labels_are_the_collections_own(report: SacReport) -> None:
     assert report.table("SG1a").column_labels == (
         "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries")
