@@ -2,7 +2,8 @@
 §6.2, §6.5). Pure: plain record payloads in, tables and a list of records to fix out.
 
 Counting rules (domain.md §6.2):
-- The reporting year runs from 1 April to 31 March.
+- The reporting year runs from 1 April to 31 March, by the calendar in England: a timestamp
+  is converted to UK time before its date is taken (23:30 UTC on 31 March is 1 April in BST).
 - SG1 counts concerns received in the year whose reasonable cause was checked, and enquiries
   started in the year, in three columns (concerns, section 42 enquiries, other enquiries).
   SG1a-SG1c count each adult once per column however many cases they had; SG1d and SG1e count
@@ -151,19 +152,6 @@ def sac_report(data: SacInput, *, year: int, council: str) -> SacReport:
     return _Count(data, ReportingYear(year), council).run()
 
 
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -198,7 +186,7 @@ class _Count:
         for closure in data.closures.values():
             case = data.cases.get(str(closure.get("case_id")), {})
             self.closure_deaths[str(case.get("person_id"))].append(
-                _date(closure.get("date_of_death")))
+                london_date(closure.get("date_of_death")))
         self.risks: dict[str, list[str]] = defaultdict(list)
         for rid in sorted(data.risk_items):
             self.risks[str(data.risk_items[rid].get("enquiry_id"))].append(rid)
@@ -270,7 +258,7 @@ class _Count:
                           if p.get("decision") in _ENQUIRY_DECISION_CODES}
         for rid, c in sorted(d.concerns.items()):
             case_id = c.get("case_id")
-            if not self.year.holds(_date(c.get("received_at"))) or not self.in_scope(case_id):
+            if not self.year.holds(london_date(c.get("received_at"))) or not self.in_scope(case_id):
                 continue
             assert isinstance(case_id, str)
             if c.get("reasonable_cause_checked") is True:
@@ -284,7 +272,7 @@ class _Count:
                           "concern led to an enquiry: not counted as a concern in SG1")
         for rid, e in sorted(d.enquiries.items()):
             case_id = e.get("case_id")
-            if not self.year.holds(_date(e.get("started_at"))) or not self.in_scope(case_id):
+            if not self.year.holds(london_date(e.get("started_at"))) or not self.in_scope(case_id):
                 continue
             assert isinstance(case_id, str)
             self.use(case_id)
@@ -371,12 +359,12 @@ class _Count:
     def age_band(self, person_id: str, p: Payload, members: Iterable[str],
                  case_id: str) -> str | None:
         """The band on 31 March, or on the day the adult died if earlier; None: not counted."""
-        deaths = [_date(p.get("date_of_death"))]
+        deaths = [london_date(p.get("date_of_death"))]
         for member in members:
             deaths += self.closure_deaths.get(member, [])
         known = [day for day in deaths if day is not None]
         at = min([self.year.last_day, *known])
-        dob = _date(p.get("date_of_birth"))
+        dob = london_date(p.get("date_of_birth"))
         if dob is None:
             self.note(case_id, person_id, "person", "Date of birth is not recorded: counted as "
                       "age not known in SG1a")
@@ -421,7 +409,7 @@ class _Count:
         for row in rows if isinstance(rows, list) else ():
             if not isinstance(row, Mapping):
                 continue
-            recorded = _date(row.get("recorded_on"))
+            recorded = london_date(row.get("recorded_on"))
             if recorded is not None and recorded > self.year.last_day:
                 continue
             code = _in(E.HEALTH_CONDITION, row.get("code"))
@@ -447,7 +435,7 @@ class _Count:
             case_id = e.get("case_id")
             kind = e.get("enquiry_type")
             if (kind == "OTHER" or not self.in_scope(case_id)
-                    or not self.year.holds(_date(e.get("concluded_at")))):
+                    or not self.year.holds(london_date(e.get("concluded_at")))):
                 continue
             assert isinstance(case_id, str)
             self.use(case_id)

@@ -374,6 +374,22 @@ def test_a_concluded_enquiry_of_no_known_type_is_listed_for_sg2_to_sg4() -> None
         for rid in ("E", "F")]
 
 
+def test_a_timestamp_counts_in_the_year_of_its_day_in_england() -> None:
+    """23:30 UTC on 31 March 2026 is 00:30 BST on 1 April: next year's concern; 23:30 UTC on
+    31 March 2025 is 00:30 BST too (summer time began on 30 March 2025)."""
+    w = Load()
+    w.person("P")
+    w.case("C", "P")
+    w.concern("late", "C", received="2026-03-31T23:30:00+00:00")
+    w.concern("early", "C", received="2025-03-31T23:30:00+00:00")
+    w.concern("winter", "C", received="2026-01-10T23:30:00+00:00")  # GMT: still 10 January
+    w.concern("no_offset", "C", received="2026-03-31T23:30:00")
+    assert grid(sac_report(w.data(), year=YEAR, council=HOME).table("SG1f"))[
+        "CONCERNS"] == (3,)  # early, winter, no_offset
+    assert grid(sac_report(w.data(), year=YEAR + 1, council=HOME).table("SG1f"))[
+        "CONCERNS"] == (1,)  # late
+
+
 def test_labels_are_the_collections_own(report: SacReport) -> None:
     assert report.table("SG1a").column_labels == (
         "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries")
