@@ -463,8 +463,12 @@ class _Count:
                        types, locations, c["SG2a_b1"], unit),
             make_table("SG2c", f"{pre} by risk assessment outcome", "Risk assessment outcome",
                        sac_value_rows(E.RISK_OUTCOME), col, c["SG2c"], unit),
-            make_table("SG2e", f"{pre} where a risk was identified and action taken, by result",
-                       "Risk result", sac_value_rows(E.RISK_RESULT), col, c["SG2e"], unit),
+            replace(make_table(
+                "SG2e", f"{pre} where a risk was identified and action taken, by result",
+                "Risk result", sac_value_rows(E.RISK_RESULT), col, c["SG2e"], unit),
+                note="Each different result counts once per enquiry, so an enquiry with one "
+                "risk reduced and another removed counts in both rows: the rows may add up to "
+                "more than the SG2c row for risks identified and action taken."),
             make_table("SG3a", f"{pre}: did the individual lack capacity?", "Mental capacity",
                        sg3a, col, c["SG3a"], unit,
                        {code: SG3A_QUESTION if code != SUPPORTED else "Support"

@@ -390,6 +390,27 @@ def test_a_timestamp_counts_in_the_year_of_its_day_in_england() -> None:
         "CONCERNS"] == (1,)  # late
 
 
+def test_sg2e_counts_each_different_result_once_per_enquiry() -> None:
+    """One enquiry, two risks identified with action taken, one reduced and one removed: one
+    enquiry in SG2c, and one in each of SG2e's two rows, which the PDF note explains."""
+    w = Load()
+    w.person("P")
+    w.case("C", "P")
+    w.enquiry("E", "C", started="2025-05-10", concluded_at="2025-09-01",
+              sac_lacked_capacity="NOT_LACKED", msp_asked="NOT_ASKED")
+    for rid, result in (("R1", "REDUCED"), ("R2", "REMOVED")):
+        w.risk(rid, "E", "C", abuse_type="NEGLECT", location="OWN_HOME",
+               source_of_risk="OTHER_KNOWN", risk_assessment_outcome="RISK_ID_ACTION",
+               risk_result=result)
+    r = sac_report(w.data(), year=YEAR, council=HOME)
+    t = r.table("SG2c")
+    assert grid(t) == expect(t, {"RISK_ID_ACTION": (1,)})
+    t = r.table("SG2e")
+    assert grid(t) == {"REMAINED": (0,), "REDUCED": (1,), "REMOVED": (1,)}
+    assert "may add up to more than the SG2c row" in t.note
+    assert r.uncounted == ()
+
+
 def test_labels_are_the_collections_own(report: SacReport) -> None:
     assert report.table("SG1a").column_labels == (
         "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries")
