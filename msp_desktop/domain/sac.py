@@ -19,7 +19,8 @@ Counting rules (domain.md §6.2):
   that the council can be filled in; a case hosted by another council is that council's to
   report.
 - Adults recorded under separate person records with the same case-management system id are
-  one individual.
+  one individual. Records with the same name and date of birth and no office id to tell them
+  apart are counted apart, as recorded, and listed as perhaps one adult.
 
 What cannot be counted, or is counted under "not known" or "not recorded" only because a
 field is empty, is listed (case, record, kind, what is missing in plain words), and so are
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from msp_desktop.domain import enums as E
+from msp_desktop.domain.councils import current_code
 from msp_desktop.domain.derive import (
     age_band,
     ethnicity_sac_for,
@@ -44,7 +46,7 @@ from msp_desktop.domain.derive import (
 )
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.legacy import CODE_GUESSED
-from msp_desktop.domain.people import office_id_key
+from msp_desktop.domain.people import SAME_NAME_AND_BIRTH, match_reason, office_id_key
 from msp_desktop.domain.sac_checks import capacity_problems, msp_problems
 from msp_desktop.domain.sac_tables import (
     ACHIEVED_PREFIX,
@@ -232,6 +234,8 @@ class _Count:
         if (case.get("jurisdiction") or person.get("jurisdiction")) != ENGLAND:
             return False
         host = case.get("host_council")
+        if isinstance(host, str) and host:
+            host = current_code(host) or host  # a code from before a reorganisation
         if host and host != self.council:
             return False
         if not host:
@@ -325,6 +329,7 @@ class _Count:
             cols[key] |= case_cols[case_id]
             members[key].add(person_id)
             first_case.setdefault(key, case_id)
+        self.likely_duplicates(members, first_case)
         age: Counter[tuple[str, str]] = Counter()
         gender: Counter[tuple[str, str]] = Counter()
         ethnicity: Counter[tuple[str, str]] = Counter()
@@ -355,6 +360,32 @@ class _Count:
             make_table("SG1c", "Individuals involved, by ethnicity", "Ethnicity",
                        sac_rows(E.ETHNICITY_SAC), SG1_COLUMNS, ethnicity, unit),
         ]
+
+    def likely_duplicates(self, members: Mapping[str, set[str]],
+                          first_case: Mapping[str, str]) -> None:
+        """Adults counted apart whose records have the same name and date of birth, and no
+        office id that tells them apart: perhaps one adult counted twice in SG1a-SG1c."""
+        by_birth: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key in sorted(members):
+            for person_id in sorted(members[key]):
+                dob = self.d.people[person_id].get("date_of_birth")
+                if isinstance(dob, str) and dob:
+                    by_birth[dob].append((key, person_id))
+        for group in by_birth.values():
+            for i, (key, pid) in enumerate(group):
+                for other_key, other in group[i + 1:]:
+                    p, q = self.d.people[pid], self.d.people[other]
+                    if (other_key == key
+                            or match_reason(p, q) != SAME_NAME_AND_BIRTH
+                            or (office_id_key(p.get("office_person_id"))
+                                and office_id_key(q.get("office_person_id")))):
+                        continue
+                    for mine, theirs, who in ((key, other_key, pid), (other_key, key, other)):
+                        self.note(first_case[mine], who, "person", "An adult's record in case "
+                                  f"{case_reference(first_case[theirs])} has the same name and "
+                                  "date of birth, and no office id tells them apart: they may "
+                                  "be one adult counted twice in SG1a, SG1b and SG1c (merge the "
+                                  "records, or record each one's office id)")
 
     def age_band(self, person_id: str, p: Payload, members: Iterable[str],
                  case_id: str) -> str | None:

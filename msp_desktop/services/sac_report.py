@@ -15,6 +15,7 @@ from pathlib import Path
 
 from msp_desktop.domain import enums as E
 from msp_desktop.domain import legacy
+from msp_desktop.domain.councils import current_code
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacInput, SacReport, sac_report
 from msp_desktop.export import sac_csv, sac_pdf
@@ -47,8 +48,17 @@ class SacExport:
     report: SacReport
 
 
+def current_council(code: str) -> str:
+    """`code` as the council list has it now: a code from before a reorganisation (Barnsley's
+    E08000016) resolves to the current one (E08000038); an unknown code is kept, for
+    council_problem to explain."""
+    return current_code(code) or code.strip().upper()
+
+
 def council_problem(code: str) -> str | None:
-    """Why `code` cannot be a reporting council, or None when it can."""
+    """Why `code` cannot be a reporting council, or None when it can (a former code can: it
+    resolves to the current one)."""
+    code = current_council(code)
     if code not in E.COUNCIL:
         return (f"'{code}' is not the ONS code of a council with adult social services; give "
                 "a code such as E09000012 (Hackney).")
@@ -77,8 +87,9 @@ def reporting_council(session: Session) -> str | None:
 
 
 def set_reporting_council(session: Session, code: str) -> None:
-    """Make `code` the vault's reporting council (checked against the council list)."""
-    code = code.strip().upper()
+    """Make `code` the vault's reporting council (checked against the council list; a former
+    code is saved as the current one)."""
+    code = current_council(code)
     problem = council_problem(code)
     if problem:
         raise SacRequestInvalid(problem)
@@ -132,7 +143,7 @@ def write_report(
 
 
 def _council(session: Session, council: str | None) -> str:
-    code = (council or reporting_council(session) or "").strip().upper()
+    code = current_council(council or reporting_council(session) or "")
     if not code:
         raise SacRequestInvalid("No reporting council is set for this vault: give --council "
                                 "CODE (the council's ONS code), or set it once with "

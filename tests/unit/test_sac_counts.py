@@ -411,6 +411,40 @@ def test_sg2e_counts_each_different_result_once_per_enquiry() -> None:
     assert r.uncounted == ()
 
 
+def test_adults_with_the_same_name_and_birth_and_no_office_id_are_listed() -> None:
+    """Two person records for one adult, with no office id to join them, count twice in
+    SG1a-SG1c: the return cannot know, so it lists them both."""
+    w = Load()
+    w.person("A", family_name="Ó Súilleabháin", given_names="Siobhán", gender_sac="FEMALE")
+    w.person("B", family_name="o suilleabhain", given_names="Siobhan Marie")
+    w.person("D", family_name="Khan", given_names="Amir", office_person_id="X-1")
+    w.person("E", family_name="Khan", given_names="Amir", office_person_id="X-2")
+    w.person("F", family_name="Khan", given_names="Amir")  # one id missing: maybe D or E
+    w.person("G", family_name="Ó Súilleabháin", given_names="Siobhán",
+             date_of_birth="1950-06-02")  # another date of birth
+    for person in "ABDEFG":
+        w.case(f"C{person}", person)
+        w.concern(f"K{person}", f"C{person}")
+    r = sac_report(w.data(), year=YEAR, council=HOME)
+    assert sum(grid(r.table("SG1b"))["FEMALE"]) == 6  # counted as six adults, as recorded
+    listed = sorted((u.case_id, u.record_id, u.missing) for u in r.uncounted)
+    text = ("An adult's record in case {} has the same name and date of birth, and no office "
+            "id tells them apart: they may be one adult counted twice in SG1a, SG1b and SG1c "
+            "(merge the records, or record each one's office id)")
+    assert listed == [("CA", "A", text.format("CB")), ("CB", "B", text.format("CA")),
+                      ("CD", "D", text.format("CF")), ("CE", "E", text.format("CF")),
+                      ("CF", "F", text.format("CD")), ("CF", "F", text.format("CE"))]
+
+
+def test_a_case_hosted_under_a_former_council_code_counts_for_the_current_one() -> None:
+    w = Load()
+    w.person("P")
+    w.case("C", "P", host_council="E08000016")  # Barnsley, before April 2025
+    w.concern("K", "C")
+    r = sac_report(w.data(), year=YEAR, council="E08000038")
+    assert grid(r.table("SG1f"))["CONCERNS"] == (1,)
+
+
 def test_labels_are_the_collections_own(report: SacReport) -> None:
     assert report.table("SG1a").column_labels == (
         "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries")

@@ -80,6 +80,15 @@ def test_the_reporting_council_is_a_checked_vault_setting(session: Session) -> N
     assert [e.detail for e in change] == [{"setting": "reporting_council", "value": HACKNEY}]
 
 
+def test_a_former_council_code_resolves_to_the_current_one(
+    session: Session, loaded: dict[str, str], tmp_path: Path,
+) -> None:
+    assert sac.council_problem("e08000016") is None  # Barnsley, before April 2025
+    sac.set_reporting_council(session, "E08000016")
+    assert sac.reporting_council(session) == "E08000038"
+    assert sac.count(session, year=2025, council="E08000016").council == "E08000038"
+
+
 def test_problems_with_year_and_council_are_explained() -> None:
     today = dt.date(2026, 5, 10)
     assert sac.year_problem(2025, today) is None
