@@ -173,6 +173,7 @@ class _Count:
         self._scope: dict[str, bool] = {}
         self._scope_notes: dict[str, list[Uncounted]] = {}
         self._used: set[str] = set()
+        self.first_activity: dict[str, dt.date] = {}
         self.by_case: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for kind, records in (("concern_decision", data.concern_decisions),
                               ("desired_outcome", data.desired_outcomes),
@@ -267,6 +268,7 @@ class _Count:
             assert isinstance(case_id, str)
             if c.get("reasonable_cause_checked") is True:
                 totals[(CONCERNS, "NUMBER")] += 1
+                self.active(case_id, c.get("received_at"))
                 case_cols[case_id].add(CONCERNS)
                 self.use(case_id)
             elif rid in led_to_enquiry:
@@ -286,6 +288,7 @@ class _Count:
                           "is not recorded: not counted in SG1")
                 continue
             totals[(column, "NUMBER")] += 1
+            self.active(case_id, e.get("started_at"))
             case_cols[case_id].add(column)
         return [*self.individuals(case_cols), *self.per_case(case_cols),
                 make_table("SG1f", "Totals of concerns and enquiries", "Total", SG1F_ROWS,
@@ -316,6 +319,7 @@ class _Count:
     def individuals(self, case_cols: Mapping[str, set[str]]) -> list[SacTable]:
         cols: dict[str, set[str]] = defaultdict(set)
         members: dict[str, set[str]] = defaultdict(set)
+        activity: dict[str, dt.date] = {}  # the adult's first concern or enquiry counted
         first_case: dict[str, str] = {}
         for case_id in sorted(case_cols):
             person_id = str(self.d.cases[case_id].get("person_id"))
@@ -329,6 +333,9 @@ class _Count:
             cols[key] |= case_cols[case_id]
             members[key].add(person_id)
             first_case.setdefault(key, case_id)
+            if case_id in self.first_activity:
+                activity[key] = min(activity.get(key, self.first_activity[case_id]),
+                                    self.first_activity[case_id])
         self.likely_duplicates(members, first_case)
         age: Counter[tuple[str, str]] = Counter()
         gender: Counter[tuple[str, str]] = Counter()
@@ -336,7 +343,7 @@ class _Count:
         for key, columns in cols.items():
             person_id = min(members[key])
             p, case_id = self.d.people[person_id], first_case[key]
-            band = self.age_band(person_id, p, members[key], case_id)
+            band = self.age_band(person_id, p, members[key], case_id, activity.get(key))
             sex = _in(E.GENDER_SAC, p.get("gender_sac"))
             if sex is None:
                 self.note(case_id, person_id, "person", "Gender (SAC) is not recorded: counted "
@@ -387,13 +394,24 @@ class _Count:
                                   "be one adult counted twice in SG1a, SG1b and SG1c (merge the "
                                   "records, or record each one's office id)")
 
+    def active(self, case_id: str, when: Any) -> None:
+        """A concern or enquiry of the case counted in SG1 on `when`."""
+        day = london_date(when)
+        if day is not None:
+            first = self.first_activity.get(case_id)
+            self.first_activity[case_id] = day if first is None else min(first, day)
+
     def age_band(self, person_id: str, p: Payload, members: Iterable[str],
-                 case_id: str) -> str | None:
+                 case_id: str, activity: dt.date | None = None) -> str | None:
         """The band on 31 March, or on the day the adult died if earlier; None: not counted."""
         deaths = [london_date(p.get("date_of_death"))]
         for member in members:
             deaths += self.closure_deaths.get(member, [])
         known = [day for day in deaths if day is not None]
+        if known and activity is not None and min(known) < activity:
+            self.note(case_id, person_id, "person", f"The adult's date of death "
+                      f"({min(known):%-d %B %Y}) is before their concern or enquiry counted on "
+                      f"{activity:%-d %B %Y}: check the date of death (the age is taken on it)")
         at = min([self.year.last_day, *known])
         dob = london_date(p.get("date_of_birth"))
         if dob is None:

@@ -70,11 +70,13 @@ def council_problem(code: str) -> str | None:
 
 def year_problem(year: int, today: dt.date) -> str | None:
     """Why `year` cannot start a reporting year, or None when it can (this year's return may
-    be run part-way through, to see what is missing)."""
-    if FIRST_YEAR <= year <= today.year:
+    be run part-way through, to see what is missing; a year that has not started cannot)."""
+    current = today.year if today.month >= 4 else today.year - 1  # the year holding today
+    if FIRST_YEAR <= year <= current:
         return None
     return (f"--year is the year the reporting year starts (1 April YYYY to 31 March YYYY+1), "
-            f"from {FIRST_YEAR} to {today.year}; {year} is outside that.")
+            f"from {FIRST_YEAR} to {current} (the year running on {today:%-d %B %Y}); {year} "
+            "is outside that.")
 
 
 def council_name(code: str) -> str:

@@ -445,6 +445,22 @@ def test_a_case_hosted_under_a_former_council_code_counts_for_the_current_one() 
     assert grid(r.table("SG1f"))["CONCERNS"] == (1,)
 
 
+def test_a_date_of_death_before_the_concern_is_listed_to_check() -> None:
+    w = Load()
+    w.person("P", date_of_death="2025-04-20")  # before her concern on 1 May
+    w.case("C", "P")
+    w.concern("K", "C")
+    w.person("Q")  # the date of death is on the closure, after the enquiry started
+    w.case("D", "Q")
+    w.enquiry("E", "D", started="2025-05-10")
+    w.add("closures", "X", case_id="D", closed_at="2025-08-01", closure_reason="ADULT_DIED",
+          date_of_death="2025-07-20")
+    r = sac_report(w.data(), year=YEAR, council=HOME)
+    assert [(u.record_id, u.missing) for u in r.uncounted] == [
+        ("P", "The adult's date of death (20 April 2025) is before their concern or enquiry "
+         "counted on 1 May 2025: check the date of death (the age is taken on it)")]
+
+
 def test_labels_are_the_collections_own(report: SacReport) -> None:
     assert report.table("SG1a").column_labels == (
         "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries")

@@ -95,6 +95,11 @@ def test_problems_with_year_and_council_are_explained() -> None:
     assert sac.year_problem(2026, today) is None  # this year, part-way through
     assert "from 2015 to 2026" in str(sac.year_problem(2027, today))
     assert sac.year_problem(2014, today) is not None
+    # January to March: the reporting year that starts this calendar year has not begun.
+    winter = dt.date(2026, 3, 31)
+    assert sac.year_problem(2025, winter) is None
+    assert "from 2015 to 2025" in str(sac.year_problem(2026, winter))
+    assert sac.year_problem(2026, dt.date(2026, 4, 1)) is None
     assert sac.council_problem(HACKNEY) is None
     assert "Welsh council" in str(sac.council_problem(CARDIFF))
     assert "not the ONS code" in str(sac.council_problem("Hackney"))
