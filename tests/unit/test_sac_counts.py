@@ -294,13 +294,7 @@ def test_sg3a_counts_only_assessments_of_decisions_about_the_enquiry() -> None:
     """§4.8: lacking capacity to sign a tenancy, with capacity to take part in the enquiry, is
     "No, they did not lack capacity"; an assessment of another decision is not a reason to
     list the answer."""
-    w = Load()
-    w.person("P")
-    w.case("C", "P")
-    w.enquiry("E", "C", started="2025-06-01", concluded_at="2025-09-01",
-              sac_lacked_capacity="NOT_LACKED", msp_asked="NOT_ASKED")
-    w.risk("R", "E", "C", abuse_type="NEGLECT", location="OWN_HOME",
-           source_of_risk="OTHER_KNOWN", risk_assessment_outcome="NO_RISK_NO_ACTION")
+    w = one_concluded_enquiry()
     w.add("capacity_assessments", "M1", case_id="C", assessed_at="2025-06-05T10:00:00+01:00",
           decision_category="TENANCY", conclusion="LACKS_CAPACITY")
     w.add("capacity_assessments", "M2", case_id="C", assessed_at="2025-06-05T11:00:00+01:00",
@@ -390,14 +384,24 @@ def test_a_timestamp_counts_in_the_year_of_its_day_in_england() -> None:
         "CONCERNS"] == (1,)  # late
 
 
-def test_sg2e_counts_each_different_result_once_per_enquiry() -> None:
-    """One enquiry, two risks identified with action taken, one reduced and one removed: one
-    enquiry in SG2c, and one in each of SG2e's two rows, which the PDF note explains."""
+def one_concluded_enquiry(risk: bool = True) -> Load:
+    """Adult P's case C with section 42 enquiry E, concluded in the year with its SAC questions
+    answered, and (risk) one complete risk R: nothing to list."""
     w = Load()
     w.person("P")
     w.case("C", "P")
-    w.enquiry("E", "C", started="2025-05-10", concluded_at="2025-09-01",
+    w.enquiry("E", "C", started="2025-06-01", concluded_at="2025-09-01",
               sac_lacked_capacity="NOT_LACKED", msp_asked="NOT_ASKED")
+    if risk:
+        w.risk("R", "E", "C", abuse_type="NEGLECT", location="OWN_HOME",
+               source_of_risk="OTHER_KNOWN", risk_assessment_outcome="NO_RISK_NO_ACTION")
+    return w
+
+
+def test_sg2e_counts_each_different_result_once_per_enquiry() -> None:
+    """One enquiry, two risks identified with action taken, one reduced and one removed: one
+    enquiry in SG2c, and one in each of SG2e's two rows, which the PDF note explains."""
+    w = one_concluded_enquiry(risk=False)
     for rid, result in (("R1", "REDUCED"), ("R2", "REMOVED")):
         w.risk(rid, "E", "C", abuse_type="NEGLECT", location="OWN_HOME",
                source_of_risk="OTHER_KNOWN", risk_assessment_outcome="RISK_ID_ACTION",
