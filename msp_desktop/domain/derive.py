@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from msp_desktop.domain.enums import (
     ETHNICITY_NHS,
@@ -161,10 +162,64 @@ def outcomes_by(outcomes: Iterable[Mapping[str, Any]], until: str | None) -> lis
     return [o for o in outcomes if _on_or_before(o.get("first_expressed_at"), until)]
 
 
-def assessments_by(assessments: Iterable[Mapping[str, Any]], until: str | None) -> list[
-        Mapping[str, Any]]:
-    """Capacity assessments made on or before `until` (the enquiry's conclusion)."""
-    return [a for a in assessments if _on_or_before(a.get("assessed_at"), until)]
+# The decisions relevant to an enquiry (§4.8: "participation, consent to enquiry actions and
+# protective measures"): taking part in it, consent to share information (the enquiry's usual
+# action), and contact with other people (the usual protective measure: keeping away from the
+# person who poses the risk). An assessment of any other decision (where to live, money,
+# medical treatment, a tenancy...) does not say whether the adult lacked capacity for the
+# enquiry, so it does not answer SG3a.
+ENQUIRY_DECISIONS = frozenset({"ENQUIRY_PARTICIPATION", "CONSENT_TO_SHARE", "CONTACT"})
+# Capacity is assessed while information is gathered, before the decision to start the
+# enquiry (§2.3, stage 2); there is no national timescale, and local procedures give that
+# stage days to a few weeks. Assessments up to four weeks before the start count.
+INFORMATION_GATHERING_DAYS = 28
+
+
+def enquiry_assessments(assessments: Iterable[Mapping[str, Any]],
+                        enquiry: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The capacity assessments that answer the enquiry's SG3a question (§4.8): of a decision
+    in ENQUIRY_DECISIONS, made from INFORMATION_GATHERING_DAYS before the enquiry started up to
+    its conclusion (up to now while it is open; from any time when the start is unknown). The
+    rule at conclusion, the pre-filled answer and the SAC return all use this."""
+    concluded, started = enquiry.get("concluded_at"), london_date(enquiry.get("started_at"))
+    until = london_date(concluded) if isinstance(concluded, str) else None
+    since = started - dt.timedelta(days=INFORMATION_GATHERING_DAYS) if started else None
+    found = []
+    for a in assessments:
+        if a.get("decision_category") not in ENQUIRY_DECISIONS:
+            continue
+        day = london_date(a.get("assessed_at"))
+        if day is None or (since and day < since) or (until and day > until):
+            continue
+        found.append(a)
+    return found
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def london_date(value: Any) -> dt.date | None:
+    """The calendar day of a stored date or timestamp as the worker saw it in England: a
+    timestamp with a UTC offset is converted to UK time first (2026-03-31T23:30:00+00:00 is
+    1 April); a date, or a timestamp without an offset, is taken as written."""
+    moment: dt.datetime | None = None
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        return value
+    elif isinstance(value, str) and len(value) > 10:
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+    if moment is not None:
+        return (moment.astimezone(LONDON) if moment.tzinfo else moment).date()
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def derive_msp_achieved_of(outcomes: Iterable[Mapping[str, Any]]) -> str | None:
@@ -203,7 +258,7 @@ def suggest_enquiry_sac(
         achieved = derive_msp_achieved_of(found)
         if achieved:
             out["msp_outcomes_achieved"] = achieved
-    capacity = derive_sac_capacity(assessments_by(assessments, until))
+    capacity = derive_sac_capacity(enquiry_assessments(assessments, enquiry))
     out["sac_lacked_capacity"] = capacity
     advocates = {"ADVOCATE", "IMCA"}
     if capacity == "LACKED" and any(

@@ -8,8 +8,10 @@ saved; nothing typed is dropped:
   names no single council stays in host_la / placing_la, shown under its old label, for the
   worker to code.
 - person.health_conditions rows without a code: the code is set when the text names exactly
-  one condition (for example "Asperger's" or "Alzheimer's dementia"); otherwise the row keeps
-  its text and no code, so the form asks for one (the code is required).
+  one condition in words (for example "Asperger's" or "Alzheimer's dementia"); otherwise the
+  row keeps its text and no code, so the form asks for one (the code is required). Such a code
+  is a reading of the text, not the worker's choice: the SAC return lists it and does not count
+  it until a worker saves the adult's record with that code (CODE_GUESSED).
 - enquiry.sac_capacity_support saved as a tick box: True is "YES", False is "NO".
 """
 
@@ -23,24 +25,37 @@ from msp_desktop.domain.councils import code_for_name
 
 Payload = dict[str, Any]
 
-# Ordered: the first pattern of each code that matches counts; Asperger's before autism.
+# Each pattern names a condition in words, matched at word starts: a bare "asc" (adult social
+# care as often as autism), "sight" (insight), "drug" (medication) or "heart" (heartbroken)
+# names none. Asperger's beats autism; deafblind beats sight and hearing loss.
 _CONDITION_WORDS: tuple[tuple[str, str], ...] = (
-    ("ASPERGERS", r"asperger|high[- ]functioning autis"),
-    ("AUTISM", r"autis|\basd\b|\basc\b"),
-    ("LEARNING_DISABILITY", r"learning disab|learning difficult|down'?s? syndrome"),
-    ("DEMENTIA", r"dementia|alzheimer"),
-    ("ACQUIRED_BRAIN_INJURY", r"brain injury|\babi\b"),
-    ("NEUROLOGICAL", r"parkinson|multiple sclerosis|epilep|stroke|motor neurone|huntington"),
-    ("MENTAL_HEALTH", r"depress|anxiety|schizo|bipolar|psychos|mental health|personality "
-     r"disorder|\bptsd\b|eating disorder"),
-    ("DUAL_SENSORY", r"deafblind|dual sensory"),
-    ("VISUAL", r"visual|sight|blind"),
-    ("HEARING", r"hearing|deaf"),
-    ("SUBSTANCE_MISUSE", r"alcohol|drug|substance"),
-    ("LONG_TERM_CONDITION", r"diabet|copd|heart|cancer|kidney|renal|lung|asthma"),
-    ("PHYSICAL_DISABILITY", r"physical disab|mobility|amput|arthritis|paralys"),
-    ("FRAILTY", r"frail"),
+    ("ASPERGERS", r"\basperger|\bhigh[- ]functioning autis"),
+    ("AUTISM", r"\bautis[mt]|\basd\b|\bautism spectrum"),
+    ("LEARNING_DISABILITY", r"\blearning (disab|difficult)|\bdown'?s? syndrome\b"),
+    ("DEMENTIA", r"\bdementia\b|\balzheimer"),
+    ("ACQUIRED_BRAIN_INJURY", r"\b(acquired |traumatic )?brain injury\b|\babi\b"),
+    ("NEUROLOGICAL", r"\bparkinson|\bmultiple sclerosis\b|\bepilep|\bstroke\b|"
+     r"\bmotor neurone\b|\bhuntington"),
+    ("MENTAL_HEALTH", r"\bdepressi(on|ve)\b|\banxiety\b|\bschizo|\bbipolar\b|"
+     r"\bpsychos[ie]s\b|\bpsychotic\b|\bmental (health|illness)\b|"
+     r"\bpersonality disorder\b|\bptsd\b|\beating disorder\b"),
+    ("DUAL_SENSORY", r"\bdeaf[- ]?blind|\bdual sensory\b"),
+    ("VISUAL", r"\bvisual(ly)? impair|\bsight (loss|impair)|\bpartially sighted\b|"
+     r"\bblind\b|\bblindness\b"),
+    ("HEARING", r"\bhearing (loss|impair)|\bhard of hearing\b|\bdeaf(ness)?\b"),
+    ("SUBSTANCE_MISUSE", r"\b(alcohol|drug|substance)s? (misuse|abuse|dependen|addiction)|"
+     r"\balcoholi(sm|c)\b|\baddict"),
+    ("LONG_TERM_CONDITION", r"\bdiabet|\bcopd\b|\bheart (disease|failure|condition)|"
+     r"\bcardiac\b|\bcancer\b|\bkidney (disease|failure)|\brenal\b|"
+     r"\blung (disease|condition)|\basthma\b"),
+    ("PHYSICAL_DISABILITY", r"\bphysical(ly)? disab|\bmobility (problem|difficult|impair)|"
+     r"\bamput|\barthritis\b|\bparalys"),
+    ("FRAILTY", r"\bfrail(ty)?\b"),
 )
+
+# Set on a row whose code was read from old free text (current_payload(..., mark_guesses=True)),
+# never stored: the SAC return lists it for the worker to confirm rather than count a guess.
+CODE_GUESSED = "code_guessed"
 
 
 def health_condition_code(text: str | None) -> str | None:
@@ -56,7 +71,7 @@ def health_condition_code(text: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _person(p: Mapping[str, Any]) -> Payload:
+def _person(p: Mapping[str, Any], mark_guesses: bool = False) -> Payload:
     out = dict(p)
     rows = p.get("health_conditions")
     if isinstance(rows, list):
@@ -67,6 +82,8 @@ def _person(p: Mapping[str, Any]) -> Payload:
                 code = health_condition_code(row.get("condition"))
                 if code:
                     row["code"] = code
+                    if mark_guesses:
+                        row[CODE_GUESSED] = True
             new_rows.append(row)
         out["health_conditions"] = new_rows
     return out
@@ -100,7 +117,12 @@ UPGRADES: dict[str, Callable[[Mapping[str, Any]], Payload]] = {
 }
 
 
-def current_payload(kind: str, payload: Mapping[str, Any]) -> Payload:
-    """The payload in today's shape (a copy); unchanged for kinds with nothing to upgrade."""
+def current_payload(kind: str, payload: Mapping[str, Any], *,
+                    mark_guesses: bool = False) -> Payload:
+    """The payload in today's shape (a copy); unchanged for kinds with nothing to upgrade.
+    mark_guesses: a health condition coded here from its old text gets CODE_GUESSED (for
+    reading only: a payload to be saved or exported is upgraded without it)."""
+    if kind == "person":
+        return _person(payload, mark_guesses)
     upgrade = UPGRADES.get(kind)
     return upgrade(payload) if upgrade is not None else dict(payload)

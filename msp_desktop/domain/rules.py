@@ -14,8 +14,8 @@ from typing import Any
 
 from msp_desktop.domain import enums as E
 from msp_desktop.domain.derive import (
-    assessments_by,
     derive_msp_achieved_of,
+    enquiry_assessments,
     ethnicity_sac_for,
     outcomes_by,
     psr_sac_for,
@@ -317,12 +317,14 @@ def enquiry_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
 
 
 def _sac_cross_checks(p: Payload, ctx: RuleContext) -> list[Problem]:
-    """The enquiry's MSP and capacity answers against the desired outcomes and capacity
-    assessments recorded on the case up to the conclusion (§4.8, §6.5)."""
+    """The enquiry's MSP and capacity answers against the desired outcomes recorded on the case
+    up to the conclusion, and the capacity assessments of decisions about the enquiry made
+    while it ran (derive.enquiry_assessments; §4.8, §6.5). An assessment of another decision
+    neither requires nor contradicts an answer."""
     until = _str(p.get("concluded_at"))
     outcomes = outcomes_by([r.payload for r in _case_records(ctx, "desired_outcome", p)], until)
-    assessments = assessments_by(
-        [r.payload for r in _case_records(ctx, "capacity_assessment", p)], until)
+    assessments = enquiry_assessments(
+        [r.payload for r in _case_records(ctx, "capacity_assessment", p)], p)
     problems: list[Problem] = []
     asked = p.get("msp_asked")
     if asked == "ASKED_EXPRESSED" and not outcomes:
@@ -347,14 +349,15 @@ def _sac_cross_checks(p: Payload, ctx: RuleContext) -> list[Problem]:
     conclusions = {a.get("conclusion") for a in assessments}
     if lacked == "NOT_LACKED" and "LACKS_CAPACITY" in conclusions:
         problems.append(Problem(
-            "sac_lacked_capacity", "A capacity assessment on this case found that the adult "
-            "lacks capacity for a decision: choose 'Yes, the adult lacked capacity', or "
+            "sac_lacked_capacity", "A capacity assessment of a decision about this enquiry "
+            "found that the adult lacks capacity: choose 'Yes, the adult lacked capacity', or "
             "review that assessment."))
     elif lacked == "LACKED" and "LACKS_CAPACITY" not in conclusions:
         problems.append(Problem(
-            "sac_lacked_capacity", "No capacity assessment on this case, up to the conclusion, "
-            "found that the adult lacks capacity; capacity is presumed until one does. Record "
-            "that assessment, or change this answer."))
+            "sac_lacked_capacity", "No capacity assessment of a decision about this enquiry "
+            "(taking part, consent to share information, contact with others), made while it "
+            "ran, found that the adult lacks capacity; capacity is presumed until one does. "
+            "Record that assessment, or change this answer."))
     return problems
 
 

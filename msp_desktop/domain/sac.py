@@ -2,7 +2,8 @@
 §6.2, §6.5). Pure: plain record payloads in, tables and a list of records to fix out.
 
 Counting rules (domain.md §6.2):
-- The reporting year runs from 1 April to 31 March.
+- The reporting year runs from 1 April to 31 March, by the calendar in England: a timestamp
+  is converted to UK time before its date is taken (23:30 UTC on 31 March is 1 April in BST).
 - SG1 counts concerns received in the year whose reasonable cause was checked, and enquiries
   started in the year, in three columns (concerns, section 42 enquiries, other enquiries).
   SG1a-SG1c count each adult once per column however many cases they had; SG1d and SG1e count
@@ -18,7 +19,8 @@ Counting rules (domain.md §6.2):
   that the council can be filled in; a case hosted by another council is that council's to
   report.
 - Adults recorded under separate person records with the same case-management system id are
-  one individual.
+  one individual. Records with the same name and date of birth and no office id to tell them
+  apart are counted apart, as recorded, and listed as perhaps one adult.
 
 What cannot be counted, or is counted under "not known" or "not recorded" only because a
 field is empty, is listed (case, record, kind, what is missing in plain words), and so are
@@ -34,13 +36,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from msp_desktop.domain import enums as E
+from msp_desktop.domain.councils import current_code
 from msp_desktop.domain.derive import (
     age_band,
     ethnicity_sac_for,
+    london_date,
     psr_sac_for,
     source_sac_for,
 )
-from msp_desktop.domain.people import office_id_key
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.legacy import CODE_GUESSED
+from msp_desktop.domain.people import SAME_NAME_AND_BIRTH, match_reason, office_id_key
 from msp_desktop.domain.sac_checks import capacity_problems, msp_problems
 from msp_desktop.domain.sac_tables import (
     ACHIEVED_PREFIX,
@@ -87,16 +93,49 @@ class SacInput:
     desired_outcomes: Records = field(default_factory=dict)
     closures: Records = field(default_factory=dict)
     capacity_assessments: Records = field(default_factory=dict)
+    # Records whose synced versions disagree: each payload above is one version, for now.
+    conflicted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, order=True)
 class Uncounted:
-    """A record the return cannot count as it should, and why, in plain words."""
+    """A record the return cannot count as it should, and why, in plain words. description:
+    the record as the app lists it (kind, coded title, date), never a name."""
 
     case_id: str
     kind: str
     record_id: str
     missing: str
+    description: str = ""
+
+    @property
+    def case_reference(self) -> str:
+        return case_reference(self.case_id)
+
+
+def case_reference(case_id: str) -> str:
+    """A case's short reference as the app shows it (its id's first eight characters, in
+    capitals), which the app's search finds."""
+    return case_id[:8].upper()
+
+
+def describe(kind: str, payload: Payload | None) -> str:
+    """"Safeguarding enquiry: Section 42, 10 May 2025": the kind, its title where the title
+    is a coded choice (free-text titles, and the adult's record, may name people), and the
+    record's date as the app shows it."""
+    k = KINDS.get(kind)
+    if k is None:
+        return kind
+    text = k.label
+    if payload is None:
+        return text
+    title_field = k.by_name.get(k.title_field or "")
+    if title_field is not None and title_field.choices is not None and kind != "person":
+        value = payload.get(title_field.name)
+        if isinstance(value, str) and value in title_field.choices:
+            text += f": {title_field.choices.label(value)}"
+    day = london_date(payload.get(k.date_field)) if k.date_field else None
+    return f"{text}, {day:%d %b %Y}" if day else text
 
 
 @dataclass(frozen=True)
@@ -113,19 +152,6 @@ class SacReport:
 def sac_report(data: SacInput, *, year: int, council: str) -> SacReport:
     """The SAC tables of the reporting year starting 1 April `year`, for `council` (ONS code)."""
     return _Count(data, ReportingYear(year), council).run()
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _text(value: Any) -> str | None:
@@ -147,6 +173,7 @@ class _Count:
         self._scope: dict[str, bool] = {}
         self._scope_notes: dict[str, list[Uncounted]] = {}
         self._used: set[str] = set()
+        self.first_activity: dict[str, dt.date] = {}
         self.by_case: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for kind, records in (("concern_decision", data.concern_decisions),
                               ("desired_outcome", data.desired_outcomes),
@@ -162,7 +189,7 @@ class _Count:
         for closure in data.closures.values():
             case = data.cases.get(str(closure.get("case_id")), {})
             self.closure_deaths[str(case.get("person_id"))].append(
-                _date(closure.get("date_of_death")))
+                london_date(closure.get("date_of_death")))
         self.risks: dict[str, list[str]] = defaultdict(list)
         for rid in sorted(data.risk_items):
             self.risks[str(data.risk_items[rid].get("enquiry_id"))].append(rid)
@@ -171,7 +198,20 @@ class _Count:
 
     def note(self, case_id: str, record_id: str, kind: str, text: str) -> None:
         # Once per record and problem: an adult with two cases is listed under the first.
-        self.notes.setdefault((record_id, text), Uncounted(case_id, kind, record_id, text))
+        if (record_id, text) not in self.notes:
+            self.notes[(record_id, text)] = Uncounted(
+                case_id, kind, record_id, text, describe(kind, self.payload(kind, record_id)))
+
+    def records(self) -> dict[str, Records]:
+        """Every kind of record the return reads, by kind."""
+        d = self.d
+        return {"person": d.people, "case": d.cases, "concern": d.concerns,
+                "concern_decision": d.concern_decisions, "enquiry": d.enquiries,
+                "risk_item": d.risk_items, "desired_outcome": d.desired_outcomes,
+                "closure": d.closures, "capacity_assessment": d.capacity_assessments}
+
+    def payload(self, kind: str, record_id: str) -> Payload | None:
+        return self.records().get(kind, {}).get(record_id)
 
     def use(self, case_id: str) -> None:
         """The case counts in this year's return: what is missing about its scope matters."""
@@ -195,6 +235,8 @@ class _Count:
         if (case.get("jurisdiction") or person.get("jurisdiction")) != ENGLAND:
             return False
         host = case.get("host_council")
+        if isinstance(host, str) and host:
+            host = current_code(host) or host  # a code from before a reorganisation
         if host and host != self.council:
             return False
         if not host:
@@ -210,6 +252,7 @@ class _Count:
 
     def run(self) -> SacReport:
         tables = [*self.sg1(), *self.sg2_to_sg4()]
+        self.conflicts()
         return SacReport(self.year, self.council, tuple(tables), tuple(sorted(self.notes.values())))
 
     def sg1(self) -> list[SacTable]:
@@ -220,11 +263,12 @@ class _Count:
                           if p.get("decision") in _ENQUIRY_DECISION_CODES}
         for rid, c in sorted(d.concerns.items()):
             case_id = c.get("case_id")
-            if not self.year.holds(_date(c.get("received_at"))) or not self.in_scope(case_id):
+            if not self.year.holds(london_date(c.get("received_at"))) or not self.in_scope(case_id):
                 continue
             assert isinstance(case_id, str)
             if c.get("reasonable_cause_checked") is True:
                 totals[(CONCERNS, "NUMBER")] += 1
+                self.active(case_id, c.get("received_at"))
                 case_cols[case_id].add(CONCERNS)
                 self.use(case_id)
             elif rid in led_to_enquiry:
@@ -234,7 +278,7 @@ class _Count:
                           "concern led to an enquiry: not counted as a concern in SG1")
         for rid, e in sorted(d.enquiries.items()):
             case_id = e.get("case_id")
-            if not self.year.holds(_date(e.get("started_at"))) or not self.in_scope(case_id):
+            if not self.year.holds(london_date(e.get("started_at"))) or not self.in_scope(case_id):
                 continue
             assert isinstance(case_id, str)
             self.use(case_id)
@@ -244,16 +288,38 @@ class _Count:
                           "is not recorded: not counted in SG1")
                 continue
             totals[(column, "NUMBER")] += 1
+            self.active(case_id, e.get("started_at"))
             case_cols[case_id].add(column)
         return [*self.individuals(case_cols), *self.per_case(case_cols),
                 make_table("SG1f", "Totals of concerns and enquiries", "Total", SG1F_ROWS,
                            NUMBER_COLUMNS, totals, "concerns or enquiries")]
+
+    def conflicts(self) -> None:
+        """A record of a counted case (or its adult) in sync conflict was counted from one of
+        its versions: listed, as the other may say something else."""
+        if not self.d.conflicted:
+            return
+        for kind, records in self.records().items():
+            for rid in sorted(self.d.conflicted & records.keys()):
+                for case_id in self.cases_of(kind, rid, records[rid]):
+                    self.note(case_id, rid, kind, "Two versions of this record disagree: "
+                              "resolve the conflict before the return (counted from one of "
+                              "them for now)")
+
+    def cases_of(self, kind: str, rid: str, payload: Payload) -> list[str]:
+        """The counted cases a record belongs to (an adult's: each of their counted cases)."""
+        if kind == "person":
+            return [c for c in sorted(self._used)
+                    if self.d.cases.get(c, {}).get("person_id") == rid][:1]
+        case_id = rid if kind == "case" else payload.get("case_id")
+        return [case_id] if isinstance(case_id, str) and case_id in self._used else []
 
     # ----- SG1a-SG1c: unique individuals -------------------------------------------------
 
     def individuals(self, case_cols: Mapping[str, set[str]]) -> list[SacTable]:
         cols: dict[str, set[str]] = defaultdict(set)
         members: dict[str, set[str]] = defaultdict(set)
+        activity: dict[str, dt.date] = {}  # the adult's first concern or enquiry counted
         first_case: dict[str, str] = {}
         for case_id in sorted(case_cols):
             person_id = str(self.d.cases[case_id].get("person_id"))
@@ -267,13 +333,17 @@ class _Count:
             cols[key] |= case_cols[case_id]
             members[key].add(person_id)
             first_case.setdefault(key, case_id)
+            if case_id in self.first_activity:
+                activity[key] = min(activity.get(key, self.first_activity[case_id]),
+                                    self.first_activity[case_id])
+        self.likely_duplicates(members, first_case)
         age: Counter[tuple[str, str]] = Counter()
         gender: Counter[tuple[str, str]] = Counter()
         ethnicity: Counter[tuple[str, str]] = Counter()
         for key, columns in cols.items():
             person_id = min(members[key])
             p, case_id = self.d.people[person_id], first_case[key]
-            band = self.age_band(person_id, p, members[key], case_id)
+            band = self.age_band(person_id, p, members[key], case_id, activity.get(key))
             sex = _in(E.GENDER_SAC, p.get("gender_sac"))
             if sex is None:
                 self.note(case_id, person_id, "person", "Gender (SAC) is not recorded: counted "
@@ -298,15 +368,52 @@ class _Count:
                        sac_rows(E.ETHNICITY_SAC), SG1_COLUMNS, ethnicity, unit),
         ]
 
+    def likely_duplicates(self, members: Mapping[str, set[str]],
+                          first_case: Mapping[str, str]) -> None:
+        """Adults counted apart whose records have the same name and date of birth, and no
+        office id that tells them apart: perhaps one adult counted twice in SG1a-SG1c."""
+        by_birth: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key in sorted(members):
+            for person_id in sorted(members[key]):
+                dob = self.d.people[person_id].get("date_of_birth")
+                if isinstance(dob, str) and dob:
+                    by_birth[dob].append((key, person_id))
+        for group in by_birth.values():
+            for i, (key, pid) in enumerate(group):
+                for other_key, other in group[i + 1:]:
+                    p, q = self.d.people[pid], self.d.people[other]
+                    if (other_key == key
+                            or match_reason(p, q) != SAME_NAME_AND_BIRTH
+                            or (office_id_key(p.get("office_person_id"))
+                                and office_id_key(q.get("office_person_id")))):
+                        continue
+                    for mine, theirs, who in ((key, other_key, pid), (other_key, key, other)):
+                        self.note(first_case[mine], who, "person", "An adult's record in case "
+                                  f"{case_reference(first_case[theirs])} has the same name and "
+                                  "date of birth, and no office id tells them apart: they may "
+                                  "be one adult counted twice in SG1a, SG1b and SG1c (merge the "
+                                  "records, or record each one's office id)")
+
+    def active(self, case_id: str, when: Any) -> None:
+        """A concern or enquiry of the case counted in SG1 on `when`."""
+        day = london_date(when)
+        if day is not None:
+            first = self.first_activity.get(case_id)
+            self.first_activity[case_id] = day if first is None else min(first, day)
+
     def age_band(self, person_id: str, p: Payload, members: Iterable[str],
-                 case_id: str) -> str | None:
+                 case_id: str, activity: dt.date | None = None) -> str | None:
         """The band on 31 March, or on the day the adult died if earlier; None: not counted."""
-        deaths = [_date(p.get("date_of_death"))]
+        deaths = [london_date(p.get("date_of_death"))]
         for member in members:
             deaths += self.closure_deaths.get(member, [])
         known = [day for day in deaths if day is not None]
+        if known and activity is not None and min(known) < activity:
+            self.note(case_id, person_id, "person", f"The adult's date of death "
+                      f"({min(known):%-d %B %Y}) is before their concern or enquiry counted on "
+                      f"{activity:%-d %B %Y}: check the date of death (the age is taken on it)")
         at = min([self.year.last_day, *known])
-        dob = _date(p.get("date_of_birth"))
+        dob = london_date(p.get("date_of_birth"))
         if dob is None:
             self.note(case_id, person_id, "person", "Date of birth is not recorded: counted as "
                       "age not known in SG1a")
@@ -351,11 +458,18 @@ class _Count:
         for row in rows if isinstance(rows, list) else ():
             if not isinstance(row, Mapping):
                 continue
-            recorded = _date(row.get("recorded_on"))
+            recorded = london_date(row.get("recorded_on"))
             if recorded is not None and recorded > self.year.last_day:
                 continue
             code = _in(E.HEALTH_CONDITION, row.get("code"))
-            if code is None:
+            if code is not None and row.get(CODE_GUESSED):
+                # Read from text typed before conditions were coded: a guess is not counted
+                # (SG1e's autism rows are mandatory), but listed for the worker to confirm.
+                self.note(case_id, person_id, "person", "A health condition typed before "
+                          f"conditions were coded reads as “{E.HEALTH_CONDITION.label(code)}”, "
+                          "but no one has chosen that code: not counted in SG1e (check the "
+                          "coded health condition and save the adult's record)")
+            elif code is None:
                 self.note(case_id, person_id, "person", "A health condition has no coded "
                           "condition chosen: not counted in SG1e")
             else:
@@ -368,11 +482,17 @@ class _Count:
         c: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         for rid, e in sorted(self.d.enquiries.items()):
             case_id = e.get("case_id")
-            if (e.get("enquiry_type") != "S42" or not self.in_scope(case_id)
-                    or not self.year.holds(_date(e.get("concluded_at")))):
+            kind = e.get("enquiry_type")
+            if (kind == "OTHER" or not self.in_scope(case_id)
+                    or not self.year.holds(london_date(e.get("concluded_at")))):
                 continue
             assert isinstance(case_id, str)
             self.use(case_id)
+            if kind != "S42":
+                self.note(case_id, rid, "enquiry", "The type of enquiry (section 42 or other) "
+                          "is not recorded: this concluded enquiry is not counted in SG2, SG3 "
+                          "or SG4, which count section 42 enquiries")
+                continue
             self.risk_cells(case_id, rid, c)
             self.capacity_cells(case_id, rid, e, c["SG3a"])
             self.msp_cells(case_id, rid, e, c["SG4a"])
@@ -392,8 +512,12 @@ class _Count:
                        types, locations, c["SG2a_b1"], unit),
             make_table("SG2c", f"{pre} by risk assessment outcome", "Risk assessment outcome",
                        sac_value_rows(E.RISK_OUTCOME), col, c["SG2c"], unit),
-            make_table("SG2e", f"{pre} where a risk was identified and action taken, by result",
-                       "Risk result", sac_value_rows(E.RISK_RESULT), col, c["SG2e"], unit),
+            replace(make_table(
+                "SG2e", f"{pre} where a risk was identified and action taken, by result",
+                "Risk result", sac_value_rows(E.RISK_RESULT), col, c["SG2e"], unit),
+                note="Each different result counts once per enquiry, so an enquiry with one "
+                "risk reduced and another removed counts in both rows: the rows may add up to "
+                "more than the SG2c row for risks identified and action taken."),
             make_table("SG3a", f"{pre}: did the individual lack capacity?", "Mental capacity",
                        sg3a, col, c["SG3a"], unit,
                        {code: SG3A_QUESTION if code != SUPPORTED else "Support"
@@ -463,8 +587,7 @@ class _Count:
                 self.note(case_id, rid, "enquiry", "Whether an advocate, family or friend "
                           "supported the adult is not answered: not counted in the SG3a "
                           "support item")
-        for text in capacity_problems(value, self.of_case(case_id, "capacity_assessment"),
-                                      _text(e.get("concluded_at"))):
+        for text in capacity_problems(value, self.of_case(case_id, "capacity_assessment"), e):
             self.note(case_id, rid, "enquiry", text)
 
     def msp_cells(self, case_id: str, rid: str, e: Payload, c: Counter[tuple[str, str]]) -> None:

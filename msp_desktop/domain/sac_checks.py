@@ -1,9 +1,9 @@
 """Cross-checks of an enquiry's SAC answers against the rest of its case (domain.md §4.8,
 §6.5), by the same rules that check them at conclusion (rules.py): the MSP answers against
-the desired outcomes, the capacity answer against the capacity assessments, each as recorded
-up to the conclusion. Each returns what to check, in plain words; the answer is counted as
-recorded all the same (records saved before those rules, or merged from elsewhere, may still
-disagree).
+the desired outcomes recorded up to the conclusion, the capacity answer against the capacity
+assessments of decisions about the enquiry made while it ran. Each returns what to check, in
+plain words; the answer is counted as recorded all the same (records saved before those rules,
+or merged from elsewhere, may still disagree).
 """
 
 from __future__ import annotations
@@ -12,18 +12,22 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from msp_desktop.domain import enums as E
-from msp_desktop.domain.derive import assessments_by, derive_msp_achieved_of, outcomes_by
+from msp_desktop.domain.derive import derive_msp_achieved_of, enquiry_assessments, outcomes_by
 
 
 def capacity_problems(value: str | None, assessments: Iterable[Mapping[str, Any]],
-                      until: str | None) -> list[str]:
-    conclusions = {a.get("conclusion") for a in assessments_by(assessments, until)}
+                      enquiry: Mapping[str, Any]) -> list[str]:
+    """Only assessments of decisions about the enquiry, made while it ran, count
+    (derive.enquiry_assessments): one that found the adult lacked capacity to manage a tenancy
+    says nothing about taking part in the enquiry."""
+    conclusions = {a.get("conclusion") for a in enquiry_assessments(assessments, enquiry)}
     if value == "NOT_LACKED" and "LACKS_CAPACITY" in conclusions:
-        return ["Recorded as not lacking capacity, but a capacity assessment on this case "
-                "found that the adult lacked capacity for a decision: check SG3a"]
+        return ["Recorded as not lacking capacity, but a capacity assessment of a decision "
+                "about this enquiry found that the adult lacked capacity: check SG3a"]
     if value == "LACKED" and "LACKS_CAPACITY" not in conclusions:
-        return ["Recorded as lacking capacity, but no capacity assessment on this case up to "
-                "the conclusion found that the adult lacked capacity: check SG3a"]
+        return ["Recorded as lacking capacity, but no capacity assessment of a decision about "
+                "this enquiry (taking part, consent to share information, contact with "
+                "others), made while it ran, found that the adult lacked capacity: check SG3a"]
     return []
 
 

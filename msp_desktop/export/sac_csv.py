@@ -20,7 +20,10 @@ from msp_desktop.domain.sac_tables import SacTable
 from msp_desktop.storage.atomic import atomic_writer
 
 MISSING_FILE = "missing.csv"
-MISSING_HEADER = ("Case", "Record", "Record kind", "What is missing or to check")
+# The case's short reference and the record as the app shows them (the search finds a case by
+# its reference), then the full ids for anyone matching the file against an export.
+MISSING_HEADER = ("Case reference", "Record", "What is missing or to check", "Case id",
+                  "Record id")
 # A cell starting with one of these runs as a formula in a spreadsheet (OWASP CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,7 +59,8 @@ def table_rows(table: SacTable) -> list[list[str]]:
 def write_tables(folder: Path, report: SacReport) -> list[Path]:
     """Write every table and missing.csv into `folder`; return the paths written."""
     written = [_write(folder / table_file(t), table_rows(t)) for t in report.tables]
-    missing = [[u.case_id, u.record_id, _kind_label(u.kind), u.missing] for u in report.uncounted]
+    missing = [[u.case_reference, u.description or _kind_label(u.kind), u.missing, u.case_id,
+                u.record_id] for u in report.uncounted]
     written.append(_write(folder / MISSING_FILE, [list(MISSING_HEADER), *missing]))
     return written
 

@@ -19,8 +19,7 @@ from reportlab.lib.units import inch, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from msp_desktop.domain.kinds import KINDS
-from msp_desktop.domain.sac import SacReport
+from msp_desktop.domain.sac import SacReport, case_reference
 from msp_desktop.domain.sac_tables import SacTable
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.export.pdf_base import build, styles
@@ -133,14 +132,15 @@ def _missing_block(report: SacReport, s: dict[str, ParagraphStyle], small: Parag
              "again.")
     if len(items) > len(shown):
         intro += f" The first {len(shown):,} are listed here; missing.csv lists them all."
-    ids = ParagraphStyle("ids", parent=small, fontSize=6.5, leading=8.5)
-    head = [Paragraph(h, bold) for h in ("Case, then record", "Kind",
-                                          "What is missing or to check")]
-    rows = [[Paragraph(escape(u.case_id) if u.record_id == u.case_id else
-                       f"{escape(u.case_id)}<br/>{escape(u.record_id)}", ids),
-             Paragraph(escape(KINDS[u.kind].label if u.kind in KINDS else u.kind), small),
+    head = [Paragraph(h, bold) for h in ("Case", "Record", "What is missing or to check")]
+    # As the app's SAC window shows them: the case's reference, then the record as the app
+    # lists it, with its own reference when it is not the case itself.
+    rows = [[Paragraph(escape(u.case_reference), small),
+             Paragraph(escape(u.description or u.kind) + (
+                 "" if u.record_id == u.case_id else f" · {escape(case_reference(u.record_id))}"),
+                 small),
              Paragraph(escape(u.missing), small)] for u in shown]
-    grid = Table([head, *rows], colWidths=[50 * mm, 27 * mm, _WIDTH - 77 * mm], repeatRows=1)
+    grid = Table([head, *rows], colWidths=[20 * mm, 57 * mm, _WIDTH - 77 * mm], repeatRows=1)
     grid.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from msp_desktop.domain import enums as E
+from msp_desktop.domain import legacy
+from msp_desktop.domain.councils import current_code
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacInput, SacReport, sac_report
 from msp_desktop.export import sac_csv, sac_pdf
@@ -47,8 +49,17 @@ class SacExport:
     report: SacReport
 
 
+def current_council(code: str) -> str:
+    """`code` as the council list has it now: a code from before a reorganisation (Barnsley's
+    E08000016) resolves to the current one (E08000038); an unknown code is kept, for
+    council_problem to explain."""
+    return current_code(code) or code.strip().upper()
+
+
 def council_problem(code: str) -> str | None:
-    """Why `code` cannot be a reporting council, or None when it can."""
+    """Why `code` cannot be a reporting council, or None when it can (a former code can: it
+    resolves to the current one)."""
+    code = current_council(code)
     if code not in E.COUNCIL:
         return (f"'{code}' is not the ONS code of a council with adult social services; give "
                 "a code such as E09000012 (Hackney).")
@@ -60,11 +71,13 @@ def council_problem(code: str) -> str | None:
 
 def year_problem(year: int, today: dt.date) -> str | None:
     """Why `year` cannot start a reporting year, or None when it can (this year's return may
-    be run part-way through, to see what is missing)."""
-    if FIRST_YEAR <= year <= today.year:
+    be run part-way through, to see what is missing; a year that has not started cannot)."""
+    current = today.year if today.month >= 4 else today.year - 1  # the year holding today
+    if FIRST_YEAR <= year <= current:
         return None
     return (f"--year is the year the reporting year starts (1 April YYYY to 31 March YYYY+1), "
-            f"from {FIRST_YEAR} to {today.year}; {year} is outside that.")
+            f"from {FIRST_YEAR} to {current} (the year running on {today:%-d %B %Y}); {year} "
+            "is outside that.")
 
 
 def council_name(code: str) -> str:
@@ -77,8 +90,9 @@ def reporting_council(session: Session) -> str | None:
 
 
 def set_reporting_council(session: Session, code: str) -> None:
-    """Make `code` the vault's reporting council (checked against the council list)."""
-    code = code.strip().upper()
+    """Make `code` the vault's reporting council (checked against the council list; a former
+    code is saved as the current one)."""
+    code = current_council(code)
     problem = council_problem(code)
     if problem:
         raise SacRequestInvalid(problem)
@@ -89,13 +103,15 @@ def set_reporting_council(session: Session, code: str) -> None:
 
 def gather(session: Session) -> SacInput:
     """Every current record the collection counts, read in one scan per kind."""
-    payloads = queries.current_payloads(session.conn, _KINDS.values())
+    current = queries.current_payloads(session.conn, _KINDS.values())
+    payloads = current.by_kind
     for kind, records in payloads.items():
-        upgrade = KINDS[kind].upgrade  # a payload saved before a field was coded
-        if upgrade is not None:
+        if KINDS[kind].upgrade is not None:  # a payload saved before a field was coded
             for rid, payload in records.items():
-                records[rid] = upgrade(payload)
-    return SacInput(**{name: payloads[kind] for name, kind in _KINDS.items()})
+                # Marking guessed health condition codes, which the return lists, not counts.
+                records[rid] = legacy.current_payload(kind, payload, mark_guesses=True)
+    return SacInput(**{name: payloads[kind] for name, kind in _KINDS.items()},
+                    conflicted=current.conflicted)
 
 
 def count(session: Session, *, year: int, council: str | None = None) -> SacReport:
@@ -131,7 +147,7 @@ def write_report(
 
 
 def _council(session: Session, council: str | None) -> str:
-    code = (council or reporting_council(session) or "").strip().upper()
+    code = current_council(council or reporting_council(session) or "")
     if not code:
         raise SacRequestInvalid("No reporting council is set for this vault: give --council "
                                 "CODE (the council's ONS code), or set it once with "

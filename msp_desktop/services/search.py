@@ -46,6 +46,12 @@ def search(
     used = terms(text) if isinstance(text, str) else text
     hits = queries.search(session.conn, used, limit=limit, case_id=case_id,
                           cancelled=cancel.is_set if cancel is not None else None)
+    if case_id is None and len(used.words) == 1:
+        # A case reference (the first characters of its id, as the SAC missing list gives
+        # it) finds the case itself, first.
+        by_ref = queries.cases_by_reference(session.conn, used.words[0], limit)
+        found = {h.record_id for h in by_ref}
+        hits = [*by_ref, *(h for h in hits if h.record_id not in found)][:limit]
     if audit:
         log_search(session, len(hits), case_id)
     return SearchResults(hits, used)

@@ -249,6 +249,25 @@ def _search(conn: Any, query: str, limit: int, case_id: str | None) -> list[Sear
     ]
 
 
+# A case reference as the app shows it: the first characters (eight or more) of the case id.
+_REFERENCE = re.compile(r"[0-9a-f]{8,32}")
+
+
+def cases_by_reference(conn: Any, text: str, limit: int = 50) -> list[SearchHit]:
+    """The cases whose id starts with `text` (a case reference as the SAC missing list and
+    file names give it, in any case), when `text` is one; [] otherwise."""
+    prefix = text.strip().lower()
+    if not _REFERENCE.fullmatch(prefix):
+        return []
+    rows = conn.execute(
+        "SELECT r.record_id, r.kind, r.record_id, coalesce(s.person_name, ''), r.title,"
+        " r.sort_date FROM records r LEFT JOIN case_summary s ON s.case_id = r.record_id"
+        " WHERE r.kind = 'case' AND r.record_id >= ? AND r.record_id < ?"
+        " ORDER BY r.record_id LIMIT ?", (prefix, prefix + "g", limit))
+    return [SearchHit(record_id=r[0], kind=r[1], case_id=r[2], person_name=r[3], title=r[4],
+                      snippet="", sort_date=r[5]) for r in rows]
+
+
 def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
     ids = sorted(set(case_ids))
     out: dict[str, str] = {}
@@ -260,15 +279,31 @@ def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def current_payloads(conn: Any, kinds: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
+@dataclass(frozen=True)
+class CurrentPayloads:
+    """by_kind: kind -> record id -> current payload. conflicted: the ids of those records
+    whose synced versions disagree on a field (their payload is one version, provisionally)."""
+
+    by_kind: dict[str, dict[str, dict[str, Any]]]
+    conflicted: frozenset[str]
+
+
+def current_payloads(conn: Any, kinds: Iterable[str]) -> CurrentPayloads:
     """The current payload of every record of these kinds, by kind then record id, leaving out
-    records entered in error: one scan per kind, for reports over the whole vault."""
+    records entered in error, and which of them are in sync conflict: one scan per kind, for
+    reports over the whole vault."""
     out: dict[str, dict[str, dict[str, Any]]] = {}
+    conflicted: set[str] = set()
     for kind in kinds:
-        out[kind] = {rid: json.loads(payload) for rid, payload in conn.execute(
-            "SELECT record_id, payload FROM records WHERE kind = ? AND status != ?",
-            (kind, RecordStatus.ENTERED_IN_ERROR.value))}
-    return out
+        out[kind] = {}
+        for rid, payload, conflicts in conn.execute(
+                "SELECT record_id, payload, conflicts IS NOT NULL FROM records"
+                " WHERE kind = ? AND status != ?",
+                (kind, RecordStatus.ENTERED_IN_ERROR.value)):
+            out[kind][rid] = json.loads(payload)
+            if conflicts:
+                conflicted.add(rid)
+    return CurrentPayloads(out, frozenset(conflicted))
 
 
 def person_payloads(conn: Any) -> list[tuple[str, dict[str, Any]]]:

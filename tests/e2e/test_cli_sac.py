@@ -49,7 +49,8 @@ def test_report_sac_writes_the_tables_and_the_summary(sandbox: Sandbox) -> None:
         assert list(csv.reader(fh))[1] == ["Total Number of Safeguarding Concerns", "2"]
     with open(out / "missing.csv", encoding="utf-8-sig", newline="") as fh:
         missing = list(csv.reader(fh))[1:]
-    assert {row[0] for row in missing} == set(seeded.case_ids)
+    assert {row[3] for row in missing} == set(seeded.case_ids)
+    assert {row[0] for row in missing} == {c[:8].upper() for c in seeded.case_ids}
     for name in seeded.person_names.values():  # ids and plain words only, no names
         assert all(name not in " ".join(row) for row in missing)
 

@@ -123,6 +123,22 @@ def test_concurrent_edits_to_one_field_conflict_until_a_person_resolves() -> Non
             a.heads(rid)[0],)
 
 
+def test_reports_learn_which_records_are_in_conflict() -> None:
+    """queries.current_payloads (the SAC return's scan) says which payloads are provisional."""
+    from msp_desktop.storage import queries
+
+    a, b = _replicas(2, [0, 0])
+    rid = a.create(KIND, {"likelihood": 1}).record_id
+    calm = a.create(KIND, {"likelihood": 2}).record_id
+    _send(a, b, [0, 1])
+    a.edit(rid, {"likelihood": 4})
+    b.edit(rid, {"likelihood": 5})
+    _send(b, a, list(range(4)))
+    current = queries.current_payloads(a._conn, [KIND])
+    assert set(current.by_kind[KIND]) == {rid, calm}
+    assert current.conflicted == {rid}
+
+
 def test_child_before_parent_is_parked_then_applied() -> None:
     a, b = _replicas(2, [0, 0])
     rid = a.create(KIND, {"owner": 1}).record_id

@@ -42,6 +42,32 @@ def test_health_condition_text_gets_a_code_only_when_it_is_clear() -> None:
     assert health_condition_code("Ingrowing toenail") is None
 
 
+def test_health_condition_words_must_name_the_condition() -> None:
+    """Loose substrings coded sight loss, autism, drug misuse and illness from words that name
+    none of them."""
+    for text in ("Limited insight", "Known to ASC", "Takes drugs for blood pressure",
+                 "Heartbroken since her husband died", "Basic needs met", "Gradually frailer"):
+        assert health_condition_code(text) is None, text
+    assert health_condition_code("Sight loss") == "VISUAL"
+    assert health_condition_code("Registered blind") == "VISUAL"
+    assert health_condition_code("Drug misuse") == "SUBSTANCE_MISUSE"
+    assert health_condition_code("Alcoholic") == "SUBSTANCE_MISUSE"
+    assert health_condition_code("Heart failure") == "LONG_TERM_CONDITION"
+    assert health_condition_code("Autistic") == "AUTISM"
+    assert health_condition_code("ASD") == "AUTISM"
+    assert health_condition_code("Down's syndrome") == "LEARNING_DISABILITY"
+
+
+def test_a_code_read_from_text_is_marked_only_when_asked_and_never_saved() -> None:
+    person = {"family_name": "Jones", "jurisdiction": "ENG", "health_conditions": [
+        {"condition": "Autism"}, {"code": "DEMENTIA", "condition": "Dementia"}]}
+    marked = current_payload("person", person, mark_guesses=True)["health_conditions"]
+    assert marked == [{"condition": "Autism", "code": "AUTISM", "code_guessed": True},
+                      {"code": "DEMENTIA", "condition": "Dementia"}]
+    assert "code_guessed" not in current_payload("person", person)["health_conditions"][0]
+    assert "code_guessed" not in clean(KINDS["person"], person)["health_conditions"][0]
+
+
 def test_old_health_condition_rows_keep_their_text() -> None:
     person = {"family_name": "Jones", "jurisdiction": "ENG", "health_conditions": [
         {"condition": "Autism", "source": "GP record"},

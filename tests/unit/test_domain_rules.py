@@ -580,7 +580,7 @@ def test_a_risk_added_after_conclusion_must_be_complete() -> None:
 # --- SAC: capacity (SG3a) and MSP (SG4a) answers against the record (§4.8, §6.5) --------------
 
 LACKS = {"case_id": "c1", "assessed_at": "2025-01-20T10:00:00+00:00",
-         "conclusion": "LACKS_CAPACITY"}
+         "decision_category": "ENQUIRY_PARTICIPATION", "conclusion": "LACKS_CAPACITY"}
 HAS = {**LACKS, "conclusion": "HAS_CAPACITY"}
 
 
@@ -605,6 +605,23 @@ def test_not_lacked_contradicts_an_assessment_that_found_lack_of_capacity() -> N
     # An assessment after the conclusion does not count.
     later = {**LACKS, "assessed_at": "2025-03-01T10:00:00+00:00"}
     assert check("enquiry", CONCLUDED, ctx_with(RISK, assessments=(later,))) == []
+
+
+def test_only_assessments_of_decisions_about_the_enquiry_made_while_it_ran_count() -> None:
+    """§4.8: lacking capacity to manage a tenancy says nothing about taking part in the
+    enquiry; nor does an assessment made long before it started."""
+    tenancy = {**LACKS, "decision_category": "TENANCY"}
+    has = {**HAS, "decision_category": "ENQUIRY_PARTICIPATION"}
+    assert check("enquiry", CONCLUDED, ctx_with(RISK, assessments=(tenancy, has))) == []
+    lacked = {**CONCLUDED, "sac_lacked_capacity": "LACKED", "sac_capacity_support": "NO"}
+    assert fields_of(check("enquiry", lacked, ctx_with(RISK, assessments=(tenancy, has)))) == [
+        "sac_lacked_capacity"]
+    # The enquiry started on 6 January: four weeks of information gathering before it count.
+    for day, counts in (("2024-12-09", True), ("2024-12-08", False), ("2024-06-01", False)):
+        found = {**LACKS, "assessed_at": f"{day}T10:00:00+00:00"}
+        assert (check("enquiry", lacked, ctx_with(RISK, assessments=(found,))) == []) is counts
+    consent = {**LACKS, "decision_category": "CONSENT_TO_SHARE"}
+    assert check("enquiry", lacked, ctx_with(RISK, assessments=(consent,))) == []
 
 
 def test_lacked_needs_an_assessment_that_found_it() -> None:

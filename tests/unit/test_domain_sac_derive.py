@@ -23,7 +23,8 @@ def test_suggestions_look_only_up_to_the_conclusion() -> None:
     enquiry = {"concluded_at": "2025-02-20"}
     late_outcome = {"first_expressed_at": "2025-03-01", "status": "ACTIVE",
                     "achievement": "FULLY"}
-    late_lack = {"assessed_at": "2025-03-01T09:00:00+00:00", "conclusion": "LACKS_CAPACITY"}
+    late_lack = {"assessed_at": "2025-03-01T09:00:00+00:00", "conclusion": "LACKS_CAPACITY",
+                 "decision_category": "ENQUIRY_PARTICIPATION"}
     advocate = {"roles": ["ADVOCATE"]}
     assert suggest_enquiry_sac(enquiry, [late_outcome], [late_lack], [advocate]) == {
         "sac_lacked_capacity": "NOT_LACKED"}
@@ -33,6 +34,22 @@ def test_suggestions_look_only_up_to_the_conclusion() -> None:
         "sac_lacked_capacity": "LACKED", "sac_capacity_support": "YES"}
     # No advocate does not mean no support from family or friends: left to the worker.
     assert "sac_capacity_support" not in suggest_enquiry_sac({}, [], [late_lack], [])
+
+
+def test_suggestions_count_only_assessments_of_decisions_about_the_enquiry() -> None:
+    enquiry = {"started_at": "2025-02-01", "concluded_at": "2025-03-20"}
+    tenancy = {"assessed_at": "2025-02-10T09:00:00+00:00", "conclusion": "LACKS_CAPACITY",
+               "decision_category": "TENANCY"}
+    taking_part = {**tenancy, "decision_category": "ENQUIRY_PARTICIPATION",
+                   "conclusion": "HAS_CAPACITY"}
+    assert suggest_enquiry_sac(enquiry, [], [tenancy, taking_part]) == {
+        "sac_lacked_capacity": "NOT_LACKED"}
+    # An assessment of taking part, years before the enquiry, does not answer it either.
+    old = {**tenancy, "decision_category": "ENQUIRY_PARTICIPATION",
+           "assessed_at": "2023-02-10T09:00:00+00:00"}
+    assert suggest_enquiry_sac(enquiry, [], [old]) == {"sac_lacked_capacity": "NOT_LACKED"}
+    recent = {**old, "assessed_at": "2025-01-10T09:00:00+00:00"}  # while information gathered
+    assert suggest_enquiry_sac(enquiry, [], [recent]) == {"sac_lacked_capacity": "LACKED"}
 
 
 ADULT = {"family_name": "Ó Súilleabháin", "given_names": "Siobhán Marie",

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from msp_desktop.services import cases, records
+from msp_desktop.services import cases, records, search
 from msp_desktop.services import sac_report as sac
 from msp_desktop.services.session import KdfParams, Session
 from tests.unit.conftest import FakeClock
@@ -80,12 +80,26 @@ def test_the_reporting_council_is_a_checked_vault_setting(session: Session) -> N
     assert [e.detail for e in change] == [{"setting": "reporting_council", "value": HACKNEY}]
 
 
+def test_a_former_council_code_resolves_to_the_current_one(
+    session: Session, loaded: dict[str, str], tmp_path: Path,
+) -> None:
+    assert sac.council_problem("e08000016") is None  # Barnsley, before April 2025
+    sac.set_reporting_council(session, "E08000016")
+    assert sac.reporting_council(session) == "E08000038"
+    assert sac.count(session, year=2025, council="E08000016").council == "E08000038"
+
+
 def test_problems_with_year_and_council_are_explained() -> None:
     today = dt.date(2026, 5, 10)
     assert sac.year_problem(2025, today) is None
     assert sac.year_problem(2026, today) is None  # this year, part-way through
     assert "from 2015 to 2026" in str(sac.year_problem(2027, today))
     assert sac.year_problem(2014, today) is not None
+    # January to March: the reporting year that starts this calendar year has not begun.
+    winter = dt.date(2026, 3, 31)
+    assert sac.year_problem(2025, winter) is None
+    assert "from 2015 to 2025" in str(sac.year_problem(2026, winter))
+    assert sac.year_problem(2026, dt.date(2026, 4, 1)) is None
     assert sac.council_problem(HACKNEY) is None
     assert "Welsh council" in str(sac.council_problem(CARDIFF))
     assert "not the ONS code" in str(sac.council_problem("Hackney"))
@@ -116,11 +130,17 @@ def test_report_folder_holds_every_table_the_missing_list_and_the_pdf(
     assert read_csv(out / "SG1b.csv")[:3] == [
         ["Gender", "Safeguarding Concerns", "Section 42 Enquiries", "Other Enquiries"],
         ["Male", "0", "0", "0"], ["Female", "2", "0", "0"]]
+    # The case's reference and the record as the app shows them, then the full ids.
+    reference = loaded["b"][:8].upper()
     assert read_csv(out / "missing.csv") == [
-        ["Case", "Record", "Record kind", "What is missing or to check"],
-        [loaded["b"], loaded["b"], "Safeguarding case",
+        ["Case reference", "Record", "What is missing or to check", "Case id", "Record id"],
+        [reference, "Safeguarding case: Enquiry in progress, 01 May 2025",
          "The council where the abuse happened (host council) is not recorded: counted for "
-         f"{HACKNEY}, the reporting council"]]
+         f"{HACKNEY}, the reporting council", loaded["b"], loaded["b"]]]
+    # ... and the search finds the case by that reference.
+    assert [h.record_id for h in search.search(session, reference.lower(), audit=False)] == [
+        loaded["b"]]
+    assert search.search(session, reference, audit=False)[0].record_id == loaded["b"]
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(out / "sac-summary.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
@@ -130,7 +150,9 @@ def test_report_folder_holds_every_table_the_missing_list_and_the_pdf(
         for table in result.report.tables:
             assert f"{table.code}: " in text
         assert "Records to fix before the return is due" in text
-        assert loaded["b"][:8] in text  # ids may wrap inside a table cell
+        assert reference in text
+        assert "Safeguarding case: Enquiry in" in text  # the cell may wrap the rest
+        assert loaded["b"] not in text  # the reference, not the 32-character id
     # One audit entry: the year, the council, the hash; no names.
     entry = [e for e in session.audit.entries() if e.action == "export"][-1]
     assert entry.detail == {

@@ -175,6 +175,15 @@ def test_enquiry_answers_are_derived_from_the_record(session: Session) -> None:
                "concluded_at": "2026-02-20"}
     assert sac_answers.enquiry_answers(session, enquiry) == {
         "sac_lacked_capacity": "NOT_LACKED"}
+    # Lacking capacity to sign a tenancy does not answer SG3a; having it to take part does.
+    records.create(session, "capacity_assessment", {
+        **_lacks(case_id), "decision_category": "TENANCY",
+        "decision_in_question": "Whether to sign the new tenancy."})
+    records.create(session, "capacity_assessment", {
+        k: v for k, v in _lacks(case_id).items() if not k.startswith(("understand", "caus"))}
+        | {"conclusion": "HAS_CAPACITY"})
+    assert sac_answers.enquiry_answers(session, enquiry) == {
+        "sac_lacked_capacity": "NOT_LACKED"}
     for achievement in ("FULLY", "NOT_ACHIEVED"):
         records.create(session, "desired_outcome", {
             "case_id": case_id, "statement": "I want to stay at home.", "expressed_by": "ADULT",
@@ -194,7 +203,8 @@ def test_enquiry_answers_are_derived_from_the_record(session: Session) -> None:
 def _lacks(case_id: str) -> dict[str, Any]:
     return {
         "case_id": case_id, "assessed_at": "2026-01-25T10:00:00+00:00",
-        "decision_category": "RESIDENCE", "decision_in_question": "Where to live.",
+        "decision_category": "ENQUIRY_PARTICIPATION",
+        "decision_in_question": "Whether to take part in the enquiry.",
         "trigger": "Memory loss.", "assessor": "A. Worker",
         "conclusion": "LACKS_CAPACITY", "understand_result": "UNABLE",
         "understand_evidence": "Could not describe the options.", "impairment": True,

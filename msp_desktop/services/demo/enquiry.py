@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from msp_desktop.domain.derive import derive_msp_achieved, source_sac_for
+from msp_desktop.domain.derive import ENQUIRY_DECISIONS, derive_msp_achieved, source_sac_for
 from msp_desktop.services.demo.draw import Draw
 from msp_desktop.services.demo.model import Adult, Episode
 from msp_desktop.services.demo.scenario import ALSO, HOSPITALS, PAID_BY_ADULT
@@ -104,7 +104,9 @@ def write_enquiry(
         asked = draw.pick(("ASKED_NONE_EXPRESSED", "NOT_ASKED", "NOT_RECORDED"))
         reason = "Outcomes conversation not documented by the previous worker." \
             if asked == "NOT_RECORDED" else None
-    lacked = ep.capacity_conclusion == "LACKS_CAPACITY"
+    # Only an assessment of a decision about the enquiry answers SG3a (§4.8).
+    lacked = (ep.capacity_conclusion == "LACKS_CAPACITY"
+              and ep.capacity_category in ENQUIRY_DECISIONS)
     support = bool(lacked and (ep.advocate_id or ep.supporter_id))
     sac: dict[str, Any] = {
         "msp_asked": asked,
