@@ -14,12 +14,12 @@ from a11y import (
 )
 from PySide6.QtCore import Qt
 
-from msp_desktop.services import caseload, data_export
+from msp_desktop.services import caseload, data_export, records
 from msp_desktop.services.session import KdfParams, Session
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.export_dialog import ExportDialog, case_reference
 from msp_desktop.ui.main_window import MainWindow
-from msp_desktop.ui.reports import ImportDialog
+from msp_desktop.ui.reports import ImportDialog, plan_changes
 from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.workers import TaskRunner
 
@@ -229,6 +229,24 @@ def test_a_bad_file_shows_where_it_is_wrong(qtbot, vault, tmp_path) -> None:
         assert "cut.json, line" in dialog.location.text()
     finally:
         other.close()
+
+
+def test_the_preview_names_records_changed_here_since_the_export(qtbot, vault,
+                                                                tmp_path) -> None:
+    session, case_id = vault
+    source = tmp_path / "source.json"
+    data_export.export_json(session, source)
+    person_id = records.get(session, case_id).payload["person_id"]
+    person = records.get(session, person_id)
+    records.edit(session, person_id, {**person.payload, "given_names": "Siân"})
+    dialog = ImportDialog(UiContext(session))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file.set_path(str(source))
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.summary.isVisible(), timeout=20000)
+    assert "Changed here since that export (kept as they are): 1." in dialog.summary.text()
+    assert dialog.plan is not None and not plan_changes(dialog.plan).records
 
 
 def test_alt_x_then_the_keyboard_opens_the_subject_access_copy(qtbot, vault, tmp_path) -> None:
