@@ -128,9 +128,11 @@ class _Renderer:
         person = record.person
         everyone = [r for r in (person, record.case, *record.records) if r is not None]
         authors = {r.created_by for r in everyone} | {r.updated_by for r in everyone}
-        authors |= {rev.author for revs in record.histories.values() for rev in revs}
+        revisions = [rev for revs in record.histories.values() for rev in revs]
+        authors |= {rev.author for rev in revisions}
+        # Every revision: a name may survive only in an amendment's original.
         self.disclosure = Disclosure(record.profile, person.payload if person else None,
-                                     everyone, authors=authors)
+                                     everyone, authors=authors, revisions=revisions)
         self.shown = everyone
         self.record_ids = tuple(r.record_id for r in everyone)
         self._by_id = {r.record_id: r for r in everyone}

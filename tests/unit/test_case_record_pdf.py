@@ -257,3 +257,22 @@ def test_the_full_record_keeps_what_the_subject_access_copy_withholds(
     for word in THIRD_PARTY_WORDS:
         assert word in text, word
     assert WITHHELD not in text and "What was withheld and why" not in text
+
+
+def test_a_name_only_in_an_amendments_original_is_withheld(session: Session, built: Built,
+                                                           tmp_path: Path) -> None:
+    note = records.create_and_finalise(session, "contact_note", {
+        "case_id": built.case_id, "note_type": "HOME_VISIT",
+        "event_start": "2026-01-20T10:00:00+00:00", "adult_present": True, "seen_alone": True,
+        "purpose": "Visit with Kevin Doyle",
+        "attendees": [{"name": "Kevin Doyle", "role": "Lodger"}],
+        "facts": "Kevin Doyle shouted at Eirlys. Kevin left."}).state
+    records.amend(session, note.record_id, {
+        **note.payload, "purpose": "Home visit", "attendees": [],
+        "facts": "A visitor shouted at Eirlys."},
+        reason="Wrong person recorded: it was not Kevin Doyle", amendment_type="CORRECTION")
+    raw = pdf_text(exports.case_record_pdf(session, built.case_id, tmp_path / "sar.pdf",
+                                           profile="sar").path)
+    assert "A visitor shouted at Eirlys" in flat(raw)
+    assert "Kevin" not in raw and "Doyle" not in raw
+    assert "shouted at Eirlys" in flat(raw).partition("original:")[2]
