@@ -17,7 +17,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi import get_display
+from bidi.algorithm import get_display  # the pure-Python one: the Rust get_display of
+# python-bidi 0.6 does not mirror brackets ("اردو (Urdu)" came out as ")Urdu( اردو")
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph

@@ -10,7 +10,7 @@ from typing import Any
 
 import arabic_reshaper
 import pytest
-from bidi import get_display
+from bidi.algorithm import get_display
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -222,6 +222,25 @@ def test_a_long_urdu_paragraph_wraps_in_reading_order_right_aligned() -> None:
     first.wrap(200, 1000)
     rest.wrap(200, 1000)
     assert len(first._lines) == 3 and len(first._lines) + len(rest._lines) == len(lines)
+
+
+# Written by hand, in the order the glyphs are drawn left to right: the presentation forms
+# (isolated alef, reh, dal, waw for اردو; initial gaf, medial heh doachashmee, final reh for
+# گھر; initial meem, medial farsi yeh, final noon ghunna for میں), reversed, and brackets
+# mirrored so that they still open towards what they enclose.
+@pytest.mark.parametrize(("text", "visual"), [
+    ("اردو (Urdu)", "(Urdu) \ufeed\ufea9\ufead\ufe8d"),
+    ("میں [withheld: third party] گھر",
+     "\ufeae\ufbad\ufb94 [withheld: third party] \ufb9f\ufbff\ufee3"),
+    ("She said (اردو) ok", "She said (\ufeed\ufea9\ufead\ufe8d) ok"),
+])
+def test_right_to_left_lines_are_drawn_in_visual_order_with_mirrored_brackets(
+    text: str, visual: str,
+) -> None:
+    para = MixedText(text, styles()["body"])
+    para.wrap(400, 1000)
+    assert para._lines is not None
+    assert ["".join(p for _f, p in runs) for runs, _w, _rtl in para._lines] == [visual]
 
 
 def test_a_short_field_with_a_line_break_is_laid_out_as_lines() -> None:
