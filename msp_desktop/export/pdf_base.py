@@ -131,6 +131,32 @@ def when_text(value: str | None) -> str:
     return f"{moment:%-d %b %Y %H:%M}"
 
 
+def render(
+    story: Sequence[Any],
+    *,
+    title: str,
+    meta: ExportMeta,
+    footer_detail: str = "",
+    subject: str = "",
+) -> bytes:
+    """Lay out the story in memory, with the marked footer on every page (marked_footer):
+    the whole PDF, not yet written anywhere."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, title=title, author=meta.exported_by,
+                            creator="MSP Desktop", subject=subject, topMargin=20 * mm,
+                            bottomMargin=20 * mm)
+    doc.build(list(story), canvasmaker=counted_pages(marked_footer(meta, footer_detail)))
+    return buffer.getvalue()
+
+
+def write(dest: Path, data: bytes) -> Path:
+    """Write a rendered PDF in one atomic step, so a failed or interrupted export never
+    leaves half a PDF under the chosen name."""
+    with atomic_writer(Path(dest)) as fh:
+        fh.write(data)
+    return Path(dest)
+
+
 def build(
     dest: Path,
     story: Sequence[Any],
@@ -140,14 +166,6 @@ def build(
     footer_detail: str = "",
     subject: str = "",
 ) -> Path:
-    """Lay out the story in memory, with the marked footer on every page (marked_footer),
-    then write the file in one atomic step, so a failed or interrupted export never leaves
-    half a PDF under the chosen name."""
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, title=title, author=meta.exported_by,
-                            creator="MSP Desktop", subject=subject, topMargin=20 * mm,
-                            bottomMargin=20 * mm)
-    doc.build(list(story), canvasmaker=counted_pages(marked_footer(meta, footer_detail)))
-    with atomic_writer(Path(dest)) as fh:
-        fh.write(buffer.getvalue())
-    return Path(dest)
+    """render, then write."""
+    return write(dest, render(story, title=title, meta=meta, footer_detail=footer_detail,
+                              subject=subject))

@@ -17,8 +17,10 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi.algorithm import get_display  # the pure-Python one: the Rust get_display of
-# python-bidi 0.6 does not mirror brackets ("اردو (Urdu)" came out as ")Urdu( اردو")
+
+# The pure-Python get_display: python-bidi 0.6's Rust one (bidi.get_display) does not mirror
+# brackets ("اردو (Urdu)" came out as ")Urdu( اردو").
+from bidi.algorithm import get_display
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -41,6 +43,16 @@ def has_rtl(text: str) -> bool:
 def is_rtl_paragraph(text: str) -> bool:
     m = _FIRST_STRONG.search(text)
     return bool(m and m.group(1))
+
+
+def quoted(text: str) -> str:
+    """The adult's words in quotation marks, unless they have their own, or they start in a
+    right-to-left script (English quotation marks would land the wrong way round there; the
+    quote style still sets them apart)."""
+    text = text.strip()
+    if text[:1] in "\"“‘'" or is_rtl_paragraph(text):
+        return text
+    return f"“{text}”"
 
 
 def font_runs(text: str, font: str) -> list[tuple[str, str]]:

@@ -276,3 +276,40 @@ def test_a_name_only_in_an_amendments_original_is_withheld(session: Session, bui
     assert "A visitor shouted at Eirlys" in flat(raw)
     assert "Kevin" not in raw and "Doyle" not in raw
     assert "shouted at Eirlys" in flat(raw).partition("original:")[2]
+
+
+def test_no_file_is_left_when_the_audit_entry_cannot_be_written(
+    session: Session, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dest = tmp_path / "out" / "record.pdf"
+    dest.parent.mkdir()
+
+    def audit_fails(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("audit write failed")
+
+    with monkeypatch.context() as m:
+        m.setattr(session, "log", audit_fails)
+        with pytest.raises(RuntimeError, match="audit write failed"):
+            exports.case_record_pdf(session, built.case_id, dest)
+    assert list(dest.parent.iterdir()) == []
+    # Nor when the transaction holding the entry fails to commit after the file was written.
+    with monkeypatch.context() as m:
+        m.setattr(session.heads, "stage", audit_fails)
+        with pytest.raises(RuntimeError, match="audit write failed"):
+            exports.case_record_pdf(session, built.case_id, dest, profile="sar")
+    assert list(dest.parent.iterdir()) == []
+    assert export_entries(session, built.case_id) == []
+
+
+def test_the_self_test_summary_shapes_urdu_and_is_audited_before_it_is_written(
+    session: Session, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result = exports.case_summary_pdf(session, built.case_id, tmp_path / "summary.pdf")
+    text = pdf_text(result.path)
+    assert "ﻣﯿﮟ" in text and "\u06cc\u06ba" not in text  # joined forms, as in the record
+    assert "Case summary: Eirlys Pritchard" in text
+    with monkeypatch.context() as m:
+        m.setattr(session, "log", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("no")))
+        with pytest.raises(RuntimeError):
+            exports.case_summary_pdf(session, built.case_id, tmp_path / "again.pdf")
+    assert not (tmp_path / "again.pdf").exists()
