@@ -5,11 +5,13 @@ never content)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from msp_desktop.domain.disclosure import PROFILES
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.export import case_record_pdf as record_pdf
 from msp_desktop.export import pdf, pdf_base
 from msp_desktop.export.meta import ExportMeta
@@ -47,11 +49,12 @@ def case_record_pdf(
     view = cases.case_view(session, case_id, audit=False)
     # Only amended records need their revisions: the PDF shows each amendment next to the
     # text it replaced.
-    histories = {r.record_id: records.history(session, r.record_id)
+    histories = {r.record_id: [_current(rev) for rev in records.history(session, r.record_id)]
                  for r in view.records if r.status in _AMENDED}
+    person = view.overview.person
     record = record_pdf.CaseRecord(
-        case=view.overview.case, person=view.overview.person,
-        records=[r for r in view.records if r.record_id != case_id],
+        case=_current(view.overview.case), person=_current(person) if person else None,
+        records=[_current(r) for r in view.records if r.record_id != case_id],
         histories=histories, profile=profile,
     )
     meta = ExportMeta.new(session.author, session.clock.now())
@@ -63,6 +66,17 @@ def case_record_pdf(
 
 
 _AMENDED = frozenset({"amended", "entered_in_error"})
+
+_R = TypeVar("_R", RecordState, Revision)
+
+
+def _current(r: _R) -> _R:
+    """A payload saved before a field was coded, as the app reads it (RecordKind.upgrade),
+    as the JSON and CSV exports read it: a legacy tick box prints "Yes", not "True"."""
+    kind = KINDS.get(r.kind)
+    if kind is None or kind.upgrade is None:
+        return r
+    return replace(r, payload=kind.upgrade(r.payload))
 
 
 def _audited(

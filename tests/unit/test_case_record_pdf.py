@@ -313,3 +313,17 @@ def test_the_self_test_summary_shapes_urdu_and_is_audited_before_it_is_written(
         with pytest.raises(RuntimeError):
             exports.case_summary_pdf(session, built.case_id, tmp_path / "again.pdf")
     assert not (tmp_path / "again.pdf").exists()
+
+
+def test_a_payload_saved_before_a_field_was_coded_reads_as_the_app_shows_it(
+    session: Session, built: Built, tmp_path: Path,
+) -> None:
+    with session.write():  # as an earlier version saved it: a tick box, not a choice
+        session.store.create("enquiry", {
+            "case_id": built.case_id, "enquiry_type": "S42", "started_at": "2026-02-01",
+            "enquiry_lead": "Sam Worker", "sac_lacked_capacity": "LACKED",
+            "sac_capacity_support": True})
+    text = flat(pdf_text(exports.case_record_pdf(session, built.case_id,
+                                                 tmp_path / "r.pdf").path))
+    assert "Was the adult supported by an advocate, family or friend? Yes" in text
+    assert "friend? True" not in text
