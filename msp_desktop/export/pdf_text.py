@@ -88,6 +88,24 @@ class MixedText(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         return sum(float(stringWidth(part, font, size))
                    for font, part in font_runs(word, self.style.fontName))
 
+    def _cut(self, word: str, width: float) -> list[str]:
+        """A word wider than a line, in pieces that each fit (at least one character each),
+        in one pass over its characters' widths: measuring ever shorter prefixes took
+        seconds for a few thousand characters."""
+        size = self.style.fontSize
+        pieces: list[str] = []
+        start, used = 0, 0.0
+        for i, c in enumerate(word):
+            font = RTL_FONT.get(self.style.fontName, "NotoNaskhArabic") if _RUNS.match(c) \
+                else self.style.fontName
+            cw = float(stringWidth(c, font, size))
+            if used + cw > width and i > start:
+                pieces.append(word[start:i])
+                start, used = i, 0.0
+            used += cw
+        pieces.append(word[start:])
+        return pieces
+
     def _layout(self, width: float) -> list[tuple[list[tuple[str, str]], float, bool]]:
         out: list[tuple[list[tuple[str, str]], float, bool]] = []
         space = stringWidth(" ", self.style.fontName, self.style.fontSize)
@@ -98,15 +116,12 @@ class MixedText(Flowable):  # type: ignore[misc]  # ReportLab is untyped
             used = 0.0
             for word in para.split(" "):
                 w = self._measure(word)
-                while w > width and len(word) > 1:  # a word longer than a line: cut it
-                    cut = len(word) - 1
-                    while cut > 1 and self._measure(word[:cut]) > width:
-                        cut -= 1
+                if w > width and len(word) > 1:  # a word longer than a line: cut it
+                    *whole_lines, word = self._cut(word, width)
                     if current:
                         logical.append(" ".join(current))
                         current, used = [], 0.0
-                    logical.append(word[:cut])
-                    word = word[cut:]
+                    logical += whole_lines
                     w = self._measure(word)
                 extra = w + (space if current else 0.0)
                 if current and used + extra > width:

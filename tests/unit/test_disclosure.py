@@ -350,3 +350,30 @@ def test_name_parts_are_found_however_the_name_is_written(name: str, text: str,
     for plain in ("Sian", "SIAN", "Siân", "SIÂN"):
         if "Si" in name:
             assert plain not in out
+
+
+def test_a_word_longer_than_many_lines_is_cut_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import msp_desktop.export.pdf_text as pdf_text
+
+    measured = 0
+    real = pdf_text.stringWidth
+
+    def counting(text: str, font: str, size: float) -> float:
+        nonlocal measured
+        measured += len(text)
+        return float(real(text, font, size))
+
+    monkeypatch.setattr(pdf_text, "stringWidth", counting)
+    word = "ب" * 20_000
+    para = MixedText("میں " + word, styles()["body"])
+    para.wrap(300, 10_000)
+    assert para._lines is not None
+    widths = [w for _r, w, _rtl in para._lines]
+    assert len(widths) > 50 and max(widths) <= 300
+    drawn = "".join("".join(p for _f, p in runs) for runs, _w, _rtl in para._lines)
+    assert drawn.count("ﺏ") + drawn.count("ﺑ") + drawn.count("ﺒ") + drawn.count("ﺐ") \
+        == len(word)  # every letter drawn, once (shaped: initial, medial, final forms)
+    # Measuring ever shorter prefixes measured hundreds of millions of characters here.
+    assert measured < 10 * len(word)
