@@ -327,3 +327,22 @@ def test_a_payload_saved_before_a_field_was_coded_reads_as_the_app_shows_it(
                                                  tmp_path / "r.pdf").path))
     assert "Was the adult supported by an advocate, family or friend? Yes" in text
     assert "friend? True" not in text
+
+
+def test_a_label_is_never_left_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    from reportlab.platypus import Spacer
+
+    from msp_desktop.export.meta import ExportMeta
+    from msp_desktop.export.pdf_base import build, styles
+    from msp_desktop.export.pdf_text import label_line, text_flowable
+
+    need_poppler()
+    s = styles()
+    meta = ExportMeta("ABC123DEF456", "t.worker", dt.datetime(2026, 3, 10, tzinfo=dt.UTC))
+    for height in range(670, 712, 3):  # the label fits on the page, its value may not
+        out = build(tmp_path / "k.pdf", [
+            Spacer(1, height), label_line("Facts label", s["label"]),
+            text_flowable("The value under the label. " * 3, s["body"])],
+            title="t", meta=meta)
+        first = pdf_text(out, 1)
+        assert "Facts label" not in first or "The value under" in first, height
