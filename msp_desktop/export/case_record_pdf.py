@@ -28,10 +28,10 @@ from msp_desktop.domain.kinds import KINDS, display_name
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export.meta import ExportMeta
-from msp_desktop.export.pdf_base import render, styles, when_text, write
+from msp_desktop.export.pdf_base import render, styles, unprintable, when_text, write
 from msp_desktop.export.pdf_text import (
     field_line,
-    has_rtl,
+    has_complex,
     label_line,
     quoted,
     text_flowable,
@@ -250,7 +250,7 @@ class _Renderer:
 
     def _short(self, f: Field, text: str) -> list[Flowable]:
         s = self.s
-        if has_rtl(text):
+        if has_complex(text):
             return [label_line(f.label, s["label"]), text_flowable(text, s["body"])]
         label = f.label if f.label[-1:] in "?:" else f"{f.label}:"
         return [field_line(label, text, s["body"], "DejaVuSans-Bold")]
@@ -384,6 +384,31 @@ class _Renderer:
         ]))
         return [*out, table]
 
+    def _unprintable(self) -> dict[str, str]:
+        """Field (as "Record kind: field label") -> the characters in it no embedded font
+        has, over every record shown."""
+        found: dict[str, str] = {}
+
+        def check(where: str, value: Any) -> None:
+            chars = unprintable(value) if isinstance(value, str) else ""
+            if chars:
+                found[where] = "".join(dict.fromkeys(found.get(where, "") + chars))
+
+        for r in self.shown:
+            kind = KINDS.get(r.kind)
+            if kind is None:
+                continue
+            payload = self._payloads[r.record_id]
+            for f in kind.fields:
+                value = payload.get(f.name)
+                check(f"{kind.label}: {f.label}", value)
+                if f.type is FieldType.LIST and isinstance(value, list):
+                    for row in value:
+                        for sub in f.subfields:
+                            if isinstance(row, dict):
+                                check(f"{kind.label}: {f.label}: {sub.label}", row.get(sub.name))
+        return found
+
     def _short_ref(self, r: RecordState) -> str:
         """A record named without its content (the title could hold what was withheld)."""
         kind = KINDS.get(r.kind)
@@ -405,6 +430,14 @@ class _Renderer:
         ]
         out: list[Flowable] = [CondPageBreak(45 * mm), Paragraph("About this export", s["h2"])]
         out += [Paragraph(escape(line), s["small"]) for line in lines]
+        missing = self._unprintable()
+        if missing:
+            out.append(Paragraph(escape(
+                "Some characters cannot be shown: no font in this document has them, so they "
+                "print as empty boxes. Read these fields in MSP Desktop:"), s["small"]))
+            out += [Paragraph(escape(f"{where}: " + ", ".join(
+                        f"{c} (U+{ord(c):04X})" for c in chars)), s["small"])
+                    for where, chars in missing.items()]
         out.append(Paragraph(
             "The content hash identifies exactly which records, at which versions, this "
             "document shows; the vault's audit log records it with this export id.", s["small"]))

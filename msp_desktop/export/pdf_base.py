@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,40 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(resource_path(f"fonts/{file}"))))
     for name in ("DejaVuSans", "DejaVuSans-Bold", "NotoNaskhArabic", "NotoNaskhArabic-Bold"):
         _remember_widths(pdfmetrics.getFont(name))
+    # Bengali (Sylheti), Panjabi (Gurmukhi) and Gujarati runs, shaped by HarfBuzz (uharfbuzz)
+    # when drawn: vowel signs before their consonant, conjuncts (export/pdf_text.py).
+    for script in SHAPED_SCRIPTS:
+        for weight, suffix in (("Regular", ""), ("Bold", "-Bold")):
+            pdfmetrics.registerFont(TTFont(
+                f"NotoSans{script}{suffix}",
+                str(resource_path(f"fonts/NotoSans{script}-{weight}.ttf")), shapable=True))
     _FONTS_READY = True
+
+
+SHAPED_SCRIPTS = ("Bengali", "Gurmukhi", "Gujarati")
+# Every font a PDF may draw text in (the characters none of them has are listed, not boxed).
+ALL_FONTS = ("DejaVuSans", "DejaVuSans-Bold", "NotoNaskhArabic", "NotoNaskhArabic-Bold",
+             *(f"NotoSans{s}{b}" for s in SHAPED_SCRIPTS for b in ("", "-Bold")))
+
+
+@functools.cache
+def _covered() -> frozenset[int]:
+    register_fonts()
+    return frozenset(c for name in ALL_FONTS
+                     for c in pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def unprintable(text: str) -> str:
+    """The characters of `text` that no font embedded in the PDF has (they would print as
+    empty boxes), each once, in order: so that a PDF never loses text silently."""
+    covered = _covered()
+    seen: dict[str, None] = {}
+    for c in text:
+        if (ord(c) not in covered and not c.isspace()
+                and unicodedata.category(c) not in ("Cc", "Cf")
+                and not ("\ufe00" <= c <= "\ufe0f")):  # variation selectors draw nothing
+            seen[c] = None
+    return "".join(seen)
 
 
 def _remember_widths(font: Any) -> None:

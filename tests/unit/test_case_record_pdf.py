@@ -346,3 +346,26 @@ def test_a_label_is_never_left_at_the_foot_of_a_page(tmp_path: Path) -> None:
             title="t", meta=meta)
         first = pdf_text(out, 1)
         assert "Facts label" not in first or "The value under" in first, height
+
+
+def test_indic_scripts_are_embedded_and_characters_no_font_has_are_listed(
+    session: Session, built: Built, tmp_path: Path,
+) -> None:
+    records.create(session, "desired_outcome", {
+        "case_id": built.case_id, "expressed_by": "ADULT", "status": "ACTIVE",
+        "first_expressed_at": "2026-01-15",
+        "statement": "আমি বাড়িতে থাকতে চাই। ਮੈਂ ਘਰ ਰਹਿਣਾ ਚਾਹੁੰਦੀ ਹਾਂ। હું ઘરે રહેવા માંગુ છું."})
+    records.create(session, "contact_note", {
+        "case_id": built.case_id, "note_type": "PHONE",
+        "event_start": "2026-02-01T09:00:00+00:00", "language_used": "Amharic: ሰላም"})
+    out = exports.case_record_pdf(session, built.case_id, tmp_path / "r.pdf").path
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    embedded = {line.split()[0].partition("+")[2] for line in fonts.splitlines()[2:]
+                if " yes yes yes " in line}
+    assert {"NotoSansBengali-Regular", "NotoSansGurmukhi-Regular",
+            "NotoSansGujarati-Regular"} <= embedded
+    about = flat(pdf_text(out)).partition("About this export")[2]
+    assert "Some characters cannot be shown" in about
+    assert "Case note: Language used: " in about
+    assert "(U+1230), " in about and "(U+121D)" in about
+    assert "U+09" not in about and "U+0A" not in about  # Bengali, Gurmukhi, Gujarati shown

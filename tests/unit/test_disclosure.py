@@ -377,3 +377,20 @@ def test_a_word_longer_than_many_lines_is_cut_in_one_pass(
         == len(word)  # every letter drawn, once (shaped: initial, medial, final forms)
     # Measuring ever shorter prefixes measured hundreds of millions of characters here.
     assert measured < 10 * len(word)
+
+
+def test_bengali_gurmukhi_and_gujarati_runs_use_their_fonts_and_are_shaped() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from msp_desktop.export.pdf_text import has_complex, run_width
+
+    styles()  # registers the fonts
+    assert font_runs("Bengali: আমি চাই। ok", "DejaVuSans") == [
+        ("DejaVuSans", "Bengali: "), ("NotoSansBengali", "আমি"), ("DejaVuSans", " "),
+        ("NotoSansBengali", "চাই।"), ("DejaVuSans", " ok")]
+    assert font_runs("ਪ੍ਰੀਤ", "DejaVuSans-Bold") == [("NotoSansGurmukhi-Bold", "ਪ੍ਰੀਤ")]
+    assert font_runs("ક્ષમા", "DejaVuSans") == [("NotoSansGujarati", "ક્ષમા")]
+    assert has_complex("ਪ੍ਰੀਤ") and not is_rtl_paragraph("ਪ੍ਰੀਤ said اردو")
+    # Shaped: the conjunct ক্ষ (ka, virama, ssa) is one glyph, narrower than the three
+    # glyphs drawn one by one.
+    assert run_width("NotoSansBengali", "ক্ষ", 10) < stringWidth("ক্ষ", "NotoSansBengali", 10)
