@@ -311,9 +311,30 @@ def _words(value: str) -> list[str]:
     return list(_WORDS.findall(_fold(value)))
 
 
+# Where a value names more than one party ("K. Dhaliwal, housing officer", "Nerys H.,
+# ClearVoice Language Services", "a care worker from Brightwater Home Care").
+_SEGMENTS = re.compile(r"[,;()\[\]/]|\s[-–]\s|\s(?:from|at)\s", re.IGNORECASE)
+
+
+def _segments(value: str) -> list[str]:
+    return [seg.strip() for seg in _SEGMENTS.split(value) if seg.strip()]
+
+
+def _is_org_segment(segment: str) -> bool:
+    return any(w in _ORGANISATION_WORDS for w in _words(segment))
+
+
+def person_parts(value: str) -> list[str]:
+    """The parts of a value that name a person: not an organisation, with a personal-name
+    word ("K. Dhaliwal" of "K. Dhaliwal, housing officer")."""
+    return [seg for seg in _segments(value)
+            if not _is_org_segment(seg) and has_name_word(seg)]
+
+
 def is_organisation(value: str) -> bool:
-    """A value naming an organisation ("Harbour View Care Home", "Riverside Lettings")."""
-    return any(w in _ORGANISATION_WORDS for w in _words(value))
+    """A value naming an organisation ("Harbour View Care Home", "Riverside Lettings", "a
+    care worker from Brightwater Home Care") and no person by name."""
+    return any(_is_org_segment(seg) for seg in _segments(value)) and not person_parts(value)
 
 
 def has_name_word(value: str) -> bool:
@@ -400,10 +421,10 @@ def _third_party_names(records: Sequence[Any], adult: set[str],
 
     def add(value: Any, min_part: int, *, workers_too: bool = False) -> None:
         v = str(value or "")
-        if (not v or is_organisation(v) or not has_name_word(v) or _norm(v) in adult
-                or _norm(v) in _ADULT_WORDS or (workers_too and _norm(v) in staff)):
+        if (not v or _norm(v) in adult or _norm(v) in _ADULT_WORDS
+                or (workers_too and _norm(v) in staff)):
             return
-        names.append(_Name(v, min_part))
+        names.extend(_Name(p, min_part) for p in person_parts(v) if _norm(p) not in adult)
 
     for r in records:
         for kind, field in NAME_FIELDS:

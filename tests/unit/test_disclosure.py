@@ -394,3 +394,19 @@ def test_bengali_gurmukhi_and_gujarati_runs_use_their_fonts_and_are_shaped() -> 
     # Shaped: the conjunct ক্ষ (ka, virama, ssa) is one glyph, narrower than the three
     # glyphs drawn one by one.
     assert run_width("NotoSansBengali", "ক্ষ", 10) < stringWidth("ক্ষ", "NotoSansBengali", 10)
+
+
+def test_a_person_named_with_their_organisation_is_withheld_not_the_organisation() -> None:
+    concern = Rec("c1", "concern", {"referrer_name": "K. Dhaliwal, housing officer"})
+    note = Rec("n1", "contact_note", {
+        "interpreter": "Nerys Hale, ClearVoice Language Services"})
+    risk = Rec("k1", "risk_item", {
+        "alleged_source_name": "A care worker from Brightwater Home Care"})
+    d = sar(concern, note, risk)
+    assert d.payload("c1", "concern", concern.payload)["referrer_name"] == D.WITHHELD
+    assert d.payload("n1", "contact_note", note.payload)["interpreter"] == D.WITHHELD
+    assert d.payload("k1", "risk_item", risk.payload) == risk.payload  # no one by name
+    out = d.text("n2", "contact_note", "Facts",
+                 "Dhaliwal rang; Nerys from ClearVoice Language Services came; Hale too.")
+    assert out == (f"{D.WITHHELD} rang; {D.WITHHELD} from ClearVoice Language Services came; "
+                   f"{D.WITHHELD} too.")
