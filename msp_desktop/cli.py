@@ -603,6 +603,10 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         except RecordError as exc:
             raise CliError(f"{exc} Check the case id (`search --json` shows it); no file was "
                            "written.", EXIT_REJECTED) from exc
+        except OSError as exc:  # the error names the hidden temporary file, not OUT
+            raise CliError(f"Could not write {args.out}: {exc.strerror or exc}. Check that "
+                           "the folder exists, that you may save there and that the disk has "
+                           "room, then try again; nothing was exported.") from exc
     finally:
         session.close()
     print(f"Wrote {result.path} (export {result.export_id}, sha256 {result.sha256}).")

@@ -1,7 +1,8 @@
 """The full case record as a PDF, for case-management systems and subject-access requests.
 
-A pure renderer: handed the case's records (and the revisions of amended ones), it writes one
-file through pdf_base.build (one atomic write). What a profile withholds is decided by
+A pure renderer: handed the case's records (and the revisions of amended ones), it lays out
+the PDF in memory (render_case_record); the service writes it (pdf_base.write, one atomic
+write) only once the export is in the audit log. What a profile withholds is decided by
 domain/disclosure.py; this module only lays it out, in the words the app uses (field labels,
 choice labels), the adult and their desired outcomes first.
 """
@@ -27,12 +28,12 @@ from msp_desktop.domain.kinds import KINDS, display_name
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export.meta import ExportMeta
-from msp_desktop.export.pdf_base import build, styles, when_text
+from msp_desktop.export.pdf_base import render, styles, unprintable, when_text, write
 from msp_desktop.export.pdf_text import (
     field_line,
-    has_rtl,
-    is_rtl_paragraph,
+    has_complex,
     label_line,
+    quoted,
     text_flowable,
 )
 
@@ -71,21 +72,30 @@ class CaseRecord:
 
 @dataclass(frozen=True)
 class Rendered:
-    path: Path
+    data: bytes  # the whole PDF
     content_hash: str
     record_ids: tuple[str, ...]
     withheld: int
 
 
-def write_case_record(dest: Path, record: CaseRecord, meta: ExportMeta) -> Rendered:
+def render_case_record(record: CaseRecord, meta: ExportMeta) -> Rendered:
+    """The PDF in memory: the service writes it once the export is in the audit log."""
     r = _Renderer(record, meta)
     story = r.story()
     # No personal data in the metadata: file managers and mail previews show it.
     title = "Safeguarding case record" + (" (subject access copy)"
                                           if record.profile == SAR else "")
-    build(Path(dest), story, title=title, meta=meta,
-          subject=f"MSP Desktop case record, profile {record.profile}, export {meta.export_id}")
-    return Rendered(Path(dest), r.content_hash, r.record_ids, len(r.disclosure.withheld))
+    data = render(story, title=title, meta=meta,
+                  subject=f"MSP Desktop case record, profile {record.profile}, "
+                          f"export {meta.export_id}")
+    return Rendered(data, r.content_hash, r.record_ids, len(r.disclosure.withheld))
+
+
+def write_case_record(dest: Path, record: CaseRecord, meta: ExportMeta) -> Rendered:
+    """render_case_record, written to `dest` in one atomic write."""
+    rendered = render_case_record(record, meta)
+    write(Path(dest), rendered.data)
+    return rendered
 
 
 def content_hash(profile: str, case_id: str, shown: Sequence[RecordState],
@@ -100,16 +110,6 @@ def content_hash(profile: str, case_id: str, shown: Sequence[RecordState],
         "withheld": sorted([w.record_id, w.field, w.reason] for w in withheld),
     }
     return sha256_hex(encode(body))
-
-
-def _quoted(text: str) -> str:
-    """The adult's words in quotation marks, unless they have their own, or they start in a
-    right-to-left script (English quotation marks would land the wrong way round there; the
-    quote style still sets them apart)."""
-    text = text.strip()
-    if text[:1] in "\"“‘'" or is_rtl_paragraph(text):
-        return text
-    return f"“{text}”"
 
 
 def _hlc_when(hlc: str) -> str:
@@ -128,9 +128,11 @@ class _Renderer:
         person = record.person
         everyone = [r for r in (person, record.case, *record.records) if r is not None]
         authors = {r.created_by for r in everyone} | {r.updated_by for r in everyone}
-        authors |= {rev.author for revs in record.histories.values() for rev in revs}
+        revisions = [rev for revs in record.histories.values() for rev in revs]
+        authors |= {rev.author for rev in revisions}
+        # Every revision: a name may survive only in an amendment's original.
         self.disclosure = Disclosure(record.profile, person.payload if person else None,
-                                     everyone, authors=authors)
+                                     everyone, authors=authors, revisions=revisions)
         self.shown = everyone
         self.record_ids = tuple(r.record_id for r in everyone)
         self._by_id = {r.record_id: r for r in everyone}
@@ -232,7 +234,7 @@ class _Renderer:
             if f.type is FieldType.QUOTE:
                 out.append(label_line(f.label, s["label"]))
                 out.append(text_flowable(
-                    value if value == WITHHELD else _quoted(str(value)), s["quote"]))
+                    value if value == WITHHELD else quoted(str(value)), s["quote"]))
             elif f.type is FieldType.LONGTEXT:
                 style = s["analysis"] if (kind.name, f.name) in _ANALYSIS else s["body"]
                 out.append(label_line(f.label, s["label"]))
@@ -248,7 +250,7 @@ class _Renderer:
 
     def _short(self, f: Field, text: str) -> list[Flowable]:
         s = self.s
-        if has_rtl(text):
+        if has_complex(text):
             return [label_line(f.label, s["label"]), text_flowable(text, s["body"])]
         label = f.label if f.label[-1:] in "?:" else f"{f.label}:"
         return [field_line(label, text, s["body"], "DejaVuSans-Bold")]
@@ -277,7 +279,7 @@ class _Renderer:
         if t is FieldType.REF:
             return self._ref_text(str(value), f.label)
         if t is FieldType.QUOTE:
-            return _quoted(str(value))
+            return quoted(str(value))
         return str(value)
 
     def _ref_text(self, record_id: str, field_label: str) -> str:
@@ -382,6 +384,31 @@ class _Renderer:
         ]))
         return [*out, table]
 
+    def _unprintable(self) -> dict[str, str]:
+        """Field (as "Record kind: field label") -> the characters in it no embedded font
+        has, over every record shown."""
+        found: dict[str, str] = {}
+
+        def check(where: str, value: Any) -> None:
+            chars = unprintable(value) if isinstance(value, str) else ""
+            if chars:
+                found[where] = "".join(dict.fromkeys(found.get(where, "") + chars))
+
+        for r in self.shown:
+            kind = KINDS.get(r.kind)
+            if kind is None:
+                continue
+            payload = self._payloads[r.record_id]
+            for f in kind.fields:
+                value = payload.get(f.name)
+                check(f"{kind.label}: {f.label}", value)
+                if f.type is FieldType.LIST and isinstance(value, list):
+                    for row in value:
+                        for sub in f.subfields:
+                            if isinstance(row, dict):
+                                check(f"{kind.label}: {f.label}: {sub.label}", row.get(sub.name))
+        return found
+
     def _short_ref(self, r: RecordState) -> str:
         """A record named without its content (the title could hold what was withheld)."""
         kind = KINDS.get(r.kind)
@@ -403,6 +430,14 @@ class _Renderer:
         ]
         out: list[Flowable] = [CondPageBreak(45 * mm), Paragraph("About this export", s["h2"])]
         out += [Paragraph(escape(line), s["small"]) for line in lines]
+        missing = self._unprintable()
+        if missing:
+            out.append(Paragraph(escape(
+                "Some characters cannot be shown: no font in this document has them, so they "
+                "print as empty boxes. Read these fields in MSP Desktop:"), s["small"]))
+            out += [Paragraph(escape(f"{where}: " + ", ".join(
+                        f"{c} (U+{ord(c):04X})" for c in chars)), s["small"])
+                    for where, chars in missing.items()]
         out.append(Paragraph(
             "The content hash identifies exactly which records, at which versions, this "
             "document shows; the vault's audit log records it with this export id.", s["small"]))

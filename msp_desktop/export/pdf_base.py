@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,40 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(resource_path(f"fonts/{file}"))))
     for name in ("DejaVuSans", "DejaVuSans-Bold", "NotoNaskhArabic", "NotoNaskhArabic-Bold"):
         _remember_widths(pdfmetrics.getFont(name))
+    # Bengali (Sylheti), Panjabi (Gurmukhi) and Gujarati runs, shaped by HarfBuzz (uharfbuzz)
+    # when drawn: vowel signs before their consonant, conjuncts (export/pdf_text.py).
+    for script in SHAPED_SCRIPTS:
+        for weight, suffix in (("Regular", ""), ("Bold", "-Bold")):
+            pdfmetrics.registerFont(TTFont(
+                f"NotoSans{script}{suffix}",
+                str(resource_path(f"fonts/NotoSans{script}-{weight}.ttf")), shapable=True))
     _FONTS_READY = True
+
+
+SHAPED_SCRIPTS = ("Bengali", "Gurmukhi", "Gujarati")
+# Every font a PDF may draw text in (the characters none of them has are listed, not boxed).
+ALL_FONTS = ("DejaVuSans", "DejaVuSans-Bold", "NotoNaskhArabic", "NotoNaskhArabic-Bold",
+             *(f"NotoSans{s}{b}" for s in SHAPED_SCRIPTS for b in ("", "-Bold")))
+
+
+@functools.cache
+def _covered() -> frozenset[int]:
+    register_fonts()
+    return frozenset(c for name in ALL_FONTS
+                     for c in pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def unprintable(text: str) -> str:
+    """The characters of `text` that no font embedded in the PDF has (they would print as
+    empty boxes), each once, in order: so that a PDF never loses text silently."""
+    covered = _covered()
+    seen: dict[str, None] = {}
+    for c in text:
+        if (ord(c) not in covered and not c.isspace()
+                and unicodedata.category(c) not in ("Cc", "Cf")
+                and not ("\ufe00" <= c <= "\ufe0f")):  # variation selectors draw nothing
+            seen[c] = None
+    return "".join(seen)
 
 
 def _remember_widths(font: Any) -> None:
@@ -59,15 +93,16 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "h1": ParagraphStyle("h1", fontName="DejaVuSans-Bold", fontSize=16, leading=20,
                              spaceAfter=6),
+        # Headings and labels keep with what follows: never alone at the foot of a page.
         "h2": ParagraphStyle("h2", fontName="DejaVuSans-Bold", fontSize=12, leading=16,
-                             spaceBefore=8, spaceAfter=4),
+                             spaceBefore=8, spaceAfter=4, keepWithNext=1),
         "h3": ParagraphStyle("h3", fontName="DejaVuSans-Bold", fontSize=10, leading=14,
-                             spaceBefore=4),
+                             spaceBefore=4, keepWithNext=1),
         "body": ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=14),
         "quote": ParagraphStyle("quote", fontName="DejaVuSans", fontSize=10, leading=14,
                                 leftIndent=8 * mm, textColor=HexColor("#1f3a5f")),
         "label": ParagraphStyle("label", fontName="DejaVuSans-Bold", fontSize=8.5, leading=12,
-                                spaceBefore=3, textColor=HexColor("#444444")),
+                                spaceBefore=3, textColor=HexColor("#444444"), keepWithNext=1),
         "analysis": ParagraphStyle("analysis", fontName="DejaVuSans", fontSize=10, leading=14,
                                    leftIndent=4 * mm, textColor=HexColor("#3d3d3d")),
         "small": ParagraphStyle("small", fontName="DejaVuSans", fontSize=8.5, leading=11),
@@ -131,6 +166,32 @@ def when_text(value: str | None) -> str:
     return f"{moment:%-d %b %Y %H:%M}"
 
 
+def render(
+    story: Sequence[Any],
+    *,
+    title: str,
+    meta: ExportMeta,
+    footer_detail: str = "",
+    subject: str = "",
+) -> bytes:
+    """Lay out the story in memory, with the marked footer on every page (marked_footer):
+    the whole PDF, not yet written anywhere."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, title=title, author=meta.exported_by,
+                            creator="MSP Desktop", subject=subject, topMargin=20 * mm,
+                            bottomMargin=20 * mm)
+    doc.build(list(story), canvasmaker=counted_pages(marked_footer(meta, footer_detail)))
+    return buffer.getvalue()
+
+
+def write(dest: Path, data: bytes) -> Path:
+    """Write a rendered PDF in one atomic step, so a failed or interrupted export never
+    leaves half a PDF under the chosen name."""
+    with atomic_writer(Path(dest)) as fh:
+        fh.write(data)
+    return Path(dest)
+
+
 def build(
     dest: Path,
     story: Sequence[Any],
@@ -140,14 +201,6 @@ def build(
     footer_detail: str = "",
     subject: str = "",
 ) -> Path:
-    """Lay out the story in memory, with the marked footer on every page (marked_footer),
-    then write the file in one atomic step, so a failed or interrupted export never leaves
-    half a PDF under the chosen name."""
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, title=title, author=meta.exported_by,
-                            creator="MSP Desktop", subject=subject, topMargin=20 * mm,
-                            bottomMargin=20 * mm)
-    doc.build(list(story), canvasmaker=counted_pages(marked_footer(meta, footer_detail)))
-    with atomic_writer(Path(dest)) as fh:
-        fh.write(buffer.getvalue())
-    return Path(dest)
+    """render, then write."""
+    return write(dest, render(story, title=title, meta=meta, footer_detail=footer_detail,
+                              subject=subject))

@@ -7,30 +7,51 @@ Welsh and Polish (DejaVu Sans has ŵ ŷ ł ą ę), but Urdu and Arabic need thre
   long paragraph reads from the top right (python-bidi's get_display on each wrapped line);
 - a font that has the letters: DejaVu lacks some Urdu ones (ہ ے ۔), so Arabic-script runs
   use Noto Naskh Arabic, the rest DejaVu Sans (font fallback per run).
-Text without Arabic script takes the plain Paragraph path (fast, and most records are).
+Bengali (and Sylheti written in it), Panjabi in Gurmukhi and Gujarati have no letters in
+DejaVu at all, and need OpenType shaping (a vowel sign drawn before its consonant, conjuncts):
+their runs use Noto Sans Bengali, Gurmukhi or Gujarati and are shaped by HarfBuzz (ReportLab's
+shapeStr, with uharfbuzz) as they are measured and drawn.
+Text without any of these scripts takes the plain Paragraph path (fast, and most records are).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi import get_display
+
+# The pure-Python get_display: python-bidi 0.6's Rust one (bidi.get_display) does not mirror
+# brackets ("اردو (Urdu)" came out as ")Urdu( اردو").
+from bidi.algorithm import get_display
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
 # Arabic, Arabic Supplement, Arabic Extended-A/B, and the presentation forms A and B.
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# Each with the danda and double danda (U+0964-5, in the Devanagari block) its texts use.
+_BENGALI, _GURMUKHI, _GUJARATI = (f"{block}\u0964\u0965" for block in (
+    "\u0980-\u09ff", "\u0a00-\u0a7f", "\u0a80-\u0aff"))
+_INDIC = _BENGALI + _GURMUKHI + _GUJARATI
 _HAS_RTL = re.compile(f"[{_ARABIC}\u0590-\u05ff]")
-_RUNS = re.compile(f"([{_ARABIC}]+)")
+_HAS_COMPLEX = re.compile(f"[{_ARABIC}\u0590-\u05ff{_INDIC}]")
 # The first strong character decides a paragraph's direction (Unicode bidi rule P2).
-_FIRST_STRONG = re.compile(f"([{_ARABIC}\u0590-\u05ff])|([A-Za-z\u00c0-\u024f\u1e00-\u1eff])")
+_FIRST_STRONG = re.compile(
+    f"([{_ARABIC}\u0590-\u05ff])|([A-Za-z\u00c0-\u024f\u1e00-\u1eff{_INDIC}])")
 
-# Arabic-script runs are drawn in Noto Naskh Arabic, in the weight of the style's font.
-RTL_FONT = {"DejaVuSans": "NotoNaskhArabic", "DejaVuSans-Bold": "NotoNaskhArabic-Bold"}
+# (font family, characters): runs of these scripts are drawn in their own font, in the
+# weight of the style's font ("-Bold" added); the rest in the style's font.
+_SCRIPT_FONTS = (("NotoNaskhArabic", _ARABIC), ("NotoSansBengali", _BENGALI),
+                 ("NotoSansGurmukhi", _GURMUKHI), ("NotoSansGujarati", _GUJARATI))
+# A run keeps the zero-width joiner and non-joiner between its letters (they steer conjuncts).
+_SCRIPT_RUN = re.compile("|".join(f"([{c}]+(?:[\u200c\u200d]+[{c}]+)*)"
+                                  for _f, c in _SCRIPT_FONTS))
+# Fonts whose runs HarfBuzz shapes when they are measured and drawn.
+SHAPED_FONTS = frozenset(f"{f}{b}" for f, _c in _SCRIPT_FONTS[1:] for b in ("", "-Bold"))
 
 
 def has_rtl(text: str) -> bool:
@@ -42,23 +63,70 @@ def is_rtl_paragraph(text: str) -> bool:
     return bool(m and m.group(1))
 
 
+def quoted(text: str) -> str:
+    """The adult's words in quotation marks, unless they have their own, or they start in a
+    right-to-left script (English quotation marks would land the wrong way round there; the
+    quote style still sets them apart)."""
+    text = text.strip()
+    if text[:1] in "\"“‘'" or is_rtl_paragraph(text):
+        return text
+    return f"“{text}”"
+
+
+def has_complex(text: str) -> bool:
+    """Text that needs font fallback, shaping or reordering: right-to-left or Indic script."""
+    return _HAS_COMPLEX.search(text) is not None
+
+
 def font_runs(text: str, font: str) -> list[tuple[str, str]]:
-    """(font name, text) runs: Arabic-script characters in Noto Naskh, the rest in `font`."""
-    rtl_font = RTL_FONT.get(font, "NotoNaskhArabic")
-    return [(rtl_font if i % 2 else font, part)
-            for i, part in enumerate(_RUNS.split(text)) if part]
+    """(font name, text) runs: Arabic-script characters in Noto Naskh, Bengali, Gurmukhi and
+    Gujarati in their Noto Sans, the rest in `font`."""
+    bold = "-Bold" if font.endswith("-Bold") else ""
+    out: list[tuple[str, str]] = []
+    at = 0
+    for m in _SCRIPT_RUN.finditer(text):
+        if m.start() > at:
+            out.append((font, text[at:m.start()]))
+        out.append((_SCRIPT_FONTS[(m.lastindex or 1) - 1][0] + bold, m.group()))
+        at = m.end()
+    if at < len(text):
+        out.append((font, text[at:]))
+    return out
+
+
+def run_width(font: str, text: str, size: float) -> float:
+    """The width of one run as it is drawn (shaped, for the Indic scripts)."""
+    if font in SHAPED_FONTS:
+        return _shaped_width(font, text, size)
+    return float(stringWidth(text, font, size))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _shaped_width(font: str, text: str, size: float) -> float:
+    shaped = shapeStr(text, font, size)
+    glyphs = getattr(shaped, "__shapeData__", None)
+    if glyphs is None:  # not shaped (no uharfbuzz): drawn glyph by glyph
+        return float(stringWidth(text, font, size))
+    return float(sum(g.x_advance for g in glyphs)) * size / 1000
+
+
+def draw_run(canv: Any, x: float, y: float, font: str, text: str, size: float) -> float:
+    """Draw one run at (x, y); return its width."""
+    canv.setFont(font, size)
+    canv.drawString(x, y, shapeStr(text, font, size) if font in SHAPED_FONTS else text)
+    return run_width(font, text, size)
 
 
 def text_flowable(text: str, style: ParagraphStyle) -> Flowable:
     """A paragraph of stored text (line breaks kept): a plain Paragraph unless it has
-    right-to-left script."""
-    if has_rtl(text):
+    right-to-left or Indic script."""
+    if has_complex(text):
         return MixedText(text, style)
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
 class MixedText(Flowable):  # type: ignore[misc]  # ReportLab is untyped
-    """A paragraph mixing left-to-right and Arabic-script text, wrapped at spaces."""
+    """A paragraph mixing scripts (left-to-right, Arabic-script, Indic), wrapped at spaces."""
 
     def __init__(self, text: str, style: ParagraphStyle,
                  lines: list[tuple[list[tuple[str, str]], float, bool]] | None = None) -> None:
@@ -72,8 +140,25 @@ class MixedText(Flowable):  # type: ignore[misc]  # ReportLab is untyped
 
     def _measure(self, word: str) -> float:
         size = self.style.fontSize
-        return sum(float(stringWidth(part, font, size))
+        return sum(run_width(font, part, size)
                    for font, part in font_runs(word, self.style.fontName))
+
+    def _cut(self, word: str, width: float) -> list[str]:
+        """A word wider than a line, in pieces that each fit (at least one character each),
+        in one pass over its characters' widths: measuring ever shorter prefixes took
+        seconds for a few thousand characters."""
+        size = self.style.fontSize
+        pieces: list[str] = []
+        start, used = 0, 0.0
+        for i, c in enumerate(word):
+            [(font, _c)] = font_runs(c, self.style.fontName)
+            cw = run_width(font, c, size)
+            if used + cw > width and i > start:
+                pieces.append(word[start:i])
+                start, used = i, 0.0
+            used += cw
+        pieces.append(word[start:])
+        return pieces
 
     def _layout(self, width: float) -> list[tuple[list[tuple[str, str]], float, bool]]:
         out: list[tuple[list[tuple[str, str]], float, bool]] = []
@@ -85,15 +170,12 @@ class MixedText(Flowable):  # type: ignore[misc]  # ReportLab is untyped
             used = 0.0
             for word in para.split(" "):
                 w = self._measure(word)
-                while w > width and len(word) > 1:  # a word longer than a line: cut it
-                    cut = len(word) - 1
-                    while cut > 1 and self._measure(word[:cut]) > width:
-                        cut -= 1
+                if w > width and len(word) > 1:  # a word longer than a line: cut it
+                    *whole_lines, word = self._cut(word, width)
                     if current:
                         logical.append(" ".join(current))
                         current, used = [], 0.0
-                    logical.append(word[:cut])
-                    word = word[cut:]
+                    logical += whole_lines
                     w = self._measure(word)
                 extra = w + (space if current else 0.0)
                 if current and used + extra > width:
@@ -144,9 +226,7 @@ class MixedText(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         for runs, width, rtl in self._lines:
             x = right - width if rtl else left
             for font, part in runs:
-                canv.setFont(font, style.fontSize)
-                canv.drawString(x, y, part)
-                x += stringWidth(part, font, style.fontSize)
+                x += draw_run(canv, x, y, font, part, style.fontSize)
             y -= style.leading
 
 
@@ -203,8 +283,8 @@ class OneLine(Flowable):  # type: ignore[misc]  # ReportLab is untyped
 
 def label_line(label: str, style: ParagraphStyle) -> Flowable:
     """A line in one style (a label, a heading): drawn directly when it fits, wrapped as a
-    paragraph when it does not; right-to-left text as MixedText."""
-    if has_rtl(label):
+    paragraph when it does not; right-to-left or Indic text as MixedText."""
+    if has_complex(label):
         return MixedText(label, style)
     return OneLine([(style.fontName, label)], style, escape(label).replace("\n", "<br/>"))
 

@@ -5,17 +5,20 @@ never content)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from msp_desktop.domain.disclosure import PROFILES
+from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.export import case_record_pdf as record_pdf
-from msp_desktop.export import pdf
+from msp_desktop.export import pdf, pdf_base
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.services import cases, records
 from msp_desktop.services.export_target import check_file_target
 from msp_desktop.services.session import Session
+from msp_desktop.storage.atomic import remove_durably
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,12 @@ def case_summary_pdf(session: Session, case_id: str, dest: Path) -> ExportResult
     """The short case summary PDF (desired outcomes, then conversations)."""
     view = cases.case_view(session, case_id, audit=False)
     meta = ExportMeta.new(session.author, session.clock.now())
-    path = pdf.write_case_summary(
-        Path(dest), person_name=view.person_name or "Unnamed adult",
+    data = pdf.render_case_summary(
+        person_name=view.person_name or "Unnamed adult",
         outcomes=view.overview.outcomes, notes=view.of_kind("contact_note"), meta=meta,
     )
-    return _audited(session, path, meta, case_id=case_id, format="pdf", profile="summary")
+    return _audited_write(session, Path(dest), data, meta, case_id=case_id, format="pdf",
+                          profile="summary")
 
 
 def case_record_pdf(
@@ -49,21 +53,34 @@ def case_record_pdf(
     view = cases.case_view(session, case_id, audit=False)
     # Only amended records need their revisions: the PDF shows each amendment next to the
     # text it replaced.
-    histories = {r.record_id: records.history(session, r.record_id)
+    histories = {r.record_id: [_current(rev) for rev in records.history(session, r.record_id)]
                  for r in view.records if r.status in _AMENDED}
+    person = view.overview.person
     record = record_pdf.CaseRecord(
-        case=view.overview.case, person=view.overview.person,
-        records=[r for r in view.records if r.record_id != case_id],
+        case=_current(view.overview.case), person=_current(person) if person else None,
+        records=[_current(r) for r in view.records if r.record_id != case_id],
         histories=histories, profile=profile,
     )
     meta = ExportMeta.new(session.author, session.clock.now())
-    rendered = record_pdf.write_case_record(Path(dest), record, meta)
-    return _audited(session, rendered.path, meta, case_id=case_id, kind="pdf", format="pdf",
-                    document="case_record", profile=profile, content_hash=rendered.content_hash,
-                    record_ids=list(rendered.record_ids), withheld=rendered.withheld)
+    rendered = record_pdf.render_case_record(record, meta)
+    return _audited_write(session, Path(dest), rendered.data, meta, case_id=case_id,
+                          kind="pdf", format="pdf", document="case_record", profile=profile,
+                          content_hash=rendered.content_hash,
+                          record_ids=list(rendered.record_ids), withheld=rendered.withheld)
 
 
 _AMENDED = frozenset({"amended", "entered_in_error"})
+
+_R = TypeVar("_R", RecordState, Revision)
+
+
+def _current(r: _R) -> _R:
+    """A payload saved before a field was coded, as the app reads it (RecordKind.upgrade),
+    as the JSON and CSV exports read it: a legacy tick box prints "Yes", not "True"."""
+    kind = KINDS.get(r.kind)
+    if kind is None or kind.upgrade is None:
+        return r
+    return replace(r, payload=kind.upgrade(r.payload))
 
 
 def _audited(
@@ -75,6 +92,44 @@ def _audited(
                     case_id=case_id,
                     detail={**detail, "export_id": meta.export_id, "sha256": digest})
     return ExportResult(path, meta.export_id, digest)
+
+
+def _audited_write(
+    session: Session, dest: Path, data: bytes, meta: ExportMeta, *, case_id: str | None,
+    **detail: Any,
+) -> ExportResult:
+    """Record the export and write the file in one transaction: the file is written only
+    after its audit entry, and a write that fails rolls the entry back. If the transaction
+    then fails to commit, the new file is removed: a plaintext export never stays on disk
+    without its audit entry."""
+    digest = hashlib.sha256(data).hexdigest()
+    written = False
+    try:
+        with session.write():
+            session.log("export", entity_kind="case" if case_id else None, entity_id=case_id,
+                        case_id=case_id,
+                        detail={**detail, "export_id": meta.export_id, "sha256": digest})
+            try:
+                pdf_base.write(dest, data)
+            except Exception as exc:  # the export's disk, not the vault's: not a DiskFull
+                raise _FileNotWritten(exc) from exc
+            written = True
+    except _FileNotWritten as failed:
+        raise failed.error from None
+    except BaseException:
+        if written:
+            remove_durably(dest)
+        raise
+    return ExportResult(dest, meta.export_id, digest)
+
+
+class _FileNotWritten(Exception):
+    """Carries the export file's own write error out of the vault transaction (which would
+    report a full export disk as the vault's disk being full)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _sha256(path: Path) -> str:

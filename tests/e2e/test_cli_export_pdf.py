@@ -50,3 +50,14 @@ def test_export_pdf_refuses_an_unknown_case_and_a_bad_profile(sandbox: Sandbox) 
                       fast_kdf=True)
     assert bad.returncode == 2 and "--profile" in bad.stderr
     assert not out.exists()
+
+
+def test_export_pdf_to_a_folder_that_does_not_exist_names_out(sandbox: Sandbox) -> None:
+    vault = sandbox.work / "vault"
+    seeded = seed_vault(vault)
+    out = sandbox.work / "no such folder" / "record.pdf"
+    result = sandbox.run("export", "pdf", vault, seeded.case_ids[0], out, fast_kdf=True)
+    assert result.returncode == 1
+    line = error_line(result)
+    assert f"Could not write {out}:" in line and ".tmp" not in line
+    assert "nothing was exported" in line

@@ -18,9 +18,10 @@ ARABIC = "أريد أن أبقى في بيتي"
 WELSH = "Mae hi'n byw ger y dŵr mewn tŷ bach"
 POLISH = "Sąsiadka mówi po polsku: dziękuję, łóżko, ręka"
 # Third parties: a son alleged to have caused harm, a neighbour, the referrer, a friend who
-# came to a visit. None of these may appear in a subject-access copy.
+# came to a visit. None of these may appear in a subject-access copy. (Their organisations
+# may: an organisation is not an individual, domain/disclosure.py.)
 THIRD_PARTY_WORDS = ("Gareth", "Wanda", "Kowalczyk", "Bronwen", "Talbot", "Iolo", "Madoc",
-                     "Riverside Lettings", "07700 900123")
+                     "07700 900123")
 ORIGINAL_FACTS = "Gareth was in the kitchen when I arrived. Wanda Kowalczyk called round."
 AMENDED_FACTS = "Gareth was in the hallway when I arrived. Wanda Kowalczyk called round."
 AMEND_REASON = "Wrong room recorded: it was the hallway"

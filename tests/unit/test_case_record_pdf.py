@@ -257,3 +257,115 @@ def test_the_full_record_keeps_what_the_subject_access_copy_withholds(
     for word in THIRD_PARTY_WORDS:
         assert word in text, word
     assert WITHHELD not in text and "What was withheld and why" not in text
+
+
+def test_a_name_only_in_an_amendments_original_is_withheld(session: Session, built: Built,
+                                                           tmp_path: Path) -> None:
+    note = records.create_and_finalise(session, "contact_note", {
+        "case_id": built.case_id, "note_type": "HOME_VISIT",
+        "event_start": "2026-01-20T10:00:00+00:00", "adult_present": True, "seen_alone": True,
+        "purpose": "Visit with Kevin Doyle",
+        "attendees": [{"name": "Kevin Doyle", "role": "Lodger"}],
+        "facts": "Kevin Doyle shouted at Eirlys. Kevin left."}).state
+    records.amend(session, note.record_id, {
+        **note.payload, "purpose": "Home visit", "attendees": [],
+        "facts": "A visitor shouted at Eirlys."},
+        reason="Wrong person recorded: it was not Kevin Doyle", amendment_type="CORRECTION")
+    raw = pdf_text(exports.case_record_pdf(session, built.case_id, tmp_path / "sar.pdf",
+                                           profile="sar").path)
+    assert "A visitor shouted at Eirlys" in flat(raw)
+    assert "Kevin" not in raw and "Doyle" not in raw
+    assert "shouted at Eirlys" in flat(raw).partition("original:")[2]
+
+
+def test_no_file_is_left_when_the_audit_entry_cannot_be_written(
+    session: Session, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dest = tmp_path / "out" / "record.pdf"
+    dest.parent.mkdir()
+
+    def audit_fails(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("audit write failed")
+
+    with monkeypatch.context() as m:
+        m.setattr(session, "log", audit_fails)
+        with pytest.raises(RuntimeError, match="audit write failed"):
+            exports.case_record_pdf(session, built.case_id, dest)
+    assert list(dest.parent.iterdir()) == []
+    # Nor when the transaction holding the entry fails to commit after the file was written.
+    with monkeypatch.context() as m:
+        m.setattr(session.heads, "stage", audit_fails)
+        with pytest.raises(RuntimeError, match="audit write failed"):
+            exports.case_record_pdf(session, built.case_id, dest, profile="sar")
+    assert list(dest.parent.iterdir()) == []
+    assert export_entries(session, built.case_id) == []
+
+
+def test_the_self_test_summary_shapes_urdu_and_is_audited_before_it_is_written(
+    session: Session, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result = exports.case_summary_pdf(session, built.case_id, tmp_path / "summary.pdf")
+    text = pdf_text(result.path)
+    assert "ﻣﯿﮟ" in text and "\u06cc\u06ba" not in text  # joined forms, as in the record
+    assert "Case summary: Eirlys Pritchard" in text
+    with monkeypatch.context() as m:
+        m.setattr(session, "log", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("no")))
+        with pytest.raises(RuntimeError):
+            exports.case_summary_pdf(session, built.case_id, tmp_path / "again.pdf")
+    assert not (tmp_path / "again.pdf").exists()
+
+
+def test_a_payload_saved_before_a_field_was_coded_reads_as_the_app_shows_it(
+    session: Session, built: Built, tmp_path: Path,
+) -> None:
+    with session.write():  # as an earlier version saved it: a tick box, not a choice
+        session.store.create("enquiry", {
+            "case_id": built.case_id, "enquiry_type": "S42", "started_at": "2026-02-01",
+            "enquiry_lead": "Sam Worker", "sac_lacked_capacity": "LACKED",
+            "sac_capacity_support": True})
+    text = flat(pdf_text(exports.case_record_pdf(session, built.case_id,
+                                                 tmp_path / "r.pdf").path))
+    assert "Was the adult supported by an advocate, family or friend? Yes" in text
+    assert "friend? True" not in text
+
+
+def test_a_label_is_never_left_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    from reportlab.platypus import Spacer
+
+    from msp_desktop.export.meta import ExportMeta
+    from msp_desktop.export.pdf_base import build, styles
+    from msp_desktop.export.pdf_text import label_line, text_flowable
+
+    need_poppler()
+    s = styles()
+    meta = ExportMeta("ABC123DEF456", "t.worker", dt.datetime(2026, 3, 10, tzinfo=dt.UTC))
+    for height in range(670, 712, 3):  # the label fits on the page, its value may not
+        out = build(tmp_path / "k.pdf", [
+            Spacer(1, height), label_line("Facts label", s["label"]),
+            text_flowable("The value under the label. " * 3, s["body"])],
+            title="t", meta=meta)
+        first = pdf_text(out, 1)
+        assert "Facts label" not in first or "The value under" in first, height
+
+
+def test_indic_scripts_are_embedded_and_characters_no_font_has_are_listed(
+    session: Session, built: Built, tmp_path: Path,
+) -> None:
+    records.create(session, "desired_outcome", {
+        "case_id": built.case_id, "expressed_by": "ADULT", "status": "ACTIVE",
+        "first_expressed_at": "2026-01-15",
+        "statement": "আমি বাড়িতে থাকতে চাই। ਮੈਂ ਘਰ ਰਹਿਣਾ ਚਾਹੁੰਦੀ ਹਾਂ। હું ઘરે રહેવા માંગુ છું."})
+    records.create(session, "contact_note", {
+        "case_id": built.case_id, "note_type": "PHONE",
+        "event_start": "2026-02-01T09:00:00+00:00", "language_used": "Amharic: ሰላም"})
+    out = exports.case_record_pdf(session, built.case_id, tmp_path / "r.pdf").path
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    embedded = {line.split()[0].partition("+")[2] for line in fonts.splitlines()[2:]
+                if " yes yes yes " in line}
+    assert {"NotoSansBengali-Regular", "NotoSansGurmukhi-Regular",
+            "NotoSansGujarati-Regular"} <= embedded
+    about = flat(pdf_text(out)).partition("About this export")[2]
+    assert "Some characters cannot be shown" in about
+    assert "Case note: Language used: " in about
+    assert "(U+1230), " in about and "(U+121D)" in about
+    assert "U+09" not in about and "U+0A" not in about  # Bengali, Gurmukhi, Gujarati shown

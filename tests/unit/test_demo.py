@@ -554,3 +554,15 @@ def test_relatives_carry_the_family_name_in_their_own_gender(caseload: Caseload)
             wanted = pair[0] if rel["relationship_to_adult"] in male else pair[1]
             checked.append(rel["name"].endswith(" " + wanted))
     assert checked and all(checked)
+
+
+def test_no_relative_has_the_adults_own_name(caseload: Caseload) -> None:
+    """A son named after his mother's full name would look like the adult in every record
+    (and a subject-access copy cannot tell them apart in the text)."""
+    same = []
+    for rid, rel in caseload["related_person"].items():
+        p = _person(caseload, rel)
+        if " ".join(rel["name"].split()).casefold() == \
+                f"{p['given_names']} {p['family_name']}".casefold():
+            same.append(rid)
+    assert same == []

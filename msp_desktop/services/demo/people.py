@@ -209,6 +209,15 @@ def _surname(group: dict[str, Any], family: str, male: bool) -> str:
     return family
 
 
+def _not_the_adults(pool: list[str], given: str, a: Adult) -> str:
+    """A relative or friend never has the adult's first name (which, with the family name,
+    could make them the adult's namesake): the next name in the list instead, so the draws
+    that follow stay the same."""
+    if given != a.given:
+        return given
+    return pool[(pool.index(given) + 1) % len(pool)]
+
+
 def write_relatives(draw: Draw, a: Adult, ep: Episode) -> None:
     g = draw.names["groups"][a.group]
     is_source = ep.source_detail == "FAMILY_CARER"
@@ -219,7 +228,8 @@ def write_relatives(draw: Draw, a: Adult, ep: Episode) -> None:
             rel = draw.pick(("daughter", "son", "niece", "nephew") if a.age >= 50 else
                             ("mother", "father", "sister", "brother"))
             male = rel in MALE_RELATIONS
-        given = draw.pick(g["male"] if male else g["female"])
+        pool = g["male"] if male else g["female"]
+        given = _not_the_adults(pool, draw.pick(pool), a)
         name = f"{given} {_surname(g, a.family, male)}"
         roles = ["FAMILY", "ALLEGED_CAUSED_HARM" if is_source else "CARER_UNPAID"]
         rid = draw.w.create("related_person", draw.new_id(), {
@@ -236,7 +246,8 @@ def write_relatives(draw: Draw, a: Adult, ep: Episode) -> None:
         # Someone on the adult's side: a friend or relative who is not alleged to harm them.
         relation = draw.pick(("friend", "niece", "neighbour", "cousin", "nephew"))
         female = relation == "niece" or (relation != "nephew" and draw.chance(0.6))
-        given = draw.pick(g["female"] if female else g["male"])
+        pool = g["female"] if female else g["male"]
+        given = _not_the_adults(pool, draw.pick(pool), a)
         name = f"{given} {str(draw.pick(g['family'])).split('|')[0]}"
         ai = not a.lacks_capacity_likely and draw.chance(0.2)
         ep.supporter_id = draw.w.create("related_person", draw.new_id(), {
