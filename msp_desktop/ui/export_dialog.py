@@ -111,7 +111,9 @@ def fit_height(dialog: QWidget) -> None:
     if layout is None:
         return
     layout.activate()
-    width = max(dialog.width(), dialog.minimumWidth())
+    # The layout's own minimum too: a longer file or folder name (the next run's "-2") must
+    # not run off the edge.
+    width = max(dialog.width(), dialog.minimumWidth(), layout.totalMinimumSize().width())
     height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
     dialog.resize(width, max(height, layout.totalMinimumSize().height()))
 

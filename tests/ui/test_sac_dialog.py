@@ -203,3 +203,7 @@ def test_a_return_with_nothing_to_fix_leaves_the_form_readable(qtbot, vault, tmp
         assert widget.height() >= widget.minimumSizeHint().height(), widget.accessibleName()
     label = dialog.result_label
     assert label.height() >= label.heightForWidth(label.width())
+    # The next run's folder name ("...-2 (a new folder)") is longer: it must not run off the edge.
+    destination = dialog.step_up.destination
+    assert destination.text().endswith("-2 (a new folder)")
+    assert destination.width() >= destination.sizeHint().width()
