@@ -25,7 +25,7 @@ from reportlab.platypus import SimpleDocTemplate
 
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.resources import resource_path
-from msp_desktop.storage.atomic import atomic_writer
+from msp_desktop.storage.atomic import atomic_write_bytes
 
 MARKING = "OFFICIAL-SENSITIVE"
 _FONTS_READY = False
@@ -187,8 +187,7 @@ def render(
 def write(dest: Path, data: bytes) -> Path:
     """Write a rendered PDF in one atomic step, so a failed or interrupted export never
     leaves half a PDF under the chosen name."""
-    with atomic_writer(Path(dest)) as fh:
-        fh.write(data)
+    atomic_write_bytes(Path(dest), data)
     return Path(dest)
 
 

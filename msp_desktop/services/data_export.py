@@ -25,11 +25,14 @@ from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export import csv_export, json_export
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.services.export_target import check_file_target, check_folder_target
-from msp_desktop.services.exports import ExportResult, _audited
+from msp_desktop.services.exports import (
+    ExportResult,
+    Written,
+    audited_export,
+    file_sha256,
+    folder_sha256,
+)
 from msp_desktop.services.session import Session
-from msp_desktop.storage.atomic import FolderNotEmpty, check_folder_free
-
-__all__ = ["FolderNotEmpty", "check_folder_free", "export_csv", "export_json"]
 
 
 def _lifecycle(session: Session) -> dict[str, dict[str, Any]]:
@@ -158,12 +161,16 @@ def export_json(
         "history": history,
         "kinds": order,
     }
-    path = json_export.write_export(Path(dest), header, records(), revisions)
-    detail = tally.detail()
-    if history:
-        detail["revisions"] = str(revision_count)
-    return _audited(session, path, meta, case_id=None, format="json",
-                    profile="history" if history else "current", **detail)
+
+    def write() -> Written:
+        path = json_export.write_export(Path(dest), header, records(), revisions)
+        detail = tally.detail()
+        if history:
+            detail["revisions"] = str(revision_count)
+        return file_sha256(path), detail
+
+    return audited_export(session, Path(dest), write, meta, format="json",
+                          profile="history" if history else "current")
 
 
 def export_csv(session: Session, dest: Path) -> tuple[ExportResult, list[Path]]:
@@ -181,21 +188,12 @@ def export_csv(session: Session, dest: Path) -> tuple[ExportResult, list[Path]]:
                 tally.see(name, s.record_id)
             yield KINDS[name], states
 
-    files = csv_export.write_csv_folder(Path(dest), kinds())
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.name.encode("utf-8") + b"\0" + _file_sha256(f).encode("ascii") + b"\n")
-    with session.write():
-        session.log("export", detail={
-            "format": "csv", "profile": "current", "export_id": meta.export_id,
-            "sha256": digest.hexdigest(), "files": str(len(files)), **tally.detail(),
-        })
-    return ExportResult(Path(dest), meta.export_id, digest.hexdigest()), files
+    files: list[Path] = []
 
+    def write() -> Written:
+        files.extend(csv_export.write_csv_folder(Path(dest), kinds()))
+        return folder_sha256(files, hex_entries=True), {"files": str(len(files)),
+                                                        **tally.detail()}
 
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    result = audited_export(session, Path(dest), write, meta, format="csv", profile="current")
+    return result, files

@@ -5,6 +5,8 @@ never content)."""
 from __future__ import annotations
 
 import hashlib
+import shutil
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +20,7 @@ from msp_desktop.export.meta import ExportMeta
 from msp_desktop.services import cases, records
 from msp_desktop.services.export_target import check_file_target
 from msp_desktop.services.session import Session
-from msp_desktop.storage.atomic import remove_durably
+from msp_desktop.storage.atomic import fsync_dir, remove_durably
 
 
 @dataclass(frozen=True)
@@ -83,44 +85,57 @@ def _current(r: _R) -> _R:
     return replace(r, payload=kind.upgrade(r.payload))
 
 
-def _audited(
-    session: Session, path: Path, meta: ExportMeta, *, case_id: str | None, **detail: Any
+Written = tuple[str, Mapping[str, Any]]
+"""What an export's writer returns: the SHA-256 of what it wrote (file_sha256, folder_sha256)
+and any audit detail known only once it is written (counts)."""
+
+
+def audited_export(
+    session: Session, dest: Path, write: Callable[[], Written], meta: ExportMeta, *,
+    case_id: str | None = None, **detail: Any,
 ) -> ExportResult:
-    digest = _sha256(path)
-    with session.write():
-        session.log("export", entity_kind="case" if case_id else None, entity_id=case_id,
-                    case_id=case_id,
-                    detail={**detail, "export_id": meta.export_id, "sha256": digest})
-    return ExportResult(path, meta.export_id, digest)
+    """Write a plaintext export (a file or a folder, by `write`, atomically) and record it in
+    the audit log, in one transaction: a write that fails rolls the entry back, and if the
+    entry or the transaction then fails, the new file or folder is removed: a plaintext export
+    never stays on disk without its audit entry."""
+    dest = Path(dest)
+    written = False
+    try:
+        with session.write():
+            try:
+                digest, more = write()
+            except Exception as exc:  # the export's disk, not the vault's: not a DiskFull
+                raise _FileNotWritten(exc) from exc
+            written = True
+            session.log("export", entity_kind="case" if case_id else None, entity_id=case_id,
+                        case_id=case_id, detail={**detail, **more, "export_id": meta.export_id,
+                                                 "sha256": digest})
+    except _FileNotWritten as failed:
+        raise failed.error from None
+    except BaseException:
+        if written:
+            _remove(dest)
+        raise
+    return ExportResult(dest, meta.export_id, digest)
 
 
 def _audited_write(
     session: Session, dest: Path, data: bytes, meta: ExportMeta, *, case_id: str | None,
     **detail: Any,
 ) -> ExportResult:
-    """Record the export and write the file in one transaction: the file is written only
-    after its audit entry, and a write that fails rolls the entry back. If the transaction
-    then fails to commit, the new file is removed: a plaintext export never stays on disk
-    without its audit entry."""
-    digest = hashlib.sha256(data).hexdigest()
-    written = False
-    try:
-        with session.write():
-            session.log("export", entity_kind="case" if case_id else None, entity_id=case_id,
-                        case_id=case_id,
-                        detail={**detail, "export_id": meta.export_id, "sha256": digest})
-            try:
-                pdf_base.write(dest, data)
-            except Exception as exc:  # the export's disk, not the vault's: not a DiskFull
-                raise _FileNotWritten(exc) from exc
-            written = True
-    except _FileNotWritten as failed:
-        raise failed.error from None
-    except BaseException:
-        if written:
-            remove_durably(dest)
-        raise
-    return ExportResult(dest, meta.export_id, digest)
+    def write() -> Written:
+        pdf_base.write(dest, data)
+        return hashlib.sha256(data).hexdigest(), {}
+
+    return audited_export(session, dest, write, meta, case_id=case_id, **detail)
+
+
+def _remove(dest: Path) -> None:
+    if dest.is_dir() and not dest.is_symlink():
+        shutil.rmtree(dest, ignore_errors=True)
+        fsync_dir(dest.parent)
+    else:
+        remove_durably(dest)
 
 
 class _FileNotWritten(Exception):
@@ -132,9 +147,22 @@ class _FileNotWritten(Exception):
         self.error = error
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of one file, as hex (read in chunks: an export may be large)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
+    return h.hexdigest()
+
+
+def folder_sha256(files: Iterable[Path], *, hex_entries: bool) -> str:
+    """One hash of a folder export: each file's name, a NUL and its SHA-256, in the order
+    given; the CSV export hashes each file as hex and a newline (hex_entries), the SAC report
+    as the raw digest."""
+    h = hashlib.sha256()
+    for f in files:
+        entry = file_sha256(f)
+        h.update(f.name.encode("utf-8") + b"\0"
+                 + (entry.encode("ascii") + b"\n" if hex_entries else bytes.fromhex(entry)))
     return h.hexdigest()

@@ -9,7 +9,6 @@ report may name another council for one run.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from msp_desktop.domain.sac import SacInput, SacReport, sac_report
 from msp_desktop.export import sac_csv, sac_pdf
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.services.export_target import check_folder_target
+from msp_desktop.services.exports import Written, audited_export, folder_sha256
 from msp_desktop.services.session import Session
 from msp_desktop.storage import marks, queries
 from msp_desktop.storage.atomic import atomic_folder
@@ -133,16 +133,18 @@ def write_report(
     meta = ExportMeta.new(session.author, session.clock.now())
     names = (*sac_csv.file_names(report), sac_pdf.SUMMARY_FILE)
     check_folder_target(Path(dest), session.path, replaceable=names)
-    with atomic_folder(Path(dest), replaceable=names) as tmp:
-        sac_csv.write_tables(tmp, report)
-        sac_pdf.write_summary(tmp / sac_pdf.SUMMARY_FILE, report,
-                              council_name=council_name(report.council), meta=meta)
-    digest = _folder_sha256(Path(dest), names)
-    with session.write():
-        session.log("export", detail={
-            "kind": "sac", "format": "csv+pdf", "year": report.year.label,
-            "council": report.council, "files": len(names), "export_id": meta.export_id,
-            "sha256": digest, "uncounted": len(report.uncounted)})
+
+    def write() -> Written:
+        with atomic_folder(Path(dest), replaceable=names) as tmp:
+            sac_csv.write_tables(tmp, report)
+            sac_pdf.write_summary(tmp / sac_pdf.SUMMARY_FILE, report,
+                                  council_name=council_name(report.council), meta=meta)
+        return folder_sha256([Path(dest) / n for n in sorted(names)], hex_entries=False), {}
+
+    digest = audited_export(
+        session, Path(dest), write, meta, kind="sac", format="csv+pdf",
+        year=report.year.label, council=report.council, files=len(names),
+        uncounted=len(report.uncounted)).sha256
     return SacExport(Path(dest), names, meta.export_id, digest, report)
 
 
@@ -156,11 +158,3 @@ def _council(session: Session, council: str | None) -> str:
     if problem:
         raise SacRequestInvalid(problem)
     return code
-
-
-def _folder_sha256(folder: Path, names: tuple[str, ...]) -> str:
-    """One hash of the report: each file's name and SHA-256, in name order."""
-    h = hashlib.sha256()
-    for name in sorted(names):
-        h.update(name.encode() + b"\0" + hashlib.sha256((folder / name).read_bytes()).digest())
-    return h.hexdigest()

@@ -272,6 +272,25 @@ def test_csv_export_is_audited_with_counts_and_a_hash_over_the_files(
     assert "Llŷn" not in json.dumps(entry.detail)
 
 
+def test_no_json_file_or_csv_folder_is_left_when_the_export_cannot_be_audited(
+    demo: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("audit write failed")
+
+    before = demo.audit.entries()[-1].seq
+    for patched in ("log", "heads.stage"):  # the entry fails; the transaction fails to commit
+        owner, _, name = patched.rpartition(".")
+        with monkeypatch.context() as m:
+            m.setattr(getattr(demo, owner) if owner else demo, name, fails)
+            with pytest.raises(RuntimeError, match="audit write failed"):
+                data_export.export_json(demo, tmp_path / "all.json")
+            with pytest.raises(RuntimeError, match="audit write failed"):
+                data_export.export_csv(demo, tmp_path / "csv")
+        assert list(tmp_path.iterdir()) == []
+    assert demo.audit.entries()[-1].seq == before
+
+
 # ----- where an export may go (services/export_target.py) -----------------------------------
 
 
