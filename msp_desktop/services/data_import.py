@@ -418,8 +418,8 @@ class _OfficeIds:
         self._owner: dict[str, str] = {}
         if any(v.kind == "person" and v.payload.get("office_person_id")
                for v in incoming.values()):
-            for pid, payload in queries.person_payloads(session.conn):
-                key = office_id_key(payload.get("office_person_id"))
+            for pid, office_id in queries.office_ids(session.conn):
+                key = office_id_key(office_id)
                 if key and pid not in incoming:
                     self._owner.setdefault(key, pid)
 

@@ -75,8 +75,10 @@ def office_id_problems(
     key = office_id_key(person.get("office_person_id"))
     if not key:
         return []
-    for pid, payload in queries.person_payloads(session.conn):
-        if pid != record_id and office_id_key(payload.get("office_person_id")) == key:
+    for pid, office_id in queries.office_ids(session.conn):
+        if pid != record_id and office_id_key(office_id) == key:
+            state = session.store.get(pid)
+            payload = state.payload if state is not None else {}
             who = display_name(payload) + _born(payload.get("date_of_birth"))
             typed = str(person["office_person_id"]).strip()
             return [Problem(

@@ -312,6 +312,15 @@ def person_payloads(conn: Any) -> list[tuple[str, dict[str, Any]]]:
     return [(str(r[0]), json.loads(r[1])) for r in rows]
 
 
+def office_ids(conn: Any) -> list[tuple[str, Any]]:
+    """(record id, office person id) of every adult that has one, as person_payloads reads
+    them, without decoding any payload in Python (the id is as saved: a string, normally)."""
+    rows = conn.execute(
+        "SELECT record_id, json_extract(payload, '$.office_person_id') FROM records"
+        " WHERE kind = 'person' AND json_extract(payload, '$.office_person_id') IS NOT NULL")
+    return [(str(r[0]), r[1]) for r in rows]
+
+
 def cases_of_people(conn: Any, person_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
     """Each adult's cases as (case id, opened date), oldest first."""
     ids = list(person_ids)
