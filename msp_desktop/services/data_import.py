@@ -61,6 +61,7 @@ from msp_desktop.resources import resource_path
 from msp_desktop.services.records import record_death, ref_problems
 from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
+from msp_desktop.storage.safe_read import FileTooLarge, NotRegularFile, read_capped
 
 SCHEMA_FILE = "schemas/msp-export-1.schema.json"
 # The largest file import reads (docs/data-export.md). The import holds the whole document
@@ -187,16 +188,24 @@ def check_size(path: Path) -> None:
     """Refuse a file over MAX_IMPORT_BYTES, before reading it."""
     size = Path(path).stat().st_size
     if size > MAX_IMPORT_BYTES:
-        raise ImportRejected(
-            Path(path).name,
-            f"the file is larger than {MAX_IMPORT_BYTES // 1024 ** 2} MiB ({size:,} bytes), "
-            "the most an import reads. Export the vault again without --history (the history "
-            "is not imported).")
+        raise _too_large(path, size)
+
+
+def _too_large(path: Path, size: int) -> ImportRejected:
+    return ImportRejected(
+        Path(path).name,
+        f"the file is larger than {MAX_IMPORT_BYTES // 1024 ** 2} MiB ({size:,} bytes), "
+        "the most an import reads. Export the vault again without --history (the history "
+        "is not imported).")
 
 
 def _load(path: Path) -> tuple[Any, str]:
-    check_size(path)
-    data = Path(path).read_bytes()
+    try:
+        data = read_capped(path, MAX_IMPORT_BYTES, nofollow=False)
+    except FileTooLarge:
+        raise _too_large(path, Path(path).stat().st_size) from None
+    except NotRegularFile:
+        raise ImportRejected(Path(path).name, "not a regular file.") from None
     digest = hashlib.sha256(data).hexdigest()
     try:
         text = data.decode("utf-8-sig")
