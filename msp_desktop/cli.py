@@ -8,12 +8,13 @@ from arguments. Exit codes: 0 ok, 2 usage, 3 wrong passphrase, 4 damaged or reje
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -541,13 +542,11 @@ def cmd_report_sac(args: argparse.Namespace) -> int:
         raise CliError(f"{problem} Nothing was written.", EXIT_USAGE)
     session = _open(args.path)
     try:
-        result = sac.write_report(session, Path(args.out), year=args.year,
-                                  council=args.council)
+        with _export_errors(args.out):
+            result = sac.write_report(session, Path(args.out), year=args.year,
+                                      council=args.council)
     except sac.SacRequestInvalid as exc:
         raise CliError(f"{exc} Nothing was written.", EXIT_USAGE) from None
-    except FileExistsError:
-        raise CliError(f"{args.out} already holds other files: choose a new folder or an empty "
-                       "one. Nothing was written.", EXIT_USAGE) from None
     finally:
         session.close()
     report = result.report
@@ -590,23 +589,16 @@ def cmd_report_council(args: argparse.Namespace) -> int:
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from msp_desktop.domain.lifecycle import RecordError
     from msp_desktop.services import exports
-    from msp_desktop.services.export_target import ExportTargetRefused
 
     _check_file_target(args.out, args.path, args.force)  # before the passphrase is asked for
     session = _open(args.path)
     try:
-        try:
+        with _export_errors(args.out):
             result = exports.case_record_pdf(session, args.case_id, Path(args.out),
                                              profile=args.profile, overwrite=args.force)
-        except ExportTargetRefused as exc:
-            raise CliError(str(exc), EXIT_USAGE) from None
-        except RecordError as exc:
-            raise CliError(f"{exc} Check the case id (`search --json` shows it); no file was "
-                           "written.", EXIT_REJECTED) from exc
-        except OSError as exc:  # the error names the hidden temporary file, not OUT
-            raise CliError(f"Could not write {args.out}: {exc.strerror or exc}. Check that "
-                           "the folder exists, that you may save there and that the disk has "
-                           "room, then try again; nothing was exported.") from exc
+    except RecordError as exc:
+        raise CliError(f"{exc} Check the case id (`search --json` shows it); no file was "
+                       "written.", EXIT_REJECTED) from exc
     finally:
         session.close()
     print(f"Wrote {result.path} (export {result.export_id}, sha256 {result.sha256}).")
@@ -615,15 +607,13 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     from msp_desktop.services import data_export
-    from msp_desktop.services.export_target import ExportTargetRefused
 
     _check_file_target(args.out, args.path, args.force)  # before the passphrase is asked for
     session = _open(args.path)
     try:
-        result = data_export.export_json(session, Path(args.out), history=args.history,
-                                         overwrite=args.force)
-    except ExportTargetRefused as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
+        with _export_errors(args.out):
+            result = data_export.export_json(session, Path(args.out), history=args.history,
+                                             overwrite=args.force)
     finally:
         session.close()
     print(result.path)
@@ -633,34 +623,39 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from msp_desktop.services import data_export
-    from msp_desktop.services.export_target import (
-        ExportTargetRefused,
-        FolderNotEmpty,
-        check_folder_target,
-    )
+    from msp_desktop.services.export_target import check_folder_target
 
-    def refuse() -> CliError:
-        return CliError(f"{args.outdir} already exists and is not an empty folder; choose a "
-                        "new or empty folder. Nothing was exported.", EXIT_USAGE)
-
-    try:  # before the passphrase is asked for
+    with _export_errors(args.outdir):  # before the passphrase is asked for
         check_folder_target(Path(args.outdir), Path(args.path))
-    except FolderNotEmpty:
-        raise refuse() from None
-    except ExportTargetRefused as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
     session = _open(args.path)
     try:
-        result, files = data_export.export_csv(session, Path(args.outdir))
-    except FolderNotEmpty:
-        raise refuse() from None
-    except ExportTargetRefused as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
+        with _export_errors(args.outdir):
+            result, files = data_export.export_csv(session, Path(args.outdir))
     finally:
         session.close()
     print(result.path)
     print(f"{len(files)} file(s); export {result.export_id}, SHA-256 {result.sha256}.")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _export_errors(out: str) -> Iterator[None]:
+    """The export commands' errors about OUT, one way: a refused destination is a usage error
+    naming it; a failed write names OUT (not the hidden temporary file it was writing)."""
+    from msp_desktop.services.export_target import ExportTargetRefused
+
+    try:
+        yield
+    except ExportTargetRefused as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except FileExistsError:  # FolderNotEmpty, or a file that appeared meanwhile
+        raise CliError(f"{out} already exists and is not an empty folder (it already holds "
+                       "other files): choose a new or empty folder. Nothing was written.",
+                       EXIT_USAGE) from None
+    except OSError as exc:
+        raise CliError(f"Could not write {out}: {exc.strerror or exc}. Check that the folder "
+                       "exists, that you may save there and that the disk has room, then try "
+                       "again; nothing was exported.") from exc
 
 
 def _check_file_target(out: str, vault: str, force: bool) -> None:
