@@ -176,12 +176,11 @@ def restore(
     after damage, when the old copy is never used again."""
     written = copy_backup(backup_folder, dest)
     try:
-        session = Session.open(written, passphrase, clock=clock)
+        session = Session.open(written, passphrase, clock=clock, full_check=True)
     except BaseException:
         _remove_copy(written)  # this call made it; nothing else has used it
         raise
     try:
-        session.vault.full_check()
         previous = session.become_new_device(device_name) if new_device else None
         with session.write():
             session.log("restore", detail={"new_device": new_device})
