@@ -38,7 +38,7 @@ from pyrage import x25519
 
 from msp_desktop.domain.fingerprints import fingerprint
 from msp_desktop.storage import marks
-from msp_desktop.storage.atomic import atomic_write_bytes, fsync_dir
+from msp_desktop.storage.atomic import atomic_write_bytes, remove_durably
 from msp_desktop.storage.errors import RecoveryFailed, RecoveryFileInvalid
 from msp_desktop.storage.keyslots import KEY_BYTES, KeySlots, RecoverySlot, open_recovery_slot
 from msp_desktop.storage.safe_read import read_small_file
@@ -269,12 +269,7 @@ def read_pending(folder: Path) -> PendingRequest | None:
 
 
 def remove_pending(folder: Path) -> None:
-    path = pending_path(folder)
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        return
-    fsync_dir(path.parent)
+    remove_durably(pending_path(folder))
 
 
 # --- the reply -------------------------------------------------------------------------------
