@@ -179,20 +179,12 @@ def markdown(res: dict[str, Any]) -> list[str]:
 
 def update_docs(res: dict[str, Any], command: str) -> None:
     """Put this section into docs/measurements.md, replacing an earlier one."""
-    path = ROOT / "docs" / "measurements.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Measurements\n"
-    head, _, rest = text.partition("\n" + heading(res) + "\n")
-    tail = ""
-    if rest:
-        nxt = rest.find("\n## ")
-        tail = rest[nxt:] if nxt >= 0 else ""
+    from docs_section import replace_section  # bench/ is on sys.path, as for run_all
+
     section = markdown(res)
     section.insert(3, f"Measured on its own: `{command}`.")
     section.insert(4, "")
-    text = head.rstrip("\n") + "\n" + "\n".join(section) + "\n"
-    if tail:
-        text += "\n" + tail.lstrip("\n")
-    path.write_text(text, encoding="utf-8")
+    replace_section(heading(res), section)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -159,16 +159,11 @@ def markdown(res: dict[str, Any]) -> list[str]:
 
 def _update_measurements(res: dict[str, Any], command: str) -> None:
     """Replace (or add) this section of docs/measurements.md, leaving the rest as it is."""
-    path = ROOT / "docs" / "measurements.md"
-    text = path.read_text() if path.exists() else "# Measurements\n"
-    head, _, rest = text.partition(f"\n{SECTION}\n")
-    tail = ""
-    if rest:
-        nxt = rest.find("\n## ")
-        tail = rest[nxt:] if nxt >= 0 else ""
+    from docs_section import replace_section  # bench/ is on sys.path, as for run_all
+
     section = markdown(res)
     section.append(f"- (j) Measured {res['date']} with `{command}`.")
-    path.write_text(head.rstrip("\n") + "\n" + "\n".join(section) + "\n" + tail)
+    replace_section(SECTION, section)
 
 
 def main() -> int:

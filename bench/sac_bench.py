@@ -155,14 +155,9 @@ def markdown(res: dict[str, Any], cases_note: str = "") -> list[str]:
 
 def write_docs(lines: list[str]) -> None:
     """Replace (or add) the SAC section of docs/measurements.md, leaving the rest as it is."""
-    path = ROOT / "docs" / "measurements.md"
-    text = path.read_text() if path.exists() else "# Measurements\n"
-    head, _, rest = text.partition("\n" + SECTION + "\n")
-    tail = ""
-    if rest:
-        nxt = rest.find("\n## ")
-        tail = rest[nxt:] if nxt >= 0 else ""
-    path.write_text(head.rstrip("\n") + "\n" + "\n".join(lines) + "\n" + tail.lstrip("\n"))
+    from docs_section import replace_section  # bench/ is on sys.path, as for run_all
+
+    replace_section(SECTION, lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
