@@ -69,8 +69,7 @@ def labelled(kind: RecordKind, payload: Mapping[str, Any]) -> dict[str, Any]:
     """The payload as exported: in its current shape (a payload saved before a field was
     coded is read as the forms and reports read it: RecordKind.upgrade), with codes as
     {"code", "label", ...} objects."""
-    if kind.upgrade is not None:
-        payload = kind.upgrade(payload)
+    payload = kind.current(payload)
     by_name = kind.by_name
     out = dict(payload)
     for name, value in payload.items():

@@ -152,7 +152,7 @@ PERSON = RecordKind(
              "Also alleged to have caused harm in another case", section="Flags"),
     ),
     rules=(R.person_rules,),
-    upgrade=lambda p: legacy.current_payload("person", p),
+    upgrade=legacy.person,
 )
 
 RELATED_PERSON = RecordKind(
@@ -219,7 +219,7 @@ CASE = RecordKind(
                section="Safeguarding Adults Collection"),
     ),
     rules=(R.case_rules,),
-    upgrade=lambda p: legacy.current_payload("case", p),
+    upgrade=legacy.case,
 )
 
 CONCERN = RecordKind(
@@ -328,7 +328,7 @@ ENQUIRY = RecordKind(
               visible_when=("sac_capacity_support", ("YES",))),
     ),
     rules=(R.enquiry_rules,),
-    upgrade=lambda p: legacy.current_payload("enquiry", p),
+    upgrade=legacy.enquiry,
 )
 
 RISK_ITEM = RecordKind(

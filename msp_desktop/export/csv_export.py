@@ -120,22 +120,17 @@ class _Table:
     rows: Iterable[Sequence[Any]]
 
 
-def _current(kind: RecordKind, payload: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A payload saved before a field was coded, as the app reads it (RecordKind.upgrade)."""
-    return kind.upgrade(payload) if kind.upgrade is not None else payload
-
-
 def _tables(kind: RecordKind, records: Sequence[RecordState]) -> Iterator[_Table]:
     plain = [f for f in kind.fields if f.type is not FieldType.LIST]
     columns = _unique(_META + [c for f in plain for c in _field_columns(f)])
+    # Each payload as the app reads it (RecordKind.current), upgraded once per record.
+    current = [(r, kind.current(r.payload)) for r in records]
 
-
-    def row(r: RecordState) -> list[Any]:
-        payload = _current(kind, r.payload)
+    def row(r: RecordState, payload: Mapping[str, Any]) -> list[Any]:
         return _meta_cells(r) + [cell for f in plain
                                  for cell in _field_cells(f, payload.get(f.name))]
 
-    yield _Table(f"{kind.name}.csv", columns, (row(r) for r in records))
+    yield _Table(f"{kind.name}.csv", columns, (row(r, p) for r, p in current))
     for lf in (f for f in kind.fields if f.type is FieldType.LIST):
         subs = lf.subfields
         cols = _unique([_Column("Record ID", "record_id", "id"),
@@ -143,8 +138,8 @@ def _tables(kind: RecordKind, records: Sequence[RecordState]) -> Iterator[_Table
                        + [c for s in subs for c in _field_columns(s)])
         yield _Table(f"{kind.name}.{lf.name}.csv", cols, (
             [r.record_id, i] + [cell for s in subs for cell in _field_cells(s, row.get(s.name))]
-            for r in records
-            for i, row in enumerate(_current(kind, r.payload).get(lf.name) or [], 1)
+            for r, payload in current
+            for i, row in enumerate(payload.get(lf.name) or [], 1)
             if isinstance(row, dict)
         ))
 
