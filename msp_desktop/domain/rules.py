@@ -14,7 +14,6 @@ from typing import Any
 
 from msp_desktop.domain import enums as E
 from msp_desktop.domain.derive import (
-    derive_msp_achieved_of,
     enquiry_assessments,
     ethnicity_sac_for,
     outcomes_by,
@@ -28,6 +27,14 @@ from msp_desktop.domain.fields import (
     RuleContext,
     current_record_id,
     is_empty,
+)
+from msp_desktop.domain.sac_checks import (
+    CAPACITY_FOUND_LACKING,
+    CAPACITY_NONE_FOUND_LACKING,
+    MSP_EXPRESSED_NONE_RECORDED,
+    MSP_NOT_EXPRESSED_SOME_RECORDED,
+    capacity_conflict,
+    msp_conflicts,
 )
 
 Payload = Mapping[str, Any]
@@ -326,33 +333,30 @@ def _sac_cross_checks(p: Payload, ctx: RuleContext) -> list[Problem]:
     assessments = enquiry_assessments(
         [r.payload for r in _case_records(ctx, "capacity_assessment", p)], p)
     problems: list[Problem] = []
-    asked = p.get("msp_asked")
-    if asked == "ASKED_EXPRESSED" and not outcomes:
+    conflicts = msp_conflicts(p.get("msp_asked"), p.get("msp_outcomes_achieved"), outcomes)
+    if conflicts.asked == MSP_EXPRESSED_NONE_RECORDED:
         problems.append(Problem(
             "msp_asked", "You recorded that outcomes were expressed, but no desired outcome "
             "is recorded on this case: record what the adult wants, in their words, or change "
             "this answer."))
-    elif asked and asked != "ASKED_EXPRESSED" and outcomes:
+    elif conflicts.asked == MSP_NOT_EXPRESSED_SOME_RECORDED:
         n = len(outcomes)
         problems.append(Problem(
             "msp_asked", f"This case records {n} desired outcome{'s' if n != 1 else ''}, so "
             f"the adult (or their representative) was asked and expressed outcomes: "
             f"choose '{E.MSP_ASKED.label('ASKED_EXPRESSED')}'."))
-    derived = derive_msp_achieved_of(outcomes)
-    achieved = p.get("msp_outcomes_achieved")
-    if asked == "ASKED_EXPRESSED" and achieved and derived and achieved != derived:
+    if conflicts.achieved:
         problems.append(Problem(
             "msp_outcomes_achieved", f"The desired outcomes recorded on this case were "
-            f"{E.MSP_ACHIEVED.label(derived).lower()} taken together; change this answer, or "
-            "the achievement of each outcome."))
-    lacked = p.get("sac_lacked_capacity")
-    conclusions = {a.get("conclusion") for a in assessments}
-    if lacked == "NOT_LACKED" and "LACKS_CAPACITY" in conclusions:
+            f"{E.MSP_ACHIEVED.label(conflicts.achieved).lower()} taken together; change this "
+            "answer, or the achievement of each outcome."))
+    conflict = capacity_conflict(p.get("sac_lacked_capacity"), assessments)
+    if conflict == CAPACITY_FOUND_LACKING:
         problems.append(Problem(
             "sac_lacked_capacity", "A capacity assessment of a decision about this enquiry "
             "found that the adult lacks capacity: choose 'Yes, the adult lacked capacity', or "
             "review that assessment."))
-    elif lacked == "LACKED" and "LACKS_CAPACITY" not in conclusions:
+    elif conflict == CAPACITY_NONE_FOUND_LACKING:
         problems.append(Problem(
             "sac_lacked_capacity", "No capacity assessment of a decision about this enquiry "
             "(taking part, consent to share information, contact with others), made while it "
