@@ -144,7 +144,9 @@ def _tables(kind: RecordKind, records: Sequence[RecordState]) -> Iterator[_Table
         ))
 
 
-def _write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """One CSV file (UTF-8 with a byte-order mark, CRLF lines, so Excel opens it cleanly),
+    written atomically; the header is neutralised, the rows are written as they are."""
     with atomic_writer(path) as raw:
         text = io.TextIOWrapper(raw, encoding=ENCODING, newline="")
         writer = csv.writer(text, lineterminator="\r\n")
@@ -163,11 +165,11 @@ def write_csv_folder(
     with atomic_folder(Path(dest)) as tmp:
         for kind, rows in records:
             for table in _tables(kind, rows):
-                _write_table(tmp / table.name, [c.header for c in table.columns], table.rows)
+                write_table(tmp / table.name, [c.header for c in table.columns], table.rows)
                 names.append(table.name)
                 dictionary.extend([table.name, c.header, c.field, c.type, c.values]
                                   for c in table.columns)
-        _write_table(tmp / COLUMNS_FILE, ["File", "Column", "Field", "Type", "Values"],
+        write_table(tmp / COLUMNS_FILE, ["File", "Column", "Field", "Type", "Values"],
                      ([neutralise(x) for x in row] for row in dictionary))
         names.append(COLUMNS_FILE)
     return [Path(dest) / n for n in names]
