@@ -123,11 +123,6 @@ def load_order() -> list[str]:
     return ordered
 
 
-def self_refs(kind: RecordKind) -> list[str]:
-    """Fields of a kind that point at records of the same kind (a case's earlier episode)."""
-    return [f.name for f in kind.fields if f.type is FieldType.REF and f.ref_kind == kind.name]
-
-
 def import_state(kind: RecordKind, status: str) -> str:
     """The lifecycle state an import gives a record exported with `status`."""
     if status == RecordStatus.ENTERED_IN_ERROR:
