@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacReport
 from msp_desktop.domain.sac_tables import SacTable
 from msp_desktop.export.csv_export import neutralise, write_table
@@ -52,14 +51,10 @@ def table_rows(table: SacTable) -> list[list[str]]:
 def write_tables(folder: Path, report: SacReport) -> list[Path]:
     """Write every table and missing.csv into `folder`; return the paths written."""
     written = [_write(folder / table_file(t), table_rows(t)) for t in report.tables]
-    missing = [[u.case_reference, u.description or _kind_label(u.kind), u.missing, u.case_id,
+    missing = [[u.case_reference, u.description, u.missing, u.case_id,
                 u.record_id] for u in report.uncounted]
     written.append(_write(folder / MISSING_FILE, [list(MISSING_HEADER), *missing]))
     return written
-
-
-def _kind_label(kind: str) -> str:
-    return KINDS[kind].label if kind in KINDS else kind
 
 
 def _write(path: Path, rows: Sequence[Sequence[object]]) -> Path:
