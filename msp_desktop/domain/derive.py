@@ -7,7 +7,7 @@ re-exports them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -145,6 +145,11 @@ def display_name(person: Mapping[str, Any]) -> str:
     given = str(person.get("preferred_name") or person.get("given_names") or "").strip()
     family = str(person.get("family_name") or "").strip()
     return " ".join(p for p in (given, family) if p) or "Unnamed adult"
+
+
+def listing(parts: Sequence[str]) -> str:
+    """"a, b and c": the parts (one at least) as a sentence lists them."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 # --- SAC answers of a concluded enquiry, from the rest of the record (§4.8, §6.5) -----------

@@ -16,6 +16,7 @@ from msp_desktop.domain import enums as E
 from msp_desktop.domain.derive import (
     enquiry_assessments,
     ethnicity_sac_for,
+    listing,
     outcomes_by,
     psr_sac_for,
     rag_for,
@@ -237,24 +238,33 @@ def _risk_problems(risks: list[Payload]) -> list[Problem]:
             "concluded_at", "Before concluding the enquiry, record at least one risk "
             "(allegation) with its type, location, source and outcome.")]
     problems: list[Problem] = []
-    needs = (("abuse_type", "type"), ("location", "location"),
-             ("source_of_risk", "source of risk"), ("risk_assessment_outcome", "outcome"))
     for risk in risks:
-        gaps = [label for name, label in needs if _missing(risk, name)]
+        gaps = [label for _name, label in _risk_gaps(risk)]
         if gaps:
             problems.append(Problem(
                 "concluded_at", f"The {_risk_label(risk)} risk needs its "
-                f"{_join(gaps)} before the enquiry can be concluded."))
-        elif (risk.get("risk_assessment_outcome") in E.RISK_IDENTIFIED_OUTCOMES
-              and risk.get("risk_result") in (None, "", "NOT_APPLICABLE")):
+                f"{listing(gaps)} before the enquiry can be concluded."))
+        elif _result_unsaid(risk):
             problems.append(Problem(
                 "concluded_at", f"The {_risk_label(risk)} risk was identified: say whether it "
                 "remained, was reduced or was removed."))
     return problems
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+# What each risk needs before its enquiry is concluded (rule 1): field, as messages name it.
+_RISK_NEEDS = (("abuse_type", "type"), ("location", "location"),
+               ("source_of_risk", "source of risk"), ("risk_assessment_outcome", "outcome"))
+
+
+def _risk_gaps(risk: Payload) -> list[tuple[str, str]]:
+    """The _RISK_NEEDS the risk has not recorded."""
+    return [(name, label) for name, label in _RISK_NEEDS if _missing(risk, name)]
+
+
+def _result_unsaid(risk: Payload) -> bool:
+    """The risk was identified, but not whether it remained, was reduced or was removed."""
+    return (risk.get("risk_assessment_outcome") in E.RISK_IDENTIFIED_OUTCOMES
+            and risk.get("risk_result") in (None, "", "NOT_APPLICABLE"))
 
 
 def _concern_decision_for(p: Payload, ctx: RuleContext) -> Payload | None:
@@ -398,10 +408,6 @@ def risk_item_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
     return problems
 
 
-_RISK_NEEDS = (("location", "location"), ("source_of_risk", "source of risk"),
-               ("risk_assessment_outcome", "outcome"))
-
-
 def _concluded_enquiry_problems(p: Payload, ctx: RuleContext) -> list[Problem]:
     """A risk saved under a concluded enquiry must still pass the conclusion checks (rule 1),
     so the SAC return cannot gain an incomplete risk after the enquiry was concluded."""
@@ -415,10 +421,10 @@ def _concluded_enquiry_problems(p: Payload, ctx: RuleContext) -> list[Problem]:
     when = f"{concluded.day} {concluded:%B %Y}"
     problems = [
         Problem(name, f"The enquiry was concluded on {when}, so every risk needs its {label}.")
-        for name, label in _RISK_NEEDS if _missing(p, name)
+        for name, label in _risk_gaps(p)
+        if name != "abuse_type"  # a required field: the form already asks for it
     ]
-    if (p.get("risk_assessment_outcome") in E.RISK_IDENTIFIED_OUTCOMES
-            and p.get("risk_result") in (None, "", "NOT_APPLICABLE")):
+    if _result_unsaid(p):
         problems.append(Problem(
             "risk_result", f"The enquiry was concluded on {when} and this risk was "
             "identified: say whether it remained, was reduced or was removed."))
