@@ -34,6 +34,7 @@ __all__ = [
     "derive_msp_achieved",
     "display_name",
     "ethnicity_sac_for",
+    "kind_label",
     "psr_sac_for",
     "rag_for",
     "risk_result_applies",
@@ -844,3 +845,9 @@ KINDS: dict[str, RecordKind] = {
         CLOSURE,
     )
 }
+
+
+def kind_label(name: str) -> str:
+    """A record kind's label, or its name for a kind this version does not know."""
+    kind = KINDS.get(name)
+    return kind.label if kind else name
