@@ -23,7 +23,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from msp_desktop.domain.canonical import encode, sha256_hex
 from msp_desktop.domain.disclosure import SAR, WITHHELD, Disclosure
 from msp_desktop.domain.enums import AMENDMENT_TYPE
-from msp_desktop.domain.fields import Field, FieldType, RecordKind
+from msp_desktop.domain.fields import Field, FieldType, RecordKind, is_empty
 from msp_desktop.domain.kinds import KINDS, display_name, kind_label
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus
@@ -228,8 +228,8 @@ class _Renderer:
         s = self.s
         out: list[Flowable] = []
         for f in kind.fields:
-            value = payload.get(f.name)
-            if f.name in skip or value in (None, "", []) or not kind.is_visible(f, payload):
+            value: Any = payload.get(f.name)
+            if f.name in skip or is_empty(value) or not kind.is_visible(f, payload):
                 continue
             if f.type is FieldType.QUOTE:
                 out.append(label_line(f.label, s["label"]))
@@ -259,7 +259,7 @@ class _Renderer:
         parts = []
         for sub in f.subfields:
             value = row.get(sub.name)
-            if value in (None, "", []):
+            if is_empty(value):
                 continue
             parts.append(f"{sub.label}: {self._value_text(sub, value)}")
         return " · ".join(parts)
@@ -328,7 +328,7 @@ class _Renderer:
         return out
 
     def _any_text(self, f: Field, value: Any) -> str:
-        if value in (None, "", []):
+        if is_empty(value):
             return "(blank)"
         if f.type is FieldType.LIST and isinstance(value, list):
             return "\n".join(self._row_text(f, row) for row in value if isinstance(row, dict))
