@@ -273,8 +273,3 @@ def code_for_name(text: str | None) -> str | None:
     if by_code is not None:
         return by_code
     return _BY_NAME.get(normalise_name(text))
-
-
-def name_of(code: str) -> str | None:
-    current = current_code(code)
-    return _BY_CODE.get(current) if current else None

@@ -7,7 +7,7 @@ re-exports them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -147,13 +147,21 @@ def display_name(person: Mapping[str, Any]) -> str:
     return " ".join(p for p in (given, family) if p) or "Unnamed adult"
 
 
+def listing(parts: Sequence[str]) -> str:
+    """"a, b and c": the parts (one at least) as a sentence lists them."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 # --- SAC answers of a concluded enquiry, from the rest of the record (§4.8, §6.5) -----------
 
 def _on_or_before(value: Any, limit: str | None) -> bool:
-    """True when the date of `value` is not after `limit` (always True without a limit)."""
-    if limit is None:
+    """True when the UK day of `value` (london_date, as enquiry_assessments reads dates) is
+    not after that of `limit` (always True without a limit, or with one that is no date)."""
+    last = london_date(limit)
+    if last is None:
         return True
-    return isinstance(value, str) and value[:10] <= limit[:10]
+    day = london_date(value)
+    return day is not None and day <= last
 
 
 def outcomes_by(outcomes: Iterable[Mapping[str, Any]], until: str | None) -> list[

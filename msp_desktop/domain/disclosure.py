@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from msp_desktop.domain.fields import TEXT_TYPES, FieldType, RecordKind
+from msp_desktop.domain.fields import TEXT_TYPES, FieldType, RecordKind, is_empty
 from msp_desktop.domain.kinds import KINDS
 
 WITHHELD = "[withheld: third party]"
@@ -227,7 +227,7 @@ class Disclosure:
             return out
         for f in kind.fields:
             value = out.get(f.name)
-            if value in (None, "", []):
+            if is_empty(value):
                 continue
             key = (kind_name, f.name)
             reason = THIRD_PARTY_FIELDS.get(key)
@@ -266,7 +266,7 @@ class Disclosure:
                     or is_organisation(name))
             if always or not kept:
                 for name_of in (name_field, *with_it):
-                    if out.get(name_of) not in (None, "", []):
+                    if not is_empty(out.get(name_of)):
                         out[name_of] = WITHHELD
                         self._note(record_id, kind.name,
                                    f"{list_field.label}: {_sub_label(list_field, name_of)}", reason)

@@ -425,9 +425,6 @@ HEALTH_CONDITION = _e(
     ("OTHER", "Another condition (say which in the details)"),
 )
 
-# The SG1e rows every council must return (§6.4.12).
-HEALTH_CONDITION_MANDATORY = ("AUTISM", "ASPERGERS")
-
 CONTACT_ROLE = _e(
     "E-CONTACT-ROLE",
     ("CARER_UNPAID", "Unpaid carer"),

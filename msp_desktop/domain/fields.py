@@ -11,11 +11,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from msp_desktop.domain.enums import Enumeration
 
 Payload = dict[str, Any]
+_P = TypeVar("_P", bound=Mapping[str, Any])
 
 
 class FieldType(StrEnum):
@@ -134,6 +135,11 @@ class RecordKind:
 
     def field(self, name: str) -> Field:
         return self.by_name[name]
+
+    def current(self, payload: _P) -> _P | Payload:
+        """The payload in its current shape: upgraded when saved before a field was coded
+        (domain/legacy.py), else the payload itself."""
+        return self.upgrade(payload) if self.upgrade is not None else payload
 
     def is_visible(self, f: Field, payload: Mapping[str, Any]) -> bool:
         """Field.is_visible, and the field it depends on is itself visible.
@@ -289,8 +295,7 @@ def validate_for_finalise(
 def clean(kind: RecordKind, payload: Mapping[str, Any]) -> Payload:
     """Drop empty values and fields hidden by visible_when, for a canonical payload (in its
     current shape: see RecordKind.upgrade)."""
-    if kind.upgrade is not None:
-        payload = kind.upgrade(payload)
+    payload = kind.current(payload)
     out: Payload = {}
     for f in kind.fields:
         value = payload.get(f.name)

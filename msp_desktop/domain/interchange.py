@@ -69,8 +69,7 @@ def labelled(kind: RecordKind, payload: Mapping[str, Any]) -> dict[str, Any]:
     """The payload as exported: in its current shape (a payload saved before a field was
     coded is read as the forms and reports read it: RecordKind.upgrade), with codes as
     {"code", "label", ...} objects."""
-    if kind.upgrade is not None:
-        payload = kind.upgrade(payload)
+    payload = kind.current(payload)
     by_name = kind.by_name
     out = dict(payload)
     for name, value in payload.items():
@@ -122,11 +121,6 @@ def load_order() -> list[str]:
             ready = [n for n in deps if n not in ordered][:1]
         ordered.append(ready[0])
     return ordered
-
-
-def self_refs(kind: RecordKind) -> list[str]:
-    """Fields of a kind that point at records of the same kind (a case's earlier episode)."""
-    return [f.name for f in kind.fields if f.type is FieldType.REF and f.ref_kind == kind.name]
 
 
 def import_state(kind: RecordKind, status: str) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "derive_msp_achieved",
     "display_name",
     "ethnicity_sac_for",
+    "kind_label",
     "psr_sac_for",
     "rag_for",
     "risk_result_applies",
@@ -152,7 +153,7 @@ PERSON = RecordKind(
              "Also alleged to have caused harm in another case", section="Flags"),
     ),
     rules=(R.person_rules,),
-    upgrade=lambda p: legacy.current_payload("person", p),
+    upgrade=legacy.person,
 )
 
 RELATED_PERSON = RecordKind(
@@ -219,7 +220,7 @@ CASE = RecordKind(
                section="Safeguarding Adults Collection"),
     ),
     rules=(R.case_rules,),
-    upgrade=lambda p: legacy.current_payload("case", p),
+    upgrade=legacy.case,
 )
 
 CONCERN = RecordKind(
@@ -328,7 +329,7 @@ ENQUIRY = RecordKind(
               visible_when=("sac_capacity_support", ("YES",))),
     ),
     rules=(R.enquiry_rules,),
-    upgrade=lambda p: legacy.current_payload("enquiry", p),
+    upgrade=legacy.enquiry,
 )
 
 RISK_ITEM = RecordKind(
@@ -844,3 +845,9 @@ KINDS: dict[str, RecordKind] = {
         CLOSURE,
     )
 }
+
+
+def kind_label(name: str) -> str:
+    """A record kind's label, or its name for a kind this version does not know."""
+    kind = KINDS.get(name)
+    return kind.label if kind else name

@@ -18,7 +18,7 @@ saved; nothing typed is dropped:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from msp_desktop.domain.councils import code_for_name
@@ -71,7 +71,8 @@ def health_condition_code(text: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _person(p: Mapping[str, Any], mark_guesses: bool = False) -> Payload:
+def person(p: Mapping[str, Any], mark_guesses: bool = False) -> Payload:
+    """A person payload in today's shape: health condition rows coded from their text."""
     out = dict(p)
     rows = p.get("health_conditions")
     if isinstance(rows, list):
@@ -89,7 +90,8 @@ def _person(p: Mapping[str, Any], mark_guesses: bool = False) -> Payload:
     return out
 
 
-def _case(p: Mapping[str, Any]) -> Payload:
+def case(p: Mapping[str, Any]) -> Payload:
+    """A case payload in today's shape: host_la / placing_la coded as councils."""
     out = dict(p)
     for text_field, code_field in (("host_la", "host_council"), ("placing_la", "placing_council")):
         text = out.get(text_field)
@@ -102,19 +104,13 @@ def _case(p: Mapping[str, Any]) -> Payload:
     return out
 
 
-def _enquiry(p: Mapping[str, Any]) -> Payload:
+def enquiry(p: Mapping[str, Any]) -> Payload:
+    """An enquiry payload in today's shape: a tick box capacity support as YES / NO."""
     out = dict(p)
     support = out.get("sac_capacity_support")
     if isinstance(support, bool):
         out["sac_capacity_support"] = "YES" if support else "NO"
     return out
-
-
-UPGRADES: dict[str, Callable[[Mapping[str, Any]], Payload]] = {
-    "person": _person,
-    "case": _case,
-    "enquiry": _enquiry,
-}
 
 
 def current_payload(kind: str, payload: Mapping[str, Any], *,
@@ -123,6 +119,9 @@ def current_payload(kind: str, payload: Mapping[str, Any], *,
     mark_guesses: a health condition coded here from its old text gets CODE_GUESSED (for
     reading only: a payload to be saved or exported is upgraded without it)."""
     if kind == "person":
-        return _person(payload, mark_guesses)
-    upgrade = UPGRADES.get(kind)
-    return upgrade(payload) if upgrade is not None else dict(payload)
+        return person(payload, mark_guesses)
+    if kind == "case":
+        return case(payload)
+    if kind == "enquiry":
+        return enquiry(payload)
+    return dict(payload)

@@ -14,9 +14,9 @@ from typing import Any
 
 from msp_desktop.domain import enums as E
 from msp_desktop.domain.derive import (
-    derive_msp_achieved_of,
     enquiry_assessments,
     ethnicity_sac_for,
+    listing,
     outcomes_by,
     psr_sac_for,
     rag_for,
@@ -28,6 +28,14 @@ from msp_desktop.domain.fields import (
     RuleContext,
     current_record_id,
     is_empty,
+)
+from msp_desktop.domain.sac_checks import (
+    CAPACITY_FOUND_LACKING,
+    CAPACITY_NONE_FOUND_LACKING,
+    MSP_EXPRESSED_NONE_RECORDED,
+    MSP_NOT_EXPRESSED_SOME_RECORDED,
+    capacity_conflict,
+    msp_conflicts,
 )
 
 Payload = Mapping[str, Any]
@@ -230,24 +238,33 @@ def _risk_problems(risks: list[Payload]) -> list[Problem]:
             "concluded_at", "Before concluding the enquiry, record at least one risk "
             "(allegation) with its type, location, source and outcome.")]
     problems: list[Problem] = []
-    needs = (("abuse_type", "type"), ("location", "location"),
-             ("source_of_risk", "source of risk"), ("risk_assessment_outcome", "outcome"))
     for risk in risks:
-        gaps = [label for name, label in needs if _missing(risk, name)]
+        gaps = [label for _name, label in _risk_gaps(risk)]
         if gaps:
             problems.append(Problem(
                 "concluded_at", f"The {_risk_label(risk)} risk needs its "
-                f"{_join(gaps)} before the enquiry can be concluded."))
-        elif (risk.get("risk_assessment_outcome") in E.RISK_IDENTIFIED_OUTCOMES
-              and risk.get("risk_result") in (None, "", "NOT_APPLICABLE")):
+                f"{listing(gaps)} before the enquiry can be concluded."))
+        elif _result_unsaid(risk):
             problems.append(Problem(
                 "concluded_at", f"The {_risk_label(risk)} risk was identified: say whether it "
                 "remained, was reduced or was removed."))
     return problems
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+# What each risk needs before its enquiry is concluded (rule 1): field, as messages name it.
+_RISK_NEEDS = (("abuse_type", "type"), ("location", "location"),
+               ("source_of_risk", "source of risk"), ("risk_assessment_outcome", "outcome"))
+
+
+def _risk_gaps(risk: Payload) -> list[tuple[str, str]]:
+    """The _RISK_NEEDS the risk has not recorded."""
+    return [(name, label) for name, label in _RISK_NEEDS if _missing(risk, name)]
+
+
+def _result_unsaid(risk: Payload) -> bool:
+    """The risk was identified, but not whether it remained, was reduced or was removed."""
+    return (risk.get("risk_assessment_outcome") in E.RISK_IDENTIFIED_OUTCOMES
+            and risk.get("risk_result") in (None, "", "NOT_APPLICABLE"))
 
 
 def _concern_decision_for(p: Payload, ctx: RuleContext) -> Payload | None:
@@ -326,33 +343,30 @@ def _sac_cross_checks(p: Payload, ctx: RuleContext) -> list[Problem]:
     assessments = enquiry_assessments(
         [r.payload for r in _case_records(ctx, "capacity_assessment", p)], p)
     problems: list[Problem] = []
-    asked = p.get("msp_asked")
-    if asked == "ASKED_EXPRESSED" and not outcomes:
+    conflicts = msp_conflicts(p.get("msp_asked"), p.get("msp_outcomes_achieved"), outcomes)
+    if conflicts.asked == MSP_EXPRESSED_NONE_RECORDED:
         problems.append(Problem(
             "msp_asked", "You recorded that outcomes were expressed, but no desired outcome "
             "is recorded on this case: record what the adult wants, in their words, or change "
             "this answer."))
-    elif asked and asked != "ASKED_EXPRESSED" and outcomes:
+    elif conflicts.asked == MSP_NOT_EXPRESSED_SOME_RECORDED:
         n = len(outcomes)
         problems.append(Problem(
             "msp_asked", f"This case records {n} desired outcome{'s' if n != 1 else ''}, so "
             f"the adult (or their representative) was asked and expressed outcomes: "
             f"choose '{E.MSP_ASKED.label('ASKED_EXPRESSED')}'."))
-    derived = derive_msp_achieved_of(outcomes)
-    achieved = p.get("msp_outcomes_achieved")
-    if asked == "ASKED_EXPRESSED" and achieved and derived and achieved != derived:
+    if conflicts.achieved:
         problems.append(Problem(
             "msp_outcomes_achieved", f"The desired outcomes recorded on this case were "
-            f"{E.MSP_ACHIEVED.label(derived).lower()} taken together; change this answer, or "
-            "the achievement of each outcome."))
-    lacked = p.get("sac_lacked_capacity")
-    conclusions = {a.get("conclusion") for a in assessments}
-    if lacked == "NOT_LACKED" and "LACKS_CAPACITY" in conclusions:
+            f"{E.MSP_ACHIEVED.label(conflicts.achieved).lower()} taken together; change this "
+            "answer, or the achievement of each outcome."))
+    conflict = capacity_conflict(p.get("sac_lacked_capacity"), assessments)
+    if conflict == CAPACITY_FOUND_LACKING:
         problems.append(Problem(
             "sac_lacked_capacity", "A capacity assessment of a decision about this enquiry "
             "found that the adult lacks capacity: choose 'Yes, the adult lacked capacity', or "
             "review that assessment."))
-    elif lacked == "LACKED" and "LACKS_CAPACITY" not in conclusions:
+    elif conflict == CAPACITY_NONE_FOUND_LACKING:
         problems.append(Problem(
             "sac_lacked_capacity", "No capacity assessment of a decision about this enquiry "
             "(taking part, consent to share information, contact with others), made while it "
@@ -394,10 +408,6 @@ def risk_item_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
     return problems
 
 
-_RISK_NEEDS = (("location", "location"), ("source_of_risk", "source of risk"),
-               ("risk_assessment_outcome", "outcome"))
-
-
 def _concluded_enquiry_problems(p: Payload, ctx: RuleContext) -> list[Problem]:
     """A risk saved under a concluded enquiry must still pass the conclusion checks (rule 1),
     so the SAC return cannot gain an incomplete risk after the enquiry was concluded."""
@@ -411,10 +421,10 @@ def _concluded_enquiry_problems(p: Payload, ctx: RuleContext) -> list[Problem]:
     when = f"{concluded.day} {concluded:%B %Y}"
     problems = [
         Problem(name, f"The enquiry was concluded on {when}, so every risk needs its {label}.")
-        for name, label in _RISK_NEEDS if _missing(p, name)
+        for name, label in _risk_gaps(p)
+        if name != "abuse_type"  # a required field: the form already asks for it
     ]
-    if (p.get("risk_assessment_outcome") in E.RISK_IDENTIFIED_OUTCOMES
-            and p.get("risk_result") in (None, "", "NOT_APPLICABLE")):
+    if _result_unsaid(p):
         problems.append(Problem(
             "risk_result", f"The enquiry was concluded on {when} and this risk was "
             "identified: say whether it remained, was reduced or was removed."))

@@ -40,6 +40,7 @@ from msp_desktop.domain.councils import current_code
 from msp_desktop.domain.derive import (
     age_band,
     ethnicity_sac_for,
+    listing,
     london_date,
     psr_sac_for,
     source_sac_for,
@@ -160,10 +161,6 @@ def _text(value: Any) -> str | None:
 
 def _in(enum: E.Enumeration, value: Any) -> str | None:
     return value if isinstance(value, str) and value in enum else None
-
-
-def _listing(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 class _Count:
@@ -547,8 +544,8 @@ class _Count:
             missing = [what for value, what, _ in gaps if value is None]
             if missing:
                 hit = sorted({t for value, _, ts in gaps if value is None for t in ts})
-                self.note(case_id, rid, "risk_item", f"{_listing(missing).capitalize()} not "
-                          f"recorded: not counted in {_listing(hit)}")
+                self.note(case_id, rid, "risk_item", f"{listing(missing).capitalize()} not "
+                          f"recorded: not counted in {listing(hit)}")
             if kind and source:
                 cells["SG2a"].add((kind, source))
             if where and source:

@@ -103,10 +103,6 @@ class SacTable:
         col = next(i for i, (code, label) in enumerate(self.columns) if column in (code, label))
         return next(r.values[col] for r in self.rows if row in (r.code, r.label))
 
-    def as_dict(self) -> dict[str, dict[str, int]]:
-        """{row label: {column label: count}}, every cell (tests compare whole tables)."""
-        return {r.label: dict(zip(self.column_labels, r.values, strict=True)) for r in self.rows}
-
 
 def make_table(
     code: str, title: str, row_heading: str, rows: Iterable[tuple[str, str]],

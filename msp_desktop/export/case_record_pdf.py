@@ -23,8 +23,8 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from msp_desktop.domain.canonical import encode, sha256_hex
 from msp_desktop.domain.disclosure import SAR, WITHHELD, Disclosure
 from msp_desktop.domain.enums import AMENDMENT_TYPE
-from msp_desktop.domain.fields import Field, FieldType, RecordKind
-from msp_desktop.domain.kinds import KINDS, display_name
+from msp_desktop.domain.fields import Field, FieldType, RecordKind, is_empty
+from msp_desktop.domain.kinds import KINDS, display_name, kind_label
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export.meta import ExportMeta
@@ -196,7 +196,7 @@ class _Renderer:
     def _record(self, r: RecordState) -> list[Flowable]:
         s = self.s
         kind = KINDS.get(r.kind)
-        label = kind.label if kind else r.kind
+        label = kind_label(r.kind)
         when = when_text(r.sort_date) if r.sort_date else "undated"
         head = f"{label} · {when} · {self._title(r)}"
         out: list[Flowable] = [CondPageBreak(25 * mm), label_line(head, s["h3"])]
@@ -228,8 +228,8 @@ class _Renderer:
         s = self.s
         out: list[Flowable] = []
         for f in kind.fields:
-            value = payload.get(f.name)
-            if f.name in skip or value in (None, "", []) or not kind.is_visible(f, payload):
+            value: Any = payload.get(f.name)
+            if f.name in skip or is_empty(value) or not kind.is_visible(f, payload):
                 continue
             if f.type is FieldType.QUOTE:
                 out.append(label_line(f.label, s["label"]))
@@ -259,7 +259,7 @@ class _Renderer:
         parts = []
         for sub in f.subfields:
             value = row.get(sub.name)
-            if value in (None, "", []):
+            if is_empty(value):
                 continue
             parts.append(f"{sub.label}: {self._value_text(sub, value)}")
         return " · ".join(parts)
@@ -286,8 +286,7 @@ class _Renderer:
         target = self._by_id.get(record_id)
         if target is None:
             return "a record outside this case"
-        kind = KINDS.get(target.kind)
-        label = kind.label if kind else target.kind
+        label = kind_label(target.kind)
         when = f" ({when_text(target.sort_date)})" if target.sort_date else ""
         if label.casefold() in field_label.casefold():  # "Related person: Related person: .."
             return f"{self._title(target)}{when}"
@@ -329,7 +328,7 @@ class _Renderer:
         return out
 
     def _any_text(self, f: Field, value: Any) -> str:
-        if value in (None, "", []):
+        if is_empty(value):
             return "(blank)"
         if f.type is FieldType.LIST and isinstance(value, list):
             return "\n".join(self._row_text(f, row) for row in value if isinstance(row, dict))
@@ -346,8 +345,7 @@ class _Renderer:
             return [*out, Paragraph("No dated events recorded.", s["body"])]
         rows: list[list[Any]] = [["Date", "Record", "What"]]
         for r in dated:
-            kind = KINDS.get(r.kind)
-            rows.append([when_text(r.sort_date), kind.label if kind else r.kind,
+            rows.append([when_text(r.sort_date), kind_label(r.kind),
                          text_flowable(self._title(r), s["small"])])
         table = Table(rows, colWidths=[32 * mm, 48 * mm, None], repeatRows=1)
         table.setStyle(TableStyle([
@@ -411,8 +409,7 @@ class _Renderer:
 
     def _short_ref(self, r: RecordState) -> str:
         """A record named without its content (the title could hold what was withheld)."""
-        kind = KINDS.get(r.kind)
-        label = kind.label if kind else r.kind
+        label = kind_label(r.kind)
         when = f", {when_text(r.sort_date)}" if r.sort_date else ""
         return f"{label}{when} (id {r.record_id[:8]})"
 

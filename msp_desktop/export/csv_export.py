@@ -120,22 +120,17 @@ class _Table:
     rows: Iterable[Sequence[Any]]
 
 
-def _current(kind: RecordKind, payload: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A payload saved before a field was coded, as the app reads it (RecordKind.upgrade)."""
-    return kind.upgrade(payload) if kind.upgrade is not None else payload
-
-
 def _tables(kind: RecordKind, records: Sequence[RecordState]) -> Iterator[_Table]:
     plain = [f for f in kind.fields if f.type is not FieldType.LIST]
     columns = _unique(_META + [c for f in plain for c in _field_columns(f)])
+    # Each payload as the app reads it (RecordKind.current), upgraded once per record.
+    current = [(r, kind.current(r.payload)) for r in records]
 
-
-    def row(r: RecordState) -> list[Any]:
-        payload = _current(kind, r.payload)
+    def row(r: RecordState, payload: Mapping[str, Any]) -> list[Any]:
         return _meta_cells(r) + [cell for f in plain
                                  for cell in _field_cells(f, payload.get(f.name))]
 
-    yield _Table(f"{kind.name}.csv", columns, (row(r) for r in records))
+    yield _Table(f"{kind.name}.csv", columns, (row(r, p) for r, p in current))
     for lf in (f for f in kind.fields if f.type is FieldType.LIST):
         subs = lf.subfields
         cols = _unique([_Column("Record ID", "record_id", "id"),
@@ -143,13 +138,15 @@ def _tables(kind: RecordKind, records: Sequence[RecordState]) -> Iterator[_Table
                        + [c for s in subs for c in _field_columns(s)])
         yield _Table(f"{kind.name}.{lf.name}.csv", cols, (
             [r.record_id, i] + [cell for s in subs for cell in _field_cells(s, row.get(s.name))]
-            for r in records
-            for i, row in enumerate(_current(kind, r.payload).get(lf.name) or [], 1)
+            for r, payload in current
+            for i, row in enumerate(payload.get(lf.name) or [], 1)
             if isinstance(row, dict)
         ))
 
 
-def _write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """One CSV file (UTF-8 with a byte-order mark, CRLF lines, so Excel opens it cleanly),
+    written atomically; the header is neutralised, the rows are written as they are."""
     with atomic_writer(path) as raw:
         text = io.TextIOWrapper(raw, encoding=ENCODING, newline="")
         writer = csv.writer(text, lineterminator="\r\n")
@@ -168,11 +165,11 @@ def write_csv_folder(
     with atomic_folder(Path(dest)) as tmp:
         for kind, rows in records:
             for table in _tables(kind, rows):
-                _write_table(tmp / table.name, [c.header for c in table.columns], table.rows)
+                write_table(tmp / table.name, [c.header for c in table.columns], table.rows)
                 names.append(table.name)
                 dictionary.extend([table.name, c.header, c.field, c.type, c.values]
                                   for c in table.columns)
-        _write_table(tmp / COLUMNS_FILE, ["File", "Column", "Field", "Type", "Values"],
+        write_table(tmp / COLUMNS_FILE, ["File", "Column", "Field", "Type", "Values"],
                      ([neutralise(x) for x in row] for row in dictionary))
         names.append(COLUMNS_FILE)
     return [Path(dest) / n for n in names]

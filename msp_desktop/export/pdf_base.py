@@ -31,34 +31,31 @@ MARKING = "OFFICIAL-SENSITIVE"
 _FONTS_READY = False
 
 
+SHAPED_SCRIPTS = ("Bengali", "Gurmukhi", "Gujarati")
+# (font name, file in fonts/). DejaVu for most text; Noto Naskh for Urdu and Arabic runs
+# (export/pdf_text.py): DejaVu lacks some Urdu letters.
+_PLAIN_FONTS = (("DejaVuSans", "DejaVuSans.ttf"), ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
+                ("NotoNaskhArabic", "NotoNaskhArabic-Regular.ttf"),
+                ("NotoNaskhArabic-Bold", "NotoNaskhArabic-Bold.ttf"))
+# Bengali (Sylheti), Panjabi (Gurmukhi) and Gujarati runs, shaped by HarfBuzz (uharfbuzz)
+# when drawn: vowel signs before their consonant, conjuncts (export/pdf_text.py).
+_SHAPED_FONTS = tuple((f"NotoSans{script}{suffix}", f"NotoSans{script}-{weight}.ttf")
+                      for script in SHAPED_SCRIPTS
+                      for weight, suffix in (("Regular", ""), ("Bold", "-Bold")))
+# Every font a PDF may draw text in (the characters none of them has are listed, not boxed).
+ALL_FONTS = tuple(name for name, _file in (*_PLAIN_FONTS, *_SHAPED_FONTS))
+
+
 def register_fonts() -> None:
     global _FONTS_READY
     if _FONTS_READY:
         return
-    pdfmetrics.registerFont(TTFont("DejaVuSans", str(resource_path("fonts/DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(
-        TTFont("DejaVuSans-Bold", str(resource_path("fonts/DejaVuSans-Bold.ttf")))
-    )
-    # Urdu and Arabic runs (export/pdf_text.py): DejaVu lacks some Urdu letters.
-    for name, file in (("NotoNaskhArabic", "NotoNaskhArabic-Regular.ttf"),
-                       ("NotoNaskhArabic-Bold", "NotoNaskhArabic-Bold.ttf")):
+    for name, file in _PLAIN_FONTS:
         pdfmetrics.registerFont(TTFont(name, str(resource_path(f"fonts/{file}"))))
-    for name in ("DejaVuSans", "DejaVuSans-Bold", "NotoNaskhArabic", "NotoNaskhArabic-Bold"):
         _remember_widths(pdfmetrics.getFont(name))
-    # Bengali (Sylheti), Panjabi (Gurmukhi) and Gujarati runs, shaped by HarfBuzz (uharfbuzz)
-    # when drawn: vowel signs before their consonant, conjuncts (export/pdf_text.py).
-    for script in SHAPED_SCRIPTS:
-        for weight, suffix in (("Regular", ""), ("Bold", "-Bold")):
-            pdfmetrics.registerFont(TTFont(
-                f"NotoSans{script}{suffix}",
-                str(resource_path(f"fonts/NotoSans{script}-{weight}.ttf")), shapable=True))
+    for name, file in _SHAPED_FONTS:
+        pdfmetrics.registerFont(TTFont(name, str(resource_path(f"fonts/{file}")), shapable=True))
     _FONTS_READY = True
-
-
-SHAPED_SCRIPTS = ("Bengali", "Gurmukhi", "Gujarati")
-# Every font a PDF may draw text in (the characters none of them has are listed, not boxed).
-ALL_FONTS = ("DejaVuSans", "DejaVuSans-Bold", "NotoNaskhArabic", "NotoNaskhArabic-Bold",
-             *(f"NotoSans{s}{b}" for s in SHAPED_SCRIPTS for b in ("", "-Bold")))
 
 
 @functools.cache

@@ -37,7 +37,6 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _BENGALI, _GURMUKHI, _GUJARATI = (f"{block}\u0964\u0965" for block in (
     "\u0980-\u09ff", "\u0a00-\u0a7f", "\u0a80-\u0aff"))
 _INDIC = _BENGALI + _GURMUKHI + _GUJARATI
-_HAS_RTL = re.compile(f"[{_ARABIC}\u0590-\u05ff]")
 _HAS_COMPLEX = re.compile(f"[{_ARABIC}\u0590-\u05ff{_INDIC}]")
 # The first strong character decides a paragraph's direction (Unicode bidi rule P2).
 _FIRST_STRONG = re.compile(
@@ -52,10 +51,6 @@ _SCRIPT_RUN = re.compile("|".join(f"([{c}]+(?:[\u200c\u200d]+[{c}]+)*)"
                                   for _f, c in _SCRIPT_FONTS))
 # Fonts whose runs HarfBuzz shapes when they are measured and drawn.
 SHAPED_FONTS = frozenset(f"{f}{b}" for f, _c in _SCRIPT_FONTS[1:] for b in ("", "-Bold"))
-
-
-def has_rtl(text: str) -> bool:
-    return _HAS_RTL.search(text) is not None
 
 
 def is_rtl_paragraph(text: str) -> bool:

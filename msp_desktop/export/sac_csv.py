@@ -9,23 +9,18 @@ the atomic writer.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacReport
 from msp_desktop.domain.sac_tables import SacTable
-from msp_desktop.storage.atomic import atomic_writer
+from msp_desktop.export.csv_export import neutralise, write_table
 
 MISSING_FILE = "missing.csv"
 # The case's short reference and the record as the app shows them (the search finds a case by
 # its reference), then the full ids for anyone matching the file against an export.
 MISSING_HEADER = ("Case reference", "Record", "What is missing or to check", "Case id",
                   "Record id")
-# A cell starting with one of these runs as a formula in a spreadsheet (OWASP CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def table_file(table: SacTable) -> str:
@@ -38,10 +33,7 @@ def file_names(report: SacReport) -> list[str]:
 
 def safe_cell(value: object) -> str:
     """Text that a spreadsheet shows as text, never runs (numbers are written as they are)."""
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return str(value) if isinstance(value, int) else neutralise(str(value))
 
 
 def table_rows(table: SacTable) -> list[list[str]]:
@@ -59,21 +51,13 @@ def table_rows(table: SacTable) -> list[list[str]]:
 def write_tables(folder: Path, report: SacReport) -> list[Path]:
     """Write every table and missing.csv into `folder`; return the paths written."""
     written = [_write(folder / table_file(t), table_rows(t)) for t in report.tables]
-    missing = [[u.case_reference, u.description or _kind_label(u.kind), u.missing, u.case_id,
+    missing = [[u.case_reference, u.description, u.missing, u.case_id,
                 u.record_id] for u in report.uncounted]
     written.append(_write(folder / MISSING_FILE, [list(MISSING_HEADER), *missing]))
     return written
 
 
-def _kind_label(kind: str) -> str:
-    return KINDS[kind].label if kind in KINDS else kind
-
-
-def _write(path: Path, rows: Iterable[Sequence[object]]) -> Path:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    with atomic_writer(path) as fh:
-        fh.write(buffer.getvalue().encode("utf-8-sig"))
+def _write(path: Path, rows: Sequence[Sequence[object]]) -> Path:
+    header, *body = rows
+    write_table(path, [safe_cell(v) for v in header], ([safe_cell(v) for v in row] for row in body))
     return path

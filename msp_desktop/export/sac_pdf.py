@@ -136,7 +136,7 @@ def _missing_block(report: SacReport, s: dict[str, ParagraphStyle], small: Parag
     # As the app's SAC window shows them: the case's reference, then the record as the app
     # lists it, with its own reference when it is not the case itself.
     rows = [[Paragraph(escape(u.case_reference), small),
-             Paragraph(escape(u.description or u.kind) + (
+             Paragraph(escape(u.description) + (
                  "" if u.record_id == u.case_id else f" · {escape(case_reference(u.record_id))}"),
                  small),
              Paragraph(escape(u.missing), small)] for u in shown]

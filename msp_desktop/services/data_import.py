@@ -57,13 +57,14 @@ from msp_desktop.domain.interchange import (
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.people import office_id_key
 from msp_desktop.domain.status import RecordStatus
+from msp_desktop.export import json_schema
 from msp_desktop.resources import resource_path
 from msp_desktop.services.records import record_death, ref_problems
 from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
 from msp_desktop.storage.safe_read import FileTooLarge, NotRegularFile, read_capped
 
-SCHEMA_FILE = "schemas/msp-export-1.schema.json"
+SCHEMA_FILE = f"schemas/{json_schema.SCHEMA_FILE}"
 # The largest file import reads (docs/data-export.md). The import holds the whole document
 # and its checked records in memory, about 9 times the file's size (a 474 MB export of the
 # 10,000-case bench vault peaked at 4.4 GB: docs/measurements.md (k, l)). 512 MiB admits that

@@ -80,9 +80,7 @@ def _current(r: _R) -> _R:
     """A payload saved before a field was coded, as the app reads it (RecordKind.upgrade),
     as the JSON and CSV exports read it: a legacy tick box prints "Yes", not "True"."""
     kind = KINDS.get(r.kind)
-    if kind is None or kind.upgrade is None:
-        return r
-    return replace(r, payload=kind.upgrade(r.payload))
+    return r if kind is None else replace(r, payload=kind.current(r.payload))
 
 
 Written = tuple[str, Mapping[str, Any]]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from msp_desktop.domain.kinds import KINDS
+from msp_desktop.domain.kinds import KINDS, kind_label
 from msp_desktop.services import records
 from msp_desktop.services.changes import Changes, Saved
 from msp_desktop.services.session import Session
@@ -593,7 +593,7 @@ def conflicts(session: Session) -> list[ConflictItem]:
             label = kind.field(c.field).label if kind and _has_field(kind, c.field) else c.field
             fields.append(FieldChoice(c.field, label, c.base, tuple(candidates)))
         out.append(ConflictItem(
-            state.record_id, state.kind, kind.label if kind else state.kind, state.title,
+            state.record_id, state.kind, kind_label(state.kind), state.title,
             state.case_id, case_names.get(state.case_id or "", ""), tuple(fields),
             state.payload))
     return out

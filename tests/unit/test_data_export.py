@@ -243,7 +243,7 @@ def test_csv_refuses_a_folder_with_files_in_it_and_leaves_it_alone(
 def test_csv_folder_appears_complete_or_not_at_all(
     demo: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = csv_export._write_table
+    real = csv_export.write_table
     calls = 0
 
     def failing(path: Path, header: Any, rows: Any) -> None:
@@ -253,7 +253,7 @@ def test_csv_folder_appears_complete_or_not_at_all(
             raise OSError(28, "No space left on device")
         real(path, header, rows)
 
-    monkeypatch.setattr(csv_export, "_write_table", failing)
+    monkeypatch.setattr(csv_export, "write_table", failing)
     before = demo.audit.entries()[-1].seq
     with pytest.raises(OSError):
         data_export.export_csv(demo, tmp_path / "out")
@@ -353,7 +353,7 @@ s = Session.create(Path(sys.argv[1]), "pass phrase words", kdf=KdfParams.fast(),
                    author="a.worker", device_name="t")
 generate(s, cases=2, seed=3)
 calls = []
-original = csv_export._write_table
+original = csv_export.write_table
 
 def slow(path, header, rows):
     calls.append(path)
@@ -365,7 +365,7 @@ def slow(path, header, rows):
             time.sleep(120)
     original(path, header, rows)
 
-csv_export._write_table = slow
+csv_export.write_table = slow
 data_export.export_csv(s, Path(sys.argv[2]))
 """
 

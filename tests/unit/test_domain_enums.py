@@ -130,7 +130,6 @@ def test_paid_carers_are_service_providers_and_staff_have_no_fixed_source() -> N
 
 def test_health_conditions_carry_the_mandatory_sg1e_labels_exactly() -> None:
     assert E.HEALTH_CONDITION.ident == "E-HEALTH-COND"
-    assert E.HEALTH_CONDITION_MANDATORY == ("AUTISM", "ASPERGERS")
     assert E.HEALTH_CONDITION.sac_label("AUTISM") == (
         "Learning, Developmental or Intellectual Disability (Autism excluding Asperger's "
         "Syndrome/ High Functioning Autism)")

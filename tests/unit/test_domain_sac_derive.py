@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msp_desktop.domain.derive import derive_sac_capacity, suggest_enquiry_sac
+from msp_desktop.domain.derive import derive_sac_capacity, outcomes_by, suggest_enquiry_sac
 from msp_desktop.domain.people import match_reason, office_id_key
 
 
@@ -34,6 +34,17 @@ def test_suggestions_look_only_up_to_the_conclusion() -> None:
         "sac_lacked_capacity": "LACKED", "sac_capacity_support": "YES"}
     # No advocate does not mean no support from family or friends: left to the worker.
     assert "sac_capacity_support" not in suggest_enquiry_sac({}, [], [late_lack], [])
+
+
+def test_outcomes_up_to_the_conclusion_are_read_by_the_uk_day() -> None:
+    # 23:30 UTC on 10 June 2025 is 00:30 on 11 June in BST: after a conclusion on 10 June,
+    # as the capacity assessments are read (enquiry_assessments), not on the day itself.
+    late = {"first_expressed_at": "2025-06-10T23:30:00+00:00"}
+    assert outcomes_by([late], "2025-06-10") == []
+    assert outcomes_by([late], "2025-06-11") == [late]
+    # And a conclusion stamped 23:30 UTC on 10 June was on 11 June: an outcome of 11 June counts.
+    same_day = {"first_expressed_at": "2025-06-11"}
+    assert outcomes_by([same_day], "2025-06-10T23:30:00+00:00") == [same_day]
 
 
 def test_suggestions_count_only_assessments_of_decisions_about_the_enquiry() -> None:

@@ -266,8 +266,7 @@ class RecordForm(QWidget):
         }
 
     def set_payload(self, payload: Mapping[str, Any]) -> None:
-        if self.kind.upgrade is not None:
-            payload = self.kind.upgrade(payload)  # a record saved before a field was coded
+        payload = self.kind.current(payload)  # a record saved before a field was coded
         self._loading = True
         try:
             for name, row in self.rows.items():
