@@ -20,6 +20,7 @@ from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacInput, SacReport, sac_report
 from msp_desktop.export import sac_csv, sac_pdf
 from msp_desktop.export.meta import ExportMeta
+from msp_desktop.services import caseload
 from msp_desktop.services.export_target import check_folder_target
 from msp_desktop.services.session import Session
 from msp_desktop.storage import marks, queries
@@ -144,6 +145,16 @@ def write_report(
             "council": report.council, "files": len(names), "export_id": meta.export_id,
             "sha256": digest, "uncounted": len(report.uncounted)})
     return SacExport(Path(dest), names, meta.export_id, digest, report)
+
+
+def write_report_with_names(
+    session: Session, dest: Path, *, year: int, council: str | None = None,
+) -> tuple[SacExport, dict[str, str]]:
+    """write_report, then the names of the adults whose records cannot be counted (case id
+    -> name: for a list on screen only; they are in no file), in the same call."""
+    result = write_report(session, dest, year=year, council=council)
+    ids = {u.case_id for u in result.report.uncounted if u.case_id}
+    return result, caseload.case_names(session, ids)
 
 
 def _council(session: Session, council: str | None) -> str:

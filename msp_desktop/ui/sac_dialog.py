@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal, Slot
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_desktop.services import caseload, sac_report, step_up
+from msp_desktop.services import sac_report, step_up
 from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_view import _Table
 from msp_desktop.ui.context import UiContext
@@ -283,7 +282,8 @@ class SacDialog(QDialog):
         self.show_error("")
         self._set_busy(True)
         run_write(self.ctx, step_up.after_step_up, passphrase,
-                  lambda session: _write_and_name(session, target, year, council),
+                  lambda session: sac_report.write_report_with_names(
+                      session, target, year=year, council=council),
                   done=self._done, failed=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
@@ -386,19 +386,3 @@ class SacDialog(QDialog):
             return
         super().reject()
 
-
-def _write_and_name(session: Any, dest: Path, year: int, council: str
-                    ) -> tuple[sac_report.SacExport, dict[str, str]]:
-    """Write the return, then read the names of the adults whose records are listed (for
-    the list in the dialog only; they are in no file name), in the same worker call."""
-    result = sac_report.write_report(session, dest, year=year, council=council)
-    return result, _case_names(session, sorted({u.case_id for u in result.report.uncounted}))
-
-
-def _case_names(session: Any, case_ids: list[str]) -> dict[str, str]:
-    names = {}
-    for case_id in case_ids:
-        row = caseload.row(session, case_id)
-        if row is not None:
-            names[case_id] = row.person_name
-    return names
