@@ -118,27 +118,6 @@ def fit_height(dialog: QWidget) -> None:
     dialog.resize(width, max(height, layout.totalMinimumSize().height()))
 
 
-# ----- running on the worker ---------------------------------------------------------------
-
-
-def run_write(ctx: UiContext, fn: Callable[..., Any], *args: Any,
-              done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
-    """Run `fn(session, *args)` on the context's worker (the writing session: exports audit);
-    `done` or `failed` is called on the GUI thread. Without a runner it runs here and now."""
-    session = ctx.session
-    if ctx.runner is None:
-        try:
-            result = fn(session, *args)
-        except Exception as exc:
-            failed(exc)
-            return
-        done(result)
-        return
-    task = ctx.runner.run(fn, session, *args)
-    task.succeeded.connect(done)
-    task.failed.connect(failed)
-
-
 # ----- the step-up panel -------------------------------------------------------------------
 
 
@@ -441,9 +420,9 @@ class ExportDialog(QDialog):
         option = self.job.option
         extra = ({option.keyword: self.option_box.isChecked()}
                  if option is not None and self.option_box is not None else {})
-        run_write(self.ctx, step_up.after_step_up, passphrase,
-                  lambda session: write(session, target, **extra),
-                  done=self._done, failed=self._failed)
+        self.ctx.write(step_up.after_step_up, passphrase,
+                       lambda session: write(session, target, **extra),
+                       done=self._done, failed=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

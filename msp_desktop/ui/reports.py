@@ -37,7 +37,6 @@ from msp_desktop.ui.export_dialog import (
     describe_export_result,
     failure_text,
     fit_height,
-    run_write,
 )
 from msp_desktop.ui.path_picker import PathMode, PathPicker
 from msp_desktop.ui.workers import BusyIndicator
@@ -319,8 +318,8 @@ class ImportDialog(QDialog):
             return
         path = Path(self._planned_path)
         self._set_busy(True, _tr("Importing"))
-        run_write(self.ctx, data_import.import_json, path, done=self._imported,
-                  failed=self._import_failed)
+        self.ctx.write(data_import.import_json, path, done=self._imported,
+                       failed=self._import_failed)
 
     @Slot(object)
     def _imported(self, result: data_import.ImportResult) -> None:

@@ -36,7 +36,6 @@ from msp_desktop.ui.export_dialog import (
     failure_text,
     fit_height,
     open_folder,
-    run_write,
 )
 from msp_desktop.ui.labels import kind_label
 from msp_desktop.ui.workers import BusyIndicator
@@ -281,10 +280,10 @@ class SacDialog(QDialog):
         target, passphrase = ready
         self.show_error("")
         self._set_busy(True)
-        run_write(self.ctx, step_up.after_step_up, passphrase,
-                  lambda session: sac_report.write_report_with_names(
-                      session, target, year=year, council=council),
-                  done=self._done, failed=self._failed)
+        self.ctx.write(step_up.after_step_up, passphrase,
+                       lambda session: sac_report.write_report_with_names(
+                           session, target, year=year, council=council),
+                       done=self._done, failed=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
