@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.services import data_export, data_import
-from msp_desktop.services.changes import Changes
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.export_dialog import (
@@ -92,22 +91,6 @@ def csv_job() -> ExportJob:
 
 
 # ----- import ------------------------------------------------------------------------------
-
-
-def plan_changes(plan: data_import.ImportPlan) -> Changes:
-    """What an import of this plan changes, for the open views (ids only)."""
-    records: set[str] = set()
-    cases: set[str] = set()
-    kinds: set[str] = set()
-    for a in plan.actions:
-        if a.action in (data_import.SKIP, data_import.NEWER):
-            continue  # nothing is written for them
-        records.add(a.record_id)
-        kinds.add(a.kind)
-        case_id = a.record_id if a.kind == "case" else a.payload.get("case_id")
-        if isinstance(case_id, str) and case_id:
-            cases.add(case_id)
-    return Changes(frozenset(records), frozenset(cases), frozenset(kinds), sync=bool(records))
 
 
 def plan_text(plan: data_import.ImportPlan, *, done: bool = False) -> str:
@@ -328,7 +311,7 @@ class ImportDialog(QDialog):
         self._show(summary=_tr("Imported.") + " " + plan_text(result.plan, done=True))
         self.import_button.setEnabled(False)
         self.close_button.setFocus()
-        self.ctx.publish(plan_changes(result.plan))
+        self.ctx.publish(result.changes)
         self.imported.emit(result)
 
     @Slot(object)
