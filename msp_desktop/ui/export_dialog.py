@@ -483,13 +483,3 @@ class ExportDialog(QDialog):
         if self.busy:
             return
         super().reject()
-
-
-def run_export(ctx: UiContext, job: ExportJob, parent: QWidget | None = None) -> Written | None:
-    """Show the dialog for one export (modal); return what was written, if anything."""
-    dialog = ExportDialog(ctx, job, parent)
-    try:
-        dialog.exec()
-        return dialog.written
-    finally:
-        dialog.deleteLater()
