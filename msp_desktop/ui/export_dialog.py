@@ -67,11 +67,6 @@ def failure_text(exc: BaseException) -> str:
 # ----- names and folders -------------------------------------------------------------------
 
 
-def case_reference(case_id: str) -> str:
-    """The short reference of a case for file names: never the adult's name."""
-    return "".join(ch for ch in case_id if ch.isalnum())[:8].upper() or "CASE"
-
-
 def dated_stem(*parts: str, today: dt.date | None = None) -> str:
     """A file or folder name from fixed words and the date ("case-record-1A2B3C4D-2026-12-03")."""
     day = (today or dt.date.today()).isoformat()

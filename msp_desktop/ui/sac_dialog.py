@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.domain.sac import case_reference
 from msp_desktop.services import sac_report, step_up
 from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_view import _Table
@@ -360,11 +361,11 @@ class SacDialog(QDialog):
                     max(self.height(), needed + metrics.height() * 18))
         rows = []
         for i in items:
-            ref = (i.case_id or "")[:8].upper()
+            ref = i.case_reference
             who = names.get(i.case_id) or _tr("Unnamed adult")
             record = kind_label(i.kind)
             if i.record_id != i.case_id:  # the case's own record needs no second reference
-                record += f" · {i.record_id[:8].upper()}"
+                record += f" · {case_reference(i.record_id)}"
             rows.append(((f"{who} · {ref}", record, i.missing), i.case_id, i.record_id, i.kind))
         self.missing_model.set_rows(rows)
         self.missing.setCurrentIndex(self.missing_model.index(0, 0))

@@ -14,10 +14,11 @@ from a11y import (
 )
 from PySide6.QtCore import Qt
 
+from msp_desktop.domain.sac import case_reference
 from msp_desktop.services import caseload, data_export, data_import, records
 from msp_desktop.services.session import KdfParams, Session
 from msp_desktop.ui.context import UiContext
-from msp_desktop.ui.export_dialog import ExportDialog, case_reference
+from msp_desktop.ui.export_dialog import ExportDialog
 from msp_desktop.ui.main_window import MainWindow
 from msp_desktop.ui.reports import ImportDialog
 from msp_desktop.ui.settings import Settings
