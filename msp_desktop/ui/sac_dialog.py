@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.domain.sac import case_reference
+from msp_desktop.domain.sac_tables import ReportingYear
 from msp_desktop.services import sac_report, step_up
 from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_view import _Table
@@ -60,10 +61,10 @@ def last_completed_year(today: dt.date) -> int:
 
 def year_text(start: int, today: dt.date) -> str:
     """"2025-26 (1 April 2025 to 31 March 2026)", marked when the year has not ended."""
-    text = _tr("%1 (1 April %2 to 31 March %3)").replace(
-        "%1", f"{start}-{(start + 1) % 100:02d}").replace("%2", str(start)).replace(
-        "%3", str(start + 1))
-    if dt.date(start + 1, 3, 31) >= today:
+    year = ReportingYear(start)
+    text = _tr("%1 (1 April %2 to 31 March %3)").replace("%1", year.label).replace(
+        "%2", str(start)).replace("%3", str(start + 1))
+    if year.last_day >= today:
         text += _tr(", not ended yet")
     return text
 
@@ -244,9 +245,9 @@ class SacDialog(QDialog):
 
     def _stem(self) -> str:
         start = self.year.currentData()
-        label = f"{start}-{(start + 1) % 100:02d}" if isinstance(start, int) else "year"
-        council = self.council.code() if hasattr(self, "council") else None
-        return "-".join(p for p in ("safeguarding-adults-collection", label, council) if p)
+        label = ReportingYear(start).label if isinstance(start, int) else "year"
+        parts = ("safeguarding-adults-collection", label, self.council.code())
+        return "-".join(p for p in parts if p)
 
     def _update_stem(self) -> None:
         self.step_up.set_stem(self._stem())
