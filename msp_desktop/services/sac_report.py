@@ -38,7 +38,12 @@ _KINDS = {
 
 
 class SacRequestInvalid(ValueError):
-    """A report asked for a year or council the collection does not have."""
+    """A report asked for a year or council the collection does not have. The message says
+    why, in words for the person asking."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.user_message = message
 
 
 @dataclass(frozen=True)

@@ -330,10 +330,7 @@ class SacDialog(QDialog):
         self._set_busy(False)
         assert isinstance(exc, BaseException)
         self.step_up.checked(exc)
-        if isinstance(exc, sac_report.SacRequestInvalid):  # a year or council it cannot take
-            self.show_error(str(exc))
-        else:
-            self.show_error(failure_text(exc))
+        self.show_error(failure_text(exc))
         self.step_up.passphrase.setFocus()
 
     # what cannot be counted ----------------------------------------------------------------
