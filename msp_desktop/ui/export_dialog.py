@@ -41,6 +41,7 @@ from msp_desktop.ui.errors import error_message
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.passphrase import PassphraseEdit
 from msp_desktop.ui.path_picker import PathMode, PathPicker
+from msp_desktop.ui.scrolling import error_line
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
@@ -342,10 +343,7 @@ class ExportDialog(QDialog):
             self.option_box.setToolTip(job.option.description)
         self.step_up = StepUp(ctx, stem=job.stem, suffix=job.suffix,
                               folder_output=job.folder_output, parent=self)
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_line(self)
         self.progress = BusyIndicator(self)
         self.progress.setAccessibleName(_tr("Export progress"))
         self.result_label = QLabel(self)
@@ -392,9 +390,6 @@ class ExportDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
         self.step_up.passphrase.setAccessibleDescription(text)
-        self._fit()
-
-    def _fit(self) -> None:
         fit_height(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt API name
@@ -450,7 +445,7 @@ class ExportDialog(QDialog):
         self.close_button.setAccessibleName(_tr("Close"))
         self.close_button.setDefault(True)
         self.open_button.setFocus()
-        self._fit()
+        fit_height(self)
         self.exported.emit(written)
 
     @Slot(object)

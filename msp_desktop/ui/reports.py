@@ -38,6 +38,7 @@ from msp_desktop.ui.export_dialog import (
     fit_height,
 )
 from msp_desktop.ui.path_picker import PathMode, PathPicker
+from msp_desktop.ui.scrolling import error_line
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
@@ -167,10 +168,7 @@ class ImportDialog(QDialog):
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.summary.setAccessibleName(_tr("What the import does"))
         self.summary.hide()
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_line(self)
         self.location = QLabel(self)
         self.location.setWordWrap(True)
         self.location.setTextFormat(Qt.TextFormat.PlainText)
@@ -212,9 +210,6 @@ class ImportDialog(QDialog):
 
     # showing -------------------------------------------------------------------------------
 
-    def _fit(self) -> None:
-        fit_height(self)
-
     def showEvent(self, event: QShowEvent) -> None:  # Qt API name
         super().showEvent(event)
         fit_height(self)
@@ -225,7 +220,7 @@ class ImportDialog(QDialog):
             label.setText(text)
             label.setAccessibleDescription(text)
             label.setVisible(bool(text))
-        self._fit()
+        fit_height(self)
 
     def _file_changed(self) -> None:
         if self.plan is not None or self.error_label.isVisible():

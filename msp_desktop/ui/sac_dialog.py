@@ -40,6 +40,7 @@ from msp_desktop.ui.export_dialog import (
     open_folder,
 )
 from msp_desktop.ui.labels import kind_label
+from msp_desktop.ui.scrolling import error_line
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
@@ -162,10 +163,7 @@ class SacDialog(QDialog):
         self.year.currentIndexChanged.connect(self._update_stem)
         self.council.currentIndexChanged.connect(self._update_stem)
 
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_line(self)
         self.progress = BusyIndicator(self)
         self.progress.setAccessibleName(_tr("Counting the return"))
         self.result_label = QLabel(self)

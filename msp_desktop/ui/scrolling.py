@@ -24,14 +24,20 @@ def scroll_area(parent: QWidget, body: QWidget) -> QScrollArea:
     return scroll
 
 
-def status_widgets(parent: QWidget, busy_name: str, busy_text: str
-                   ) -> tuple[QLabel, BusyIndicator, QLabel]:
-    """The hidden error line, busy indicator and busy text a form dialog shows below its
-    form."""
+def error_line(parent: QWidget) -> QLabel:
+    """The hidden, word-wrapped error line a dialog shows below its form."""
     error_label = QLabel(parent)
     error_label.setProperty("role", "error")
     error_label.setWordWrap(True)
     error_label.hide()
+    return error_label
+
+
+def status_widgets(parent: QWidget, busy_name: str, busy_text: str
+                   ) -> tuple[QLabel, BusyIndicator, QLabel]:
+    """The hidden error line, busy indicator and busy text a form dialog shows below its
+    form."""
+    error_label = error_line(parent)
     busy = BusyIndicator(parent)
     busy.setAccessibleName(busy_name)
     busy_label = QLabel(busy_text, parent)
