@@ -41,7 +41,7 @@ from msp_desktop.ui.errors import error_message
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.passphrase import PassphraseEdit
 from msp_desktop.ui.path_picker import PathMode, PathPicker
-from msp_desktop.ui.scrolling import error_line
+from msp_desktop.ui.scrolling import error_line, fit_height
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
@@ -97,21 +97,6 @@ def default_export_folder(ctx: UiContext) -> str:
 def open_folder(path: Path) -> bool:
     """Show a folder in the desktop's file manager."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def fit_height(dialog: QWidget) -> None:
-    """Make a dialog as tall as its wrapped texts need at its current width (adjustSize
-    alone sizes them for a narrower width, and their last lines are clipped), and no
-    narrower than its minimum."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    # The layout's own minimum too: a longer file or folder name (the next run's "-2") must
-    # not run off the edge.
-    width = max(dialog.width(), dialog.minimumWidth(), layout.totalMinimumSize().width())
-    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
-    dialog.resize(width, max(height, layout.totalMinimumSize().height()))
 
 
 # ----- the step-up panel -------------------------------------------------------------------

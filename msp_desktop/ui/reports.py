@@ -35,10 +35,9 @@ from msp_desktop.ui.export_dialog import (
     dated_stem,
     describe_export_result,
     failure_text,
-    fit_height,
 )
 from msp_desktop.ui.path_picker import PathMode, PathPicker
-from msp_desktop.ui.scrolling import error_line
+from msp_desktop.ui.scrolling import error_line, fit_height
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)

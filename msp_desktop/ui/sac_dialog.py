@@ -36,11 +36,10 @@ from msp_desktop.ui.council_combo import CouncilCombo, reporting_councils
 from msp_desktop.ui.export_dialog import (
     StepUp,
     failure_text,
-    fit_height,
     open_folder,
 )
 from msp_desktop.ui.labels import kind_label
-from msp_desktop.ui.scrolling import error_line
+from msp_desktop.ui.scrolling import error_line, fit_height
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
