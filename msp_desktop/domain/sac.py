@@ -115,9 +115,10 @@ class Uncounted:
 
 
 def case_reference(case_id: str) -> str:
-    """A case's short reference as the app shows it (its id's first eight characters, in
-    capitals), which the app's search finds."""
-    return case_id[:8].upper()
+    """A case's short reference as the app shows it and file names carry it, never the
+    adult's name: its id's first eight letters and digits, in capitals, which the app's
+    search finds ("CASE" for an id without any)."""
+    return "".join(ch for ch in case_id if ch.isalnum())[:8].upper() or "CASE"
 
 
 def describe(kind: str, payload: Payload | None) -> str:

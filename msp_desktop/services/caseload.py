@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
@@ -10,8 +11,8 @@ from msp_desktop.storage import queries
 # The caseload's value types are part of this service's API (the UI sees them from here).
 from msp_desktop.storage.queries import CaseloadFilter, CaseRow
 
-__all__ = ["REVIEW_WINDOW_DAYS", "CaseRow", "CaseloadFilter", "count", "make_filter", "page",
-           "row"]
+__all__ = ["REVIEW_WINDOW_DAYS", "CaseRow", "CaseloadFilter", "case_names", "count",
+           "make_filter", "page", "row"]
 
 REVIEW_WINDOW_DAYS = 14
 
@@ -47,3 +48,9 @@ def page(session: Session, f: CaseloadFilter, offset: int = 0, limit: int = 100)
 
 def row(session: Session, case_id: str) -> CaseRow | None:
     return queries.case_row(session.conn, case_id, session.clock.today().isoformat())
+
+
+def case_names(session: Session, case_ids: Iterable[str]) -> dict[str, str]:
+    """The adult's name on each of these cases that exists (case id -> name), read in a few
+    queries however many cases there are."""
+    return queries.case_names(session.conn, case_ids)

@@ -59,6 +59,7 @@ from msp_desktop.domain.people import office_id_key
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export import json_schema
 from msp_desktop.resources import resource_path
+from msp_desktop.services.changes import Changes
 from msp_desktop.services.records import record_death, ref_problems
 from msp_desktop.services.session import Session
 from msp_desktop.storage import queries
@@ -557,6 +558,28 @@ class ImportResult:
     plan: ImportPlan
     written: bool
 
+    @property
+    def changes(self) -> Changes:
+        """What the import changed, for the open views (nothing for a dry run)."""
+        return changes_of(self.plan) if self.written else Changes()
+
+
+def changes_of(plan: ImportPlan) -> Changes:
+    """What importing this plan changes (ids only): the records it adds or updates, their
+    cases and kinds."""
+    records: set[str] = set()
+    cases: set[str] = set()
+    kinds: set[str] = set()
+    for a in plan.actions:
+        if a.action in (SKIP, NEWER):
+            continue  # nothing is written for them
+        records.add(a.record_id)
+        kinds.add(a.kind)
+        case_id = _case_of(KINDS[a.kind], a.record_id, a.payload)
+        if case_id:
+            cases.add(case_id)
+    return Changes(frozenset(records), frozenset(cases), frozenset(kinds), sync=bool(records))
+
 
 def import_json(session: Session, path: Path, *, dry_run: bool = False) -> ImportResult:
     """Check the file, then (unless dry_run) apply it in one transaction, audited."""
@@ -598,5 +621,5 @@ def import_json(session: Session, path: Path, *, dry_run: bool = False) -> Impor
     return ImportResult(plan, written=True)
 
 
-__all__ = ["MAX_IMPORT_BYTES", "ImportPlan", "ImportRejected", "ImportResult", "check_size",
-           "format_checker", "import_json", "plan_import"]
+__all__ = ["MAX_IMPORT_BYTES", "ImportPlan", "ImportRejected", "ImportResult", "changes_of",
+           "check_size", "format_checker", "import_json", "plan_import"]

@@ -1,6 +1,6 @@
 """Answers to the SAC questions that the record already gives, for a form to pre-fill and the
 worker to confirm (domain.md §4.8, §6.5): an enquiry's MSP and capacity answers, and the SAC
-source of a risk whose detailed source has a fixed roll-up."""
+source of a risk whose detailed source has a fixed roll-up or rules the current one out."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from msp_desktop.domain.derive import source_sac_for, suggest_enquiry_sac
+from msp_desktop.domain.enums import SOURCE_NEVER_PROVIDER
 from msp_desktop.services.session import Session
 
 
@@ -27,9 +28,15 @@ def enquiry_answers(session: Session, enquiry: Mapping[str, Any]) -> dict[str, s
                                of("related_person"))
 
 
-def risk_answers(risk: Mapping[str, Any]) -> dict[str, str]:
-    """source_of_risk when the detailed source decides it (paid carers are Service Providers;
-    staff sources are left to the worker: known or unknown to the adult)."""
+def risk_answers(risk: Mapping[str, Any]) -> dict[str, str | None]:
+    """source_of_risk when the detailed source decides it (paid carers are Service Providers),
+    or None when the detail rules out the risk's current answer: a staff source is never a
+    Service Provider, and whether the adult knew them is left to the worker."""
     detail = risk.get("source_relationship")
-    sac = source_sac_for(detail if isinstance(detail, str) else None)
-    return {"source_of_risk": sac} if sac else {}
+    detail = detail if isinstance(detail, str) else None
+    sac = source_sac_for(detail)
+    if sac:
+        return {"source_of_risk": sac}
+    if detail in SOURCE_NEVER_PROVIDER and risk.get("source_of_risk") == "SERVICE_PROVIDER":
+        return {"source_of_risk": None}
+    return {}

@@ -19,6 +19,7 @@ from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacInput, SacReport, sac_report
 from msp_desktop.export import sac_csv, sac_pdf
 from msp_desktop.export.meta import ExportMeta
+from msp_desktop.services import caseload
 from msp_desktop.services.export_target import check_folder_target
 from msp_desktop.services.exports import Written, audited_export, folder_sha256
 from msp_desktop.services.session import Session
@@ -37,7 +38,12 @@ _KINDS = {
 
 
 class SacRequestInvalid(ValueError):
-    """A report asked for a year or council the collection does not have."""
+    """A report asked for a year or council the collection does not have. The message says
+    why, in words for the person asking."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.user_message = message
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,16 @@ def write_report(
         year=report.year.label, council=report.council, files=len(names),
         uncounted=len(report.uncounted)).sha256
     return SacExport(Path(dest), names, meta.export_id, digest, report)
+
+
+def write_report_with_names(
+    session: Session, dest: Path, *, year: int, council: str | None = None,
+) -> tuple[SacExport, dict[str, str]]:
+    """write_report, then the names of the adults whose records cannot be counted (case id
+    -> name: for a list on screen only; they are in no file), in the same call."""
+    result = write_report(session, dest, year=year, council=council)
+    ids = {u.case_id for u in result.report.uncounted if u.case_id}
+    return result, caseload.case_names(session, ids)
 
 
 def _council(session: Session, council: str | None) -> str:

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from msp_desktop.domain.kinds import KINDS, kind_label
-from msp_desktop.services import records
+from msp_desktop.services import caseload, records
 from msp_desktop.services.changes import Changes, Saved
 from msp_desktop.services.session import Session
-from msp_desktop.storage import contacts, projections, queries, revision_log, sync_state
+from msp_desktop.storage import contacts, projections, revision_log, sync_state
 from msp_desktop.storage.atomic import atomic_write_bytes
 from msp_desktop.storage.clock import parse_hlc
 from msp_desktop.sync import bundle, exchange
@@ -577,7 +577,7 @@ def conflicts(session: Session) -> list[ConflictItem]:
     conn = session.conn
     names = {d.device_id: d.display_name for d in contacts.all_devices(conn)}
     states = projections.conflicted_records(conn)
-    case_names = _case_names(session, {s.case_id for s in states if s.case_id})
+    case_names = caseload.case_names(session, {s.case_id for s in states if s.case_id})
     out: list[ConflictItem] = []
     for state in states:
         kind = KINDS.get(state.kind)
@@ -605,10 +605,6 @@ def _has_field(kind: Any, name: str) -> bool:
     except KeyError:
         return False
     return True
-
-
-def _case_names(session: Session, case_ids: set[str]) -> dict[str, str]:
-    return queries.case_names(session.conn, case_ids)
 
 
 def resolve_conflict(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from msp_desktop.domain.sac import case_reference
 from msp_desktop.services import exports
-from msp_desktop.ui.export_dialog import ExportJob, case_reference, dated_stem
+from msp_desktop.ui.export_dialog import ExportJob, dated_stem
 
 PROFILES = ("full", "sar")
 

@@ -71,6 +71,29 @@ class UiContext(QObject):
         connection, so the GUI stays responsive on a large vault; without one (tools, unit
         tests of a single widget) it runs here and now.
         """
+        self._run(fn, args, done, failed, reader=True)
+
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run the service call `fn(session, *args)` that writes (an import, or an export,
+        which audits) and hand its result to `done`: like `read`, but over the writing
+        session itself."""
+        self._run(fn, args, done, failed, reader=False)
+
+    def _run(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None,
+        *,
+        reader: bool,
+    ) -> None:
         on_error = failed or _log_failure
         if self.runner is None:
             try:
@@ -81,10 +104,10 @@ class UiContext(QObject):
             done(result)
             return
         session = self.session
-        task = self.runner.run(lambda: fn(session.reader(), *args))
+        task = self.runner.run(
+            lambda: fn(session.reader() if reader else session, *args))
         task.succeeded.connect(done)
         task.failed.connect(on_error)
-
 
 def _log_failure(exc: BaseException) -> None:
     log.error("A background read failed", exc_info=exc)

@@ -41,6 +41,7 @@ from msp_desktop.ui.errors import error_message
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.passphrase import PassphraseEdit
 from msp_desktop.ui.path_picker import PathMode, PathPicker
+from msp_desktop.ui.scrolling import error_line, fit_height
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
@@ -65,11 +66,6 @@ def failure_text(exc: BaseException) -> str:
 
 
 # ----- names and folders -------------------------------------------------------------------
-
-
-def case_reference(case_id: str) -> str:
-    """The short reference of a case for file names: never the adult's name."""
-    return "".join(ch for ch in case_id if ch.isalnum())[:8].upper() or "CASE"
 
 
 def dated_stem(*parts: str, today: dt.date | None = None) -> str:
@@ -101,42 +97,6 @@ def default_export_folder(ctx: UiContext) -> str:
 def open_folder(path: Path) -> bool:
     """Show a folder in the desktop's file manager."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def fit_height(dialog: QWidget) -> None:
-    """Make a dialog as tall as its wrapped texts need at its current width (adjustSize
-    alone sizes them for a narrower width, and their last lines are clipped), and no
-    narrower than its minimum."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    # The layout's own minimum too: a longer file or folder name (the next run's "-2") must
-    # not run off the edge.
-    width = max(dialog.width(), dialog.minimumWidth(), layout.totalMinimumSize().width())
-    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
-    dialog.resize(width, max(height, layout.totalMinimumSize().height()))
-
-
-# ----- running on the worker ---------------------------------------------------------------
-
-
-def run_write(ctx: UiContext, fn: Callable[..., Any], *args: Any,
-              done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
-    """Run `fn(session, *args)` on the context's worker (the writing session: exports audit);
-    `done` or `failed` is called on the GUI thread. Without a runner it runs here and now."""
-    session = ctx.session
-    if ctx.runner is None:
-        try:
-            result = fn(session, *args)
-        except Exception as exc:
-            failed(exc)
-            return
-        done(result)
-        return
-    task = ctx.runner.run(fn, session, *args)
-    task.succeeded.connect(done)
-    task.failed.connect(failed)
 
 
 # ----- the step-up panel -------------------------------------------------------------------
@@ -368,10 +328,7 @@ class ExportDialog(QDialog):
             self.option_box.setToolTip(job.option.description)
         self.step_up = StepUp(ctx, stem=job.stem, suffix=job.suffix,
                               folder_output=job.folder_output, parent=self)
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_line(self)
         self.progress = BusyIndicator(self)
         self.progress.setAccessibleName(_tr("Export progress"))
         self.result_label = QLabel(self)
@@ -418,9 +375,6 @@ class ExportDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
         self.step_up.passphrase.setAccessibleDescription(text)
-        self._fit()
-
-    def _fit(self) -> None:
         fit_height(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt API name
@@ -441,9 +395,9 @@ class ExportDialog(QDialog):
         option = self.job.option
         extra = ({option.keyword: self.option_box.isChecked()}
                  if option is not None and self.option_box is not None else {})
-        run_write(self.ctx, step_up.after_step_up, passphrase,
-                  lambda session: write(session, target, **extra),
-                  done=self._done, failed=self._failed)
+        self.ctx.write(step_up.after_step_up, passphrase,
+                       lambda session: write(session, target, **extra),
+                       done=self._done, failed=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -476,7 +430,7 @@ class ExportDialog(QDialog):
         self.close_button.setAccessibleName(_tr("Close"))
         self.close_button.setDefault(True)
         self.open_button.setFocus()
-        self._fit()
+        fit_height(self)
         self.exported.emit(written)
 
     @Slot(object)
@@ -504,13 +458,3 @@ class ExportDialog(QDialog):
         if self.busy:
             return
         super().reject()
-
-
-def run_export(ctx: UiContext, job: ExportJob, parent: QWidget | None = None) -> Written | None:
-    """Show the dialog for one export (modal); return what was written, if anything."""
-    dialog = ExportDialog(ctx, job, parent)
-    try:
-        dialog.exec()
-        return dialog.written
-    finally:
-        dialog.deleteLater()

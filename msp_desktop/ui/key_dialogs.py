@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from msp_desktop.ui import theme
 from msp_desktop.ui.errors import error_message
 from msp_desktop.ui.passphrase import PassphraseEdit, PassphraseFields
-from msp_desktop.ui.scrolling import status_widgets
+from msp_desktop.ui.scrolling import fit_height, status_widgets
 from msp_desktop.ui.workers import ProgressRelay, TaskRunner
 
 
@@ -63,7 +63,7 @@ class RekeyDialog(QDialog):
         self.new_fields = PassphraseFields(self)
         self.new_fields.hide()
         self.change_passphrase.toggled.connect(self.new_fields.setVisible)
-        self.change_passphrase.toggled.connect(lambda _on: self._fit())
+        self.change_passphrase.toggled.connect(lambda _on: fit_height(self))
 
         self.error_label, self.progress, self.status = status_widgets(
             self, self.tr("Progress of the key change"), "")
@@ -87,19 +87,11 @@ class RekeyDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.current.setFocus()
 
-    def _fit(self) -> None:
-        """Grow (or shrink) to what is shown now: wrapped texts appear and go as the change
-        runs, and a fixed size would clip them."""
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        self.adjustSize()
-
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
         self.current.setAccessibleDescription(message)
-        self._fit()
+        fit_height(self)
 
     def start(self) -> None:
         """Check the fields and start the change on the worker thread."""
@@ -130,7 +122,7 @@ class RekeyDialog(QDialog):
         self.progress.setRange(0, 0)
         self.status.setVisible(busy)
         self.status.setText(self.tr("Preparing the new key…") if busy else "")
-        self._fit()
+        fit_height(self)
 
     def _on_step(self, name: str, done: int, total: int) -> None:
         self.status.setText(self.tr(name))
@@ -150,7 +142,7 @@ class RekeyDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setFocus()
-        self._fit()
+        fit_height(self)
         self.rekeyed.emit()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -87,6 +87,7 @@ class NewCaseDialog(QDialog):
         self.match = QComboBox(self)
         self.match.setAccessibleName(self.tr("Adult already in the vault"))
         self.matches: list[people.PersonMatch] = []
+        self._matched_for: tuple[Any, ...] | None = None  # what the matches were found for
 
         self.opened = QDateEdit(QDate.currentDate(), self)
         self.opened.setAccessibleName(self.tr("Case opened on"))
@@ -183,9 +184,17 @@ class NewCaseDialog(QDialog):
             self._set_error("person_id", "")
 
     def refresh_matches(self) -> None:
-        """Offer the adults in the vault who may be the one typed (keeping the choice made)."""
+        """Offer the adults in the vault who may be the one typed (keeping the choice made);
+        the vault is not searched again while the names, date of birth and ID are as they
+        were."""
+        person = self.person_payload()
+        key = tuple(person.get(name) for name in (
+            "given_names", "family_name", "date_of_birth", "office_person_id"))
+        if key == self._matched_for:
+            return
+        self._matched_for = key
         chosen = self.match.currentData()
-        self.matches = people.find_matches(self._session, self.person_payload())
+        self.matches = people.find_matches(self._session, person)
         self.match.blockSignals(True)
         self.match.clear()
         if self.matches:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.services import data_export, data_import
-from msp_desktop.services.changes import Changes
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.export_dialog import (
@@ -36,10 +35,9 @@ from msp_desktop.ui.export_dialog import (
     dated_stem,
     describe_export_result,
     failure_text,
-    fit_height,
-    run_write,
 )
 from msp_desktop.ui.path_picker import PathMode, PathPicker
+from msp_desktop.ui.scrolling import error_line, fit_height
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
@@ -93,22 +91,6 @@ def csv_job() -> ExportJob:
 
 
 # ----- import ------------------------------------------------------------------------------
-
-
-def plan_changes(plan: data_import.ImportPlan) -> Changes:
-    """What an import of this plan changes, for the open views (ids only)."""
-    records: set[str] = set()
-    cases: set[str] = set()
-    kinds: set[str] = set()
-    for a in plan.actions:
-        if a.action in (data_import.SKIP, data_import.NEWER):
-            continue  # nothing is written for them
-        records.add(a.record_id)
-        kinds.add(a.kind)
-        case_id = a.record_id if a.kind == "case" else a.payload.get("case_id")
-        if isinstance(case_id, str) and case_id:
-            cases.add(case_id)
-    return Changes(frozenset(records), frozenset(cases), frozenset(kinds), sync=bool(records))
 
 
 def plan_text(plan: data_import.ImportPlan, *, done: bool = False) -> str:
@@ -185,10 +167,7 @@ class ImportDialog(QDialog):
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.summary.setAccessibleName(_tr("What the import does"))
         self.summary.hide()
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_line(self)
         self.location = QLabel(self)
         self.location.setWordWrap(True)
         self.location.setTextFormat(Qt.TextFormat.PlainText)
@@ -230,9 +209,6 @@ class ImportDialog(QDialog):
 
     # showing -------------------------------------------------------------------------------
 
-    def _fit(self) -> None:
-        fit_height(self)
-
     def showEvent(self, event: QShowEvent) -> None:  # Qt API name
         super().showEvent(event)
         fit_height(self)
@@ -243,7 +219,7 @@ class ImportDialog(QDialog):
             label.setText(text)
             label.setAccessibleDescription(text)
             label.setVisible(bool(text))
-        self._fit()
+        fit_height(self)
 
     def _file_changed(self) -> None:
         if self.plan is not None or self.error_label.isVisible():
@@ -319,8 +295,8 @@ class ImportDialog(QDialog):
             return
         path = Path(self._planned_path)
         self._set_busy(True, _tr("Importing"))
-        run_write(self.ctx, data_import.import_json, path, done=self._imported,
-                  failed=self._import_failed)
+        self.ctx.write(data_import.import_json, path, done=self._imported,
+                       failed=self._import_failed)
 
     @Slot(object)
     def _imported(self, result: data_import.ImportResult) -> None:
@@ -329,7 +305,7 @@ class ImportDialog(QDialog):
         self._show(summary=_tr("Imported.") + " " + plan_text(result.plan, done=True))
         self.import_button.setEnabled(False)
         self.close_button.setFocus()
-        self.ctx.publish(plan_changes(result.plan))
+        self.ctx.publish(result.changes)
         self.imported.emit(result)
 
     @Slot(object)

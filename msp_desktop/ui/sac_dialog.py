@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal, Slot
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_desktop.services import caseload, sac_report, step_up
+from msp_desktop.domain.sac import case_reference
+from msp_desktop.domain.sac_tables import ReportingYear
+from msp_desktop.services import sac_report, step_up
 from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_view import _Table
 from msp_desktop.ui.context import UiContext
@@ -35,11 +36,10 @@ from msp_desktop.ui.council_combo import CouncilCombo, reporting_councils
 from msp_desktop.ui.export_dialog import (
     StepUp,
     failure_text,
-    fit_height,
     open_folder,
-    run_write,
 )
 from msp_desktop.ui.labels import kind_label
+from msp_desktop.ui.scrolling import error_line, fit_height
 from msp_desktop.ui.workers import BusyIndicator
 
 log = logging.getLogger(__name__)
@@ -61,10 +61,10 @@ def last_completed_year(today: dt.date) -> int:
 
 def year_text(start: int, today: dt.date) -> str:
     """"2025-26 (1 April 2025 to 31 March 2026)", marked when the year has not ended."""
-    text = _tr("%1 (1 April %2 to 31 March %3)").replace(
-        "%1", f"{start}-{(start + 1) % 100:02d}").replace("%2", str(start)).replace(
-        "%3", str(start + 1))
-    if dt.date(start + 1, 3, 31) >= today:
+    year = ReportingYear(start)
+    text = _tr("%1 (1 April %2 to 31 March %3)").replace("%1", year.label).replace(
+        "%2", str(start)).replace("%3", str(start + 1))
+    if year.last_day >= today:
         text += _tr(", not ended yet")
     return text
 
@@ -162,10 +162,7 @@ class SacDialog(QDialog):
         self.year.currentIndexChanged.connect(self._update_stem)
         self.council.currentIndexChanged.connect(self._update_stem)
 
-        self.error_label = QLabel(self)
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_line(self)
         self.progress = BusyIndicator(self)
         self.progress.setAccessibleName(_tr("Counting the return"))
         self.result_label = QLabel(self)
@@ -245,9 +242,9 @@ class SacDialog(QDialog):
 
     def _stem(self) -> str:
         start = self.year.currentData()
-        label = f"{start}-{(start + 1) % 100:02d}" if isinstance(start, int) else "year"
-        council = self.council.code() if hasattr(self, "council") else None
-        return "-".join(p for p in ("safeguarding-adults-collection", label, council) if p)
+        label = ReportingYear(start).label if isinstance(start, int) else "year"
+        parts = ("safeguarding-adults-collection", label, self.council.code())
+        return "-".join(p for p in parts if p)
 
     def _update_stem(self) -> None:
         self.step_up.set_stem(self._stem())
@@ -282,9 +279,10 @@ class SacDialog(QDialog):
         target, passphrase = ready
         self.show_error("")
         self._set_busy(True)
-        run_write(self.ctx, step_up.after_step_up, passphrase,
-                  lambda session: _write_and_name(session, target, year, council),
-                  done=self._done, failed=self._failed)
+        self.ctx.write(step_up.after_step_up, passphrase,
+                       lambda session: sac_report.write_report_with_names(
+                           session, target, year=year, council=council),
+                       done=self._done, failed=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -329,10 +327,7 @@ class SacDialog(QDialog):
         self._set_busy(False)
         assert isinstance(exc, BaseException)
         self.step_up.checked(exc)
-        if isinstance(exc, sac_report.SacRequestInvalid):  # a year or council it cannot take
-            self.show_error(str(exc))
-        else:
-            self.show_error(failure_text(exc))
+        self.show_error(failure_text(exc))
         self.step_up.passphrase.setFocus()
 
     # what cannot be counted ----------------------------------------------------------------
@@ -361,11 +356,11 @@ class SacDialog(QDialog):
                     max(self.height(), needed + metrics.height() * 18))
         rows = []
         for i in items:
-            ref = (i.case_id or "")[:8].upper()
+            ref = i.case_reference
             who = names.get(i.case_id) or _tr("Unnamed adult")
             record = kind_label(i.kind)
             if i.record_id != i.case_id:  # the case's own record needs no second reference
-                record += f" · {i.record_id[:8].upper()}"
+                record += f" · {case_reference(i.record_id)}"
             rows.append(((f"{who} · {ref}", record, i.missing), i.case_id, i.record_id, i.kind))
         self.missing_model.set_rows(rows)
         self.missing.setCurrentIndex(self.missing_model.index(0, 0))
@@ -386,19 +381,3 @@ class SacDialog(QDialog):
             return
         super().reject()
 
-
-def _write_and_name(session: Any, dest: Path, year: int, council: str
-                    ) -> tuple[sac_report.SacExport, dict[str, str]]:
-    """Write the return, then read the names of the adults whose records are listed (for
-    the list in the dialog only; they are in no file name), in the same worker call."""
-    result = sac_report.write_report(session, dest, year=year, council=council)
-    return result, _case_names(session, sorted({u.case_id for u in result.report.uncounted}))
-
-
-def _case_names(session: Any, case_ids: list[str]) -> dict[str, str]:
-    names = {}
-    for case_id in case_ids:
-        row = caseload.row(session, case_id)
-        if row is not None:
-            names[case_id] = row.person_name
-    return names

@@ -1,5 +1,6 @@
 """Dialogs whose form scrolls: long forms stay usable at large text sizes and on small
-screens, while the error, the progress and the buttons below stay in view."""
+screens, while the error, the progress and the buttons below stay in view; and the error line
+and height fitting that dialogs share."""
 
 from __future__ import annotations
 
@@ -24,19 +25,40 @@ def scroll_area(parent: QWidget, body: QWidget) -> QScrollArea:
     return scroll
 
 
-def status_widgets(parent: QWidget, busy_name: str, busy_text: str
-                   ) -> tuple[QLabel, BusyIndicator, QLabel]:
-    """The hidden error line, busy indicator and busy text a form dialog shows below its
-    form."""
+def error_line(parent: QWidget) -> QLabel:
+    """The hidden, word-wrapped error line a dialog shows below its form."""
     error_label = QLabel(parent)
     error_label.setProperty("role", "error")
     error_label.setWordWrap(True)
     error_label.hide()
+    return error_label
+
+
+def status_widgets(parent: QWidget, busy_name: str, busy_text: str
+                   ) -> tuple[QLabel, BusyIndicator, QLabel]:
+    """The hidden error line, busy indicator and busy text a form dialog shows below its
+    form."""
+    error_label = error_line(parent)
     busy = BusyIndicator(parent)
     busy.setAccessibleName(busy_name)
     busy_label = QLabel(busy_text, parent)
     busy_label.hide()
     return error_label, busy, busy_label
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Make a dialog as tall as its wrapped texts need at its current width (adjustSize
+    alone sizes them for a narrower width, and their last lines are clipped), and no
+    narrower than its minimum."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    # The layout's own minimum too: a longer file or folder name (the next run's "-2") must
+    # not run off the edge.
+    width = max(dialog.width(), dialog.minimumWidth(), layout.totalMinimumSize().width())
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+    dialog.resize(width, max(height, layout.totalMinimumSize().height()))
 
 
 def lay_out_scrolling_form(dialog: QWidget, form: Sequence[FormItem],

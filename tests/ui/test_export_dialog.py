@@ -8,12 +8,12 @@ from pathlib import Path
 from a11y import assert_accessible, assert_tab_reaches_all, assert_unique_mnemonics
 from PySide6.QtCore import Qt
 
+from msp_desktop.domain.sac import case_reference
 from msp_desktop.services import exports
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.export_dialog import (
     ExportDialog,
     ExportJob,
-    case_reference,
     dated_stem,
     unique_path,
 )

@@ -14,12 +14,13 @@ from a11y import (
 )
 from PySide6.QtCore import Qt
 
-from msp_desktop.services import caseload, data_export, records
+from msp_desktop.domain.sac import case_reference
+from msp_desktop.services import caseload, data_export, data_import, records
 from msp_desktop.services.session import KdfParams, Session
 from msp_desktop.ui.context import UiContext
-from msp_desktop.ui.export_dialog import ExportDialog, case_reference
+from msp_desktop.ui.export_dialog import ExportDialog
 from msp_desktop.ui.main_window import MainWindow
-from msp_desktop.ui.reports import ImportDialog, plan_changes
+from msp_desktop.ui.reports import ImportDialog
 from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.workers import TaskRunner
 
@@ -246,7 +247,7 @@ def test_the_preview_names_records_changed_here_since_the_export(qtbot, vault,
     dialog.preview_button.click()
     qtbot.waitUntil(lambda: not dialog.busy and dialog.summary.isVisible(), timeout=20000)
     assert "Changed here since that export (kept as they are): 1." in dialog.summary.text()
-    assert dialog.plan is not None and not plan_changes(dialog.plan).records
+    assert dialog.plan is not None and not data_import.changes_of(dialog.plan).records
 
 
 def test_alt_x_then_the_keyboard_opens_the_subject_access_copy(qtbot, vault, tmp_path) -> None:

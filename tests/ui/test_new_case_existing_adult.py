@@ -9,7 +9,7 @@ from a11y import assert_accessible, assert_tab_reaches_all, assert_unique_mnemon
 from PySide6.QtCore import Qt
 from qthelpers import choose
 
-from msp_desktop.services import cases
+from msp_desktop.services import cases, people
 from msp_desktop.services.session import Session
 from msp_desktop.ui.new_case_dialog import NEW_ADULT, NewCaseDialog
 
@@ -100,3 +100,29 @@ def test_an_office_id_already_used_is_refused_naming_the_adult(
     assert not dialog.match.isVisibleTo(dialog)
     assert dialog.submit()
     assert _people(session) == people_before + 1
+
+
+def test_the_vault_is_searched_again_only_when_what_it_is_searched_for_changed(
+    qtbot: Any, vault: tuple[Session, str], monkeypatch: Any
+) -> None:
+    session, _ = vault
+    cases.open_case(session, ADULT, {"status": "closed", "opened_at": "2025-06-01"})
+    searches: list[dict[str, Any]] = []
+    find = people.find_matches
+
+    def counted(s: Session, person: dict[str, Any]) -> list[Any]:
+        searches.append(dict(person))
+        return find(s, person)
+
+    monkeypatch.setattr(people, "find_matches", counted)
+    dialog = _dialog(qtbot, session)
+    _type(qtbot, dialog.family, "Pritchard")
+    _type(qtbot, dialog.dob, "03/02/1941")
+    assert len(searches) == 2 and dialog.match.isVisibleTo(dialog)
+    _type(qtbot, dialog.language, "Welsh")  # not searched by
+    dialog.refresh_matches()
+    dialog.family.setFocus()
+    qtbot.keyClick(dialog.family, Qt.Key.Key_Tab)  # left again, unchanged
+    assert len(searches) == 2 and dialog.match.isVisibleTo(dialog)
+    _type(qtbot, dialog.given, "Eirlys")
+    assert len(searches) == 3 and searches[-1]["given_names"] == "Eirlys"

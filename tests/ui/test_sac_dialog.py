@@ -118,6 +118,26 @@ def test_a_wrong_passphrase_writes_nothing(qtbot, vault, tmp_path) -> None:
     assert not [e for e in session.audit.entries() if e.action == "export"]
 
 
+def test_a_year_or_council_the_collection_cannot_take_is_explained_in_its_own_words(
+        qtbot, vault, tmp_path, monkeypatch) -> None:
+    session, _case_id = vault
+    sac_report.set_reporting_council(session, "E09000012")
+    ctx, out = _ctx(session, tmp_path)
+    words = "--year is outside the years the collection has."
+
+    def refuse(*_args, **_kwargs):
+        raise sac_report.SacRequestInvalid(words)
+
+    monkeypatch.setattr(sac_report, "write_report_with_names", refuse)
+    dialog = SacDialog(ctx, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.step_up.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.step_up.passphrase, Qt.Key.Key_Return)
+    assert dialog.error_label.text() == words
+    assert list(out.iterdir()) == []
+
+
 def test_writes_the_return_and_lists_what_cannot_be_counted(qtbot, vault, tmp_path) -> None:
     session, case_id = vault
     _concern_without_host_council(session, case_id)

@@ -161,6 +161,15 @@ def test_report_folder_holds_every_table_the_missing_list_and_the_pdf(
     assert "Pritchard" not in repr(session.audit.entries())
 
 
+def test_report_with_names_names_the_adults_of_the_uncounted_records(
+    session: Session, loaded: dict[str, str], tmp_path: Path,
+) -> None:
+    sac.set_reporting_council(session, HACKNEY)
+    result, names = sac.write_report_with_names(session, tmp_path / "out", year=2025)
+    assert {u.case_id for u in result.report.uncounted} == {loaded["b"]}
+    assert list(names) == [loaded["b"]] and "Okonkwo" in names[loaded["b"]]
+
+
 def test_council_given_for_one_run_overrides_the_setting(
     session: Session, loaded: dict[str, str], tmp_path: Path,
 ) -> None:

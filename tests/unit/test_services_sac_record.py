@@ -198,6 +198,9 @@ def test_enquiry_answers_are_derived_from_the_record(session: Session) -> None:
     assert sac_answers.risk_answers({"source_relationship": "SELF_FUNDED_CARER"}) == {
         "source_of_risk": "SERVICE_PROVIDER"}
     assert sac_answers.risk_answers({"source_relationship": "POLICE"}) == {}
+    assert sac_answers.risk_answers({"source_relationship": "POLICE",
+                                     "source_of_risk": "SERVICE_PROVIDER"}) == {
+        "source_of_risk": None}
 
 
 def _lacks(case_id: str) -> dict[str, Any]:

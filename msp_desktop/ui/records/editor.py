@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.domain.drafts import Draft
-from msp_desktop.domain.enums import CAPACITY_CONCLUSION, SOURCE_NEVER_PROVIDER
+from msp_desktop.domain.enums import CAPACITY_CONCLUSION
 from msp_desktop.domain.fields import Field, RecordKind
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.lifecycle import RecordError, StaleEdit
@@ -441,13 +441,10 @@ class RecordEditor(QWidget):
         if self.form.is_read_only():
             return
         current = self.form.get_payload()
-        wanted = sac_answers.risk_answers(current).get("source_of_risk")
-        have = current.get("source_of_risk")
-        if wanted and have != wanted:
-            self.form.input("source_of_risk").set_value(wanted)
-        elif (current.get("source_relationship") in SOURCE_NEVER_PROVIDER
-              and have == "SERVICE_PROVIDER"):
-            self.form.input("source_of_risk").set_value(None)
+        answers = sac_answers.risk_answers(current)
+        if ("source_of_risk" in answers
+                and answers["source_of_risk"] != current.get("source_of_risk")):
+            self.form.input("source_of_risk").set_value(answers["source_of_risk"])
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         try:
