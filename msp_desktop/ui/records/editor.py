@@ -277,6 +277,7 @@ class RecordEditor(QWidget):
         else:
             self.state = None
             self.base_heads = ()
+            self.form.start_new()
         self.dirty = False
         self.amending = False
         self._refresh_history()

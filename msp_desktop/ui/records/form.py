@@ -20,6 +20,7 @@ from msp_desktop.domain.fields import Field, FieldType, Problem, RecordKind
 from msp_desktop.ui.records.inputs import (
     NULLABLE_BOOLS,
     BoolInput,
+    DateInput,
     FieldInput,
     ListInput,
     RefInput,
@@ -56,6 +57,10 @@ SECTION_NOTES: dict[tuple[str, str], str] = {
         "Keep facts, what others reported, the adult's own words and your professional "
         "analysis apart.",
 }
+
+
+# When the thing happened, for a new record written as it happens: now, to be corrected.
+NOW_BY_DEFAULT: frozenset[tuple[str, str]] = frozenset({("contact_note", "event_start")})
 
 
 def _tr(text: str) -> str:
@@ -276,6 +281,17 @@ class RecordForm(QWidget):
         self._update_visibility()
         self._fix_tab_order()
         self.clear_problems()
+
+    def start_new(self) -> None:
+        """Fill in the defaults of a new record (not a change: nothing to save yet)."""
+        self._loading = True
+        try:
+            for name, row in self.rows.items():
+                if (self.kind.name, name) in NOW_BY_DEFAULT and isinstance(row.input, DateInput):
+                    row.input.set_now()
+        finally:
+            self._loading = False
+        self._update_visibility()
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only

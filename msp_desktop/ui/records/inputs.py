@@ -316,7 +316,8 @@ class OptionalDateEdit(QDateTimeEdit):
     """A date (or date-time) edit with a "not set" state: the minimum date, shown as text.
 
     Typing or stepping from "not set" starts at today; the Clear button next to it (see
-    DateInput) goes back to "not set".
+    DateInput) goes back to "not set". Tab always moves on to the next widget, and letters
+    are refused.
     """
 
     def __init__(self, with_time: bool, parent: QWidget | None = None) -> None:
@@ -345,8 +346,16 @@ class OptionalDateEdit(QDateTimeEdit):
         self.setCurrentSection(QDateTimeEdit.Section.DaySection)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            # Tab leaves the field (WCAG 2.1.2); Left and Right move between its parts.
+            self.focusNextPrevChild(key == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return
+        if is_letter(event):
+            return  # never "not setzz": a date takes digits only
         if not self.is_set() and not self.isReadOnly():
-            key = event.key()
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 return
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) or event.text().isdigit():
@@ -356,6 +365,8 @@ class OptionalDateEdit(QDateTimeEdit):
                     self.setSelectedSection(QDateTimeEdit.Section.DaySection)
                 else:
                     return
+            elif event.text() and event.text().isprintable():
+                return  # a separator typed before any digit: nothing to separate yet
         elif key_is_clear(event) and not self.isReadOnly():
             self.clear_value()
             return
@@ -366,6 +377,21 @@ class OptionalDateEdit(QDateTimeEdit):
             self._start_today()
             return
         super().stepBy(steps)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # QDateTimeEdit's own version steps through its sections, and from "not set" it never
+        # gets past the first one: go to the next widget like any other field.
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def is_letter(event: QKeyEvent) -> bool:
+    """A typed character that is not a digit (and no shortcut): a date has no use for it."""
+    text = event.text()
+    if not text or not text.isprintable() or text.isdigit():
+        return False
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return False
+    return text not in "/: "
 
 
 def key_is_clear(event: QKeyEvent) -> bool:
@@ -397,7 +423,8 @@ class DateInput(FieldInput):
         self.widget = edit
         self.container = box
         self._original: str | None = None
-        name_widget(edit, self.name, tr("Not set until you choose a date. Ctrl+Delete clears."))
+        name_widget(edit, self.name, tr("Not set until you type or choose a date. Left and Right "
+                                     "move between its parts; Ctrl+Delete clears."))
         name_widget(clear, tr("Clear %1").replace("%1", self.name))
 
     def focus_widgets(self) -> list[QWidget]:
@@ -442,6 +469,13 @@ class DateInput(FieldInput):
         if parsed.tzinfo is not None:
             parsed = parsed.astimezone().replace(tzinfo=None)
         return parsed.replace(second=0, microsecond=0)
+
+    def set_now(self) -> None:
+        """Show the current date (and time, to the minute) for the worker to correct."""
+        now = QDateTime.currentDateTime()
+        self._original = None
+        self.edit.setDateTime(QDateTime(now.date(), QTime(now.time().hour(),
+                                                          now.time().minute())))
 
     def set_value(self, value: Any) -> None:
         parsed = self._parse(value) if isinstance(value, str) and value else None
