@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -35,6 +36,7 @@ from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_view import CaseloadView, _Table
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.new_case_dialog import NewCaseDialog
+from msp_desktop.ui.records.editor import RecordEditor
 from msp_desktop.ui.sync_common import bundle_from_mime
 from msp_desktop.ui.workspace import CaseWorkspace
 
@@ -132,6 +134,11 @@ class MainWindow(QMainWindow):
         self.vault_label.setAccessibleName(_tr("Vault"))
         self.saved_label = QLabel(_tr("All changes saved"), self)
         self.saved_label.setAccessibleName(_tr("Save status"))
+        # One save state: the status bar says what the record being worked on says.
+        self._followed_editor: RecordEditor | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_save_state)
         self.sync_label = QLabel(self)
         self.sync_label.setAccessibleName(_tr("Office sync status"))
         self.sync_status: sync.SyncStatus | None = None
@@ -399,6 +406,29 @@ class MainWindow(QMainWindow):
         if changes.caseload:
             self.caseload.reload()
 
+    def _follow_save_state(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Show the save state of the record editor that focus went into."""
+        if self._tearing_down:
+            return
+        editor = new
+        while editor is not None and not isinstance(editor, RecordEditor):
+            editor = editor.parentWidget()
+        followed = self._followed_editor
+        if editor is None or editor is followed:
+            return
+        if followed is not None:
+            try:
+                followed.status_changed.disconnect(self._show_save_state)
+            except (RuntimeError, TypeError):  # already deleted with its case tab
+                pass
+        self._followed_editor = editor
+        editor.status_changed.connect(self._show_save_state)
+        self._show_save_state(editor.status())
+
+    def _show_save_state(self, text: str) -> None:
+        if not self._tearing_down:
+            self.saved_label.setText(text)
+
     # sync ----------------------------------------------------------------------------------
 
     def refresh_sync_status(self) -> None:
@@ -572,6 +602,10 @@ class MainWindow(QMainWindow):
         """Remove every case view and model (on lock or quit); the window is then deleted."""
         self._tearing_down = True
         self.ctx.changed.disconnect(self._on_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._follow_save_state)
+        self._followed_editor = None
         self._sync_timer.stop()
         dialog, self.sync_dialog = self.sync_dialog, None
         if dialog is not None:

@@ -108,6 +108,9 @@ class RecordEditor(QWidget):
         self.amending = False
         self.dirty = False
         self.offered_draft: Draft | None = None
+        # The action refused for problems ("save", "finalise", "amend"): until the next
+        # write, each change re-checks them, so no message outlives what it was about.
+        self.problem_action: str | None = None
         self.setAccessibleName(kind_label(kind_name))
         # Hooks the tests (or a future undo stack) may replace.
         self.confirm_finalise: Callable[[], bool] = self._ask_finalise
@@ -280,6 +283,7 @@ class RecordEditor(QWidget):
             self.form.start_new()
         self.dirty = False
         self.amending = False
+        self.problem_action = None
         self._refresh_history()
         self._update_chrome()
         self._set_status(status_text(self.state))
@@ -414,7 +418,39 @@ class RecordEditor(QWidget):
             return
         self.dirty = True
         self._set_status(_tr("Changes not saved yet"))
+        if self.message.property("kind") == "ok":
+            self.hide_message()  # "Saved." is no longer true of what the form shows
+        if self.problem_action is not None:
+            self._recheck()
         self.autosave_timer.start()
+
+    def _recheck(self) -> None:
+        """Show the refused action's problems as they are now, without moving focus."""
+        action = self.problem_action
+        body = self.payload()
+        try:
+            problems = (records.check_finalise if action == "finalise" else records.check)(
+                self.session, self.kind_name, body, self.record_id)
+        except VaultError:
+            return  # the vault cannot be read just now: the next save says why
+        self.form.show_problems(problems, move_focus=False)
+        if problems:
+            self._show_problem_message(problems)
+            return
+        self.problem_action = None
+        done = {"save": _tr("Everything marked is put right: you can save now."),
+                "finalise": _tr("Everything marked is put right: you can finalise now."),
+                "amend": _tr("Everything marked is put right: you can save the amendment "
+                             "now.")}[action or "save"]
+        self.show_message(done, kind="info")
+
+    def _show_problem_message(self, problems: list[Any]) -> None:
+        verb = {"save": _tr("Not saved"), "finalise": _tr("Not finalised"),
+                "amend": _tr("Not amended")}[self.problem_action or "save"]
+        lines = [_tr("%1: put right the things marked below. Your text is kept as a "
+                     "draft.").replace("%1", verb)]
+        lines += [f"• {p.message}" for p in problems]
+        self.show_message("\n".join(lines), kind="error")
 
     def prefill_sac_answers(self) -> int:
         """Fill the enquiry's empty SAC answers that the case record gives; return how many."""
@@ -510,6 +546,7 @@ class RecordEditor(QWidget):
         self.ctx.publish(saved.changes)
 
     def _failed(self, exc: Exception, action: str) -> None:
+        self.problem_action = None
         kept = self._keep_draft()
         if isinstance(exc, VaultError):
             # The vault refused the write (a full disk, a vault found damaged): its own words,
@@ -522,12 +559,8 @@ class RecordEditor(QWidget):
             first = self.form.show_problems(exc.problems)
             if first is not None:
                 self.scroll_area.ensureWidgetVisible(first)
-            verb = {"save": _tr("Not saved"), "finalise": _tr("Not finalised"),
-                    "amend": _tr("Not amended")}[action]
-            lines = [_tr("%1: put right the things marked below. Your text is kept as a "
-                         "draft.").replace("%1", verb)]
-            lines += [f"• {p.message}" for p in exc.problems]
-            self.show_message("\n".join(lines), kind="error")
+            self.problem_action = action
+            self._show_problem_message(list(exc.problems))
             if first is not None:
                 first.setFocus()
         elif isinstance(exc, StaleEdit):

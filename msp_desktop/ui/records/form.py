@@ -318,8 +318,10 @@ class RecordForm(QWidget):
             self._loading = False
 
     # --- problems ------------------------------------------------------------------------
-    def show_problems(self, problems: Iterable[Problem]) -> QWidget | None:
-        """Show each problem under its field; return the widget that now has focus."""
+    def show_problems(self, problems: Iterable[Problem], *,
+                      move_focus: bool = True) -> QWidget | None:
+        """Show each problem under its field; return the first field with one (which gets
+        focus, unless `move_focus` is False: re-checking while the worker types)."""
         self.clear_problems()
         by_field: dict[str, list[str]] = {}
         general: list[str] = []
@@ -346,7 +348,7 @@ class RecordForm(QWidget):
             self.summary.setText("\n".join(lines))
             self.summary.setAccessibleName(self.summary.text())
             self.summary.show()
-        if first is not None:
+        if first is not None and move_focus:
             first.setFocus()
         return first
 
