@@ -8,11 +8,20 @@ ISO dates, bools, ints, lists of row dicts). `None` always means "not filled in"
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, QTime
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QObject,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -36,7 +45,7 @@ from msp_desktop.domain.derive import rag_for
 from msp_desktop.domain.enums import RAG
 from msp_desktop.domain.fields import Field, FieldType
 from msp_desktop.ui.rag import RagLevel, rag_label, rag_stylesheet
-from msp_desktop.ui.theme import COLOURS
+from msp_desktop.ui.theme import COLOURS, NOTICES
 
 RefOptions = Callable[[Field], list[tuple[str, str]]]
 
@@ -46,6 +55,8 @@ SENTINEL_DATE = QDate(1800, 1, 1)
 # The main body of a note gets more room.
 BIG_TEXT_FIELDS = frozenset({"facts", "adult_own_words", "analysis", "statement",
                              "decision_in_question", "decision", "summary"})
+# A long text's count of characters turns into a warning at this share of its limit.
+COUNT_WARNING_SHARE = 0.9
 DATE_FORMAT = "dd/MM/yyyy"
 DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
 SHORT_TYPES = frozenset({
@@ -141,6 +152,66 @@ class TextInput(FieldInput):
         self.edit.setReadOnly(read_only)
 
 
+class FittingTextEdit(QPlainTextEdit):
+    """A plain-text box of a fixed height that, when reading, grows to show all its text:
+    a finalised 20,000-character note reads in the form's own scrolling, not in 7 lines."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self._fit = False
+        self._fitted_width = -1
+        self.setFixedHeight(self.min_height)
+
+    @property
+    def min_height(self) -> int:
+        """The height of `lines` lines of the current font (it follows the text size)."""
+        return self.fontMetrics().lineSpacing() * self.lines + 18
+
+    def fits_text(self) -> bool:
+        return self._fit
+
+    def set_fit_to_text(self, fit: bool) -> None:
+        self._fit = fit
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fit else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.refit()
+
+    def refit(self, *, force: bool = True) -> None:
+        """Set the height: the text's own when fitting, else the minimum."""
+        if not self._fit:
+            self._fitted_width = -1
+            self.setFixedHeight(self.min_height)
+            return
+        width = self.viewport().width()
+        if width <= 0 or (not force and width == self._fitted_width):
+            return
+        self._fitted_width = width
+        # Lay the text out in a document of the viewport's width: a QPlainTextEdit lays out
+        # only what it shows, so it cannot tell its own full height.
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(self.document().documentMargin())
+        option = QTextOption()
+        option.setWrapMode(self.wordWrapMode())
+        doc.setDefaultTextOption(option)
+        doc.setPlainText(self.toPlainText())
+        doc.setTextWidth(width)
+        chrome = self.height() - self.viewport().height()
+        needed = math.ceil(doc.size().height()) + chrome + self.fontMetrics().lineSpacing() // 2
+        self.setFixedHeight(max(self.min_height, needed))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit:
+            self.refit(force=False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.refit()
+
+
 class LongTextInput(FieldInput):
     QUOTE_STYLE = (
         "QPlainTextEdit {{ border: 1px solid {border}; border-left: 5px solid {accent};"
@@ -151,12 +222,25 @@ class LongTextInput(FieldInput):
     def __init__(self, f: Field, parent: QWidget, name: str | None = None,
                  *, compact: bool = False) -> None:
         super().__init__(f, parent, name)
-        edit = QPlainTextEdit(parent)
-        edit.setTabChangesFocus(True)
+        box = QWidget(parent)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
         lines = 3 if compact else (7 if f.name in BIG_TEXT_FIELDS else 4)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 18)
+        edit = FittingTextEdit(lines, box)
+        edit.setTabChangesFocus(True)
         edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         edit.textChanged.connect(self._emit)
+        # How much room is left, so that Finalise never refuses a long note by surprise: always
+        # under the main body of a note, elsewhere once the text nears its limit.
+        self.counter = QLabel(box)
+        self.counter.setWordWrap(True)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.always_count = not compact and f.name in BIG_TEXT_FIELDS
+        self.read_only = False
+        column.addWidget(edit)
+        column.addWidget(self.counter)
+        edit.textChanged.connect(self._count)
         if f.type is FieldType.QUOTE:
             edit.setObjectName("quote")
             font = QFont(edit.font())
@@ -166,8 +250,37 @@ class LongTextInput(FieldInput):
                                                        accent=COLOURS.highlight,
                                                        background=COLOURS.quote_background))
             edit.setPlaceholderText(tr("Write exactly what they said, in their words"))
-        self.widget = self.container = self.edit = edit
+        self.widget = self.edit = edit
+        self.container = box
         name_widget(edit, self.name)
+        self._count()
+
+    def _count(self) -> None:
+        """Show the characters used against the field's limit (as the rules count them)."""
+        used, limit = len(self.edit.toPlainText()), self.field.max_length
+        near = used >= limit * COUNT_WARNING_SHARE
+        shown = not self.read_only and (self.always_count or near)
+        self.counter.setVisible(shown)
+        if not shown:
+            return
+        text = tr("%1 of %2 characters").replace("%1", f"{used:,}").replace("%2", f"{limit:,}")
+        if used > limit:
+            text += " – " + tr("%1 too many: shorten it before saving").replace(
+                "%1", f"{used - limit:,}")
+            level = "over"
+        elif near:
+            text += " – " + tr("%1 left").replace("%1", f"{limit - used:,}")
+            level = "near"
+        else:
+            level = ""
+        if self.counter.property("level") != level:
+            self.counter.setProperty("level", level)
+            self.counter.setStyleSheet(
+                f"QLabel {{ color: {COLOURS.error_text}; font-weight: bold; }}" if level == "over"
+                else f"QLabel {{ color: {NOTICES['warning'].border}; font-weight: bold; }}"
+                if level == "near" else f"QLabel {{ color: {COLOURS.secondary_text}; }}")
+        self.counter.setText(text)
+        self.counter.setAccessibleName(text)
 
     def value(self) -> Any:
         text = self.edit.toPlainText()
@@ -175,9 +288,13 @@ class LongTextInput(FieldInput):
 
     def set_value(self, value: Any) -> None:
         self.edit.setPlainText("" if value is None else str(value))
+        self.edit.refit()
 
     def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
         self.edit.setReadOnly(read_only)
+        self.edit.set_fit_to_text(read_only)
+        self._count()
 
 
 class _ComboInput(FieldInput):
