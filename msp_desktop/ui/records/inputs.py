@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QToolButton,
@@ -717,6 +718,7 @@ class ListInput(FieldInput):
         outer.addWidget(self.empty_label)
         self.add_button = QPushButton(tr("Add an entry"), frame)
         self.add_button.setAccessibleName(tr("Add an entry to %1").replace("%1", self.name))
+        self.add_button.setAutoDefault(True)  # Enter adds an entry too, like Space
         self.add_button.clicked.connect(self._add_clicked)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -730,10 +732,24 @@ class ListInput(FieldInput):
 
     # --- rows --------------------------------------------------------------------------------
     def _add_clicked(self) -> None:
+        """Add an entry and put the cursor in it, in view: a keyboard user sees (and a screen
+        reader says, "..., entry 2") what the button did, and never adds rows unawares."""
         row = self.add_row()
-        if row["inputs"]:
-            next(iter(row["inputs"].values())).widget.setFocus()
         self._emit()
+        first = next(iter(row["inputs"].values()), None)
+        # The new card is laid out only when the event loop comes round: lay it out now, so
+        # that it can be scrolled to and take focus at once.
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        area = self.container.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if isinstance(area, QScrollArea):
+            area.ensureWidgetVisible(row["card"], 0, 0)
+            if first is not None:
+                area.ensureWidgetVisible(first.widget)
+        if first is not None:
+            first.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_row(self, values: dict[str, Any] | None = None) -> dict[str, Any]:
         card = QFrame(self.container)
@@ -811,6 +827,7 @@ class ListInput(FieldInput):
         remove.clicked.connect(lambda _=False, row=row: self._remove(row))
         self.rows.append(row)
         self.rows_box.addWidget(card)
+        card.show()  # now, not when the event loop next runs: it can take focus at once
         if values:
             for name, value in values.items():
                 if name in inputs:
