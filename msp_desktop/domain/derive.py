@@ -149,19 +149,15 @@ def overdue_days(action: Mapping[str, Any], today: dt.date) -> int:
     return (today - due).days if due is not None else 0
 
 
-# What a record list shows of each kind beside its title: its coded answers, in order.
+# What a record list shows of each kind beside its title: its main coded answers.
 _DETAIL_CHOICES: dict[str, tuple[tuple[str, E.Enumeration], ...]] = {
     "contact_note": (("note_type", E.NOTE_TYPE),),
     "desired_outcome": (("status", E.OUTCOME_STATUS),),
     "consent_decision": (("status", E.CONSENT_STATUS),),
     "capacity_assessment": (("conclusion", E.CAPACITY_CONCLUSION),),
     "risk_item": (("risk_assessment_outcome", E.RISK_OUTCOME),),
-    "safeguarding_plan": (("status", E.PLAN_STATUS),),
     "plan_review": (("decision", E.PLAN_REVIEW_DECISION),),
-    "concern_decision": (("decision", E.CONCERN_DECISION),),
-    "enquiry": (("enquiry_type", E.ENQUIRY_TYPE),),
-    "closure": (("closure_reason", E.CLOSURE_REASON),),
-}
+}  # (a kind whose title is already its coded answer is not repeated here)
 
 
 def _short_date(value: Any) -> str:
@@ -174,10 +170,13 @@ def _short_date(value: Any) -> str:
 
 def item_detail(kind: str, payload: Mapping[str, Any], today: dt.date) -> str:
     """A short line saying what a record is, for the lists of records: a plan action's
-    state, owner and due date ("overdue by 3 days" when it is); another kind's main coded
-    answers ('' when it has none)."""
+    state, owner and due date (after "Overdue by 3 days" when it is); another kind's main
+    coded answers ('' when it has none)."""
     parts: list[str] = []
     if kind == "plan_action":
+        late = overdue_days(payload, today)
+        if late:  # first: in a narrow list it is what must not be cut off
+            parts.append(f"Overdue by {late} day" + ("" if late == 1 else "s"))
         status = payload.get("status")
         if isinstance(status, str):
             parts.append(E.PLAN_ACTION_STATUS.label(status))
@@ -187,20 +186,19 @@ def item_detail(kind: str, payload: Mapping[str, Any], today: dt.date) -> str:
         due = _short_date(payload.get("due_date"))
         if due:
             parts.append(f"due {due}")
-        late = overdue_days(payload, today)
-        if late:
-            parts.append(f"overdue by {late} day" + ("" if late == 1 else "s"))
         return " · ".join(parts)
     for name, choices in _DETAIL_CHOICES.get(kind, ()):
         value = payload.get(name)
         if isinstance(value, str) and value:
             parts.append(choices.label(value))
+    if kind == "safeguarding_plan" and (review := _short_date(payload.get("review_date"))):
+        parts.append(f"review on {review}")
     if kind == "consent_decision" and payload.get("override") is True:
         parts.append("proceeding without agreement")
-    if kind == "risk_assessment":
+    entries = payload.get("entries")
+    if kind == "risk_assessment" and isinstance(entries, list):
         ratings = [rag_for(e["likelihood"], e["impact"]) if not e.get("rag") else e["rag"]
-                   for e in payload.get("entries") or ()
-                   if isinstance(e, dict) and _rated(e)]
+                   for e in entries if isinstance(e, dict) and _rated(e)]
         worst = next((r for r in ("RED", "AMBER", "GREEN") if r in ratings), None)
         if worst:
             parts.append(E.RAG.label(worst))

@@ -236,7 +236,7 @@ def test_rows_say_what_each_record_is(qtbot: Any, vault: tuple[Session, str]) ->
     late_text = (today - dt.timedelta(days=3)).strftime("%d %b %Y")
     soon_text = (today + dt.timedelta(days=5)).strftime("%d %b %Y")
     assert details["Fit a key safe"] == (
-        f"In progress · Sam Patel · due {late_text} · overdue by 3 days")
+        f"Overdue by 3 days · In progress · Sam Patel · due {late_text}")
     assert details["Call the GP"] == f"Not started · Ann Lee · due {soon_text}"
     header = tab.model.headerData(RecordListModel.DETAIL, Qt.Orientation.Horizontal)
     assert header == "Details"

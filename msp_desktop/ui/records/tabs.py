@@ -13,6 +13,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -122,6 +123,9 @@ class RecordListModel(RowsModel[RecordState | Draft]):
                  if self._show_error or s.status != RecordStatus.ENTERED_IN_ERROR]
         self.set_rows(rows)
 
+    def has_details(self) -> bool:
+        return any(self.index(r, self.DETAIL).data() for r in range(self.rowCount()))
+
     def hidden_count(self) -> int:
         return len(self._all) + len(self._drafts) - self.rowCount()
 
@@ -173,6 +177,10 @@ class RecordListModel(RowsModel[RecordState | Draft]):
             return d.draft_id
         if role == self.RecordRole:
             return d.record_id
+        if role == Qt.ItemDataRole.FontRole:  # work in progress reads as such
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role not in self._ROLES:
             return None
         typed = format_when(local_time(d.updated_at))
@@ -260,8 +268,8 @@ class RecordTab(QWidget):
                                     QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RecordListModel.KIND,
                                     QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RecordListModel.DETAIL,
-                                    QHeaderView.ResizeMode.ResizeToContents)
+        # Title and details share the room left; a cut text shows whole as its tooltip.
+        header.setSectionResizeMode(RecordListModel.DETAIL, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnHidden(RecordListModel.KIND, len(kinds) == 1)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.view, 1)
@@ -324,6 +332,7 @@ class RecordTab(QWidget):
 
     def _after_list_change(self) -> None:
         self.sync_selection()
+        self.view.setColumnHidden(RecordListModel.DETAIL, not self.model.has_details())
         self.empty_label.setVisible(self.model.rowCount() == 0)
         hidden = self.model.hidden_count()
         self.show_error_box.setText(
