@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,7 +81,8 @@ def _same_decision(consent: dict[str, Any]) -> dict[str, Any]:
 # REF fields with a "New ..." button beside them: (kind, field) -> (button text, what the
 # new record starts with, from this form's payload).
 NEW_LINKED: dict[tuple[str, str], tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
-    ("consent_decision", "capacity_link"): ("New capacity assessment…", _same_decision),
+    ("consent_decision", "capacity_link"): (
+        str(QT_TRANSLATE_NOOP("RecordEditor", "New capacity assessment…")), _same_decision),
 }
 
 
