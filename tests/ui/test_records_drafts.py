@@ -328,3 +328,28 @@ def test_consent_form_makes_its_capacity_assessment(qtbot: Any,
     # The button shows only where the capacity choice does.
     choose(consent.form.input("capacity_for_this_decision").combo, "PRESUMED")
     assert not button.isVisible()
+
+
+def test_an_opened_draft_can_be_discarded(qtbot: Any, vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    tab = tab_for(qtbot, session, case_id, "Conversations", ["contact_note"])
+    qtbot.mouseClick(tab.new_buttons["contact_note"], Qt.MouseButton.LeftButton)
+    ed = tab.editor
+    assert not ed.drop_draft_button.isVisible()  # nothing written yet
+    qtbot.keyClicks(ed.form.input("purpose").edit, "Not needed after all")
+    assert ed.flush_draft()
+    settle(qtbot)
+    assert ed.drop_draft_button.isVisible()
+    assert column(tab, RecordListModel.STATUS) == ["Draft, not saved"]
+    seen: list[str] = []
+    answer_next_question("Keep it", seen)
+    qtbot.mouseClick(ed.drop_draft_button, Qt.MouseButton.LeftButton)
+    assert "deleted" in seen[0]
+    assert len(records.drafts_for_case(session, case_id)) == 1
+    answer_next_question("Discard the draft", seen)
+    qtbot.mouseClick(ed.drop_draft_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert records.drafts_for_case(session, case_id) == []
+    assert tab.model.rowCount() == 0 and tab.empty_label.isVisible()
+    assert ed.form.input("purpose").value() is None
+    assert not ed.drop_draft_button.isVisible()

@@ -141,6 +141,7 @@ class RecordEditor(QWidget):
         # Hooks the tests (or a future undo stack) may replace.
         self.confirm_finalise: Callable[[], bool] = self._ask_finalise
         self.confirm_replace: Callable[[Draft], bool] = self._ask_replace
+        self.confirm_discard: Callable[[], bool] = self._ask_discard
         self.ask_amendment: Callable[[], tuple[str, str] | None] = self._ask_amendment
 
         self.heading = QLabel(self)
@@ -250,6 +251,13 @@ class RecordEditor(QWidget):
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.cancel_amend_button)
+        # A draft opened from the record list can be thrown away here (it has no bar).
+        self.drop_draft_button = QPushButton(_tr("Discard this draft…"), self)
+        self.drop_draft_button.setToolTip(_tr("Delete this unsaved draft; the saved record, "
+                                              "if there is one, stays as it is"))
+        self.drop_draft_button.clicked.connect(self.drop_open_draft)
+        self.drop_draft_button.hide()
+        buttons.addWidget(self.drop_draft_button)
         # An enquiry's SAC answers that the case record already gives (§4.8, §6.5).
         self.prefill_button = QPushButton(_tr("&Use the record's answers"), self)
         self.prefill_button.setToolTip(_tr(
@@ -360,6 +368,7 @@ class RecordEditor(QWidget):
         self.finalise_button.setVisible(self.kind.finalisable and not finalised)
         self.amend_button.setVisible(finalised and not self.amending)
         self.cancel_amend_button.setVisible(self.amending)
+        self.drop_draft_button.setVisible(self.draft_written)
         if state is None:
             title = _tr("New %1").replace("%1", kind_label(self.kind_name).lower())
         elif state.title and state.title != self.kind.label:
@@ -475,6 +484,7 @@ class RecordEditor(QWidget):
         """Show a draft in the form; typing goes on into the same draft."""
         self.draft_id = draft.draft_id
         self.draft_written = True
+        self.drop_draft_button.show()
         if self.state is not None and self.state.finalised:
             self.amending = True
             self._update_chrome()
@@ -501,6 +511,35 @@ class RecordEditor(QWidget):
         self.draft_bar.hide()
         self._set_status(status_text(self.state))
         self.drafts_changed.emit()
+
+    def drop_open_draft(self) -> bool:
+        """Delete the draft this editor writes to (after asking) and show the record as
+        saved, or an empty form for a new one."""
+        if not self.draft_written or not self.confirm_discard():
+            return False
+        self.autosave_timer.stop()
+        records.discard_draft(self.session, self.draft_id)
+        self.draft_id = records.new_draft_id()
+        self.draft_written = False
+        self.drop_draft_button.hide()
+        if self.record_id is None:
+            self.form.set_payload({})
+        self._load()
+        self.hide_message()
+        self._set_status(_tr("Draft discarded"))
+        self.drafts_changed.emit()
+        return True
+
+    def _ask_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Discard this draft?"),
+                          _tr("The unsaved text in this draft is deleted. A saved record "
+                              "stays as it is."), QMessageBox.StandardButton.NoButton, self)
+        drop = box.addButton(_tr("&Discard the draft"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is drop
 
     def _on_changed(self) -> None:
         if self.form.is_read_only():
@@ -574,6 +613,7 @@ class RecordEditor(QWidget):
             return False
         self.dirty = False
         self.draft_written = True
+        self.drop_draft_button.show()
         self._set_status(_tr("Draft saved %1").replace(
             "%1", dt.datetime.now().strftime("%H:%M")))
         self.drafts_changed.emit()
@@ -599,6 +639,7 @@ class RecordEditor(QWidget):
         self.record_id = state.record_id
         self.draft_id = records.new_draft_id()
         self.draft_written = False
+        self.drop_draft_button.hide()
         self.offered_draft = None
         self.draft_bar.hide()
         self._load(state)
@@ -697,8 +738,10 @@ class RecordEditor(QWidget):
         if self.draft_id and self._matching_draft() is not None:
             records.discard_draft(self.session, self.draft_id)
         self.draft_id = records.new_draft_id()
+        self.draft_written = False
         self._load()
         self.hide_message()
+        self.drafts_changed.emit()
 
     def save_amendment(self, amendment_type: str | None = None,
                        reason: str | None = None) -> bool:
