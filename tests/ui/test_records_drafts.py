@@ -353,3 +353,35 @@ def test_an_opened_draft_can_be_discarded(qtbot: Any, vault: tuple[Session, str]
     assert tab.model.rowCount() == 0 and tab.empty_label.isVisible()
     assert ed.form.input("purpose").value() is None
     assert not ed.drop_draft_button.isVisible()
+
+
+def test_opening_an_older_draft_row_asks_first(qtbot: Any, vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    saved = records.create(session, "desired_outcome", {
+        "case_id": case_id, "statement": "Stay at home", "expressed_by": "ADULT",
+        "first_expressed_at": "2026-01-06", "status": "ACTIVE"}).state
+    old_id = records.new_draft_id()
+    records.save_draft(session, old_id, kind="desired_outcome", case_id=case_id,
+                       record_id=saved.record_id, base_heads=saved.heads,
+                       payload={**saved.payload, "statement": "Older draft words"})
+    tab = tab_for(qtbot, session, case_id, "Desired outcomes", ["desired_outcome"])
+    click_row(qtbot, tab, tab.model.row_of(saved.record_id))
+    ed = tab.editor
+    statement = ed.form.input("statement").edit
+    statement.setFocus()
+    qtbot.keyClick(statement, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(statement, ", newer")
+    seen: list[str] = []
+    answer_next_question("Keep what I typed", seen)
+    click_row(qtbot, tab, tab.model.row_of_draft(old_id))
+    assert seen and "Replace" in seen[0]
+    assert tab.editor is ed and ed.form.input("statement").value() == "Stay at home, newer"
+    settle(qtbot)
+    [selected] = tab.view.selectionModel().selectedRows()
+    assert selected.row() == tab.editor_row()  # the highlight stays on what is open
+    answer_next_question("Use the older draft", seen)
+    click_row(qtbot, tab, tab.model.row_of_draft(old_id))
+    settle(qtbot)
+    assert tab.editor.form.input("statement").value() == "Older draft words"
+    titles = column(tab, RecordListModel.TITLE)
+    assert "Stay at home, newer" in titles  # kept, as a row of its own

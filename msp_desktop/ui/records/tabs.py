@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -386,10 +386,17 @@ class RecordTab(QWidget):
         if self._syncing or not current.isValid():
             return
         item = self.model.item(current.row())
+        ed = self.editor
         if isinstance(item, Draft):
-            if self.editor is None or not (self.editor.draft_written
-                                           and self.editor.draft_id == item.draft_id):
-                self._show_editor(item.kind, item.record_id, draft=item)
+            if ed is not None and ed.draft_written and ed.draft_id == item.draft_id:
+                return
+            if (ed is not None and ed.typed and item.record_id is not None
+                    and item.record_id == ed.record_id and not ed.confirm_replace(item)):
+                # The worker stays with their newer typing: the highlight goes back to it
+                # once the click that chose the row has finished selecting it.
+                QTimer.singleShot(0, self.sync_selection)
+                return
+            self._show_editor(item.kind, item.record_id, draft=item)
         elif self.editor is None or self.editor.record_id != item.record_id \
                 or self.editor.draft_written:
             self._show_editor(item.kind, item.record_id)
