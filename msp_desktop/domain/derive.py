@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from msp_desktop.domain import enums as E
 from msp_desktop.domain.enums import (
     ETHNICITY_NHS,
     PSR_DETAIL,
@@ -138,6 +139,80 @@ def action_is_overdue(action: Mapping[str, Any], today: dt.date) -> bool:
     except (TypeError, ValueError):
         return False
     return due is not None and due < today
+
+
+def overdue_days(action: Mapping[str, Any], today: dt.date) -> int:
+    """How many days an open plan action is past its due date (0 when it is not overdue)."""
+    if not action_is_overdue(action, today):
+        return 0
+    due = _as_date(action.get("due_date"))
+    return (today - due).days if due is not None else 0
+
+
+# What a record list shows of each kind beside its title: its main coded answers.
+_DETAIL_CHOICES: dict[str, tuple[tuple[str, E.Enumeration], ...]] = {
+    "contact_note": (("note_type", E.NOTE_TYPE),),
+    "desired_outcome": (("status", E.OUTCOME_STATUS),),
+    "consent_decision": (("status", E.CONSENT_STATUS),),
+    "capacity_assessment": (("conclusion", E.CAPACITY_CONCLUSION),),
+    "risk_item": (("risk_assessment_outcome", E.RISK_OUTCOME),),
+    "plan_review": (("decision", E.PLAN_REVIEW_DECISION),),
+}  # (a kind whose title is already its coded answer is not repeated here)
+
+
+def _short_date(value: Any) -> str:
+    try:
+        day = _as_date(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return day.strftime("%d %b %Y") if day else ""
+
+
+def item_detail(kind: str, payload: Mapping[str, Any], today: dt.date) -> str:
+    """A short line saying what a record is, for the lists of records: a plan action's
+    state, owner and due date (after "Overdue by 3 days" when it is); another kind's main
+    coded answers ('' when it has none)."""
+    parts: list[str] = []
+    if kind == "plan_action":
+        late = overdue_days(payload, today)
+        if late:  # first: in a narrow list it is what must not be cut off
+            parts.append(f"Overdue by {late} day" + ("" if late == 1 else "s"))
+        status = payload.get("status")
+        if isinstance(status, str):
+            parts.append(E.PLAN_ACTION_STATUS.label(status))
+        owner = str(payload.get("owner") or "").strip()
+        if owner:
+            parts.append(owner)
+        due = _short_date(payload.get("due_date"))
+        if due:
+            parts.append(f"due {due}")
+        return " · ".join(parts)
+    for name, choices in _DETAIL_CHOICES.get(kind, ()):
+        value = payload.get(name)
+        if isinstance(value, str) and value:
+            parts.append(choices.label(value))
+    if kind == "safeguarding_plan" and (review := _short_date(payload.get("review_date"))):
+        parts.append(f"review on {review}")
+    if kind == "consent_decision" and payload.get("override") is True:
+        parts.append("proceeding without agreement")
+    entries = payload.get("entries")
+    if kind == "risk_assessment" and isinstance(entries, list):
+        ratings = [rag_for(e["likelihood"], e["impact"]) if not e.get("rag") else e["rag"]
+                   for e in entries if isinstance(e, dict) and _rated(e)]
+        worst = next((r for r in ("RED", "AMBER", "GREEN") if r in ratings), None)
+        if worst:
+            parts.append(E.RAG.label(worst))
+    return " · ".join(parts)
+
+
+def _rated(entry: Mapping[str, Any]) -> bool:
+    if isinstance(entry.get("rag"), str) and entry["rag"]:
+        return True
+    try:
+        risk_score(entry.get("likelihood"), entry.get("impact"))  # type: ignore[arg-type]
+    except ValueError:
+        return False
+    return True
 
 
 def display_name(person: Mapping[str, Any]) -> str:

@@ -152,6 +152,8 @@ class Gui:
         self.vault_path: str | None = None
         self.demo_note = ""
         self._reopen: list[str] = []
+        self._reopen_places: dict[str, Any] = {}  # case id -> the editor open at the lock
+        self._reopen_current: str | None = None
         self._pending_bundles: list[str] = []  # opened while locked: previewed after unlock
         self._attempt = 0
         self._shut_down = False
@@ -556,8 +558,19 @@ class Gui:
         win.show()
         win.activateWindow()
         reopen, self._reopen = self._reopen, []
+        places, self._reopen_places = self._reopen_places, {}
+        current, self._reopen_current = self._reopen_current, None
         for case_id in reopen:
             win.open_case(case_id)
+        if current in reopen:
+            win.open_case(current)
+            reopen = [c for c in reopen if c != current] + [current]  # its editor last: focus
+        elif reopen:  # the caseload was in front: it stays so
+            win.cases.setCurrentWidget(win.caseload_page)
+        for case_id in reopen:
+            ws = win.workspace(case_id)
+            if ws is not None and case_id in places:
+                ws.return_to(places[case_id])
         bundles, self._pending_bundles = self._pending_bundles, []
         if bundles:
             win.open_bundle(bundles[-1])
@@ -586,10 +599,15 @@ class Gui:
         self.runner.wait(5000)
         if win is not None:
             self._reopen = win.open_case_ids()
+            current = win.cases.currentWidget()
+            self._reopen_current = getattr(current, "case_id", None)
             try:
                 win.flush_drafts()
             except Exception:
                 log.exception("Could not save drafts before locking")
+            # Ids only (no case text): unlocking returns to the editors that were open.
+            self._reopen_places = {ws.case_id: place for ws in win.workspaces()
+                                   if (place := ws.place()) is not None}
         session, self.session = self.session, None
         if session is not None:
             # Reads of the case views run on the worker over the session's second connection;

@@ -31,6 +31,7 @@ from msp_desktop.ui.export_dialog import ExportDialog
 from msp_desktop.ui.labels import action_label, display_date, kind_label, status_label
 from msp_desktop.ui.live_case import LiveCase
 from msp_desktop.ui.records import RecordTab, make_case_tabs
+from msp_desktop.ui.records.tabs import EditorPlace
 from msp_desktop.ui.table_model import TEXT_ROLES, RowsModel
 from msp_desktop.ui.workers import BusyIndicator
 
@@ -179,6 +180,7 @@ class CaseWorkspace(QWidget):
         self.case_id = case_id
         self.person_name = ""
         self._pending_record: tuple[str, str | None] | None = None
+        self._pending_place: tuple[str, EditorPlace] | None = None
         self.setAccessibleName(_tr("Case workspace"))
         self.live = LiveCase(ctx, case_id, self)
 
@@ -275,6 +277,9 @@ class CaseWorkspace(QWidget):
         pending, self._pending_record = self._pending_record, None
         if pending is not None:
             self.open_record(*pending)
+        place, self._pending_place = self._pending_place, None
+        if place is not None:
+            self.return_to(place)
         self.loaded.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -376,6 +381,31 @@ class CaseWorkspace(QWidget):
         self.tabs.setCurrentWidget(tab)
         tab.open_record(record_id)
         return True
+
+    def place(self) -> tuple[str, EditorPlace] | None:
+        """The record tab in front and the editor it shows (ids only), when it has one."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, RecordTab):
+            place = tab.place()
+            if place is not None:
+                return tab.title, place
+        return None
+
+    def return_to(self, place: tuple[str, EditorPlace]) -> bool:
+        """Show a record tab with the editor `place()` named (after an unlock); a case still
+        loading returns there when it arrives."""
+        if self.live.view is None:
+            self._pending_place = place
+            return True
+        title, where = place
+        tab = next((t for t in self.record_tabs if t.title == title), None)
+        if tab is None:
+            return False
+        self.tabs.setCurrentWidget(tab)
+        editor = tab.return_to(where)
+        if editor is not None:
+            editor.setFocus()
+        return editor is not None
 
     def show_tab(self, title: str) -> bool:
         """Switch to the tab with this title."""

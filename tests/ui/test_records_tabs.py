@@ -16,7 +16,7 @@ from msp_desktop.services import records
 from msp_desktop.services.session import Session
 from msp_desktop.ui.records import make_case_tabs
 from msp_desktop.ui.records.editor import RecordEditor
-from msp_desktop.ui.records.tabs import RecordTab
+from msp_desktop.ui.records.tabs import RecordListModel, RecordTab
 
 TAB_KINDS = [
     ("Conversations", ["contact_note"]),
@@ -114,13 +114,13 @@ def test_list_model_and_entered_in_error(qtbot: Any, qtmodeltester: Any,
     qtmodeltester.check(tab.model)
     assert tab.model.rowCount() == 1
     assert tab.model.index(0, 2).data() == "Feel safe"
-    assert tab.model.index(0, 3).data() == "Saved"
+    assert tab.model.index(0, RecordListModel.STATUS).data() == "Saved"
     assert "(1)" in tab.show_error_box.text()
     tab.show_error_box.setChecked(True)
     qtmodeltester.check(tab.model)
     assert tab.model.rowCount() == 2
     # Newest first.
-    assert tab.model.index(0, 3).data() == "Entered in error"
+    assert tab.model.index(0, RecordListModel.STATUS).data() == "Entered in error"
     editor = tab.open_record(wrong.record_id)
     assert editor is not None and editor.form.is_read_only()
     assert "entered in error" in editor.message_text()

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.domain.drafts import Draft
-from msp_desktop.domain.enums import CAPACITY_CONCLUSION
+from msp_desktop.domain.enums import CAPACITY_CONCLUSION, CONSENT_TYPE
 from msp_desktop.domain.fields import Field, RecordKind
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.lifecycle import RecordError, StaleEdit
@@ -57,6 +57,7 @@ from msp_desktop.ui.live_case import LiveCase
 from msp_desktop.ui.records.amend_dialog import AmendDialog
 from msp_desktop.ui.records.form import RecordForm
 from msp_desktop.ui.records.history import HistoryModel
+from msp_desktop.ui.records.inputs import RefInput
 
 _CTX = "RecordEditor"
 
@@ -64,6 +65,24 @@ _CTX = "RecordEditor"
 REF_FILTERS: dict[tuple[str, str], Callable[[RecordState], bool]] = {
     ("best_interests_decision", "capacity_assessment_id"):
         lambda r: r.payload.get("conclusion") == "LACKS_CAPACITY",
+}
+
+
+def _same_decision(consent: dict[str, Any]) -> dict[str, Any]:
+    """A capacity assessment for the decision a consent form is about."""
+    what = consent.get("consent_type")
+    decision = CONSENT_TYPE.label(what) if isinstance(what, str) else ""
+    purpose = consent.get("scope_purpose")
+    if decision and isinstance(purpose, str) and purpose.strip():
+        decision += f": {purpose.strip()}"
+    return {"decision_in_question": decision} if decision else {}
+
+
+# REF fields with a "New ..." button beside them: (kind, field) -> (button text, what the
+# new record starts with, from this form's payload).
+NEW_LINKED: dict[tuple[str, str], tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    ("consent_decision", "capacity_link"): (
+        str(QT_TRANSLATE_NOOP("RecordEditor", "New capacity assessment…")), _same_decision),
 }
 
 
@@ -88,13 +107,20 @@ class RecordEditor(QWidget):
     Signals:
         saved(str): the record (its id) was created, edited, finalised or amended.
         status_changed(str): the saved-state text changed ("Draft saved 10:42", "Saved"...).
+        drafts_changed(): a draft of this case was written or dropped (lists show drafts).
+        new_linked(str, str, object): the worker asked for a new record of a kind to link in
+            a field, with what to fill it with (dict); `link_to` chooses it once saved.
     """
 
     saved = Signal(str)
     status_changed = Signal(str)
+    drafts_changed = Signal()
+    new_linked = Signal(str, str, object)
 
     def __init__(self, ctx: UiContext, live: LiveCase, kind_name: str,
-                 record_id: str | None = None, parent: QWidget | None = None) -> None:
+                 record_id: str | None = None, parent: QWidget | None = None, *,
+                 draft: Draft | None = None) -> None:
+        """draft: open this draft (a row of the record list) instead of the saved record."""
         super().__init__(parent)
         self.ctx = ctx
         self.live = live
@@ -107,13 +133,18 @@ class RecordEditor(QWidget):
         self.base_heads: tuple[str, ...] = ()
         self.amending = False
         self.dirty = False
+        self.typed = False  # changed by the worker since the record or draft was shown
+        self.draft_written = False  # self.draft_id names a draft in the vault
         self.offered_draft: Draft | None = None
         # The action refused for problems ("save", "finalise", "amend"): until the next
         # write, each change re-checks them, so no message outlives what it was about.
         self.problem_action: str | None = None
+        self._pending_link: tuple[str, str] | None = None
         self.setAccessibleName(kind_label(kind_name))
         # Hooks the tests (or a future undo stack) may replace.
         self.confirm_finalise: Callable[[], bool] = self._ask_finalise
+        self.confirm_replace: Callable[[Draft], bool] = self._ask_replace
+        self.confirm_discard: Callable[[], bool] = self._ask_discard
         self.ask_amendment: Callable[[], tuple[str, str] | None] = self._ask_amendment
 
         self.heading = QLabel(self)
@@ -223,6 +254,13 @@ class RecordEditor(QWidget):
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.cancel_amend_button)
+        # A draft opened from the record list can be thrown away here (it has no bar).
+        self.drop_draft_button = QPushButton(_tr("Discard this draft…"), self)
+        self.drop_draft_button.setToolTip(_tr("Delete this unsaved draft; the saved record, "
+                                              "if there is one, stays as it is"))
+        self.drop_draft_button.clicked.connect(self.drop_open_draft)
+        self.drop_draft_button.hide()
+        buttons.addWidget(self.drop_draft_button)
         # An enquiry's SAC answers that the case record already gives (§4.8, §6.5).
         self.prefill_button = QPushButton(_tr("&Use the record's answers"), self)
         self.prefill_button.setToolTip(_tr(
@@ -263,8 +301,12 @@ class RecordEditor(QWidget):
             app.focusChanged.connect(self._on_focus_changed)
 
         live.loaded.connect(self._on_case_loaded)
+        self._add_new_linked_buttons()
         self._load()
-        self._offer_draft()
+        if draft is not None:
+            self._apply_draft(draft)
+        elif record_id is not None:  # a new record's drafts are rows of the record list
+            self._offer_draft()
 
     # ----- loading -----------------------------------------------------------------------
     @property
@@ -282,6 +324,7 @@ class RecordEditor(QWidget):
             self.base_heads = ()
             self.form.start_new()
         self.dirty = False
+        self.typed = False
         self.amending = False
         self.problem_action = None
         self._refresh_history()
@@ -330,6 +373,7 @@ class RecordEditor(QWidget):
         self.finalise_button.setVisible(self.kind.finalisable and not finalised)
         self.amend_button.setVisible(finalised and not self.amending)
         self.cancel_amend_button.setVisible(self.amending)
+        self.drop_draft_button.setVisible(self.draft_written)
         if state is None:
             title = _tr("New %1").replace("%1", kind_label(self.kind_name).lower())
         elif state.title and state.title != self.kind.label:
@@ -357,6 +401,52 @@ class RecordEditor(QWidget):
     def _on_case_loaded(self, _view: object) -> None:
         """The case changed (here or elsewhere): offer the records it now holds to link to."""
         self.form.reload_refs()
+        if self._pending_link is not None:
+            self.link_to(*self._pending_link)
+
+    # ----- new linked records --------------------------------------------------------------
+    def _add_new_linked_buttons(self) -> None:
+        """A "New ..." button beside each choice of a linked record that NEW_LINKED names."""
+        self.new_linked_buttons: dict[str, QPushButton] = {}
+        for (kind, name), (label, _fill) in NEW_LINKED.items():
+            if kind != self.kind_name or name not in self.form.rows:
+                continue
+            inp = self.form.input(name)
+            button = QPushButton(_tr(label), inp.container.parentWidget())
+            button.setAccessibleName(_tr(label).replace("&", ""))
+            button.setToolTip(_tr("Opens a new one for the same decision; once saved it is "
+                                  "chosen here"))
+            button.clicked.connect(lambda _=False, n=name: self.request_new_linked(n))
+            layout = self.form.rows[name].layout()
+            assert isinstance(layout, QVBoxLayout)
+            index = layout.indexOf(inp.container)
+            line = QHBoxLayout()
+            layout.removeWidget(inp.container)
+            line.addWidget(inp.container, 1)
+            line.addWidget(button)
+            layout.insertLayout(index, line)
+            assert isinstance(inp, RefInput)
+            inp.actions.append(button)  # Tab goes from the choice to the button
+            self.new_linked_buttons[name] = button
+
+    def request_new_linked(self, name: str) -> None:
+        """Ask for a new record to link in field `name`, filled in from this form."""
+        fill = NEW_LINKED[(self.kind_name, name)][1]
+        ref_kind = self.kind.field(name).ref_kind
+        assert ref_kind is not None
+        self._pending_link = None
+        self.new_linked.emit(ref_kind, name, fill(self.form.get_payload()))
+
+    def link_to(self, name: str, record_id: str) -> bool:
+        """Choose a (just saved) record in the REF field `name`; once the case view holds it."""
+        inp = self.form.input(name)
+        assert isinstance(inp, RefInput)
+        if inp.combo.findData(record_id) < 0:
+            self._pending_link = (name, record_id)  # the view is on its way
+            return False
+        self._pending_link = None
+        inp.set_value(record_id)
+        return True
 
     # ----- drafts --------------------------------------------------------------------------
     def _matching_draft(self) -> Draft | None:
@@ -381,13 +471,25 @@ class RecordEditor(QWidget):
         self.draft_text.setAccessibleName(text)
         self.draft_bar.show()
 
-    def restore_draft(self) -> None:
+    def restore_draft(self) -> bool:
+        """Show the offered draft in the form; asks first when the worker has typed here
+        since (their newer text is never replaced silently). Returns whether it was shown."""
         draft = self.offered_draft
         if draft is None:
-            return
+            return False
+        if self.typed and not self.confirm_replace(draft):
+            return False
+        self.flush_draft()  # what was typed here stays a draft of its own
         self.draft_bar.hide()
         self.offered_draft = None
+        self._apply_draft(draft)
+        return True
+
+    def _apply_draft(self, draft: Draft) -> None:
+        """Show a draft in the form; typing goes on into the same draft."""
         self.draft_id = draft.draft_id
+        self.draft_written = True
+        self.drop_draft_button.show()
         if self.state is not None and self.state.finalised:
             self.amending = True
             self._update_chrome()
@@ -395,6 +497,7 @@ class RecordEditor(QWidget):
             self.base_heads = draft.base_heads
         self.form.set_payload(draft.payload)
         self.dirty = False
+        self.typed = False
         if self.state is not None and tuple(sorted(draft.base_heads)) != tuple(
                 sorted(self.state.heads)):
             self.show_message(_tr("The record has changed since this draft was written. "
@@ -412,11 +515,42 @@ class RecordEditor(QWidget):
         self.offered_draft = None
         self.draft_bar.hide()
         self._set_status(status_text(self.state))
+        self.drafts_changed.emit()
+
+    def drop_open_draft(self) -> bool:
+        """Delete the draft this editor writes to (after asking) and show the record as
+        saved, or an empty form for a new one."""
+        if not self.draft_written or not self.confirm_discard():
+            return False
+        self.autosave_timer.stop()
+        records.discard_draft(self.session, self.draft_id)
+        self.draft_id = records.new_draft_id()
+        self.draft_written = False
+        self.drop_draft_button.hide()
+        if self.record_id is None:
+            self.form.set_payload({})
+        self._load()
+        self.hide_message()
+        self._set_status(_tr("Draft discarded"))
+        self.drafts_changed.emit()
+        return True
+
+    def _ask_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Discard this draft?"),
+                          _tr("The unsaved text in this draft is deleted. A saved record "
+                              "stays as it is."), QMessageBox.StandardButton.NoButton, self)
+        drop = box.addButton(_tr("&Discard the draft"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is drop
 
     def _on_changed(self) -> None:
         if self.form.is_read_only():
             return
         self.dirty = True
+        self.typed = True
         self._set_status(_tr("Changes not saved yet"))
         if self.message.property("kind") == "ok":
             self.hide_message()  # "Saved." is no longer true of what the form shows
@@ -515,8 +649,11 @@ class RecordEditor(QWidget):
             self.show_message(exc.user_message, kind="error")
             return False
         self.dirty = False
+        self.draft_written = True
+        self.drop_draft_button.show()
         self._set_status(_tr("Draft saved %1").replace(
             "%1", dt.datetime.now().strftime("%H:%M")))
+        self.drafts_changed.emit()
         return True
 
     # ----- actions -------------------------------------------------------------------------
@@ -538,12 +675,15 @@ class RecordEditor(QWidget):
         state = saved.state
         self.record_id = state.record_id
         self.draft_id = records.new_draft_id()
+        self.draft_written = False
+        self.drop_draft_button.hide()
         self.offered_draft = None
         self.draft_bar.hide()
         self._load(state)
         self.show_message(message, kind="ok")
         self.saved.emit(state.record_id)
         self.ctx.publish(saved.changes)
+        self.drafts_changed.emit()
 
     def _failed(self, exc: Exception, action: str) -> None:
         self.problem_action = None
@@ -632,8 +772,10 @@ class RecordEditor(QWidget):
         if self.draft_id and self._matching_draft() is not None:
             records.discard_draft(self.session, self.draft_id)
         self.draft_id = records.new_draft_id()
+        self.draft_written = False
         self._load()
         self.hide_message()
+        self.drafts_changed.emit()
 
     def save_amendment(self, amendment_type: str | None = None,
                        reason: str | None = None) -> bool:
@@ -675,6 +817,20 @@ class RecordEditor(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_replace(self, draft: Draft) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, _tr("Replace what you typed?"),
+                          _tr("You have typed in this form since it opened. Replace that "
+                              "with the draft from %1? What you typed is kept as a draft of "
+                              "its own.").replace(
+                                  "%1", format_when(local_time(draft.updated_at))),
+                          QMessageBox.StandardButton.NoButton, self)
+        use = box.addButton(_tr("&Use the older draft"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(_tr("&Keep what I typed"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is use
 
     def _ask_amendment(self) -> tuple[str, str] | None:
         dialog = AmendDialog(self)

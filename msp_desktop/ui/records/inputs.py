@@ -354,6 +354,10 @@ class RefInput(_ComboInput):
     def __init__(self, f: Field, parent: QWidget, options: list[tuple[str, str]],
                  name: str | None = None) -> None:
         super().__init__(f, parent, [(label, rid) for rid, label in options], name)
+        self.actions: list[QWidget] = []  # buttons beside the choice ("New ..."), Tab next
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.widget, *self.actions]
 
     def set_options(self, options: list[tuple[str, str]]) -> None:
         current = self.value()

@@ -6,10 +6,14 @@ shows the shared case view (`LiveCase`) and follows it; none reads the case itse
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,16 +24,22 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from msp_desktop.domain.derive import item_detail
+from msp_desktop.domain.drafts import Draft
+from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.revisions import RecordState
 from msp_desktop.domain.status import RecordStatus
+from msp_desktop.services import records
 from msp_desktop.services.cases import CaseView
+from msp_desktop.services.changes import Changes
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
-from msp_desktop.ui.labels import format_date, kind_label
+from msp_desktop.ui.labels import format_date, format_when, kind_label, local_time
 from msp_desktop.ui.live_case import LiveCase
 from msp_desktop.ui.records.editor import RecordEditor, status_text
 from msp_desktop.ui.table_model import RowsModel
@@ -51,49 +61,100 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
-class RecordListModel(RowsModel[RecordState]):
-    """Records of some kinds in a case, newest first: date, kind, title, status."""
+@dataclass(frozen=True)
+class EditorPlace:
+    """Which editor a record tab shows (ids only, no case text): kept over a lock."""
 
-    DATE, KIND, TITLE, STATUS = range(4)
-    HEADERS = ("Date", "Kind", "Title", "Status")
+    kind: str
+    record_id: str | None
+    draft_id: str | None
+
+
+class RecordListModel(RowsModel[RecordState | Draft]):
+    """Records of some kinds in a case: every unsaved draft first (latest typed first), then
+    the records, newest first: date, kind, title, what it is, status."""
+
+    DATE, KIND, TITLE, DETAIL, STATUS = range(5)
+    HEADERS = ("Date", "Kind", "Title", "Details", "Status")
     TR_CONTEXT = _CTX
     RecordRole = Qt.ItemDataRole.UserRole + 1
+    DraftRole = Qt.ItemDataRole.UserRole + 2
     _ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
               Qt.ItemDataRole.AccessibleTextRole)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all: list[RecordState] = []
+        self._drafts: list[Draft] = []
         self._show_error = False
+        self.today = dt.date.today()
 
-    def set_records(self, states: Sequence[RecordState]) -> None:
+    def set_records(self, states: Sequence[RecordState],
+                    drafts: Sequence[Draft] | None = None) -> None:
+        """Show these records (and these drafts; None keeps the drafts shown now)."""
         self._all = sorted(states, key=lambda s: (s.sort_date or "", s.updated_hlc),
                            reverse=True)
+        if drafts is not None:
+            self._drafts = sorted(drafts, key=lambda d: d.updated_at, reverse=True)
+        self.today = dt.date.today()
         self._filter()
+
+    def set_drafts(self, drafts: Sequence[Draft]) -> None:
+        ordered = sorted(drafts, key=lambda d: d.updated_at, reverse=True)
+        if [d.draft_id for d in ordered] != [d.draft_id for d in self._drafts]:
+            self.set_records(self._all, ordered)
+            return
+        # The same drafts, newer text (an autosave): update those rows in place, so the
+        # list keeps its scroll position and selection while the worker types.
+        self._drafts = ordered
+        for i, d in enumerate(ordered):
+            self._rows[i] = d
+        if ordered:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(ordered) - 1, len(self.HEADERS) - 1))
 
     def set_show_entered_in_error(self, shown: bool) -> None:
         self._show_error = shown
         self._filter()
 
     def _filter(self) -> None:
-        self.set_rows([s for s in self._all
-                       if self._show_error or s.status != RecordStatus.ENTERED_IN_ERROR])
+        rows: list[RecordState | Draft] = list(self._drafts)
+        rows += [s for s in self._all
+                 if self._show_error or s.status != RecordStatus.ENTERED_IN_ERROR]
+        self.set_rows(rows)
+
+    def has_details(self) -> bool:
+        return any(self.index(r, self.DETAIL).data() for r in range(self.rowCount()))
 
     def hidden_count(self) -> int:
-        return len(self._all) - self.rowCount()
+        return len(self._all) + len(self._drafts) - self.rowCount()
+
+    def item(self, row: int) -> RecordState | Draft:
+        value = self.row_value(row)
+        assert value is not None
+        return value
 
     def record(self, row: int) -> RecordState:
         state = self.row_value(row)
-        assert state is not None
+        assert isinstance(state, RecordState)
         return state
 
     def row_of(self, record_id: str) -> int:
+        """The row of a saved record (not of its drafts)."""
         for i, s in enumerate(self._rows):
-            if s.record_id == record_id:
+            if isinstance(s, RecordState) and s.record_id == record_id:
                 return i
         return -1
 
-    def cell(self, s: RecordState, column: int, role: int) -> Any:
+    def row_of_draft(self, draft_id: str) -> int:
+        for i, s in enumerate(self._rows):
+            if isinstance(s, Draft) and s.draft_id == draft_id:
+                return i
+        return -1
+
+    def cell(self, s: RecordState | Draft, column: int, role: int) -> Any:
+        if isinstance(s, Draft):
+            return self._draft_cell(s, column, role)
         if role == self.RecordRole:
             return s.record_id
         if role not in self._ROLES:
@@ -104,18 +165,53 @@ class RecordListModel(RowsModel[RecordState]):
             return kind_label(s.kind)
         if column == self.TITLE:
             return s.title
+        if column == self.DETAIL:
+            return item_detail(s.kind, s.payload, self.today)
         text = status_text(s)
         if s.in_conflict:
             text += " · " + _tr("Conflict")
         return text
 
+    def _draft_cell(self, d: Draft, column: int, role: int) -> Any:
+        if role == self.DraftRole:
+            return d.draft_id
+        if role == self.RecordRole:
+            return d.record_id
+        if role == Qt.ItemDataRole.FontRole:  # work in progress reads as such
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role not in self._ROLES:
+            return None
+        typed = format_when(local_time(d.updated_at))
+        if column == self.DATE:
+            return typed
+        if column == self.KIND:
+            return kind_label(d.kind)
+        if column == self.TITLE:
+            kind = KINDS.get(d.kind)
+            return kind.title(d.payload) if kind is not None else d.kind
+        if column == self.DETAIL:
+            return item_detail(d.kind, d.payload, self.today)
+        text = _tr("Draft, not saved")
+        if role != Qt.ItemDataRole.DisplayRole:
+            text += ", " + (_tr("changes to a saved record") + ", " if d.record_id else "") \
+                + _tr("last typed %1").replace("%1", typed)
+        return text
+
 
 class RecordTab(QWidget):
-    """A list of a case's records of some kinds, with the editor of the chosen record.
+    """A list of a case's records and drafts of some kinds, with the editor of the chosen one.
 
     It shows the shared case view and follows it: after a save anywhere, the view is read
     again once and every tab shows it.
+
+    Signals:
+        new_linked(str, str, object, object): the open editor asks for a new record of a
+            kind to link in one of its fields: (kind, field, fill dict, the editor).
     """
+
+    new_linked = Signal(str, str, object, object)
 
     def __init__(self, ctx: UiContext, live: LiveCase, title: str, kinds: list[str],
                  parent: QWidget | None = None) -> None:
@@ -153,6 +249,7 @@ class RecordTab(QWidget):
         self.gate_note.hide()
         lv.addWidget(self.gate_note)
 
+        self._syncing = False  # the selection follows the editor: not a worker's choice
         self.model = RecordListModel(self)
         self.view = QTableView(left)
         self.view.setModel(self.model)
@@ -171,6 +268,8 @@ class RecordTab(QWidget):
                                     QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RecordListModel.KIND,
                                     QHeaderView.ResizeMode.ResizeToContents)
+        # Title and details share the room left; a cut text shows whole as its tooltip.
+        header.setSectionResizeMode(RecordListModel.DETAIL, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnHidden(RecordListModel.KIND, len(kinds) == 1)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.view, 1)
@@ -200,6 +299,7 @@ class RecordTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
         live.loaded.connect(self.show_view)
+        ctx.changed.connect(self._on_changed)
         if live.view is not None:
             self.show_view(live.view)
 
@@ -209,22 +309,61 @@ class RecordTab(QWidget):
 
     # ----- list --------------------------------------------------------------------------
     def show_view(self, view: CaseView) -> None:
-        """Show this tab's records of the case (keeping the selection and the open editor)."""
+        """Show this tab's records and drafts of the case (keeping the open editor's row)."""
         mine = [r for r in view.records if r.kind in self._kinds]
-        current = self.editor.record_id if self.editor is not None else None
-        self.view.selectionModel().blockSignals(True)
-        self.model.set_records(mine)
-        if current is not None:
-            row = self.model.row_of(current)
-            if row >= 0:
-                self.view.selectRow(row)
-        self.view.selectionModel().blockSignals(False)
+        self.model.set_records(mine, self._read_drafts())
+        self._after_list_change()
+        self._gate(view.of_kind("capacity_assessment"))
+
+    def refresh_drafts(self) -> None:
+        """Read this tab's drafts again (one was written or dropped)."""
+        if not self.ctx.session.is_open:
+            return
+        self.model.set_drafts(self._read_drafts())
+        self._after_list_change()
+
+    def _read_drafts(self) -> list[Draft]:
+        return [d for d in records.drafts_for_case(self.ctx.session, self.case_id)
+                if d.kind in self._kinds]
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.case_id in changes.drafts and self.case_id not in changes.cases:
+            self.refresh_drafts()  # a case change reads the drafts with the new view
+
+    def _after_list_change(self) -> None:
+        self.sync_selection()
+        self.view.setColumnHidden(RecordListModel.DETAIL, not self.model.has_details())
         self.empty_label.setVisible(self.model.rowCount() == 0)
         hidden = self.model.hidden_count()
         self.show_error_box.setText(
             _tr("Show &entered in error (%1)").replace("%1", str(hidden)) if hidden
             else _tr("Show &entered in error"))
-        self._gate(view.of_kind("capacity_assessment"))
+
+    def editor_row(self) -> int:
+        """The list row of what the open editor shows (-1: none, or a new record)."""
+        ed = self.editor
+        if ed is None:
+            return -1
+        if ed.draft_written:
+            row = self.model.row_of_draft(ed.draft_id)
+            if row >= 0:
+                return row
+        return self.model.row_of(ed.record_id) if ed.record_id is not None else -1
+
+    def sync_selection(self) -> None:
+        """Highlight the row of the open editor, and nothing else."""
+        row = self.editor_row()
+        self._syncing = True
+        try:
+            sel = self.view.selectionModel()
+            if row >= 0:
+                sel.setCurrentIndex(self.model.index(row, 0),
+                                    sel.SelectionFlag.ClearAndSelect | sel.SelectionFlag.Rows)
+            else:
+                sel.clear()
+        finally:
+            self._syncing = False
+        self.view.viewport().update()
 
     def _gate(self, assessments: list[RecordState]) -> None:
         button = self.new_buttons.get("best_interests_decision")
@@ -240,39 +379,56 @@ class RecordTab(QWidget):
         self.gate_note.setVisible(not lacking)
 
     def _toggle_error(self, shown: bool) -> None:
-        current = self.editor.record_id if self.editor is not None else None
         self.model.set_show_entered_in_error(shown)
-        if current is not None and self.model.row_of(current) >= 0:
-            self.view.selectionModel().blockSignals(True)
-            self.view.selectRow(self.model.row_of(current))
-            self.view.selectionModel().blockSignals(False)
+        self.sync_selection()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            record = self.model.record(current.row())
-            if self.editor is None or self.editor.record_id != record.record_id:
-                self._show_editor(record.kind, record.record_id)
+        if self._syncing or not current.isValid():
+            return
+        item = self.model.item(current.row())
+        ed = self.editor
+        if isinstance(item, Draft):
+            if ed is not None and ed.draft_written and ed.draft_id == item.draft_id:
+                return
+            if (ed is not None and ed.typed and item.record_id is not None
+                    and item.record_id == ed.record_id and not ed.confirm_replace(item)):
+                # The worker stays with their newer typing: the highlight goes back to it
+                # once the click that chose the row has finished selecting it.
+                QTimer.singleShot(0, self.sync_selection)
+                return
+            self._show_editor(item.kind, item.record_id, draft=item)
+        elif self.editor is None or self.editor.record_id != item.record_id \
+                or self.editor.draft_written:
+            self._show_editor(item.kind, item.record_id)
 
     # ----- editors -----------------------------------------------------------------------
-    def _show_editor(self, kind: str, record_id: str | None) -> RecordEditor:
+    def _show_editor(self, kind: str, record_id: str | None,
+                     draft: Draft | None = None) -> RecordEditor:
         if self.editor is not None:
             self.editor.flush_draft()
             old = self.editor
             self.stack.removeWidget(old)
             old.hide()
             old.deleteLater()
-        editor = RecordEditor(self.ctx, self.live, kind, record_id, self.stack)
+        editor = RecordEditor(self.ctx, self.live, kind, record_id, self.stack, draft=draft)
+        # Queued: a draft written as focus leaves for a click on this list must not move the
+        # rows under that click.
+        editor.drafts_changed.connect(self.refresh_drafts, Qt.ConnectionType.QueuedConnection)
+        editor.new_linked.connect(
+            lambda ref_kind, name, fill, ed=editor: self.new_linked.emit(ref_kind, name,
+                                                                         fill, ed))
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
         self.editor = editor
+        # The work the old editor just kept as a draft shows as its row; this one is chosen.
+        self.refresh_drafts()
         return editor
 
-    def new_record(self, kind: str) -> RecordEditor:
-        """Open an empty editor for a new record of this kind."""
-        self.view.selectionModel().blockSignals(True)
-        self.view.clearSelection()
-        self.view.selectionModel().blockSignals(False)
+    def new_record(self, kind: str, fill: dict[str, Any] | None = None) -> RecordEditor:
+        """Open an empty editor for a new record of this kind (fill: what it starts with)."""
         editor = self._show_editor(kind, None)
+        if fill:
+            editor.form.set_payload(fill)
         order = editor.form.focus_order()
         if order:
             order[0].setFocus()
@@ -286,11 +442,39 @@ class RecordTab(QWidget):
             row = self.model.row_of(record_id)
         if row < 0:
             return None
-        self.view.selectRow(row)
         record = self.model.record(row)
-        if self.editor is None or self.editor.record_id != record_id:
+        if self.editor is None or self.editor.record_id != record_id \
+                or self.editor.draft_written:
             self._show_editor(record.kind, record_id)
+        self.sync_selection()
         return self.editor
+
+    def open_draft(self, draft_id: str) -> RecordEditor | None:
+        """Select a draft in the list and open it in the editor."""
+        row = self.model.row_of_draft(draft_id)
+        if row < 0:
+            return None
+        item = self.model.item(row)
+        assert isinstance(item, Draft)
+        if self.editor is None or self.editor.draft_id != draft_id:
+            self._show_editor(item.kind, item.record_id, draft=item)
+        self.sync_selection()
+        return self.editor
+
+    def place(self) -> EditorPlace | None:
+        """Which editor is open (after flush_draft, its draft is in the vault)."""
+        ed = self.editor
+        if ed is None:
+            return None
+        return EditorPlace(ed.kind_name, ed.record_id, ed.draft_id if ed.draft_written else None)
+
+    def return_to(self, place: EditorPlace) -> RecordEditor | None:
+        """Open the editor a place names again: its draft, else its record, else a new one."""
+        if place.draft_id is not None and self.open_draft(place.draft_id) is not None:
+            return self.editor
+        if place.record_id is not None:
+            return self.open_record(place.record_id)
+        return self.new_record(place.kind)
 
     def flush_draft(self) -> None:
         """Save the open editor's work in progress as a draft (lock, quit, case switch)."""
@@ -299,5 +483,39 @@ class RecordTab(QWidget):
 
 
 def make_case_tabs(ctx: UiContext, live: LiveCase) -> list[RecordTab]:
-    """The record tabs of a case workspace, in order."""
-    return [RecordTab(ctx, live, _tr(title), list(kinds)) for title, kinds in CASE_TABS]
+    """The record tabs of a case workspace, in order. A "New ..." beside a linked choice
+    opens the new record in its own tab; once saved it is chosen where it was asked for."""
+    tabs = [RecordTab(ctx, live, _tr(title), list(kinds)) for title, kinds in CASE_TABS]
+    for tab in tabs:
+        tab.new_linked.connect(
+            lambda kind, name, fill, editor, source=tab: _new_linked(
+                tabs, source, kind, name, fill, editor))
+    return tabs
+
+
+def _show_tab(tab: QWidget) -> None:
+    """Bring a record tab to the front of the tab widget that holds it."""
+    parent = tab.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QTabWidget) and parent.indexOf(tab) >= 0:
+            parent.setCurrentWidget(tab)
+            return
+        parent = parent.parentWidget()
+
+
+def _new_linked(tabs: list[RecordTab], source: RecordTab, kind: str, name: str,
+                fill: dict[str, Any], asker: RecordEditor) -> None:
+    target = next((t for t in tabs if kind in t.kinds), None)
+    if target is None:
+        return
+    _show_tab(target)
+    editor = target.new_record(kind, fill)
+
+    def saved(record_id: str) -> None:
+        if source.editor is not asker or not shiboken6.isValid(asker):
+            return  # the form that asked was closed meanwhile
+        asker.link_to(name, record_id)
+        _show_tab(source)
+        asker.form.input(name).widget.setFocus()
+
+    editor.saved.connect(saved)
