@@ -44,7 +44,8 @@ def test_every_shortcut_of_the_window_is_listed(qtbot, gui_factory, vault) -> No
     QApplication.processEvents()
     keys: set[str] = set()
     for shortcut in win.findChildren(QShortcut):
-        keys.update(k.toString(NATIVE) for k in shortcut.keys() if not k.isEmpty())
+        sequences = shortcut.keys()  # QShortcut.keys(): a list, not a dict
+        keys.update(k.toString(NATIVE) for k in sequences if not k.isEmpty())
     for action in win.findChildren(QAction):
         keys.update(k.toString(NATIVE) for k in action.shortcuts() if not k.isEmpty())
     assert {"Ctrl+S", "Ctrl+Shift+F", "Ctrl+L"} <= keys  # the window really has them
