@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.refresh_sync_status()
         self.resize(1280, 800)
+        self.restore_window_geometry()
         self.caseload.table.setFocus()
 
     def _demo_banner(self) -> QLabel:
@@ -590,6 +591,23 @@ class MainWindow(QMainWindow):
 
     # lock and quit -------------------------------------------------------------------------
 
+    def restore_window_geometry(self) -> bool:
+        """Take the size and place the window had when it was last locked or closed."""
+        settings = self.ctx.settings
+        saved = settings.main_window_geometry if settings is not None else ""
+        if not saved:
+            return False
+        return bool(self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))))
+
+    def save_window_geometry(self) -> None:
+        """Remember the window's size and place (no case data: geometry only)."""
+        settings = self.ctx.settings
+        if settings is None:
+            return
+        settings.main_window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
+            "ascii")
+        settings.sync()
+
     def flush_drafts(self) -> int:
         """Save every open editor's draft now."""
         return sum(ws.flush_drafts() for ws in self.workspaces())
@@ -597,6 +615,8 @@ class MainWindow(QMainWindow):
     def teardown(self) -> None:
         """Remove every case view and model (on lock or quit); the window is then deleted."""
         self._tearing_down = True
+        if self.isVisible():
+            self.save_window_geometry()
         self.ctx.changed.disconnect(self._on_changed)
         self._sync_timer.stop()
         dialog, self.sync_dialog = self.sync_dialog, None
