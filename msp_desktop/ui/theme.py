@@ -182,6 +182,22 @@ QPushButton:focus {{ border: 2px solid {c.focus}; padding: 4px 13px; }}
 QPushButton:default {{ background: {c.highlight}; color: {c.highlighted_text}; }}
 QPushButton:disabled {{ color: {c.disabled_text}; }}
 QCheckBox:focus, QRadioButton:focus {{ outline: 2px solid {c.focus}; }}
+QTableView, QListView, QTreeView {{ border: 1px solid {c.border}; padding: 1px; }}
+QTableView:focus, QListView:focus, QTreeView:focus {{
+    border: 2px solid {c.focus}; padding: 0px;
+}}
+QTabBar::tab {{
+    background: {c.button}; color: {c.button_text}; border: 1px solid {c.border};
+    padding: 5px 12px; margin: 2px 2px 0px 0px;
+    border-top-left-radius: 3px; border-top-right-radius: 3px;
+}}
+QTabBar::tab:selected {{
+    background: {c.base}; border-bottom: 3px solid {c.highlight}; padding-bottom: 3px;
+}}
+QTabBar::tab:focus {{
+    border: 2px solid {c.focus}; border-bottom: 3px solid {c.focus};
+    padding: 4px 11px 3px 11px;
+}}
 QLabel[role="secondary"] {{ color: {c.secondary_text}; }}
 QLabel[role="error"] {{ color: {c.error_text}; font-weight: bold; }}
 QProgressBar {{
