@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
                                             help_text=_tr("Open a new case"))
         self.find_action = self._action(_tr("&Search every record"), "Ctrl+F", self.focus_search)
         self.close_case_action = self._action(_tr("&Close case"), "Ctrl+W", self.close_current)
-        self.copy_action = self._action(_tr("&Copy selected row"), "Ctrl+Shift+C",
+        self.copy_action = self._action(_tr("C&opy selected row"), "Ctrl+Shift+C",
                                         self.copy_selected_row)
         for a in (self.new_case_action, self.find_action, self.close_case_action,
                   self.copy_action):
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         for a in (self.caseload_action, self.next_action, self.prev_action, self.reload_action):
             view_menu.addAction(a)
 
-        sync_menu = bar.addMenu(_tr("&Sync"))
+        sync_menu = bar.addMenu(_tr("S&ync"))
         self.sync_action = self._action(_tr("&Sync…"), "Ctrl+Shift+S", lambda: self.open_sync(),
                                         _tr("Exchange bundles with colleagues and the office"))
         self.export_action = self._action(_tr("&Export bundles…"), None,
