@@ -7,9 +7,11 @@ import os
 import platform
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace as dc_replace
 from pathlib import Path
 from typing import Any
 
+from msp_desktop.storage import marks
 from msp_desktop.storage.audit import AuditLog
 from msp_desktop.storage.clock import Clock
 from msp_desktop.storage.drafts import DraftStore
@@ -20,6 +22,7 @@ from msp_desktop.storage.identity import (
     create_device,
     load_device,
     replace_device,
+    set_author,
 )
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.recovery import RecoveryReply, read_pending, record_card, remove_pending
@@ -54,6 +57,9 @@ def old_backups_note(*, rekey: bool) -> str:
                                        "records as they were then")
     return OLD_BACKUPS_NOTE.format(rekey=", and so does the current vault with them until "
                                    "you change the encryption key (vault rekey)")
+
+
+MAX_AUTHOR_LENGTH = 120
 
 
 def default_author() -> str:
@@ -114,6 +120,34 @@ class Session:
     def author(self) -> str:
         return self.device.author
 
+    @property
+    def author_confirmed(self) -> bool:
+        """Whether the worker has given or confirmed the name on their records (a vault made
+        without a name, e.g. from the command line, starts with the computer login)."""
+        return marks.author_confirmed(self.conn)
+
+    def confirm_author(self, name: str) -> None:
+        """Set the name written on this worker's new records and exports, and remember that
+        it was confirmed (it is asked once). Records already written keep their name."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("the author's name is empty")  # the dialog refuses it first
+        if len(name) > MAX_AUTHOR_LENGTH:
+            raise ValueError(f"the author's name is longer than {MAX_AUTHOR_LENGTH} characters")
+        if self.read_only:
+            raise RuntimeError("a read-only session cannot write")  # a bug, not a user error
+        device = dc_replace(self.device, author=name)
+        with self.write():
+            set_author(self.conn, device.device_id, name)
+            marks.mark_author_confirmed(self.conn)
+            self.log("settings.change", entity_kind="device", entity_id=device.device_id,
+                     detail={"changed": "author"})
+        # After the commit: a failed write leaves the session as it was.
+        for session in (self, self._reader):
+            if session is not None:
+                session.device = device
+                session.store.device = device
+
     # ----- opening and closing -------------------------------------------------------------
 
     @classmethod
@@ -147,6 +181,8 @@ class Session:
                 )
                 if card is not None:  # the card the person confirmed, kept in the database
                     record_card(vault.conn, card.fingerprint, card.age_recipient)
+                if author:  # named by the worker: never asked again (else the OS login)
+                    marks.mark_author_confirmed(vault.conn)
                 bind_vault_id(vault.conn, vault.vault_id)
             session = cls(vault, device, clock)
             with session.write():

@@ -93,6 +93,13 @@ def load_device(conn: Any) -> DeviceIdentity | None:
     )
 
 
+def set_author(conn: Any, device_id: str, author: str) -> None:
+    """Change the name this device writes on new records (in the caller's transaction);
+    revisions already written keep the name they were signed with."""
+    conn.execute("UPDATE device SET author = ? WHERE device_id = ?", (author, device_id))
+    conn.execute("UPDATE known_devices SET author = ? WHERE device_id = ?", (author, device_id))
+
+
 def replace_device(
     conn: Any, display_name: str, author: str, created_at: str,
 ) -> tuple[DeviceIdentity, str]:

@@ -42,3 +42,16 @@ def reporting_council(conn: Any) -> str | None:
 def set_reporting_council(conn: Any, code: str) -> None:
     """Set the reporting council (call inside a transaction; the caller checks the code)."""
     put(conn, REPORTING_COUNCIL_KEY, code)
+
+
+# Set once the worker has said (or confirmed) the name shown on their records: at vault
+# creation with a name, or answering the question asked at the first unlock otherwise.
+AUTHOR_CONFIRMED_KEY = "author_confirmed"
+
+
+def author_confirmed(conn: Any) -> bool:
+    return get(conn, AUTHOR_CONFIRMED_KEY) == "1"
+
+
+def mark_author_confirmed(conn: Any) -> None:
+    put(conn, AUTHOR_CONFIRMED_KEY, "1")

@@ -172,9 +172,9 @@ class CaseloadView(QWidget):
         self.reviews_due = QCheckBox(self.tr("&Reviews due"), self)
         self.reviews_due.setAccessibleName(self.tr("Reviews due"))
         self.reviews_due.setToolTip(self.tr("Reviews due in the next 14 days or overdue"))
-        self.overdue = QCheckBox(self.tr("O&verdue actions"), self)
+        self.overdue = QCheckBox(self.tr("Overd&ue actions"), self)
         self.overdue.setAccessibleName(self.tr("Overdue actions"))
-        self.attention = QCheckBox(self.tr("Needs a&ttention"), self)
+        self.attention = QCheckBox(self.tr("Needs &attention"), self)
         self.attention.setAccessibleName(self.tr("Needs attention"))
         self.attention.setToolTip(
             self.tr("Conflicting edits, unsaved drafts, overdue actions or reviews")

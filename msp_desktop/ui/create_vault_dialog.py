@@ -97,7 +97,7 @@ class CreateVaultDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for text, widget in (
             (self.tr("Vault &folder:"), self.folder),
-            (self.tr("Your &name:"), self.author),
+            (self.tr("Your na&me:"), self.author),
             (self.tr("This &laptop's name:"), self.device),
         ):
             label = QLabel(text, self)
@@ -138,7 +138,7 @@ class CreateVaultDialog(QDialog):
             name_filter=self.tr("Recovery cards (*.json *.card *.txt);;All files (*)"),
             placeholder=self.tr("No recovery card"), parent=self,
         )
-        card_label = QLabel(self.tr("Recovery &card file:"), self)
+        card_label = QLabel(self.tr("Recovery car&d file:"), self)
         card_label.setBuddy(self.card.edit)
         # A swapped card would give its maker the key of this vault: the person compares the
         # card's fingerprint with the one the office reads out, and types it.

@@ -160,6 +160,7 @@ class Gui:
         self._initial_vault = vault_path or settings.last_vault_path or None
         self._check_runner: TaskRunner | None = None
         self.unlock_notice: QMessageBox | None = None
+        self.author_dialog: QDialog | None = None
         self.key_notice: QMessageBox | None = None
         app.aboutToQuit.connect(self.shutdown)
 
@@ -384,7 +385,39 @@ class Gui:
         self.session = session
         self.show_main()
         self._start_integrity_check(session)
-        self._after_unlock_notices(session)
+        if session.read_only or session.author_confirmed:
+            self._after_unlock_notices(session)
+        else:
+            self.ask_author(session)
+
+    def ask_author(self, session: Any) -> Any:
+        """A vault made without the worker's name: ask it once (prefilled with the login),
+        then show the other notices. "Ask me later" asks again at the next unlock."""
+        from msp_desktop.ui.author_dialog import AuthorDialog
+
+        dialog = AuthorDialog(session.author, self.main_window)
+        dialog.setObjectName("author_dialog")
+        dialog.name_chosen.connect(lambda name: self._set_author(session, name))
+        attempt = self._attempt  # a lock in between makes the answer stale
+        dialog.finished.connect(lambda _result: self._author_asked(session, attempt))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.author_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _author_asked(self, session: Any, attempt: int) -> None:
+        if session is self.session and attempt == self._attempt:
+            self._after_unlock_notices(session)
+
+    def _set_author(self, session: Any, name: str) -> None:
+        if session is not self.session:
+            return
+        try:
+            session.confirm_author(name)
+        except Exception as exc:
+            log.error("Could not save the author's name", exc_info=exc)
+            self._show_notice(error_message(exc, _tr("Your name could not be saved. "
+                                                      "You will be asked again next time.")))
 
     def _after_unlock_notices(self, session: Any) -> None:
         """Tell the worker about failed unlocks, a settled rekey and weak key derivation

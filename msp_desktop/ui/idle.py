@@ -2,10 +2,11 @@
 
 `IdleController` watches every key, mouse and wheel event of the application through an event
 filter. After `minutes` without input it emits `lock_requested` once and disarms itself until
-`reset()` is called (the app calls it after a successful unlock). From 60 seconds before the
-lock it emits `warning(seconds_left)` on every check, and `warning_cancelled` when input arrives
-during the warning. `LockWarningDialog` shows the warning; one key press dismisses it and
-extends the session.
+`reset()` is called (the app calls it after a successful unlock). From `warning_seconds()` before
+the lock (60 seconds, or half the idle time when that is shorter, so a short auto-lock does not
+warn after every action) it emits `warning(seconds_left)` on every check, and
+`warning_cancelled` when input arrives during the warning. `LockWarningDialog` shows the warning
+without taking focus: any input dismisses it and still reaches the widget it was meant for.
 
 The clock is injectable (a callable returning monotonic seconds) so tests can advance time and
 call `poke()` instead of waiting.
@@ -99,6 +100,10 @@ class IdleController(QObject):
         """Return the idle time in seconds."""
         return self._minutes * 60.0
 
+    def warning_seconds(self) -> float:
+        """Return how long before the lock the warning shows: at most half the idle time."""
+        return min(float(self._warning_seconds), self.timeout_seconds() / 2)
+
     def is_enabled(self) -> bool:
         """Return whether auto-lock is on."""
         return self._enabled
@@ -149,7 +154,7 @@ class IdleController(QObject):
             self._armed = False
             self._warning_active = False
             self.lock_requested.emit()
-        elif left <= self._warning_seconds:
+        elif left <= self.warning_seconds():
             self._warning_active = True
             self.warning.emit(int(left + 0.999))
 
@@ -170,16 +175,21 @@ class IdleController(QObject):
 
 
 class LockWarningDialog(QDialog):
-    """The accessible "about to lock" warning. Any key press dismisses it.
+    """The accessible "about to lock" warning. Any input dismisses it.
 
     Connect it with `attach(controller)`; it shows itself on `warning`, updates the countdown,
-    and hides on `warning_cancelled` and `lock_requested`.
+    and hides on `warning_cancelled` and `lock_requested`. It is not modal and never takes the
+    focus (screen readers hear it as an alert): the key press that dismisses it goes on to the
+    field the worker was typing in, instead of being swallowed.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("MSP Desktop"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setAccessibleName(self.tr("Lock warning"))
         self._controller: IdleController | None = None
         self._seconds = 0
@@ -189,7 +199,7 @@ class LockWarningDialog(QDialog):
         self._message.setAccessibleName(self.tr("Lock warning"))
         self._stay = QPushButton(self.tr("&Stay unlocked"), self)
         self._stay.setAccessibleName(self.tr("Stay unlocked"))
-        self._stay.setDefault(True)
+        self._stay.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicked, never focused
         self._stay.clicked.connect(self._extend)
 
         buttons = QHBoxLayout()
@@ -233,8 +243,6 @@ class LockWarningDialog(QDialog):
         if not self.isVisible():
             self.show()
             self.raise_()
-            self.activateWindow()
-            self._stay.setFocus(Qt.FocusReason.OtherFocusReason)
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API name

@@ -6,11 +6,12 @@ window (tab labels), never in the title, notifications or the status bar.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -65,21 +66,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-SHORTCUTS = (
-    ("Ctrl+N", "Open a new case"),
-    ("Ctrl+F", "Search every record"),
-    ("Ctrl+0", "Go to the caseload"),
-    ("Ctrl+Page Down / Ctrl+Page Up", "Next or previous open case"),
-    ("Ctrl+W", "Close the current case"),
-    ("Enter", "Open the selected case or search result"),
+# Keys that are not a main-window action: the record editor's shortcuts and Qt's own keys.
+# F1 lists these after the actions, which list themselves (so the list cannot drift from the
+# menus); a test checks that every QShortcut and QAction key of the window appears in F1.
+OTHER_KEYS = (
+    ("Ctrl+S", "Save the record you are writing"),
+    ("Ctrl+Shift+F", "Finalise the record you are writing"),
+    ("Ctrl+Tab / Ctrl+Shift+Tab", "Next or previous page inside a case (Chronology, Notes…)"),
+    ("Enter", "Open the selected case, record or search result"),
     ("Escape", "Leave the search results"),
-    ("Ctrl+L", "Lock MSP Desktop now"),
-    ("Ctrl+Shift+S", "Sync: export and import bundles, conflicts, contacts"),
-    ("Ctrl+,", "Settings"),
-    ("F5", "Reload the caseload"),
-    ("F1", "This list"),
-    ("Ctrl+Q", "Quit"),
+    ("Tab / Shift+Tab", "Move to the next or previous control"),
+    ("Alt + underlined letter", "Go to that control or menu"),
 )
+
+
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic marker and trailing dots, for the F1 list."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
 class MainWindow(QMainWindow):
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.refresh_sync_status()
         self.resize(1280, 800)
+        self.restore_window_geometry()
         self.caseload.table.setFocus()
 
     def _demo_banner(self) -> QLabel:
@@ -187,13 +191,16 @@ class MainWindow(QMainWindow):
 
     # menus ---------------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: Any, slot: Any, tip: str = "") -> QAction:
+    def _action(self, text: str, shortcut: Any, slot: Any, tip: str = "",
+                help_text: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if tip:
             action.setStatusTip(tip)
+        if help_text:
+            action.setWhatsThis(help_text)  # its line in the F1 list
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -202,7 +209,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(_tr("&File"))
         self.lock_action = self._action(_tr("&Lock"), "Ctrl+L", self.lock_requested.emit,
-                                        _tr("Lock now; your passphrase opens it again"))
+                                        _tr("Lock now; your passphrase opens it again"),
+                                        _tr("Lock MSP Desktop now"))
         self.settings_action = self._action(_tr("&Settings…"), "Ctrl+,",
                                             self.settings_requested.emit)
         self.quit_action = self._action(_tr("&Quit"), QKeySequence.StandardKey.Quit,
@@ -215,17 +223,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         case_menu = bar.addMenu(_tr("&Case"))
-        self.new_case_action = self._action(_tr("&New case…"), "Ctrl+N", self.new_case)
+        self.new_case_action = self._action(_tr("&New case…"), "Ctrl+N", self.new_case,
+                                            help_text=_tr("Open a new case"))
         self.find_action = self._action(_tr("&Search every record"), "Ctrl+F", self.focus_search)
         self.close_case_action = self._action(_tr("&Close case"), "Ctrl+W", self.close_current)
-        self.copy_action = self._action(_tr("&Copy selected row"), "Ctrl+Shift+C",
+        self.copy_action = self._action(_tr("C&opy selected row"), "Ctrl+Shift+C",
                                         self.copy_selected_row)
         for a in (self.new_case_action, self.find_action, self.close_case_action,
                   self.copy_action):
             case_menu.addAction(a)
 
         view_menu = bar.addMenu(_tr("&View"))
-        self.caseload_action = self._action(_tr("&Caseload"), "Ctrl+0", self.focus_caseload)
+        self.caseload_action = self._action(_tr("&Caseload"), "Ctrl+0", self.focus_caseload,
+                                            help_text=_tr("Go to the caseload"))
         self.next_action = self._action(_tr("&Next tab"), "Ctrl+PgDown",
                                         lambda: self._step_case(1))
         self.prev_action = self._action(_tr("&Previous tab"), "Ctrl+PgUp",
@@ -234,7 +244,7 @@ class MainWindow(QMainWindow):
         for a in (self.caseload_action, self.next_action, self.prev_action, self.reload_action):
             view_menu.addAction(a)
 
-        sync_menu = bar.addMenu(_tr("&Sync"))
+        sync_menu = bar.addMenu(_tr("S&ync"))
         self.sync_action = self._action(_tr("&Sync…"), "Ctrl+Shift+S", lambda: self.open_sync(),
                                         _tr("Exchange bundles with colleagues and the office"))
         self.export_action = self._action(_tr("&Export bundles…"), None,
@@ -270,7 +280,8 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(_tr("&Help"))
         self.shortcuts_action = self._action(_tr("&Keyboard shortcuts"), "F1",
-                                             self.show_shortcuts)
+                                             self.show_shortcuts,
+                                             help_text=_tr("This list"))
         self.about_action = self._action(_tr("&About MSP Desktop"), None, self.show_about)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -569,19 +580,35 @@ class MainWindow(QMainWindow):
 
     # help ----------------------------------------------------------------------------------
 
-    def show_shortcuts(self) -> None:
-        """List the keyboard shortcuts."""
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Return (keys, what they do) for F1: every action of the window that has a shortcut,
+        in menu order, then the keys of OTHER_KEYS."""
+        native = QKeySequence.SequenceFormat.NativeText
+        rows: list[tuple[str, str]] = []
+        for action in self.actions():
+            keys = " / ".join(k.toString(native) for k in action.shortcuts() if not k.isEmpty())
+            if keys:
+                rows.append((keys, action.whatsThis() or action.statusTip()
+                             or _plain(action.text())))
+        rows += [(keys, _tr(what)) for keys, what in OTHER_KEYS]
+        return rows
+
+    def show_shortcuts(self) -> QMessageBox:
+        """List the keyboard shortcuts (window-modal, not blocking)."""
         rows = "".join(
-            f"<tr><td style='padding-right:16px'><b>{keys}</b></td><td>{_tr(what)}</td></tr>"
-            for keys, what in SHORTCUTS
+            f"<tr><td style='padding-right:16px'><b>{html.escape(keys)}</b></td>"
+            f"<td>{html.escape(what)}</td></tr>"
+            for keys, what in self.shortcut_rows()
         )
         box = QMessageBox(self)
         box.setWindowTitle(WINDOW_TITLE)
+        box.setObjectName("shortcuts_box")
         box.setAccessibleName(_tr("Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(f"<h3>{_tr('Keyboard shortcuts')}</h3><table>{rows}</table>")
-        box.exec()
-        box.deleteLater()
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def show_about(self) -> None:
         """Say what this is."""
@@ -594,6 +621,23 @@ class MainWindow(QMainWindow):
 
     # lock and quit -------------------------------------------------------------------------
 
+    def restore_window_geometry(self) -> bool:
+        """Take the size and place the window had when it was last locked or closed."""
+        settings = self.ctx.settings
+        saved = settings.main_window_geometry if settings is not None else ""
+        if not saved:
+            return False
+        return bool(self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))))
+
+    def save_window_geometry(self) -> None:
+        """Remember the window's size and place (no case data: geometry only)."""
+        settings = self.ctx.settings
+        if settings is None:
+            return
+        settings.main_window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
+            "ascii")
+        settings.sync()
+
     def flush_drafts(self) -> int:
         """Save every open editor's draft now."""
         return sum(ws.flush_drafts() for ws in self.workspaces())
@@ -601,6 +645,8 @@ class MainWindow(QMainWindow):
     def teardown(self) -> None:
         """Remove every case view and model (on lock or quit); the window is then deleted."""
         self._tearing_down = True
+        if self.isVisible():
+            self.save_window_geometry()
         self.ctx.changed.disconnect(self._on_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from msp_desktop.ui import theme
 from msp_desktop.ui.workers import BusyIndicator
+from msp_desktop.ui.wrapping_label import WrappingLabel
 
 
 class StartWindow(QWidget):
@@ -77,9 +78,8 @@ class StartWindow(QWidget):
             self.tr("Explore the demo"),
             self.tr("Try MSP Desktop with made-up people and cases. Nothing real is stored."),
         )
-        self.error_label = QLabel(self)
+        self.error_label = WrappingLabel("", self)
         self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.busy = BusyIndicator(self)
         self.busy_label = QLabel(self)

@@ -13,8 +13,9 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QStyle
 
 log = logging.getLogger(__name__)
 
@@ -163,10 +164,29 @@ def build_palette(colours: Colours = COLOURS) -> QPalette:
     return pal
 
 
-def stylesheet(colours: Colours = COLOURS) -> str:
-    """Return the small app stylesheet (borders, focus rings, headings, errors)."""
+def indicator_size(point_size: float) -> int:
+    """Return the side, in pixels, of check box and radio indicators for a text size: the
+    style's 14 pixels at the usual 9-10 points, growing with the text."""
+    return max(14, round(point_size * 1.55))
+
+
+def indicator_rules(point_size: float) -> str:
+    """Return the stylesheet rules that size check box and radio indicators with the text
+    (Qt's styles draw them at a fixed 13-14 pixels whatever the font size)."""
+    side = indicator_size(point_size)
+    return (
+        "QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator,"
+        " QAbstractItemView::indicator"
+        f" {{ width: {side}px; height: {side}px; }}\n"
+    )
+
+
+def stylesheet(colours: Colours = COLOURS, point_size: float | None = None) -> str:
+    """Return the small app stylesheet (borders, focus rings, headings, errors); with a
+    point size, also the rules that scale with the text (indicators)."""
     c = colours
-    return f"""
+    scaled = indicator_rules(point_size) if point_size else ""
+    return scaled + f"""
 QLineEdit, QPlainTextEdit, QTextEdit {{
     border: 1px solid {c.border}; border-radius: 3px; padding: 3px 5px;
     background: {c.base}; color: {c.text};
@@ -182,6 +202,22 @@ QPushButton:focus {{ border: 2px solid {c.focus}; padding: 4px 13px; }}
 QPushButton:default {{ background: {c.highlight}; color: {c.highlighted_text}; }}
 QPushButton:disabled {{ color: {c.disabled_text}; }}
 QCheckBox:focus, QRadioButton:focus {{ outline: 2px solid {c.focus}; }}
+QTableView, QListView, QTreeView {{ border: 1px solid {c.border}; padding: 1px; }}
+QTableView:focus, QListView:focus, QTreeView:focus {{
+    border: 2px solid {c.focus}; padding: 0px;
+}}
+QTabBar::tab {{
+    background: {c.button}; color: {c.button_text}; border: 1px solid {c.border};
+    padding: 5px 12px; margin: 2px 2px 0px 0px;
+    border-top-left-radius: 3px; border-top-right-radius: 3px;
+}}
+QTabBar::tab:selected {{
+    background: {c.base}; border-bottom: 3px solid {c.highlight}; padding-bottom: 3px;
+}}
+QTabBar::tab:focus {{
+    border: 2px solid {c.focus}; border-bottom: 3px solid {c.focus};
+    padding: 4px 11px 3px 11px;
+}}
 QLabel[role="secondary"] {{ color: {c.secondary_text}; }}
 QLabel[role="error"] {{ color: {c.error_text}; font-weight: bold; }}
 QProgressBar {{
@@ -211,14 +247,99 @@ def make_heading(label: QLabel, scale: float = 1.4) -> QLabel:
 
 
 def apply_theme(app: QApplication, *, font_scale: float = 1.0) -> QFont:
-    """Load fonts, then set the app font, palette and stylesheet. Safe to call again."""
+    """Load fonts, then set the app font, palette and stylesheet. Safe to call again: a new
+    scale applies live to the open windows (headings, fixed-size text and table columns
+    grow or shrink with the body text)."""
     if FONT_FAMILY not in QFontDatabase.families():
         load_fonts()
     font = app_font(font_scale)
+    old_size = app.font().pointSizeF()
+    # Widgets with a font of their own (headings: make_heading) keep their point size when
+    # the app font changes: note them before, and scale them after, by the same ratio.
+    own_fonts = [(w, QFont(w.font())) for w in app.allWidgets()
+                 if w.testAttribute(Qt.WidgetAttribute.WA_SetFont) and w.font().pointSizeF() > 0]
     app.setFont(font)
     app.setPalette(build_palette())
-    app.setStyleSheet(stylesheet())
+    app.setStyleSheet(stylesheet(point_size=font.pointSizeF()))
+    ratio = font.pointSizeF() / old_size if old_size > 0 else 1.0
+    if abs(ratio - 1.0) > 0.01:
+        for widget, own in own_fonts:
+            own.setPointSizeF(round(own.pointSizeF() * ratio, 1))
+            widget.setFont(own)
+        for widget in app.allWidgets():
+            if isinstance(widget, QHeaderView):
+                scale_sections(widget, ratio)
+    _install_header_fitter(app)
     return font
+
+
+def header_text_width(header: QHeaderView, section: int) -> int:
+    """Return the width a header section needs to show its whole title (and sort arrow)."""
+    model = header.model()
+    if model is None:
+        return 0
+    text = str(model.headerData(section, header.orientation()) or "")
+    style = header.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    width = header.fontMetrics().horizontalAdvance(text) + 4 * margin
+    if header.isSortIndicatorShown():
+        width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
+    return width
+
+
+def fit_header(header: QHeaderView) -> None:
+    """Widen the sections a user or the code sized (never shrink) so each title fits."""
+    if header.orientation() != Qt.Orientation.Horizontal or header.model() is None:
+        return
+    resizable = (QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Fixed)
+    last = header.count() - 1
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        needed = header_text_width(header, section)
+        if section == last and header.stretchLastSection():
+            # It gets what is left, down to the minimum: keep its title whole even when the
+            # other columns take all the width.
+            if header.minimumSectionSize() < needed:
+                header.setMinimumSectionSize(needed)
+            if header.sectionSize(section) < needed:
+                header.resizeSection(section, needed)
+            continue
+        if header.sectionResizeMode(section) not in resizable:
+            continue
+        if header.sectionSize(section) < needed:
+            header.resizeSection(section, needed)
+
+
+def scale_sections(header: QHeaderView, ratio: float) -> None:
+    """Scale the code-sized sections of a header with the text, then fit the titles."""
+    if header.orientation() == Qt.Orientation.Horizontal:
+        resizable = (QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Fixed)
+        for section in range(header.count()):
+            if header.isSectionHidden(section):
+                continue
+            if header.sectionResizeMode(section) in resizable:
+                header.resizeSection(section, round(header.sectionSize(section) * ratio))
+    else:
+        header.setDefaultSectionSize(round(header.defaultSectionSize() * ratio))
+    fit_header(header)
+
+
+class _HeaderFitter(QObject):
+    """Fits every table's column titles when the table is first shown (after the code that
+    built it has sized its columns from the font)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API name
+        if event.type() == QEvent.Type.Show and isinstance(watched, QHeaderView):
+            fit_header(watched)
+        return False
+
+
+def _install_header_fitter(app: QApplication) -> None:
+    if app.findChild(_HeaderFitter, "headerFitter") is None:
+        fitter = _HeaderFitter(app)
+        fitter.setObjectName("headerFitter")
+        app.installEventFilter(fitter)
 
 
 def relative_luminance(colour: ColourLike) -> float:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from msp_desktop.ui import theme
 from msp_desktop.ui.passphrase import PassphraseEdit
 from msp_desktop.ui.workers import BusyIndicator
+from msp_desktop.ui.wrapping_label import WrappingLabel
 
 
 class UnlockWindow(QWidget):
@@ -63,9 +64,8 @@ class UnlockWindow(QWidget):
         self.reveal.setAccessibleName(self.tr("Show passphrase"))
         self.reveal.toggled.connect(self.passphrase.set_revealed)
 
-        self.error_label = QLabel(self)
+        self.error_label = WrappingLabel("", self)  # never clipped, however long (issue 9)
         self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
         self.error_label.hide()
 
         self.busy = BusyIndicator(self)

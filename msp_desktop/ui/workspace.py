@@ -210,7 +210,7 @@ class CaseWorkspace(QWidget):
         self.chronology.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
         )
-        filter_label = QLabel(_tr("S&how:"), self.chronology_page)
+        filter_label = QLabel(_tr("Sho&w:"), self.chronology_page)
         filter_label.setBuddy(self.chronology_filter)
         row = QHBoxLayout()
         row.addWidget(filter_label)

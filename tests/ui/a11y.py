@@ -76,3 +76,56 @@ def mnemonics(root: QWidget) -> list[str]:
 def assert_unique_mnemonics(root: QWidget) -> None:
     keys = mnemonics(root)
     assert len(keys) == len(set(keys)), keys
+
+
+def _mnemonic(text: str) -> str | None:
+    """The Alt+key of a text with a mnemonic ("&File" -> "f"), or None."""
+    found = re.search(r"(?<!&)&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def _in_window(widget: QWidget, window: QWidget) -> bool:
+    return widget.window() is window and widget.isVisibleTo(window)
+
+
+def mnemonic_clashes(window: QWidget) -> list[str]:
+    """Report every Alt+key that two visible things of one window share: the menu bar's
+    titles, buttons and check boxes, labels with a buddy, group boxes and tab texts (and,
+    separately, the items of each menu). Empty when every mnemonic is unique."""
+    from PySide6.QtWidgets import QGroupBox, QMenu, QMenuBar
+
+    owners: dict[str, list[str]] = {}
+
+    def add(text: str, what: str, scope: dict[str, list[str]]) -> None:
+        key = _mnemonic(text)
+        if key is not None:
+            scope.setdefault(key, []).append(f"{text!r} ({what})")
+
+    for bar in window.findChildren(QMenuBar):
+        if _in_window(bar, window):
+            for action in bar.actions():
+                if action.isVisible():
+                    add(action.text(), "menu", owners)
+    for w in window.findChildren(QWidget):
+        if not _in_window(w, window):
+            continue
+        if isinstance(w, QAbstractButton):
+            add(w.text(), type(w).__name__, owners)
+        elif isinstance(w, QLabel) and w.buddy() is not None:
+            add(w.text(), "label", owners)
+        elif isinstance(w, QGroupBox):
+            add(w.title(), "group box", owners)
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                if w.isTabVisible(i):
+                    add(w.tabText(i), "tab", owners)
+    clashes = [f"alt+{key}: " + ", ".join(texts)
+               for key, texts in sorted(owners.items()) if len(texts) > 1]
+    for menu in window.findChildren(QMenu):
+        items: dict[str, list[str]] = {}
+        for action in menu.actions():
+            if action.isVisible() and not action.isSeparator():
+                add(action.text(), "menu item", items)
+        clashes += [f"in menu {menu.title()!r}, alt+{key}: " + ", ".join(texts)
+                    for key, texts in sorted(items.items()) if len(texts) > 1]
+    return clashes

@@ -60,7 +60,7 @@ def test_the_workspace_offers_both_pdfs_with_unique_keys(qtbot, vault, tmp_path)
     assert_accessible(win)
     assert_unique_mnemonics(win)
     menus = [a.text() for a in win.menuBar().actions()]
-    assert menus == ["&File", "&Case", "&View", "&Sync", "Re&ports", "&Help"]
+    assert menus == ["&File", "&Case", "&View", "S&ync", "Re&ports", "&Help"]
     bar_keys = [t[t.index("&") + 1].lower() for t in menus]
     assert len(set(bar_keys)) == len(bar_keys)
     assert "x" in mnemonics(win) and "x" not in bar_keys and "p" not in mnemonics(win)

@@ -235,14 +235,14 @@ class RecordEditor(QWidget):
 
         self.save_button = QPushButton(_tr("&Save"), self)
         self.save_button.setToolTip(_tr("Save (Ctrl+S)"))
-        self.finalise_button = QPushButton(_tr("&Finalise…"), self)
+        self.finalise_button = QPushButton(_tr("Fi&nalise…"), self)
         self.finalise_button.setToolTip(_tr(
             "Finalise (Ctrl+Shift+F): after this the note can only be changed by an "
             "amendment with a reason"))
         self.amend_button = QPushButton(_tr("A&mend…"), self)
         self.amend_button.setToolTip(_tr("Change a finalised record: the original is kept"))
         self.cancel_amend_button = QPushButton(_tr("Cancel amendmen&t"), self)
-        self.history_button = QPushButton(_tr("&History"), self)
+        self.history_button = QPushButton(_tr("H&istory"), self)
         self.history_button.setCheckable(True)
         self.history_button.toggled.connect(self.history_pane.setVisible)
         self.save_button.clicked.connect(self._save_clicked)
@@ -357,7 +357,7 @@ class RecordEditor(QWidget):
             return
         self.history_model.set_revisions(records.history(self.session, self.record_id))
         self.history_button.setVisible(True)
-        self.history_button.setText(_tr("&History (%1)").replace(
+        self.history_button.setText(_tr("H&istory (%1)").replace(
             "%1", str(self.history_model.rowCount())))
         self.history_view.resizeColumnsToContents()
         self.history_view.horizontalHeader().setSectionResizeMode(
