@@ -228,14 +228,6 @@ QProgressBar::chunk {{ background: {c.highlight}; }}
 """
 
 
-def indicator_rules(point_size: float) -> str:
-    """Stylesheet rules sizing check boxes and radio buttons to text of this point size: the
-    style's own indicators stay 13 pixels at any text size."""
-    side = max(13, round(point_size * 96 / 72))  # about one em, in device-independent pixels
-    return (f"QCheckBox::indicator, QRadioButton::indicator {{"
-            f" width: {side}px; height: {side}px; }}")
-
-
 def make_heading(label: QLabel, scale: float = 1.4) -> QLabel:
     """Make a label a heading: larger bold text, and the Heading role where Qt supports it."""
     font = QFont(label.font())

@@ -12,12 +12,11 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from msp_desktop.domain.fields import Field, FieldType, Problem, RecordKind
-from msp_desktop.ui import theme
 from msp_desktop.ui.records.inputs import (
     NULLABLE_BOOLS,
     BoolInput,
@@ -197,23 +196,8 @@ class RecordForm(QWidget):
             if col >= 2:
                 row, col = row + 1, 0
         outer.addStretch(1)
-        self._indicator_points = 0.0
-        self._size_indicators()
         self._update_visibility()
         self._fix_tab_order()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._size_indicators()
-
-    def _size_indicators(self) -> None:
-        """Check boxes as big as the text: the text size setting reaches the form as its
-        font, live; the style alone keeps them tiny at 150% and 200%."""
-        points = self.font().pointSizeF()
-        if points > 0 and points != self._indicator_points:
-            self._indicator_points = points
-            self.setStyleSheet(theme.indicator_rules(points))
 
     def _section(self, kind_name: str, title: str) -> tuple[QWidget, QGridLayout]:
         box = QFrame(self)
