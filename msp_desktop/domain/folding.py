@@ -1,0 +1,42 @@
+"""Search folding: letters with no Unicode decomposition, written as a worker types them.
+
+The index tokenizer (unicode61 remove_diacritics 2) already strips accents that decompose
+("Król" -> "krol"), but letters such as ł, ø, đ, ß or æ are letters of their own to it, so
+"Miroslaw" would never find "Mirosław". `fold` runs on the indexed text and on the query.
+
+Every letter maps to ASCII letters only: the words of a text and their number stay the same,
+so the index (folded) and the stored text (as written) agree word for word, and a search
+snippet can mark the words in the text as written.
+"""
+
+from __future__ import annotations
+
+# Each letter -> what an English keyboard user types for it (common transliteration).
+_LETTERS = {
+    "ß": "ss", "ẞ": "SS",
+    "æ": "ae", "Æ": "AE", "ǽ": "ae", "Ǽ": "AE", "ǣ": "ae", "Ǣ": "AE",
+    "œ": "oe", "Œ": "OE",
+    "ø": "o", "Ø": "O", "ǿ": "o", "Ǿ": "O",
+    "ł": "l", "Ł": "L", "ŀ": "l", "Ŀ": "L", "ƚ": "l", "ȴ": "l",
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ɖ": "d", "Ɖ": "D",
+    "þ": "th", "Þ": "TH",
+    "ı": "i", "ɨ": "i", "Ɨ": "I",
+    "ȷ": "j",
+    "ħ": "h", "Ħ": "H",
+    "ŧ": "t", "Ŧ": "T",
+    "ĸ": "k",
+    "ŋ": "ng", "Ŋ": "NG",
+    "ŉ": "n",
+    "ƀ": "b", "Ƀ": "B",
+    "ƶ": "z", "Ƶ": "Z",
+    "ĳ": "ij", "Ĳ": "IJ",
+    "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+}
+FOLDED_LETTERS = frozenset(_LETTERS)
+_TABLE = str.maketrans(_LETTERS)
+
+
+def fold(text: str) -> str:
+    """`text` with each letter that has no decomposition replaced by its ASCII spelling
+    (ł -> l, ß -> ss, æ -> ae, þ -> th, ...); everything else unchanged."""
+    return text.translate(_TABLE)
