@@ -18,7 +18,7 @@ from typing import Any
 
 from msp_desktop.domain.canonical import dumps
 from msp_desktop.domain.derive import display_name
-from msp_desktop.domain.fields import RecordKind
+from msp_desktop.domain.fields import TITLE_MAX, RecordKind
 from msp_desktop.domain.folding import fold
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.merge import FieldConflict, Node, merge
@@ -226,8 +226,9 @@ class Projector:
         mark_search_index_current(self._conn)
 
     def retitle(self) -> None:
-        """Work out every record's title again from its row (after titles changed form)."""
-        rows = self._conn.execute("SELECT rowid, kind, payload FROM records").fetchall()
+        """Work out again the titles that were cut at TITLE_MAX characters without "…"."""
+        rows = self._conn.execute("SELECT rowid, kind, payload FROM records"
+                                  " WHERE length(title) >= ?", (TITLE_MAX,)).fetchall()
         for rowid, kind_name, payload in rows:
             kind = KINDS.get(kind_name)
             title = kind.title(json.loads(payload)) if kind else kind_name

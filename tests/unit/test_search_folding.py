@@ -17,7 +17,7 @@ from msp_desktop.services.session import Session
 from msp_desktop.storage import migrations, projections
 from msp_desktop.storage.keyslots import KdfParams
 from msp_desktop.storage.schema import MIGRATIONS
-from tests.unit.conftest import FakeClock
+from tests.unit.conftest import FakeClock, note_payload
 
 PASS = "folding-test-passphrase"
 
@@ -107,9 +107,14 @@ def test_any_name_with_these_letters_is_found_by_its_folded_spelling(
 def test_a_vault_indexed_before_folding_is_reindexed_by_migration_v4(tmp_path: Path) -> None:
     folder = tmp_path / "vault"
     s = Session.create(folder, PASS, kdf=KdfParams.fast(), clock=FakeClock())
-    person = _person(s, _case(s, "Kowalczyk", "Mirosław"))
-    # As version 3 left it: one full-text table holding the text unfolded.
+    case_id = _case(s, "Kowalczyk", "Mirosław")
+    person = _person(s, case_id)
+    long_note = records.create(s, "contact_note", note_payload(
+        case_id, purpose="Visit " * 40)).state.record_id
+    # As version 3 left it: one full-text table holding the text unfolded, titles cut bare.
     with s.write():
+        s.conn.execute("UPDATE records SET title = substr(?, 1, 120) WHERE record_id = ?",
+                       ("Visit " * 40, long_note))
         bodies = s.conn.execute("SELECT rowid, body FROM search_text").fetchall()
         s.conn.execute("DROP TABLE search_fts")
         s.conn.execute("DROP TABLE search_text")
@@ -126,6 +131,7 @@ def test_a_vault_indexed_before_folding_is_reindexed_by_migration_v4(tmp_path: P
     try:
         assert migrations.user_version(s.conn) == len(MIGRATIONS) == 4
         assert person in _ids(s, "Miroslaw")
+        assert records.get(s, long_note).title == ("Visit " * 40)[:119].rstrip() + "…"
         assert any((folder / "backups").iterdir())  # backed up before migrating
         assert s.store.projections_match_revisions()
     finally:
