@@ -251,8 +251,9 @@ class CaseWorkspace(QWidget):
         self.audit.setModel(self.audit_model)
         for col, chars in enumerate((24, 20, 26)):
             self.audit.setColumnWidth(col, em * chars)
-        note = QLabel(_tr("Every view and change of this case, newest last. "
-                          "It holds record kinds and references, never case text."),
+        note = QLabel(_tr("Every view and change of this case, newest last. The log holds "
+                          "record kinds and references, never case text; each record is "
+                          "shown by its title today."),
                       self.audit_page)
         note.setWordWrap(True)
         note.setProperty("role", "secondary")
