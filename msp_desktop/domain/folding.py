@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 # Each letter -> what an English keyboard user types for it (common transliteration).
+# Changing this table changes what the index holds (and what taking a row out of it must
+# name): bump storage/projections.py SEARCH_INDEX_FORM with it, so vaults re-index once.
 _LETTERS = {
     "ß": "ss", "ẞ": "SS",
     "æ": "ae", "Æ": "AE", "ǽ": "ae", "Ǽ": "AE", "ǣ": "ae", "Ǣ": "AE",
