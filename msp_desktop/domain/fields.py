@@ -34,6 +34,8 @@ class FieldType(StrEnum):
 
 
 TEXT_TYPES = frozenset({FieldType.TEXT, FieldType.LONGTEXT, FieldType.QUOTE})
+# A record's title is the first line of its title field, at most this many characters.
+TITLE_MAX = 120
 
 
 @dataclass(frozen=True)
@@ -184,8 +186,16 @@ class RecordKind:
                 return f.choices.label(value)
             if value:
                 text = str(value).strip().splitlines()[0] if str(value).strip() else ""
-                return text[:120]
+                return shorten(text, TITLE_MAX)
         return self.label
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text`, or its first characters and "…" (at most `limit` in all) when it is longer,
+    so a reader can tell the words go on."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rstrip() + "…"
 
 
 def _check_value(f: Field, value: Any) -> str | None:

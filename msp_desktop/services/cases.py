@@ -17,6 +17,7 @@ from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed
 from msp_desktop.services.records import ref_problems
 from msp_desktop.services.session import Session
+from msp_desktop.storage import queries
 
 
 @dataclass(frozen=True)
@@ -184,5 +185,22 @@ def chronology(
     return chronology_of(session.store.records_for_case(case_id), kinds)
 
 
-def audit_trail(session: Session, case_id: str) -> list[Any]:
-    return session.audit.entries(case_id=case_id)
+@dataclass(frozen=True)
+class AuditRow:
+    """One line of a case's audit trail as a screen shows it. The log holds ids only; `title`
+    is the record's title now ('' when the vault does not hold the record)."""
+
+    at: str  # ISO time of the entry
+    author: str
+    action: str
+    entity_kind: str | None
+    entity_id: str | None
+    title: str
+
+
+def audit_trail(session: Session, case_id: str) -> list[AuditRow]:
+    """The case's audit entries, oldest first, with the current title of each record."""
+    entries = session.audit.entries(case_id=case_id)
+    titles = queries.record_titles(session.conn, (e.entity_id for e in entries if e.entity_id))
+    return [AuditRow(e.at, e.author, e.action, e.entity_kind, e.entity_id,
+                     titles.get(e.entity_id or "", "")) for e in entries]

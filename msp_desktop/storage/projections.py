@@ -2,7 +2,9 @@
 derived from the revisions in the caller's transaction and rebuildable from them alone.
 
 `records` holds each record's merged payload (per-field merge of its heads), `heads` the
-heads, `case_summary` one caseload row per case and `search_fts` the full-text index.
+heads, `case_summary` one caseload row per case and `search_fts` the full-text index: it
+indexes the folded text (domain/folding.py) and reads the text as written from `search_text`
+(an external-content table), so snippets show the adult's words as they were written.
 """
 
 from __future__ import annotations
@@ -16,17 +18,18 @@ from typing import Any
 
 from msp_desktop.domain.canonical import dumps
 from msp_desktop.domain.derive import display_name
-from msp_desktop.domain.fields import RecordKind
+from msp_desktop.domain.fields import TITLE_MAX, RecordKind
+from msp_desktop.domain.folding import fold
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.merge import FieldConflict, Node, merge
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus, status_after
 from msp_desktop.storage import marks, revision_log, summary
 
-# meta key and value: the search index holds NFC-normalised text (an index written before
-# lacks the row and is rebuilt once, at unlock: `ensure_search_index`).
+# meta key and value: the search index holds NFC-normalised, folded text (an index written
+# another way has another value or none, and is rebuilt once, at unlock: `ensure_search_index`).
 SEARCH_INDEX_KEY = "search_index"
-SEARCH_INDEX_FORM = "nfc-1"
+SEARCH_INDEX_FORM = "fold-1"
 
 _STATE_COLUMNS = (
     "record_id, kind, case_id, status, title, sort_date, payload, conflicts, created_hlc,"
@@ -146,12 +149,8 @@ class Projector:
                 " updated_by=? WHERE rowid = ?",
                 (*values, rowid),
             )
-            self._conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid,))
-        body = search_body(kind_name, payload, status)
-        if body:
-            self._conn.execute(
-                "INSERT INTO search_fts (rowid, body) VALUES (?, ?)", (rowid, body)
-            )
+            unindex(self._conn, rowid)
+        index(self._conn, rowid, search_body(kind_name, payload, status))
         if left_case:
             self._mark(case_id=left_case)
         if kind_name == "person":
@@ -209,7 +208,8 @@ class Projector:
 
     def rebuild(self) -> None:
         """Drop every projection and derive it again from the revisions alone."""
-        for table in ("heads", "records", "case_summary", "search_fts"):
+        clear_index(self._conn)
+        for table in ("heads", "records", "case_summary"):
             self._conn.execute(f"DELETE FROM {table}")
         with self.batch():
             for record_id in revision_log.record_ids_in_clock_order(self._conn):
@@ -219,18 +219,24 @@ class Projector:
     def reindex_search(self) -> None:
         """Write the full-text index again from the record rows (not the revisions: much
         cheaper than `rebuild`, and the rows are what `project` indexes)."""
-        self._conn.execute("DELETE FROM search_fts")
+        clear_index(self._conn)
         rows = self._conn.execute("SELECT rowid, kind, status, payload FROM records")
         for rowid, kind_name, status, payload in rows.fetchall():
-            body = search_body(kind_name, json.loads(payload), status)
-            if body:
-                self._conn.execute(
-                    "INSERT INTO search_fts (rowid, body) VALUES (?, ?)", (rowid, body)
-                )
+            index(self._conn, rowid, search_body(kind_name, json.loads(payload), status))
         mark_search_index_current(self._conn)
 
+    def retitle(self) -> None:
+        """Work out again the titles that were cut at TITLE_MAX characters without "…"."""
+        rows = self._conn.execute("SELECT rowid, kind, payload FROM records"
+                                  " WHERE length(title) >= ?", (TITLE_MAX,)).fetchall()
+        for rowid, kind_name, payload in rows:
+            kind = KINDS.get(kind_name)
+            title = kind.title(json.loads(payload)) if kind else kind_name
+            self._conn.execute("UPDATE records SET title = ? WHERE rowid = ? AND title != ?",
+                               (title, rowid, title))
+
     def ensure_search_index(self) -> bool:
-        """Re-index once if the index predates NFC normalisation; True if it did."""
+        """Re-index once if the index predates NFC normalisation or folding; True if it did."""
         if marks.get(self._conn, SEARCH_INDEX_KEY) == SEARCH_INDEX_FORM:
             return False
         self.reindex_search()
@@ -260,6 +266,32 @@ def search_body(kind_name: str, payload: Mapping[str, Any], status: str) -> str:
     if kind_name == "person":
         body = "\n".join(filter(None, [display_name(payload), body]))
     return unicodedata.normalize("NFC", body)
+
+
+def index(conn: Any, rowid: int, body: str) -> None:
+    """Index a record's body (as `search_body` gives it): the text as written is kept for
+    snippets, its folded form is what the index holds."""
+    if not body:
+        return
+    conn.execute("INSERT INTO search_text (rowid, body) VALUES (?, ?)", (rowid, body))
+    conn.execute("INSERT INTO search_fts (rowid, body) VALUES (?, ?)", (rowid, fold(body)))
+
+
+def unindex(conn: Any, rowid: int) -> None:
+    """Take a record out of the index. An external-content index forgets a row only when told
+    the exact text it indexed: the folded text as written, worked out again."""
+    row = conn.execute("SELECT body FROM search_text WHERE rowid = ?", (rowid,)).fetchone()
+    if row is None:
+        return
+    conn.execute("INSERT INTO search_fts (search_fts, rowid, body) VALUES ('delete', ?, ?)",
+                 (rowid, fold(row[0])))
+    conn.execute("DELETE FROM search_text WHERE rowid = ?", (rowid,))
+
+
+def clear_index(conn: Any) -> None:
+    # Never 'rebuild': FTS5 would index search_text as written, unfolded.
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+    conn.execute("DELETE FROM search_text")
 
 
 def mark_search_index_current(conn: Any) -> None:
@@ -344,7 +376,7 @@ def snapshot(conn: Any) -> list[tuple[object, ...]]:
     rows += [tuple(r) for r in conn.execute("SELECT * FROM heads ORDER BY 1, 2")]
     rows += [tuple(r) for r in conn.execute("SELECT * FROM case_summary ORDER BY case_id")]
     rows += [tuple(r) for r in conn.execute(
-        "SELECT r.record_id, f.body FROM search_fts f JOIN records r ON r.rowid = f.rowid"
+        "SELECT r.record_id, f.body FROM search_text f JOIN records r ON r.rowid = f.rowid"
         " ORDER BY r.record_id")]
     return rows
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from msp_desktop.domain.folding import fold
 from msp_desktop.domain.status import RecordStatus
 
 STAGE_FILTERS = frozenset({"open", "closed", "all"})
@@ -160,9 +161,10 @@ class SearchTerms:
 
     def fts(self) -> str:
         """A safe FTS5 query: every word must match; words of three letters or more also
-        match as the start of a longer word."""
+        match as the start of a longer word. Words are folded as the index is (ł -> l)."""
         return " ".join(
-            f'"{w}"*' if len(w) >= MIN_PREFIX_LENGTH else f'"{w}"' for w in self.words
+            f'"{w}"*' if len(w) >= MIN_PREFIX_LENGTH else f'"{w}"'
+            for w in (fold(word) for word in self.words)
         )
 
 
@@ -275,6 +277,18 @@ def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
         chunk = ids[start:start + 500]
         out.update(conn.execute(
             f"SELECT case_id, person_name FROM case_summary WHERE case_id IN"
+            f" ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def record_titles(conn: Any, record_ids: Iterable[str]) -> dict[str, str]:
+    """The current title of each of these records that the vault holds."""
+    ids = sorted(set(record_ids))
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        out.update(conn.execute(
+            f"SELECT record_id, title FROM records WHERE record_id IN"
             f" ({','.join('?' * len(chunk))})", chunk))
     return out
 

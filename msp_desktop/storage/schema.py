@@ -1,14 +1,16 @@
 """The database schema, as numbered migration steps (step i takes user_version i to i+1).
 
 Never edit a released step: add a new one. `revisions`, `audit`, `device` and `drafts` are the
-truth; `heads`, `records`, `case_summary` and `search_fts` are projections rebuilt from
-`revisions` alone (RecordStore.rebuild_projections).
+truth; `heads`, `records`, `case_summary` and `search_fts` (with `search_text`, from v4) are
+projections rebuilt from `revisions` alone (RecordStore.rebuild_projections).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+from msp_desktop.storage.projections import Projector
 
 Connection = Any  # sqlcipher3 connection (untyped C extension)
 
@@ -270,6 +272,32 @@ def _v3(conn: Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('head_since', ?)", (str(top),))
 
 
+# Search folds letters with no decomposition (ł, ø, ß, æ: domain/folding.py). The index holds
+# the folded text; the text as written lives in search_text, which the index reads for its
+# snippets (an external-content FTS5 table). Existing vaults are re-indexed here, and their
+# titles made again (a title cut at 120 characters now ends in "…").
+_V4 = """
+DROP TABLE IF EXISTS search_fts;
+DROP TABLE IF EXISTS search_text;
+CREATE TABLE search_text (
+    rowid INTEGER PRIMARY KEY,
+    body TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    body, content = 'search_text', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _v4(conn: Connection) -> None:
+    for statement in _split(_V4):
+        conn.execute(statement)
+    projector = Projector(conn)
+    projector.reindex_search()
+    projector.retitle()
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements: list[str] = []
@@ -299,5 +327,5 @@ def audit_triggers() -> dict[str, str]:
     return out
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,6 +27,7 @@ from msp_desktop.ui.clipboard import SensitiveClipboard
 from msp_desktop.ui.errors import CrashHandler, error_message
 from msp_desktop.ui.i18n import plural
 from msp_desktop.ui.idle import IdleController, LockWarningDialog
+from msp_desktop.ui.labels import format_when, local_time
 from msp_desktop.ui.session_watch import SessionWatcher
 from msp_desktop.ui.settings import Settings
 from msp_desktop.ui.unlock_window import UnlockWindow
@@ -428,7 +429,8 @@ class Gui:
             text = plural("Gui", "1 failed attempt to unlock this vault",
                           "%n failed attempts to unlock this vault", failed.count)
             if failed.since:
-                text += _tr(" since %1").replace("%1", failed.since.replace("T", " ")[:16])
+                since = format_when(local_time(failed.since)) or failed.since
+                text += _tr(" since %1").replace("%1", since)
             lines.append(text + _tr(". If that was not you, tell your IT support."))
         outcome = session.rekey_outcome
         if outcome == "completed":

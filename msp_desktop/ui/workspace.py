@@ -21,14 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from msp_desktop.domain.enums import CASE_STATUS, OUTCOME_ACHIEVEMENT, OUTCOME_STATUS
+from msp_desktop.domain.quoting import isolate, unquote
 from msp_desktop.services import cases
-from msp_desktop.services.cases import CaseView, ChronologyEvent
+from msp_desktop.services.cases import AuditRow, CaseView, ChronologyEvent
 from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_model import KIND_ROLE, RECORD_ID_ROLE
 from msp_desktop.ui.caseload_view import _Table
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.export_dialog import ExportDialog
-from msp_desktop.ui.labels import action_label, display_date, kind_label, status_label
+from msp_desktop.ui.labels import (
+    action_label,
+    display_date,
+    format_when,
+    kind_label,
+    local_time,
+    status_label,
+)
 from msp_desktop.ui.live_case import LiveCase
 from msp_desktop.ui.records import RecordTab, make_case_tabs
 from msp_desktop.ui.records.tabs import EditorPlace
@@ -74,20 +82,27 @@ class ChronologyModel(_ListModel):
 
 
 class AuditModel(_ListModel):
-    """Who did what to which record (ids and kinds only)."""
+    """Who did what to which record, when (in local time, as every list shows it)."""
 
     HEADERS = ("Time", "Who", "Action", "Record")
 
-    def load(self, entries: list[Any]) -> None:
+    def load(self, entries: list[AuditRow]) -> None:
         rows = []
         for e in entries:
-            when = (e.at or "")[:19].replace("T", " ")
-            record = ""
-            if e.entity_kind:
-                record = f"{kind_label(e.entity_kind)} {(e.entity_id or '')[:8]}".strip()
-            rows.append(((when, e.author, action_label(e.action), record),
+            when = format_when(local_time(e.at)) or e.at
+            rows.append(((when, e.author, action_label(e.action), _audit_record(e)),
                          e.entity_id or "", e.entity_kind or ""))
         self.set_rows(rows)
+
+
+def _audit_record(e: AuditRow) -> str:
+    """'Case note: Phone call'; a record the vault no longer holds: its kind and short id."""
+    if not e.entity_kind:
+        return ""
+    kind = kind_label(e.entity_kind)
+    if not e.title:
+        return f"{kind} {(e.entity_id or '')[:8]}".strip()
+    return kind if e.title == kind else f"{kind}: {e.title}"
 
 
 class OutcomesHeader(QFrame):
@@ -134,16 +149,21 @@ class OutcomesHeader(QFrame):
             return
         parts = []
         plain = []
+        # Each line runs in the app's direction: Qt would take it from the first letter, so a
+        # line starting with the adult's words in Urdu would run right to left.
+        direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
         for o in current:
             p = o.payload
-            statement = str(p.get("statement") or "")
+            # The adult's words, in one pair of quote marks, isolated so that words in Urdu
+            # keep the quote marks and the status label where they belong.
+            statement = isolate(unquote(str(p.get("statement") or "")))
             status = OUTCOME_STATUS.label(str(p.get("status") or "ACTIVE"))
             achieved = p.get("achievement")
             extra = status
             if achieved:
                 extra += " · " + OUTCOME_ACHIEVEMENT.label(str(achieved))
             parts.append(
-                f"<p style='margin:2px 0'>“{html.escape(statement)}”"
+                f"<p dir='{direction}' style='margin:2px 0'>“{html.escape(statement)}”"
                 f" <span style='color:{theme.COLOURS.secondary_text}'>"
                 f"({html.escape(extra)})</span></p>"
             )
@@ -233,8 +253,9 @@ class CaseWorkspace(QWidget):
         self.audit.setModel(self.audit_model)
         for col, chars in enumerate((24, 20, 26)):
             self.audit.setColumnWidth(col, em * chars)
-        note = QLabel(_tr("Every view and change of this case, newest last. "
-                          "It holds record kinds and references, never case text."),
+        note = QLabel(_tr("Every view and change of this case, newest last. The log holds "
+                          "record kinds and references, never case text; each record is "
+                          "shown by its title today."),
                       self.audit_page)
         note.setWordWrap(True)
         note.setProperty("role", "secondary")

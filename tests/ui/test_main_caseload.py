@@ -168,7 +168,7 @@ def test_workspace_header_chronology_and_audit(qtbot, gui_factory, vault) -> Non
     gui = unlocked_gui(qtbot, gui_factory, vault)
     win = gui.main_window
     ws = open_case(qtbot, win, vault["info"]["case_id"])
-    assert "“I want to stay in my own home”" in ws.header.outcomes_label.text()
+    assert "“\u2068I want to stay in my own home\u2069”" in ws.header.outcomes_label.text()
     assert "Current" in ws.header.outcomes_label.text()
     assert "Concern received" in ws.header.stage_label.text()
     # the view is audited once

@@ -19,6 +19,7 @@ from msp_desktop.services.maintenance import CheckReport, check_vault
 from msp_desktop.services.session import Session
 from msp_desktop.storage import head, migrations, sync_state
 from msp_desktop.storage.identity import load_device
+from msp_desktop.storage.schema import MIGRATIONS
 from msp_desktop.storage.store import RecordStore
 from msp_desktop.storage.vault import Vault
 from tests.unit._sync_helpers import (
@@ -333,7 +334,7 @@ def test_a_vault_from_before_signed_heads_upgrades_without_alarm(
     assert report.ok, report.lines()
     s = Session.open(path, PASS)
     try:
-        assert migrations.user_version(s.conn) == 3
+        assert migrations.user_version(s.conn) == len(MIGRATIONS)
     finally:
         s.close()
 

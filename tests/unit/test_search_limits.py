@@ -111,9 +111,8 @@ def test_an_index_written_before_nfc_is_rebuilt_once_at_unlock(tmp_path: Path) -
     # As an older version left it: the name indexed as typed (decomposed), no meta row.
     rowid = s.conn.execute("SELECT rowid FROM records WHERE record_id = ?", (person,)).fetchone()
     with s.write():
-        s.conn.execute("DELETE FROM search_fts WHERE rowid = ?", rowid)
-        s.conn.execute("INSERT INTO search_fts (rowid, body) VALUES (?, ?)",
-                       (rowid[0], unicodedata.normalize("NFD", "Андрій Kovalenko")))
+        projections.unindex(s.conn, rowid[0])
+        projections.index(s.conn, rowid[0], unicodedata.normalize("NFD", "Андрій Kovalenko"))
         s.conn.execute("DELETE FROM meta WHERE key = ?", (projections.SEARCH_INDEX_KEY,))
     assert person not in _ids(s, "Андрій")  # what a worker saw before the fix
     s.close()
@@ -122,7 +121,7 @@ def test_an_index_written_before_nfc_is_rebuilt_once_at_unlock(tmp_path: Path) -
     try:
         assert person in _ids(s, "Андрій")
         assert s.conn.execute("SELECT value FROM meta WHERE key = ?",
-                              (projections.SEARCH_INDEX_KEY,)).fetchone()[0] == "nfc-1"
+                              (projections.SEARCH_INDEX_KEY,)).fetchone()[0] == "fold-1"
         assert s.store.projections_match_revisions()
         assert s.store.ensure_search_index() is False  # once only
     finally:
