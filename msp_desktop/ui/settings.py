@@ -104,6 +104,8 @@ class Settings:
     default_export_dir = SettingVar("paths/default_export_dir", "", str)
     default_bundle_dir = SettingVar("paths/default_bundle_dir", "", str)
     font_scale = SettingVar("appearance/font_scale", 1.0, float, 0.75, 2.5)
+    chronology_newest_first = SettingVar("chronology/newest_first", True, bool)
+    caseload_sort = SettingVar("caseload/sort", "name asc", str)  # "<column> asc|desc"
 
     def __init__(self, path: Path | str | None = None) -> None:
         self._path = Path(path) if path is not None else default_settings_path()
