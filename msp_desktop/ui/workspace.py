@@ -232,7 +232,7 @@ class CaseWorkspace(QWidget):
         self.chronology.setModel(self.chronology_model)
         self.chronology.activated.connect(self._on_event_activated)
         em = self.fontMetrics().averageCharWidth()
-        for col, chars in enumerate((14, 26, 60, 16, 18, 14)):
+        for col, chars in enumerate((17, 30, 60, 16, 18, 14)):  # room for bold rows
             self.chronology.setColumnWidth(col, em * chars)
         self.chronology.horizontalHeader().setStretchLastSection(False)
         self.chronology.horizontalHeader().setSectionResizeMode(
@@ -270,7 +270,7 @@ class CaseWorkspace(QWidget):
         self.coming_up = _Table(_tr("Coming up"), self.chronology_page)
         self.coming_up.setModel(self.coming_up_model)
         self.coming_up.activated.connect(self._on_event_activated)
-        for col, chars in enumerate((14, 26, 60, 16)):
+        for col, chars in enumerate((17, 30, 60, 16, 18)):
             self.coming_up.setColumnWidth(col, em * chars)
         self.coming_up.horizontalHeader().setStretchLastSection(False)
         self.coming_up.horizontalHeader().setSectionResizeMode(
