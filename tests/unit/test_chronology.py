@@ -18,9 +18,12 @@ from msp_desktop.domain import chronology as chrono
 from msp_desktop.domain.fields import validate
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.services import cases, records
+from msp_desktop.services import sync as sync_service
 from msp_desktop.services.errors import ValidationFailed
 from msp_desktop.services.session import Session
 from msp_desktop.storage.keyslots import KdfParams
+from tests.unit._sync_helpers import close_all, export_to, finalised_note, make_replicas
+from tests.unit._sync_helpers import open_case as sync_case
 from tests.unit.conftest import FakeClock
 from tests.unit.conftest import note_payload as note
 
@@ -148,3 +151,39 @@ def test_case_view_keeps_planned_actions_out_of_the_chronology(session: Session)
     assert "Visit again" not in [e.title for e in view.chronology]
     assert "Call the bank" in [e.title for e in view.chronology]
     assert "chronology_mark" not in {e.kind for e in view.chronology}
+
+
+def test_marks_sync_and_every_replica_agrees(tmp_path: Path) -> None:
+    a, b = make_replicas(tmp_path, 2)
+    sent = 0
+
+    def swap() -> None:
+        nonlocal sent
+        for src, dst in ((a, b), (b, a)):
+            sent += 1
+            for path in export_to(src, tmp_path / f"out{sent}", [dst]):
+                sync_service.import_bundle(dst, path)
+
+    def significant(s: Session) -> dict[str, bool]:
+        return {e.record_id: e.significant for e in cases.chronology(s, case_id)}
+
+    try:
+        case_id, _person = sync_case(a)
+        note_id = finalised_note(a, case_id)
+        swap()
+        note_heads = records.get(b, note_id).heads
+        # both workers mark the same event before they sync: two marks, one answer
+        cases.mark_event(a, case_id, note_id, True, "Police informed")
+        cases.mark_event(b, case_id, note_id, False)
+        swap()
+        assert significant(a) == significant(b)
+        assert len(a.store.find("chronology_mark", case_id)) == 2  # nothing lost
+        cases.mark_event(b, case_id, note_id, True, "Agreed at supervision")
+        swap()
+        for s in (a, b):
+            event = next(e for e in cases.chronology(s, case_id) if e.record_id == note_id)
+            assert event.significant and event.mark_reason == "Agreed at supervision"
+            assert records.get(s, note_id).heads == note_heads  # the note never changed
+            assert records.get(s, note_id).finalised
+    finally:
+        close_all([a, b])
