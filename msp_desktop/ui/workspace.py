@@ -278,9 +278,14 @@ class CaseWorkspace(QWidget):
         self.coming_up.setColumnHidden(ChronologyModel.SIGNIFICANT_COLUMN, True)
         self.coming_up_empty = QLabel(_tr("Nothing planned after today."), self.chronology_page)
         self.coming_up_empty.setProperty("role", "secondary")
+        self.chronology_empty = QLabel(self.chronology_page)
+        self.chronology_empty.setProperty("role", "secondary")
+        self.chronology_empty.setWordWrap(True)
+        self.chronology_empty.hide()
         cl = QVBoxLayout(self.chronology_page)
         cl.addLayout(row)
         cl.addWidget(self.chronology, 3)
+        cl.addWidget(self.chronology_empty)
         cl.addWidget(self.coming_up_title)
         cl.addWidget(self.coming_up, 1)
         cl.addWidget(self.coming_up_empty)
@@ -385,6 +390,12 @@ class CaseWorkspace(QWidget):
             newest_first=self.newest_first.isChecked()))
         self.coming_up_model.load(
             [e for e in view.coming_up if kind is None or e.kind == kind])
+        self.chronology_empty.setText(
+            _tr("No significant events marked yet. Select an event and press Ctrl+M to "
+                "mark it.") if only else _tr("No dated events of this kind yet."))
+        self.chronology_empty.setVisible(self.chronology_model.rowCount() == 0)
+        self.chronology.setAccessibleDescription(
+            self.chronology_empty.text() if self.chronology_model.rowCount() == 0 else "")
         has_coming = self.coming_up_model.rowCount() > 0
         self.coming_up.setVisible(has_coming)
         self.coming_up_empty.setVisible(not has_coming)
@@ -435,6 +446,10 @@ class CaseWorkspace(QWidget):
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setOkButtonText(_tr("Mark significant"))
         dialog.setAccessibleName(_tr("Mark the event significant"))
+        box = dialog.findChild(QLineEdit)
+        if box is not None:
+            box.setAccessibleName(_tr("Why it is significant"))
+            box.setMaxLength(KINDS[chrono.MARK_KIND].field("reason").max_length)
         record_id = event.record_id
         dialog.textValueSelected.connect(lambda reason: self.set_mark(record_id, True, reason))
         dialog.finished.connect(lambda _r: dialog.deleteLater())

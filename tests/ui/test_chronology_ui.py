@@ -109,6 +109,8 @@ def test_mark_a_finalised_note_significant_from_the_keyboard_and_filter(
     dialog = ws.mark_dialog
     assert dialog is not None and dialog.isVisible()
     box = dialog.findChild(QLineEdit)
+    qtbot.waitUntil(box.hasFocus, timeout=2000)  # the worker types straight away
+    assert box.accessibleName() == "Why it is significant"
     qtbot.keyClicks(box, "First disclosure of financial abuse")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Significant" in _column(model, 5), timeout=5000)
@@ -128,8 +130,11 @@ def test_mark_a_finalised_note_significant_from_the_keyboard_and_filter(
     table.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # unmark
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=5000)
+    assert ws.chronology_empty.isVisibleTo(ws)
+    assert "No significant events" in ws.chronology_empty.text()
     qtbot.keyClick(ws.significant_only, Qt.Key.Key_Space)
     assert "Significant" not in _column(model, 5)
+    assert not ws.chronology_empty.isVisibleTo(ws)
     assert len(_column(model, 0)) == 6  # every past event again
 
 
