@@ -823,6 +823,22 @@ CLOSURE = RecordKind(
     rules=(R.closure_rules,),
 )
 
+# A worker's mark on a chronology event: finalised records never change, so whether an event
+# is significant is a record of its own that syncs like any other (the newest mark counts).
+CHRONOLOGY_MARK = RecordKind(
+    name="chronology_mark",
+    label="Chronology mark",
+    plural="Chronology marks",
+    title_field="reason",
+    fields=(
+        case_ref(),
+        Field("target_id", "Event", T.REF, required=True, section="Mark"),
+        flag("significant", "Significant event", section="Mark"),
+        text("reason", "Why it is significant", section="Mark", max_length=500),
+    ),
+    rules=(R.chronology_mark_rules,),
+)
+
 KINDS: dict[str, RecordKind] = {
     k.name: k
     for k in (
@@ -843,6 +859,7 @@ KINDS: dict[str, RecordKind] = {
         PLAN_ACTION,
         PLAN_REVIEW,
         CLOSURE,
+        CHRONOLOGY_MARK,
     )
 }
 

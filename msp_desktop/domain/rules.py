@@ -662,6 +662,20 @@ def closure_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
     return problems
 
 
+def chronology_mark_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
+    """A mark points at a dated record of its own case (or the case itself), never at a mark."""
+    target_id, case_id = p.get("target_id"), p.get("case_id")
+    if ctx is None or not isinstance(target_id, str) or not isinstance(case_id, str):
+        return []
+    target = ctx.get(target_id)
+    if target is None:
+        return []  # the reference check says so
+    in_case = target_id == case_id or target.payload.get("case_id") == case_id
+    if target.kind == "chronology_mark" or not in_case:
+        return [Problem("target_id", "Only an event in this case's chronology can be marked.")]
+    return []
+
+
 def closure_person(p: Payload, ctx: RuleContext | None) -> RecordView | None:
     """The adult of the case a closure belongs to, when the context can find them."""
     case_id = p.get("case_id")

@@ -83,7 +83,8 @@ def _field_schema(f: Field) -> dict[str, Any]:
         assert f.choices is not None
         s = {"type": "array", "items": _choice_ref(f.choices)}
     elif t is FieldType.REF:
-        s = {**_ID, "description": f"record_id of a {f.ref_kind} record"}
+        target = f"a {f.ref_kind} record" if f.ref_kind else "a record of any kind"
+        s = {**_ID, "description": f"record_id of {target}"}
     elif t is FieldType.LIST:
         s = {"type": "array", "items": _object(f.subfields, row=True)}
     else:  # pragma: no cover - a new FieldType must be given a schema here

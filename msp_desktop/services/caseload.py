@@ -25,7 +25,13 @@ def make_filter(
     reviews_due: bool = False,
     overdue: bool = False,
     needs_attention: bool = False,
+    sort: str = "name",
+    descending: bool = False,
+    behind: frozenset[str] = frozenset(),
 ) -> CaseloadFilter:
+    """The filter (and order) of the caseload list. sort: a column of the list ("name",
+    "stage", "next_review", "overdue", "last_contact", "office", "attention"); behind: the
+    cases the office has not acknowledged, for sorting by "office"."""
     today = session.clock.today()
     return CaseloadFilter(
         stage=stage,
@@ -35,6 +41,9 @@ def make_filter(
         overdue_on=today.isoformat() if overdue else None,
         needs_attention=needs_attention,
         today=today.isoformat(),
+        sort=sort,
+        descending=descending,
+        behind=frozenset(behind),
     )
 
 

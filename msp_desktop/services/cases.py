@@ -7,11 +7,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from msp_desktop.domain import chronology as chrono
 from msp_desktop.domain.fields import clean, validate
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.lifecycle import RecordError
 from msp_desktop.domain.revisions import RecordState
-from msp_desktop.services import caseload, people
+from msp_desktop.services import caseload, people, records
 from msp_desktop.services.caseload import CaseRow
 from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed
@@ -42,6 +43,9 @@ class ChronologyEvent:
     title: str
     record_id: str
     status: str
+    author: str = ""  # who first saved the record
+    significant: bool = False  # marked a significant event (chronology_mark)
+    mark_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,9 @@ class CaseView:
 
     overview: CaseOverview
     row: CaseRow | None
-    chronology: list[ChronologyEvent]
+    chronology: list[ChronologyEvent]  # what happened, oldest first
+    # Events dated after the day of the read (plan actions due), soonest first.
+    coming_up: list[ChronologyEvent] = field(default_factory=list)
 
     @property
     def case_id(self) -> str:
@@ -146,10 +152,13 @@ def case_view(session: Session, case_id: str, *, audit: bool = True) -> CaseView
     """The case as a screen shows it. audit=False reads only (a read-only session on a worker
     thread); the caller then records the view with `log_view` on the main session."""
     ov = overview(session, case_id, audit=audit)
+    past, coming = chrono.split_coming_up(
+        chronology_of(ov.records), session.clock.today().isoformat())
     return CaseView(
         overview=ov,
         row=caseload.row(session, case_id),
-        chronology=chronology_of(ov.records),
+        chronology=past,
+        coming_up=coming,
     )
 
 
@@ -162,7 +171,10 @@ def log_view(session: Session, case_id: str) -> None:
 def chronology_of(
     records: Iterable[RecordState], kinds: set[str] | None = None
 ) -> list[ChronologyEvent]:
-    """Every dated event in date order (records without a date are left out)."""
+    """Every dated event in date order (records without a date are left out), each with the
+    mark in force on it."""
+    records = list(records)
+    marks = chrono.current_marks(records)
     events: list[ChronologyEvent] = []
     for r in records:
         if kinds is not None and r.kind not in kinds:
@@ -170,9 +182,12 @@ def chronology_of(
         if not r.sort_date:
             continue
         k = KINDS.get(r.kind)
+        mark = marks.get(r.record_id)
         events.append(ChronologyEvent(
             date=r.sort_date, kind=r.kind, kind_label=k.label if k else r.kind,
-            title=r.title, record_id=r.record_id, status=r.status,
+            title=r.title, record_id=r.record_id, status=r.status, author=r.created_by,
+            significant=mark is not None and mark.significant,
+            mark_reason=mark.reason if mark is not None and mark.significant else "",
         ))
     events.sort(key=lambda e: (e.date, e.kind, e.record_id))
     return events
@@ -183,6 +198,20 @@ def chronology(
 ) -> list[ChronologyEvent]:
     """Every dated event of the case in date order (records without a date are left out)."""
     return chronology_of(session.store.records_for_case(case_id), kinds)
+
+
+def mark_event(
+    session: Session, case_id: str, record_id: str, significant: bool, reason: str = ""
+) -> Saved:
+    """Mark (or unmark) a chronology event as significant. The event itself is left as it is
+    (it may be finalised): the mark is a record of its own, saved as a new revision of the
+    mark already in force when there is one, so it syncs and keeps its history."""
+    current = chrono.current_marks(session.store.find(chrono.MARK_KIND, case_id)).get(record_id)
+    body = {"case_id": case_id, "target_id": record_id, "significant": significant,
+            "reason": reason.strip() if significant else ""}
+    if current is None:
+        return records.create(session, chrono.MARK_KIND, body)
+    return records.edit(session, current.mark_id, body)
 
 
 @dataclass(frozen=True)

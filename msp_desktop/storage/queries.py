@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from msp_desktop.domain.enums import CASE_STATUS
 from msp_desktop.domain.folding import fold
 from msp_desktop.domain.status import RecordStatus
 
@@ -40,6 +41,48 @@ class CaseloadFilter:
     overdue_on: str | None = None  # ISO date: has an open action due before this date
     needs_attention: bool = False  # conflicts, drafts or overdue
     today: str = ""
+    sort: str = "name"  # one of CASELOAD_SORTS
+    descending: bool = False
+    # Cases the office has not acknowledged every change of (sorting by "office" only).
+    behind: frozenset[str] = frozenset()
+
+
+_OPEN_ACTION = (
+    "kind = 'plan_action' AND coalesce(json_extract(payload, '$.status'), '') NOT IN"
+    " ('DONE', 'COMPLETED', 'CANCELLED', 'NOT_NEEDED')")
+
+# What the caseload can be sorted by: the SQL of each key (dates are ISO text, so they sort
+# as dates) and how many `today` parameters it takes. Empty values come last either way.
+CASELOAD_SORTS: dict[str, tuple[str, int]] = {
+    "name": ("s.sort_name", 0),
+    "stage": ("CASE s.stage " + " ".join(
+        f"WHEN '{c.code}' THEN {i}" for i, c in enumerate(CASE_STATUS)) + " END", 0),
+    "next_review": ("s.next_review", 0),
+    "overdue": ("CASE WHEN s.earliest_open_due < ? THEN (SELECT count(*) FROM records"
+                " WHERE case_id = s.case_id AND " + _OPEN_ACTION +
+                " AND substr(json_extract(payload, '$.due_date'), 1, 10) < ?) ELSE 0 END", 2),
+    "last_contact": ("s.last_contact", 0),
+    "attention": ("(s.conflicts > 0) + coalesce(s.earliest_open_due < ?, 0)"
+                  " + coalesce(s.next_review < ?, 0)"
+                  " + EXISTS (SELECT 1 FROM drafts d WHERE d.case_id = s.case_id)", 2),
+}
+
+
+def _order(f: CaseloadFilter) -> tuple[str, list[Any]]:
+    """The ORDER BY of a caseload page: the chosen key, then the name and id, so pages never
+    overlap or skip a case."""
+    direction = " DESC" if f.descending else ""
+    if f.sort == "office":
+        behind = sorted(f.behind)
+        if not behind:  # every case is up to date (or no office): by name
+            return " ORDER BY s.sort_name, s.case_id", []
+        key = f"s.case_id IN ({', '.join('?' * len(behind))})"
+        return f" ORDER BY {key}{direction}, s.sort_name, s.case_id", behind
+    if f.sort not in CASELOAD_SORTS or f.sort == "name":
+        return f" ORDER BY s.sort_name{direction}, s.case_id{direction}", []
+    sql, todays = CASELOAD_SORTS[f.sort]
+    return (f" ORDER BY ({sql}) IS NULL, {sql}{direction}, s.sort_name, s.case_id",
+            [f.today] * (2 * todays))
 
 
 def _where(f: CaseloadFilter) -> tuple[str, list[Any]]:
@@ -73,12 +116,13 @@ def count_cases(conn: Any, f: CaseloadFilter) -> int:
 
 def case_page(conn: Any, f: CaseloadFilter, offset: int, limit: int) -> list[CaseRow]:
     where, args = _where(f)
+    order, order_args = _order(f)
     rows = conn.execute(
         "SELECT s.case_id, s.person_id, s.person_name, s.stage, s.opened_at, s.next_review,"
         " s.earliest_open_due, s.open_actions, s.last_contact, s.conflicts, s.outcomes,"
         " (SELECT count(*) FROM drafts d WHERE d.case_id = s.case_id)"
-        f" FROM case_summary s{where} ORDER BY s.sort_name, s.case_id LIMIT ? OFFSET ?",
-        [*args, limit, offset],
+        f" FROM case_summary s{where}{order} LIMIT ? OFFSET ?",
+        [*args, *order_args, limit, offset],
     ).fetchall()
     return [_case_row(conn, r, f.today) for r in rows]
 

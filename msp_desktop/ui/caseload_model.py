@@ -7,6 +7,7 @@ into sight. It never calls `count` either.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -80,11 +81,16 @@ class CaseloadModel(RowsModel[CaseRow]):
         self._exhausted = False
         self.pages_fetched = 0
         self._office_missing: frozenset[str] | None = None  # None: no office set up
+        self._sort: tuple[str, bool] = ("name", False)  # (column key, descending)
 
     # filter and lifecycle ------------------------------------------------------------------
 
     def set_filter(self, f: CaseloadFilter) -> None:
-        """Show the cases matching `f`, starting again from the first page."""
+        """Show the cases matching `f` in the model's sort order, starting again from the
+        first page."""
+        key, descending = self._sort
+        f = dataclasses.replace(f, sort=key, descending=descending,
+                                behind=self._office_missing or frozenset())
         self.beginResetModel()
         self._filter = f
         self._rows = []
@@ -113,6 +119,9 @@ class CaseloadModel(RowsModel[CaseRow]):
         if value == self._office_missing:
             return
         self._office_missing = value
+        if self._sort[0] == "office" and self._filter is not None:
+            self._refetch()  # the order depends on it
+            return
         if self._rows:
             column = self.COLUMNS.index("office")
             self.dataChanged.emit(self.index(0, column),
@@ -138,6 +147,29 @@ class CaseloadModel(RowsModel[CaseRow]):
             if r.case_id == case_id:
                 return i
         return -1
+
+    # sorting ------------------------------------------------------------------------------
+
+    def sort_order(self) -> tuple[str, bool]:
+        """(the column key the list is sorted by, descending)."""
+        return self._sort
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (the view's header asks): the list is read again, in that order,
+        from the vault, a page at a time (dates sort as dates, empty ones last)."""
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        wanted = (self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted == self._sort:
+            return
+        self._sort = wanted
+        if self._filter is not None:
+            self._refetch()
+
+    def _refetch(self) -> None:
+        assert self._filter is not None
+        self.set_filter(self._filter)
+        self.fetchMore()
 
     # Qt model API --------------------------------------------------------------------------
 

@@ -6,13 +6,22 @@ import logging
 import threading
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,
+    QStandardItemModel,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -50,6 +59,38 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
 SEARCH_LIMIT = 50
+
+# How each caseload column's two orders read in the "Sort by" list: (ascending, descending).
+_SORT_WORDS: dict[str, tuple[Any, Any]] = {  # QT_TRANSLATE_NOOP: for lupdate
+    "name": (QT_TRANSLATE_NOOP("CaseloadView", "A to Z"),
+              QT_TRANSLATE_NOOP("CaseloadView", "Z to A")),
+    "stage": (QT_TRANSLATE_NOOP("CaseloadView", "earliest stage first"),
+              QT_TRANSLATE_NOOP("CaseloadView", "latest stage first")),
+    "next_review": (QT_TRANSLATE_NOOP("CaseloadView", "soonest first"),
+              QT_TRANSLATE_NOOP("CaseloadView", "latest first")),
+    "overdue": (QT_TRANSLATE_NOOP("CaseloadView", "fewest first"),
+              QT_TRANSLATE_NOOP("CaseloadView", "most first")),
+    "last_contact": (QT_TRANSLATE_NOOP("CaseloadView", "longest ago first"),
+              QT_TRANSLATE_NOOP("CaseloadView", "most recent first")),
+    "office": (QT_TRANSLATE_NOOP("CaseloadView", "behind last"),
+              QT_TRANSLATE_NOOP("CaseloadView", "behind first")),
+    "attention": (QT_TRANSLATE_NOOP("CaseloadView", "least first"),
+              QT_TRANSLATE_NOOP("CaseloadView", "most first")),
+}
+
+
+def sort_text(key: str, descending: bool) -> str:
+    """A caseload order as the settings keep it."""
+    return f"{key} {'desc' if descending else 'asc'}"
+
+
+def parse_sort(value: str) -> tuple[str, bool]:
+    """A stored caseload order ("next_review desc") as (column key, descending); the name,
+    A to Z, when it is not one the list knows."""
+    key, _, direction = value.strip().partition(" ")
+    if key not in CaseloadModel.COLUMNS:
+        return "name", False
+    return key, direction == "desc"
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -202,6 +243,29 @@ class CaseloadView(QWidget):
         self.table.activated.connect(self._on_case_activated)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Sort by clicking a header, or from the keyboard with "Sort by"; remembered.
+        self.sort_by = QComboBox(self)
+        self.sort_by.setAccessibleName(self.tr("Sort the cases by"))
+        for col, key in enumerate(CaseloadModel.COLUMNS):
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            for descending, words in enumerate(_SORT_WORDS[key]):
+                self.sort_by.addItem(f"{title}: {self.tr(str(words))}",
+                                     sort_text(key, bool(descending)))
+        sort_label = QLabel(self.tr("Sort b&y:"), self)
+        sort_label.setBuddy(self.sort_by)
+        filters.addWidget(sort_label)
+        filters.addWidget(self.sort_by)
+        key, descending = parse_sort(
+            ctx.settings.caseload_sort if ctx.settings is not None else "name")
+        self.sort_by.setCurrentIndex(max(0, self.sort_by.findData(sort_text(key, descending))))
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(
+            CaseloadModel.COLUMNS.index(key),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        self.sort_by.currentIndexChanged.connect(self._on_sort_chosen)
         em = self.fontMetrics().averageCharWidth()
         for col, chars in enumerate((30, 36, 16, 18, 16, 14)):
             self.table.setColumnWidth(col, em * chars)
@@ -275,6 +339,32 @@ class CaseloadView(QWidget):
         shown while no office is set up)."""
         self.model.set_office_status(known, missing)
         self.table.setColumnHidden(self.model.COLUMNS.index("office"), not known)
+        items = self.sort_by.model()
+        if isinstance(items, QStandardItemModel):  # no office: no sorting by it either
+            for descending in (False, True):
+                item = items.item(self.sort_by.findData(sort_text("office", descending)))
+                if item is not None:
+                    item.setEnabled(known)
+
+    # order ---------------------------------------------------------------------------------
+
+    def _on_sort_chosen(self, _index: int) -> None:
+        key, descending = parse_sort(self.sort_by.currentData())
+        self.table.sortByColumn(
+            CaseloadModel.COLUMNS.index(key),
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+
+    def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        """The header's order changed (a click, or "Sort by"): show it and remember it."""
+        key = CaseloadModel.COLUMNS[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.sort_by.blockSignals(True)
+        self.sort_by.setCurrentIndex(max(0, self.sort_by.findData(sort_text(key, descending))))
+        self.sort_by.blockSignals(False)
+        settings = self.ctx.settings
+        if settings is not None:
+            settings.caseload_sort = sort_text(key, descending)
+            settings.sync()
 
     def _update_empty(self) -> None:
         empty = self.model.rowCount() == 0

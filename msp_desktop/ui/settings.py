@@ -106,6 +106,8 @@ class Settings:
     font_scale = SettingVar("appearance/font_scale", 1.0, float, 0.75, 2.5)
     # QWidget.saveGeometry of the main window, base64: its size, place and screen only.
     main_window_geometry = SettingVar("window/main_geometry", "", str)
+    chronology_newest_first = SettingVar("chronology/newest_first", True, bool)
+    caseload_sort = SettingVar("caseload/sort", "name asc", str)  # "<column> asc|desc"
 
     def __init__(self, path: Path | str | None = None) -> None:
         self._path = Path(path) if path is not None else default_settings_path()

@@ -7,12 +7,16 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -20,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.domain import chronology as chrono
 from msp_desktop.domain.enums import CASE_STATUS, OUTCOME_ACHIEVEMENT, OUTCOME_STATUS
+from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.quoting import isolate, unquote
 from msp_desktop.services import cases
 from msp_desktop.services.cases import AuditRow, CaseView, ChronologyEvent
@@ -68,17 +74,41 @@ class _ListModel(RowsModel[tuple[tuple[str, ...], str, str]]):
         return None
 
 
-class ChronologyModel(_ListModel):
-    """Dated events of the case in order."""
+class ChronologyModel(RowsModel[ChronologyEvent]):
+    """Dated events of the case in the order given; significant ones say so, in bold."""
 
-    HEADERS = ("Date", "Record", "Summary", "Status")
+    TR_CONTEXT = _CTX
+    HEADERS = ("Date", "Record", "Summary", "Status", "Author", "Significant")
+    SIGNIFICANT_COLUMN = 5
 
     def load(self, events: list[ChronologyEvent]) -> None:
-        self.set_rows([
-            ((display_date(e.date), kind_label(e.kind), e.title, status_label(e.status)),
-             e.record_id, e.kind)
-            for e in events
-        ])
+        self.set_rows(events)
+
+    def event_at(self, row: int) -> ChronologyEvent | None:
+        """Return the event on a row."""
+        return self.row_value(row)
+
+    def row_of(self, record_id: str) -> int:
+        """Return the row of this record's event, or -1."""
+        return next((i for i, e in enumerate(self._rows) if e.record_id == record_id), -1)
+
+    def cell(self, e: ChronologyEvent, column: int, role: int) -> Any:
+        if role in TEXT_ROLES:
+            texts = (display_date(e.date), kind_label(e.kind), e.title, status_label(e.status),
+                     e.author, _tr("Significant") if e.significant else "")
+            return texts[column] if column < len(texts) else None
+        if role == RECORD_ID_ROLE:
+            return e.record_id or None
+        if role == KIND_ROLE:
+            return e.kind or None
+        if role == Qt.ItemDataRole.FontRole and e.significant:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and e.significant:
+            return _tr("Significant: %1").replace("%1", e.mark_reason) if e.mark_reason \
+                else _tr("Significant event")
+        return None
 
 
 class AuditModel(_ListModel):
@@ -224,7 +254,7 @@ class CaseWorkspace(QWidget):
         self.chronology.setModel(self.chronology_model)
         self.chronology.activated.connect(self._on_event_activated)
         em = self.fontMetrics().averageCharWidth()
-        for col, chars in enumerate((14, 26, 60, 16)):
+        for col, chars in enumerate((17, 30, 60, 16, 18, 14)):  # room for bold rows
             self.chronology.setColumnWidth(col, em * chars)
         self.chronology.horizontalHeader().setStretchLastSection(False)
         self.chronology.horizontalHeader().setSectionResizeMode(
@@ -232,13 +262,56 @@ class CaseWorkspace(QWidget):
         )
         filter_label = QLabel(_tr("Sho&w:"), self.chronology_page)
         filter_label.setBuddy(self.chronology_filter)
+        self.significant_only = QCheckBox(_tr("Significant events &only"), self.chronology_page)
+        self.significant_only.setAccessibleName(_tr("Show significant events only"))
+        self.newest_first = QCheckBox(_tr("&Newest first"), self.chronology_page)
+        self.newest_first.setAccessibleName(_tr("Newest events first"))
+        self.newest_first.setChecked(self._newest_first_setting())
+        self.mark_button = QPushButton(_tr("&Mark significant"), self.chronology_page)
+        self.mark_button.setAccessibleName(_tr("Mark the selected event significant"))
+        self.mark_button.setToolTip(_tr(
+            "Mark or unmark the selected event as significant (Ctrl+M). The event itself is "
+            "not changed."))
+        self.mark_button.setEnabled(False)
+        self.mark_shortcut = QShortcut(QKeySequence("Ctrl+M"), self.chronology_page)
+        self.mark_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.mark_shortcut.activated.connect(self.toggle_mark)
+        self.mark_button.clicked.connect(self.toggle_mark)
+        self.mark_dialog: QInputDialog | None = None
         row = QHBoxLayout()
         row.addWidget(filter_label)
         row.addWidget(self.chronology_filter)
+        row.addWidget(self.significant_only)
+        row.addWidget(self.newest_first)
         row.addStretch(1)
+        row.addWidget(self.mark_button)
+        # What is only planned (plan actions due after today) is not something that happened.
+        self.coming_up_title = QLabel(_tr("Coming up"), self.chronology_page)
+        theme.make_heading(self.coming_up_title, 1.1)
+        self.coming_up_model = ChronologyModel(self)
+        self.coming_up = _Table(_tr("Coming up"), self.chronology_page)
+        self.coming_up.setModel(self.coming_up_model)
+        self.coming_up.activated.connect(self._on_event_activated)
+        for col, chars in enumerate((17, 30, 60, 16, 18)):
+            self.coming_up.setColumnWidth(col, em * chars)
+        self.coming_up.horizontalHeader().setStretchLastSection(False)
+        self.coming_up.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)
+        self.coming_up.setColumnHidden(ChronologyModel.SIGNIFICANT_COLUMN, True)
+        self.coming_up_empty = QLabel(_tr("Nothing planned after today."), self.chronology_page)
+        self.coming_up_empty.setProperty("role", "secondary")
+        self.chronology_empty = QLabel(self.chronology_page)
+        self.chronology_empty.setProperty("role", "secondary")
+        self.chronology_empty.setWordWrap(True)
+        self.chronology_empty.hide()
         cl = QVBoxLayout(self.chronology_page)
         cl.addLayout(row)
-        cl.addWidget(self.chronology, 1)
+        cl.addWidget(self.chronology, 3)
+        cl.addWidget(self.chronology_empty)
+        cl.addWidget(self.coming_up_title)
+        cl.addWidget(self.coming_up, 1)
+        cl.addWidget(self.coming_up_empty)
+        self.coming_up_title.setBuddy(self.coming_up)
         self.tabs.addTab(self.chronology_page, _tr("Chronology"))
 
         # Record tabs
@@ -272,6 +345,10 @@ class CaseWorkspace(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.chronology_filter.currentIndexChanged.connect(self.refresh_chronology)
+        self.significant_only.toggled.connect(self.refresh_chronology)
+        self.newest_first.toggled.connect(self._on_order_changed)
+        self.chronology.selectionModel().currentRowChanged.connect(self._update_mark_button)
+        self.chronology_model.modelReset.connect(self._update_mark_button)
         self.live.loaded.connect(self._on_loaded)
         self.live.failed.connect(self._on_failed)
         self.busy.start(_tr("Opening the case"))
@@ -316,20 +393,107 @@ class CaseWorkspace(QWidget):
         self.chronology_filter.clear()
         self.chronology_filter.addItem(_tr("Every kind of record"), None)
         for kind in sorted(view.overview.counts, key=kind_label):
-            if kind != "case":
+            known = KINDS.get(kind)
+            if kind != "case" and (known is None or known.date_field is not None):
                 self.chronology_filter.addItem(kind_label(kind), kind)
         index = self.chronology_filter.findData(chosen)
         self.chronology_filter.setCurrentIndex(max(index, 0))
         self.chronology_filter.blockSignals(False)
 
     def refresh_chronology(self) -> None:
-        """Show the chronology of the chosen kind (from the view in hand: no read)."""
+        """Show the chronology of the chosen kind, significant events only when asked, in
+        the chosen order (from the view in hand: no read); the selected event stays
+        selected."""
         view = self.live.view
         if view is None:
             return
         kind = self.chronology_filter.currentData()
-        self.chronology_model.load(
-            [e for e in view.chronology if kind is None or e.kind == kind])
+        only = self.significant_only.isChecked()
+        current = self.chronology.currentIndex().data(RECORD_ID_ROLE)
+        self.chronology_model.load(chrono.in_order(
+            [e for e in view.chronology
+             if (kind is None or e.kind == kind) and (e.significant or not only)],
+            newest_first=self.newest_first.isChecked()))
+        self.coming_up_model.load(
+            [e for e in view.coming_up if kind is None or e.kind == kind])
+        self.chronology_empty.setText(
+            _tr("No significant events marked yet. Select an event and press Ctrl+M to "
+                "mark it.") if only else _tr("No dated events of this kind yet."))
+        self.chronology_empty.setVisible(self.chronology_model.rowCount() == 0)
+        self.chronology.setAccessibleDescription(
+            self.chronology_empty.text() if self.chronology_model.rowCount() == 0 else "")
+        has_coming = self.coming_up_model.rowCount() > 0
+        self.coming_up.setVisible(has_coming)
+        self.coming_up_empty.setVisible(not has_coming)
+        row = self.chronology_model.row_of(current) if current else -1
+        if row >= 0:
+            self.chronology.setCurrentIndex(self.chronology_model.index(row, 0))
+        self._update_mark_button()
+
+    # significant events and order ------------------------------------------------------------
+
+    def _newest_first_setting(self) -> bool:
+        settings = self.ctx.settings
+        return settings.chronology_newest_first if settings is not None else True
+
+    def _on_order_changed(self, newest_first: bool) -> None:
+        settings = self.ctx.settings
+        if settings is not None:
+            settings.chronology_newest_first = newest_first
+            settings.sync()
+        self.refresh_chronology()
+
+    def selected_event(self) -> ChronologyEvent | None:
+        """Return the chronology event the worker has selected."""
+        index = self.chronology.currentIndex()
+        return self.chronology_model.event_at(index.row()) if index.isValid() else None
+
+    def _update_mark_button(self, *_args: Any) -> None:
+        event = self.selected_event()
+        self.mark_button.setEnabled(event is not None)
+        marked = event is not None and event.significant
+        self.mark_button.setText(_tr("Un&mark significant") if marked
+                                 else _tr("&Mark significant"))
+        self.mark_button.setAccessibleName(
+            _tr("Unmark the selected event") if marked
+            else _tr("Mark the selected event significant"))
+
+    def toggle_mark(self) -> None:
+        """Mark the selected event significant (asking why, which is optional), or unmark it."""
+        event = self.selected_event()
+        if event is None:
+            return
+        if event.significant:
+            self.set_mark(event.record_id, False)
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_tr("Significant event"))
+        dialog.setLabelText(_tr("Why is this event significant? (optional)"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setOkButtonText(_tr("Mark significant"))
+        dialog.setAccessibleName(_tr("Mark the event significant"))
+        box = dialog.findChild(QLineEdit)
+        if box is not None:
+            box.setAccessibleName(_tr("Why it is significant"))
+            box.setMaxLength(KINDS[chrono.MARK_KIND].field("reason").max_length)
+        record_id = event.record_id
+        dialog.textValueSelected.connect(lambda reason: self.set_mark(record_id, True, reason))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.mark_dialog = dialog
+        dialog.open()  # window-modal, without blocking
+
+    def set_mark(self, record_id: str, significant: bool, reason: str = "") -> None:
+        """Save the mark; the case view reloads with it (every open view hears the write)."""
+        self.mark_dialog = None
+        try:
+            saved = cases.mark_event(self.ctx.session, self.case_id, record_id, significant,
+                                     reason)
+        except Exception as exc:  # a refused mark says why, in the header's problem line
+            log.error("Could not mark a chronology event", exc_info=exc)
+            self.header.show_problem(getattr(exc, "user_message", None) or _tr(
+                "The mark could not be saved. Try again."))
+            return
+        self.ctx.publish(saved.changes)
 
     def refresh_audit(self) -> None:
         """Reload the audit trail."""
@@ -466,6 +630,10 @@ class CaseWorkspace(QWidget):
         self.tabs.currentChanged.disconnect(self._on_tab_changed)
         self.header.clear()
         self.chronology_model.clear()
+        self.coming_up_model.clear()
+        if self.mark_dialog is not None:
+            self.mark_dialog.close()
+            self.mark_dialog = None
         self.audit_model.clear()
         self.chronology_filter.clear()
         while self.tabs.count():

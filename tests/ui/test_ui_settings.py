@@ -72,7 +72,7 @@ def test_hand_edited_file_is_clamped_or_defaulted(tmp_path: Path) -> None:
 
 def test_every_setting_declared_once() -> None:
     keys = [v.key for v in Settings.declared()]
-    assert len(keys) == len(set(keys)) == 6
+    assert len(keys) == len(set(keys)) == 8
 
 
 def test_default_path_is_platform_config_dir() -> None:

@@ -4,6 +4,7 @@ the order in which the stages write their records."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from msp_desktop.domain import enums as E
@@ -126,6 +127,7 @@ def _write_episode(
         write_consents(draw, ep, day("info"))
     if level >= 2:
         write_decision(draw, a, ep, day("decision"), no_enquiry=close_path == "no_enquiry")
+        _mark_significant(draw, ep, ep.decision_id, "Decision whether to make enquiries")
     if level >= 3 and ep.decision != "NO_ENQUIRY":
         write_enquiry(draw, a, ep, day("enquiry"), day("concluded") if level >= 5 else None)
     if level >= 1:
@@ -148,6 +150,15 @@ def _write_episode(
     if final != "concern_received" or "msp_not_asked_reason" in case:
         draw.w.edit("case", ep.case_id, case)
     return ep
+
+
+def _mark_significant(draw: Draw, ep: Episode, record_id: str | None, reason: str) -> None:
+    """Mark an event significant in the chronology, as a worker would. The mark's id comes
+    from the event's (not the id stream), so every other record keeps the id it had."""
+    if record_id:
+        draw.w.create("chronology_mark", uuid.uuid5(uuid.NAMESPACE_OID, record_id).hex, {
+            "case_id": ep.case_id, "target_id": record_id, "significant": True,
+            "reason": reason})
 
 
 def _place_harm(draw: Draw, a: Adult, ep: Episode, who: Who) -> None:
