@@ -4,111 +4,185 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="168"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="253"/>
         <source>Write exactly what they said, in their words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="193"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="267"/>
+        <source>%1 of %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="269"/>
+        <source>%1 too many: shorten it before saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="273"/>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="311"/>
         <source>— choose —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="231"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="349"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="231"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="349"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="232"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="350"/>
         <source>— not recorded —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="251"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="373"/>
         <source>A linked record (not in this case)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="275"/>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="329"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="397"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="452"/>
         <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="389"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="537"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="400"/>
-        <source>Not set until you choose a date. Ctrl+Delete clears.</source>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="548"/>
+        <source>Not set until you type or choose a date. Left and Right move between its parts; Ctrl+Delete clears.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="401"/>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="408"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="550"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="557"/>
         <source>Clear %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="529"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="685"/>
         <source>Rating: choose likelihood and impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="534"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="690"/>
         <source>Rating: %1, score %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="537"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="693"/>
         <source>– the score alone gives %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="564"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="720"/>
         <source>No entries yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="567"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="723"/>
         <source>Add an entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="568"/>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="720"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="724"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="892"/>
         <source>Add an entry to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="601"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="772"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="614"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="785"/>
         <source> (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="692"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="864"/>
         <source>Entry %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="694"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="866"/>
         <source>Remove entry %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="699"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="871"/>
         <source>%1, entry %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuthorDialog</name>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="33"/>
+        <source>MSP Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="34"/>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="37"/>
+        <source>Your name on records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="40"/>
+        <source>This vault was set up without your name, so your records would show the computer login “%1”. Type your name as it should appear on your records and exports. You are asked this once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="45"/>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="46"/>
+        <source>Shown on every record you write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="48"/>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="54"/>
+        <source>&amp;Use this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="56"/>
+        <source>Use this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="58"/>
+        <source>Ask me &amp;later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="60"/>
+        <source>Ask me later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/author_dialog.py" line="78"/>
+        <source>Enter your name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -123,127 +197,203 @@
 <context>
     <name>CaseloadView</name>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="154"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="195"/>
         <source>Caseload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="157"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="198"/>
         <source>Search every record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="158"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="199"/>
         <source>Search every record (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="168"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="209"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="169"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="210"/>
         <source>All open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="172"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="213"/>
         <source>&amp;Reviews due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="173"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="214"/>
         <source>Reviews due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="174"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="215"/>
         <source>Reviews due in the next 14 days or overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="175"/>
-        <source>O&amp;verdue actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="176"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="217"/>
         <source>Overdue actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="177"/>
-        <source>Needs a&amp;ttention</source>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="65"/>
+        <source>A to Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="178"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="66"/>
+        <source>Z to A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="67"/>
+        <source>earliest stage first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="68"/>
+        <source>latest stage first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="69"/>
+        <source>soonest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="70"/>
+        <source>latest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="71"/>
+        <source>fewest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="72"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="78"/>
+        <source>most first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="73"/>
+        <source>longest ago first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="74"/>
+        <source>most recent first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="75"/>
+        <source>behind last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="76"/>
+        <source>behind first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="77"/>
+        <source>least first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="216"/>
+        <source>Overd&amp;ue actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="218"/>
+        <source>Needs &amp;attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="219"/>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="180"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="221"/>
         <source>Conflicting edits, unsaved drafts, overdue actions or reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="182"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="223"/>
         <source>Include c&amp;losed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="183"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="224"/>
         <source>Include closed cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="189"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="230"/>
         <source>S&amp;tage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="200"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="241"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="214"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="248"/>
+        <source>Sort the cases by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="254"/>
+        <source>Sort b&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="278"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="282"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="372"/>
         <source>No cases match these filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="283"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="373"/>
         <source>No cases yet. Press Ctrl+N to open a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="318"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="408"/>
         <source>Searching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="344"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="434"/>
         <source>The search could not run. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="356"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="446"/>
         <source>Showing the first %1 matches. Add words to narrow the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="364"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="454"/>
         <source>Nothing found. Try fewer or shorter words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="367"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="457"/>
         <source>Only the first %1 different words were searched for.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -365,11 +515,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/create_vault_dialog.py" line="100"/>
-        <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../msp_desktop/ui/create_vault_dialog.py" line="101"/>
         <source>This &amp;laptop&apos;s name:</source>
         <translation type="unfinished"></translation>
@@ -415,8 +560,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../msp_desktop/ui/create_vault_dialog.py" line="100"/>
+        <source>Your na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../msp_desktop/ui/create_vault_dialog.py" line="141"/>
-        <source>Recovery &amp;card file:</source>
+        <source>Recovery car&amp;d file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -533,23 +683,23 @@ Fingerprint: %2</source>
 <context>
     <name>LockWarningDialog</name>
     <message>
-        <location filename="../../msp_desktop/ui/idle.py" line="181"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="188"/>
         <source>MSP Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/idle.py" line="183"/>
-        <location filename="../../msp_desktop/ui/idle.py" line="189"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="193"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="199"/>
         <source>Lock warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/idle.py" line="190"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="200"/>
         <source>&amp;Stay unlocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/idle.py" line="191"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="201"/>
         <source>Stay unlocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -638,148 +788,148 @@ Fingerprint: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="92"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="93"/>
         <source>Case opened on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="97"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="98"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="106"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="107"/>
         <source>&amp;Given names:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="107"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="108"/>
         <source>&amp;Family name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="108"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="109"/>
         <source>&amp;Date of birth:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="109"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="110"/>
         <source>&amp;Country:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="110"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="111"/>
         <source>G&amp;ender:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="111"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="112"/>
         <source>In their &amp;words:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="112"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="113"/>
         <source>Preferred &amp;language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="113"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="114"/>
         <source>Case-management system &amp;ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="114"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="115"/>
         <source>&amp;Adult:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="115"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="116"/>
         <source>Case o&amp;pened on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="116"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="117"/>
         <source>&amp;Stage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="141"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="142"/>
         <source>&amp;Open case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="142"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="143"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="144"/>
         <location filename="../../msp_desktop/ui/new_case_dialog.py" line="145"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="192"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="201"/>
         <source>Choose: the same adult, or someone new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="195"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="204"/>
         <source>Someone new: record a new adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="206"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="215"/>
         <source>born %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="208"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="217"/>
         <source>ID %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="209"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="218"/>
         <source>1 earlier case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="210"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="219"/>
         <source>%1 earlier cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="253"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="262"/>
         <source>Enter the adult&apos;s family name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="259"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="268"/>
         <source>Enter the date of birth as day/month/year, for example 25/12/1950.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="262"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="271"/>
         <source>The date of birth cannot be in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="303"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="312"/>
         <source>An adult already in this vault may be the same person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="304"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="313"/>
         <source>%1 adults already in this vault may be the same person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="306"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="315"/>
         <source>Choose them to open a new case for them, or choose &apos;Someone new&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="321"/>
+        <location filename="../../msp_desktop/ui/new_case_dialog.py" line="330"/>
         <source>The case could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,6 +1019,14 @@ Fingerprint: %2</source>
     <message>
         <location filename="../../msp_desktop/ui/path_picker.py" line="49"/>
         <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../../msp_desktop/ui/records/editor.py" line="85"/>
+        <source>New capacity assessment…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1070,33 +1228,33 @@ Saving a new request replaces it: a reply to the old one then cannot be used.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/key_dialogs.py" line="108"/>
+        <location filename="../../msp_desktop/ui/key_dialogs.py" line="100"/>
         <source>Enter your current passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/key_dialogs.py" line="132"/>
+        <location filename="../../msp_desktop/ui/key_dialogs.py" line="124"/>
         <source>Preparing the new key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/key_dialogs.py" line="146"/>
+        <location filename="../../msp_desktop/ui/key_dialogs.py" line="138"/>
         <source>The encryption key was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/key_dialogs.py" line="148"/>
+        <location filename="../../msp_desktop/ui/key_dialogs.py" line="140"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/key_dialogs.py" line="150"/>
-        <location filename="../../msp_desktop/ui/key_dialogs.py" line="151"/>
+        <location filename="../../msp_desktop/ui/key_dialogs.py" line="142"/>
+        <location filename="../../msp_desktop/ui/key_dialogs.py" line="143"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/key_dialogs.py" line="159"/>
+        <location filename="../../msp_desktop/ui/key_dialogs.py" line="151"/>
         <source>Something went wrong and the encryption key was not changed. The details are in the log file; please tell your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,72 +1408,72 @@ Saving a new request replaces it: a reply to the old one then cannot be used.</s
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="36"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="37"/>
         <source>MSP Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="37"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="38"/>
         <source>Welcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="39"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="40"/>
         <source>Welcome to MSP Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="43"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="44"/>
         <source>MSP Desktop keeps your adult safeguarding case notes in an encrypted vault on this computer. It works without an internet connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="50"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="51"/>
         <source>&amp;Create a new vault…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="51"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="52"/>
         <source>&amp;Open an existing vault…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="52"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="53"/>
         <source>&amp;Explore the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="53"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="54"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="65"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="66"/>
         <source>Create a new vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="66"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="67"/>
         <source>Set up a new encrypted vault for your own case notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="71"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="72"/>
         <source>Open an existing vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="72"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="73"/>
         <source>Choose a vault folder that is already on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="77"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="78"/>
         <source>Explore the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/start_window.py" line="78"/>
+        <location filename="../../msp_desktop/ui/start_window.py" line="79"/>
         <source>Try MSP Desktop with made-up people and cases. Nothing real is stored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,43 +1509,43 @@ Saving a new request replaces it: a reply to the old one then cannot be used.</s
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../msp_desktop/ui/unlock_window.py" line="44"/>
+        <location filename="../../msp_desktop/ui/unlock_window.py" line="45"/>
         <source>MSP Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/unlock_window.py" line="45"/>
+        <location filename="../../msp_desktop/ui/unlock_window.py" line="46"/>
         <location filename="../../msp_desktop/ui/unlock_window.py" line="77"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/unlock_window.py" line="47"/>
+        <location filename="../../msp_desktop/ui/unlock_window.py" line="48"/>
         <source>Unlock your vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/unlock_window.py" line="52"/>
+        <location filename="../../msp_desktop/ui/unlock_window.py" line="53"/>
         <source>Vault folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/unlock_window.py" line="59"/>
+        <location filename="../../msp_desktop/ui/unlock_window.py" line="60"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/unlock_window.py" line="60"/>
+        <location filename="../../msp_desktop/ui/unlock_window.py" line="61"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/unlock_window.py" line="62"/>
+        <location filename="../../msp_desktop/ui/unlock_window.py" line="63"/>
         <source>S&amp;how passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/unlock_window.py" line="63"/>
+        <location filename="../../msp_desktop/ui/unlock_window.py" line="64"/>
         <source>Show passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4504,1126 +4662,1141 @@ Saving a new request replaces it: a reply to the old one then cannot be used.</s
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="623"/>
-        <source>Evidence for (a)</source>
+        <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="624"/>
-        <source>Evidence for (b)</source>
+        <source>Evidence for (a)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="625"/>
-        <source>Evidence for (c)</source>
+        <source>Evidence for (b)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="626"/>
-        <source>Evidence: communicate</source>
+        <source>Evidence for (c)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="627"/>
-        <source>Evidence: retain</source>
+        <source>Evidence: communicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="628"/>
-        <source>Evidence: understand</source>
+        <source>Evidence: retain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="629"/>
-        <source>Evidence: use or weigh</source>
+        <source>Evidence: understand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="630"/>
-        <source>Face to face or remote</source>
+        <source>Evidence: use or weigh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="631"/>
-        <source>Facts supporting each ground</source>
+        <source>Face to face or remote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="632"/>
-        <source>Family name</source>
+        <source>Facts supporting each ground</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="633"/>
-        <source>Feedback given to the referrer</source>
+        <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="634"/>
-        <source>First said on</source>
+        <source>Feedback given to the referrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="635"/>
-        <source>For what purpose</source>
+        <source>First said on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="636"/>
-        <source>GP practice</source>
+        <source>For what purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="637"/>
-        <source>Gender (SAC)</source>
+        <source>GP practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="638"/>
-        <source>Gender, in the adult&apos;s words</source>
+        <source>Gender (SAC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="639"/>
-        <source>Given names</source>
+        <source>Gender, in the adult&apos;s words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="640"/>
-        <source>Grounds for proceeding</source>
+        <source>Given names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="641"/>
-        <source>Health conditions</source>
+        <source>Grounds for proceeding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="642"/>
-        <source>History (past incidents, frequency, escalation)</source>
+        <source>Health conditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="643"/>
-        <source>How</source>
+        <source>History (past incidents, frequency, escalation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="644"/>
-        <source>How far was it achieved?</source>
+        <source>How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="645"/>
-        <source>How often it is reviewed</source>
+        <source>How far was it achieved?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="646"/>
-        <source>How restrictive</source>
+        <source>How often it is reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="647"/>
-        <source>How the adult&apos;s views were represented</source>
+        <source>How restrictive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="648"/>
-        <source>How the adult&apos;s wishes are still respected</source>
+        <source>How the adult&apos;s views were represented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="649"/>
-        <source>How the decision was put to the person</source>
+        <source>How the adult&apos;s wishes are still respected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="650"/>
-        <source>How the enquiry was planned</source>
+        <source>How the decision was put to the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="651"/>
-        <source>How the person was helped to take part</source>
+        <source>How the enquiry was planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="652"/>
-        <source>How they took part</source>
+        <source>How the person was helped to take part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="653"/>
-        <source>IMCA</source>
+        <source>How they took part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="654"/>
-        <source>IMCA: reason or name</source>
+        <source>IMCA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="655"/>
-        <source>If the plan fails or risks change</source>
+        <source>IMCA: reason or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="656"/>
-        <source>Immediate safety actions</source>
+        <source>If the plan fails or risks change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="657"/>
-        <source>Impact (1-5)</source>
+        <source>Immediate safety actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="658"/>
-        <source>Impairment of, or disturbance in, the mind or brain</source>
+        <source>Impact (1-5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="659"/>
-        <source>Incident date (or first date)</source>
+        <source>Impairment of, or disturbance in, the mind or brain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="660"/>
-        <source>Information given to the adult (risks, options)</source>
+        <source>Incident date (or first date)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="661"/>
-        <source>Information shared</source>
+        <source>Information given to the adult (risks, options)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="662"/>
-        <source>Interpreter (name and agency)</source>
+        <source>Information shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="663"/>
-        <source>Interpreter or communication support</source>
+        <source>Interpreter (name and agency)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="664"/>
-        <source>Interpreter used</source>
+        <source>Interpreter or communication support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="665"/>
-        <source>Is also an adult at risk</source>
+        <source>Interpreter used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="666"/>
-        <source>Is the inability because of the impairment? Why?</source>
+        <source>Is also an adult at risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="667"/>
-        <source>Kind of decision</source>
+        <source>Is the inability because of the impairment? Why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="668"/>
-        <source>Language for letters</source>
+        <source>Kind of decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="669"/>
-        <source>Language used</source>
+        <source>Language for letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="670"/>
-        <source>Large-scale enquiry reference</source>
+        <source>Language used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="671"/>
-        <source>Last incident date</source>
+        <source>Large-scale enquiry reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="672"/>
-        <source>Lead coordinator</source>
+        <source>Last incident date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="673"/>
-        <source>Lead practitioner</source>
+        <source>Lead coordinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="674"/>
-        <source>Legal framework</source>
+        <source>Lead practitioner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="675"/>
-        <source>Lessons learned</source>
+        <source>Legal framework</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="676"/>
-        <source>Likelihood (1-5)</source>
+        <source>Lessons learned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="677"/>
-        <source>Linked allegation</source>
+        <source>Likelihood (1-5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="678"/>
-        <source>Linked related person</source>
+        <source>Linked allegation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="679"/>
-        <source>Local sub-type</source>
+        <source>Linked related person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="680"/>
-        <source>MARAC referral date</source>
+        <source>Local sub-type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="681"/>
-        <source>MARAC referral made</source>
+        <source>MARAC referral date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="682"/>
-        <source>Manager or safeguarding lead agreement</source>
+        <source>MARAC referral made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="683"/>
-        <source>NHS number</source>
+        <source>Manager or safeguarding lead agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="684"/>
-        <source>Name</source>
+        <source>NHS number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="685"/>
-        <source>Name of the place or service</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="686"/>
-        <source>Needs an interpreter</source>
+        <source>Name of the place or service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="687"/>
-        <source>Next review</source>
+        <source>Needs an interpreter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="688"/>
-        <source>Next steps</source>
+        <source>Next review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="689"/>
-        <source>No recourse to public funds</source>
+        <source>Next steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="690"/>
-        <source>Office of the Public Guardian notified</source>
+        <source>No recourse to public funds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="691"/>
-        <source>Opened</source>
+        <source>Office of the Public Guardian notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="692"/>
-        <source>Option</source>
+        <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="693"/>
-        <source>Options considered</source>
+        <source>Option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="694"/>
-        <source>Organisation</source>
+        <source>Options considered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="695"/>
-        <source>Organisation asked to make the enquiry</source>
+        <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="696"/>
-        <source>Other communication support</source>
+        <source>Organisation asked to make the enquiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="697"/>
-        <source>Other processes continuing</source>
+        <source>Other communication support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="698"/>
-        <source>Others at risk</source>
+        <source>Other processes continuing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="699"/>
-        <source>Others at risk (adults, children)</source>
+        <source>Others at risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="700"/>
-        <source>Outcome</source>
+        <source>Others at risk (adults, children)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="701"/>
-        <source>Outcome of the SAR consideration</source>
+        <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="702"/>
-        <source>Outcomes, as the adult sees them</source>
+        <source>Outcome of the SAR consideration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="703"/>
-        <source>Paid or professionally involved in the adult&apos;s care</source>
+        <source>Outcomes, as the adult sees them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="704"/>
-        <source>Partner agencies informed</source>
+        <source>Paid or professionally involved in the adult&apos;s care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="705"/>
-        <source>Past and present wishes, feelings, beliefs and values</source>
+        <source>Partner agencies informed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="706"/>
-        <source>People consulted</source>
+        <source>Past and present wishes, feelings, beliefs and values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="707"/>
-        <source>People consulted, and any disagreement</source>
+        <source>People consulted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="708"/>
-        <source>Person or organisation alleged to have caused harm</source>
+        <source>People consulted, and any disagreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="709"/>
-        <source>Phone</source>
+        <source>Person or organisation alleged to have caused harm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="710"/>
-        <source>Placing council</source>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="711"/>
-        <source>Placing council, as typed before councils were coded</source>
+        <source>Placing council</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="712"/>
-        <source>Plan</source>
+        <source>Placing council, as typed before councils were coded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="713"/>
-        <source>Police involved</source>
+        <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="714"/>
-        <source>Postcode</source>
+        <source>Police involved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="715"/>
-        <source>Practicable steps taken to help the person decide</source>
+        <source>Postcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="716"/>
-        <source>Preferred language</source>
+        <source>Practicable steps taken to help the person decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="717"/>
-        <source>Preferred name</source>
+        <source>Preferred language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="718"/>
-        <source>Primary support reason</source>
+        <source>Preferred name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="719"/>
-        <source>Primary support reason (SAC)</source>
+        <source>Primary support reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="720"/>
-        <source>Primary support reason at this case</source>
+        <source>Primary support reason (SAC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="721"/>
-        <source>Primary support reason at this case (SAC)</source>
+        <source>Primary support reason at this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="722"/>
-        <source>Proceeding or sharing without the adult&apos;s agreement</source>
+        <source>Primary support reason at this case (SAC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="723"/>
-        <source>Professional analysis</source>
+        <source>Proceeding or sharing without the adult&apos;s agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="724"/>
-        <source>Progress</source>
+        <source>Professional analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="725"/>
-        <source>Protective factors and strengths</source>
+        <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="726"/>
-        <source>Purpose</source>
+        <source>Protective factors and strengths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="727"/>
-        <source>Rating, if different from the score</source>
+        <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="728"/>
-        <source>Rationale</source>
+        <source>Rating, if different from the score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="729"/>
-        <source>Reason</source>
+        <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="730"/>
-        <source>Reasonable cause to suspect checked</source>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="731"/>
-        <source>Reasonable cause to suspect: reasoning</source>
+        <source>Reasonable cause to suspect checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="732"/>
-        <source>Received</source>
+        <source>Reasonable cause to suspect: reasoning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="733"/>
-        <source>Referral to children&apos;s services</source>
+        <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="734"/>
-        <source>Referrer informed</source>
+        <source>Referral to children&apos;s services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="735"/>
-        <source>Referrer&apos;s name</source>
+        <source>Referrer informed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="736"/>
-        <source>Referrer&apos;s organisation</source>
+        <source>Referrer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="737"/>
-        <source>Referrer&apos;s relationship to the adult</source>
+        <source>Referrer&apos;s organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="738"/>
-        <source>Related person</source>
+        <source>Referrer&apos;s relationship to the adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="739"/>
-        <source>Relationship or role</source>
+        <source>Related person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="740"/>
-        <source>Relationship to the adult</source>
+        <source>Relationship or role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="741"/>
-        <source>Relevant information given</source>
+        <source>Relationship to the adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="742"/>
-        <source>Representative (related person)</source>
+        <source>Relevant information given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="743"/>
-        <source>Representative&apos;s name</source>
+        <source>Representative (related person)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="744"/>
-        <source>Response instead of an enquiry</source>
+        <source>Representative&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="745"/>
-        <source>Result of the check</source>
+        <source>Response instead of an enquiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="746"/>
-        <source>Retain it</source>
+        <source>Result of the check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="747"/>
-        <source>Review on</source>
+        <source>Retain it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="748"/>
-        <source>Reviewed on</source>
+        <source>Review on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="749"/>
-        <source>Risk it addresses</source>
+        <source>Reviewed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="750"/>
-        <source>Risk remaining after the plan</source>
+        <source>Risk it addresses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="751"/>
-        <source>Risks</source>
+        <source>Risk remaining after the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="752"/>
-        <source>Risks identified</source>
+        <source>Risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="753"/>
-        <source>Role</source>
+        <source>Risks identified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="754"/>
-        <source>Roles</source>
+        <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="755"/>
-        <source>Safeguarding Adults Review considered</source>
+        <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="756"/>
-        <source>Safety notes</source>
+        <source>Safeguarding Adults Review considered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="757"/>
-        <source>Safety notes for visits</source>
+        <source>Safety notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="758"/>
-        <source>Shared on</source>
+        <source>Safety notes for visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="759"/>
-        <source>Shared with the adult</source>
+        <source>Shared on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="760"/>
-        <source>Shared with whom</source>
+        <source>Shared with the adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="761"/>
-        <source>Short, medium and long-term arrangements</source>
+        <source>Shared with whom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="762"/>
-        <source>Signs of coercion or undue influence considered</source>
+        <source>Short, medium and long-term arrangements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="763"/>
-        <source>Source</source>
+        <source>Significant event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="764"/>
-        <source>Source of risk (SAC)</source>
+        <source>Signs of coercion or undue influence considered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="765"/>
-        <source>Source of risk (detail)</source>
+        <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="766"/>
-        <source>Spoke for the adult</source>
+        <source>Source of risk (SAC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="767"/>
-        <source>Stage</source>
+        <source>Source of risk (detail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="768"/>
-        <source>Stage at closure</source>
+        <source>Spoke for the adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="769"/>
-        <source>Started</source>
+        <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="770"/>
-        <source>Status</source>
+        <source>Stage at closure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="771"/>
-        <source>Steps to keep the adult safe</source>
+        <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="772"/>
-        <source>Support offered (advocacy, peer support)</source>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="773"/>
-        <source>Support offered to other adults at risk</source>
+        <source>Steps to keep the adult safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="774"/>
-        <source>Team</source>
+        <source>Support offered (advocacy, peer support)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="775"/>
-        <source>Temporary or permanent</source>
+        <source>Support offered to other adults at risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="776"/>
-        <source>The adult knows they can change their mind</source>
+        <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="777"/>
-        <source>The adult was seen alone</source>
+        <source>Temporary or permanent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="778"/>
-        <source>The adult was there</source>
+        <source>The adult knows they can change their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="779"/>
-        <source>The adult was told</source>
+        <source>The adult was seen alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="780"/>
-        <source>The adult&apos;s aims and view of the plan</source>
+        <source>The adult was there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="781"/>
-        <source>The adult&apos;s answer</source>
+        <source>The adult was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="782"/>
-        <source>The adult&apos;s own words</source>
+        <source>The adult&apos;s aims and view of the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="783"/>
-        <source>The adult&apos;s reasons, in their words</source>
+        <source>The adult&apos;s answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="784"/>
-        <source>The adult&apos;s response</source>
+        <source>The adult&apos;s own words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="785"/>
-        <source>The adult&apos;s view</source>
+        <source>The adult&apos;s reasons, in their words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="786"/>
-        <source>The adult&apos;s view of closing, in their words</source>
+        <source>The adult&apos;s response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="787"/>
-        <source>The adult&apos;s view of this risk</source>
+        <source>The adult&apos;s view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="788"/>
-        <source>The adult&apos;s view, in their words</source>
+        <source>The adult&apos;s view of closing, in their words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="789"/>
-        <source>The decision</source>
+        <source>The adult&apos;s view of this risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="790"/>
-        <source>The decision, stated specifically</source>
+        <source>The adult&apos;s view, in their words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="791"/>
-        <source>The impairment, and how you know</source>
+        <source>The decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="792"/>
-        <source>The person&apos;s view of the decision and the assessment</source>
+        <source>The decision, stated specifically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="793"/>
-        <source>The risk the adult is accepting</source>
+        <source>The impairment, and how you know</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="794"/>
-        <source>Their report is due</source>
+        <source>The person&apos;s view of the decision and the assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="795"/>
-        <source>Their views</source>
+        <source>The risk the adult is accepting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="796"/>
-        <source>Told on</source>
+        <source>Their report is due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="797"/>
-        <source>Type of abuse or neglect</source>
+        <source>Their views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="798"/>
-        <source>Type of contact</source>
+        <source>Told on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="799"/>
-        <source>Type of enquiry</source>
+        <source>Type of abuse or neglect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="800"/>
-        <source>UK GDPR Article 6 basis</source>
+        <source>Type of contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="801"/>
-        <source>UK GDPR Article 9 condition</source>
+        <source>Type of enquiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="802"/>
-        <source>Understand the relevant information</source>
+        <source>UK GDPR Article 6 basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="803"/>
-        <source>Use or weigh it</source>
+        <source>UK GDPR Article 9 condition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="804"/>
-        <source>Was the adult (or representative) asked about desired outcomes?</source>
+        <source>Understand the relevant information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="805"/>
-        <source>Was the adult supported by an advocate, family or friend?</source>
+        <source>Use or weigh it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="806"/>
-        <source>Welsh-language Active Offer made</source>
+        <source>Was the adult (or representative) asked about desired outcomes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="807"/>
-        <source>Were the desired outcomes achieved?</source>
+        <source>Was the adult supported by an advocate, family or friend?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="808"/>
-        <source>What could happen, to whom, and how</source>
+        <source>Welsh-language Active Offer made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="809"/>
-        <source>What happened and what you saw</source>
+        <source>Were the desired outcomes achieved?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="810"/>
-        <source>What happened to the risk</source>
+        <source>What could happen, to whom, and how</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="811"/>
-        <source>What is alleged or identified</source>
+        <source>What happened and what you saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="812"/>
-        <source>What others reported (say who)</source>
+        <source>What happened to the risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="813"/>
-        <source>What the adult wants to happen, in their words</source>
+        <source>What is alleged or identified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="814"/>
-        <source>What the adult was asked about</source>
+        <source>What others reported (say who)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="815"/>
-        <source>What was done, or why it was cancelled</source>
+        <source>What the adult wants to happen, in their words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="816"/>
-        <source>What was reported</source>
+        <source>What the adult was asked about</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="817"/>
-        <source>What was shared</source>
+        <source>What was done, or why it was cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="818"/>
-        <source>When the safety actions were taken</source>
+        <source>What was reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="819"/>
-        <source>Where</source>
+        <source>What was shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="820"/>
-        <source>Who</source>
+        <source>When the safety actions were taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="821"/>
-        <source>Who agreed the plan</source>
+        <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="822"/>
-        <source>Who decided</source>
+        <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="823"/>
-        <source>Who gave that support</source>
+        <source>Who agreed the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="824"/>
-        <source>Who gave the adult&apos;s views, if not the adult</source>
+        <source>Who decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="825"/>
-        <source>Who is at risk</source>
+        <source>Who gave that support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="826"/>
-        <source>Who raised it</source>
+        <source>Who gave the adult&apos;s views, if not the adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="827"/>
-        <source>Who said it</source>
+        <source>Who is at risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="828"/>
-        <source>Who took part</source>
+        <source>Who raised it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="829"/>
-        <source>Who was present</source>
+        <source>Who said it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="830"/>
-        <source>Who was there</source>
+        <source>Who took part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="831"/>
-        <source>Why capacity is in doubt</source>
+        <source>Who was present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="832"/>
-        <source>Why consent was not sought</source>
+        <source>Who was there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="833"/>
-        <source>Why it changed or was withdrawn</source>
+        <source>Why capacity is in doubt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="834"/>
-        <source>Why it ended</source>
+        <source>Why consent was not sought</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="835"/>
-        <source>Why less intrusive options would not do</source>
+        <source>Why it changed or was withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="836"/>
-        <source>Why not consulted</source>
+        <source>Why it ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="837"/>
-        <source>Why telling the adult would be dangerous</source>
+        <source>Why it is significant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="838"/>
-        <source>Why the adult was not seen alone</source>
+        <source>Why less intrusive options would not do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="839"/>
-        <source>Why the adult&apos;s desired outcomes were not asked</source>
+        <source>Why not consulted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="840"/>
-        <source>Why the adult&apos;s view could not be obtained</source>
+        <source>Why telling the adult would be dangerous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="841"/>
-        <source>Why the exception applies</source>
+        <source>Why the adult was not seen alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="842"/>
-        <source>Why the rating differs from the score</source>
+        <source>Why the adult&apos;s desired outcomes were not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="843"/>
-        <source>Why this is the least restrictive option</source>
+        <source>Why the adult&apos;s view could not be obtained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="844"/>
-        <source>Why this is written more than a day later</source>
+        <source>Why the exception applies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="845"/>
-        <source>Why this was not recorded</source>
+        <source>Why the rating differs from the score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="846"/>
-        <source>Why you are not intervening or sharing</source>
+        <source>Why this is the least restrictive option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="847"/>
+        <source>Why this is written more than a day later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="848"/>
+        <source>Why this was not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="849"/>
+        <source>Why you are not intervening or sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="850"/>
         <source>Written with the adult</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5631,142 +5804,142 @@ Saving a new request replaces it: a reply to the old one then cannot be used.</s
 <context>
     <name>help</name>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="848"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="851"/>
         <source>A formal diagnosis is not essential.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="849"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="852"/>
         <source>A paid or professional carer cannot be the Care Act s.68 appropriate person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="850"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="853"/>
         <source>Also recorded on the adult, if not already there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="851"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="854"/>
         <source>An unwise choice on its own is not a reason to doubt capacity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="852"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="855"/>
         <source>As the referrer reported it; your own analysis goes elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="853"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="856"/>
         <source>Autism and Asperger&apos;s syndrome are counted in the Safeguarding Adults Collection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="854"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="857"/>
         <source>BSL, communication aids, an advocate present.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="855"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="858"/>
         <source>Choose the council above; then clear this text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="856"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="859"/>
         <source>Consider other explanations: coercion, fear, intoxication, or not being given the information.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="857"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="860"/>
         <source>England uses the Care Act and the SAC; Wales uses the SSWBA 2014.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="858"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="861"/>
         <source>Facts and observations only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="859"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="862"/>
         <source>For example English, Welsh, BSL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="860"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="863"/>
         <source>For example a police investigation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="861"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="864"/>
         <source>For example county lines, cuckooing, scam.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="862"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="865"/>
         <source>For example: the person alleged to have caused harm lives here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="863"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="866"/>
         <source>If the adult did not attend or could not agree.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="864"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="867"/>
         <source>One decision per assessment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="865"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="868"/>
         <source>Record the evidence, in the person&apos;s own words where you can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="866"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="869"/>
         <source>That no one else is at risk, or how that risk is managed another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="867"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="870"/>
         <source>The council that arranged the adult&apos;s placement, when it is another council.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="868"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="871"/>
         <source>The options and the foreseeable consequences of each, and of not deciding.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="869"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="872"/>
         <source>Time, place, aids, language, repeat visits, formats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="870"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="873"/>
         <source>What the adult likes to be called.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="871"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="874"/>
         <source>When a closed case is reopened, the new episode links to the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="872"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="875"/>
         <source>When it happened, not when you are writing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="873"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="876"/>
         <source>When the council causes another organisation to make the enquiry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="874"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="877"/>
         <source>Whether or not the council is meeting them; they need not be eligible.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="875"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="878"/>
         <source>Your opinion, kept apart from the facts; say what it is based on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5774,172 +5947,182 @@ Saving a new request replaces it: a reply to the old one then cannot be used.</s
 <context>
     <name>kinds</name>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="876"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="879"/>
         <source>Adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="877"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="880"/>
         <source>Adults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="878"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="881"/>
         <source>Best-interests decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="879"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="882"/>
         <source>Best-interests decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="880"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="883"/>
         <source>Case note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="881"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="884"/>
         <source>Case notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="882"/>
-        <source>Closure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="883"/>
-        <source>Closures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="884"/>
-        <source>Consent decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="885"/>
-        <source>Consent decisions</source>
+        <source>Chronology mark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="886"/>
-        <source>Decision on the concern</source>
+        <source>Chronology marks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="887"/>
-        <source>Decisions on concerns</source>
+        <source>Closure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="888"/>
-        <source>Desired outcome</source>
+        <source>Closures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="889"/>
-        <source>Desired outcomes</source>
+        <source>Consent decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="890"/>
-        <source>Mental capacity assessment</source>
+        <source>Consent decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="891"/>
-        <source>Mental capacity assessments</source>
+        <source>Decision on the concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="892"/>
-        <source>Plan action</source>
+        <source>Decisions on concerns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="893"/>
-        <source>Plan actions</source>
+        <source>Desired outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="894"/>
-        <source>Plan review</source>
+        <source>Desired outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="895"/>
-        <source>Plan reviews</source>
+        <source>Mental capacity assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="896"/>
-        <source>Related people</source>
+        <source>Mental capacity assessments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="897"/>
-        <source>Related person</source>
+        <source>Plan action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="898"/>
-        <source>Risk (allegation)</source>
+        <source>Plan actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="899"/>
-        <source>Risk assessment</source>
+        <source>Plan review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="900"/>
-        <source>Risk assessments</source>
+        <source>Plan reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="901"/>
-        <source>Risks (allegations)</source>
+        <source>Related people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="902"/>
-        <source>Safeguarding case</source>
+        <source>Related person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="903"/>
-        <source>Safeguarding cases</source>
+        <source>Risk (allegation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="904"/>
-        <source>Safeguarding concern</source>
+        <source>Risk assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="905"/>
-        <source>Safeguarding concerns</source>
+        <source>Risk assessments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="906"/>
-        <source>Safeguarding enquiries</source>
+        <source>Risks (allegations)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="907"/>
-        <source>Safeguarding enquiry</source>
+        <source>Safeguarding case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="908"/>
-        <source>Safeguarding plan</source>
+        <source>Safeguarding cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="909"/>
+        <source>Safeguarding concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="910"/>
+        <source>Safeguarding concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="911"/>
+        <source>Safeguarding enquiries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="912"/>
+        <source>Safeguarding enquiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="913"/>
+        <source>Safeguarding plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="914"/>
         <source>Safeguarding plans</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5947,287 +6130,292 @@ Saving a new request replaces it: a reply to the old one then cannot be used.</s
 <context>
     <name>sections</name>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="910"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="915"/>
         <source>Achievement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="911"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="916"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="912"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="917"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="913"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="918"/>
         <source>Assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="914"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="919"/>
         <source>Authority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="915"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="920"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="916"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="921"/>
         <source>Checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="917"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="922"/>
         <source>Closure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="918"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="923"/>
         <source>Communication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="919"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="924"/>
         <source>Concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="920"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="925"/>
         <source>Conclusion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="921"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="926"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="922"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="927"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="923"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="928"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="924"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="929"/>
         <source>Councils</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="925"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="930"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="926"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="931"/>
         <source>Domestic abuse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="927"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="932"/>
         <source>Enquiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="928"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="933"/>
         <source>Equality data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="929"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="934"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="930"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="935"/>
         <source>Functional test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="931"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="936"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="932"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="937"/>
         <source>Impairment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="933"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="938"/>
         <source>Information shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="934"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="939"/>
         <source>Language and communication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="935"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="940"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="936"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="941"/>
         <source>Making Safeguarding Personal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="937"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="938"/>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="939"/>
-        <source>Options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="940"/>
-        <source>Other agencies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="941"/>
-        <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="942"/>
-        <source>People</source>
+        <source>Mark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="943"/>
-        <source>Person</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="944"/>
-        <source>Plan</source>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="945"/>
-        <source>Proceeding without agreement</source>
+        <source>Options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="946"/>
-        <source>Reasonable cause</source>
+        <source>Other agencies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="947"/>
-        <source>Referrer</source>
+        <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="948"/>
-        <source>Respecting the refusal</source>
+        <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="949"/>
-        <source>Review</source>
+        <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="950"/>
-        <source>Risk</source>
+        <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="951"/>
-        <source>Risks</source>
+        <source>Proceeding without agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="952"/>
-        <source>SAC return</source>
+        <source>Reasonable cause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="953"/>
-        <source>Safeguarding Adults Collection</source>
+        <source>Referrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="954"/>
-        <source>Safety</source>
+        <source>Respecting the refusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="955"/>
-        <source>Section 42 criteria</source>
+        <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="956"/>
-        <source>Sharing</source>
+        <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="957"/>
-        <source>Sign-off</source>
+        <source>Risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="958"/>
-        <source>Source</source>
+        <source>SAC return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="959"/>
-        <source>Summary</source>
+        <source>Safeguarding Adults Collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="960"/>
-        <source>Support</source>
+        <source>Safety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="961"/>
-        <source>The adult</source>
+        <source>Section 42 criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="962"/>
-        <source>The decision</source>
+        <source>Sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="963"/>
-        <source>The person</source>
+        <source>Sign-off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="964"/>
-        <source>Wales</source>
+        <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="965"/>
-        <source>When</source>
+        <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../msp_desktop/ui/domain_strings.py" line="966"/>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="967"/>
+        <source>The adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="968"/>
+        <source>The decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="969"/>
+        <source>The person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="970"/>
+        <source>Wales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="971"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="972"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6235,22 +6423,22 @@ Saving a new request replaces it: a reply to the old one then cannot be used.</s
 <context>
     <name>status</name>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="967"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="973"/>
         <source>Amended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="968"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="974"/>
         <source>Entered in error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="969"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="975"/>
         <source>Finalised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/domain_strings.py" line="970"/>
+        <location filename="../../msp_desktop/ui/domain_strings.py" line="976"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
