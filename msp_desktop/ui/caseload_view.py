@@ -233,9 +233,12 @@ class CaseloadView(QWidget):
         filters.setSpacing(12)
         filters.addWidget(stage_label)
         filters.addWidget(self.stage)
+        # The flags get a row of their own, so stage, sort and flags fit an 800-pixel window.
+        flags = QHBoxLayout()
+        flags.setSpacing(12)
         for box in (self.reviews_due, self.overdue, self.attention, self.include_closed):
-            filters.addWidget(box)
-        filters.addStretch(1)
+            flags.addWidget(box)
+        flags.addStretch(1)
 
         self.model = CaseloadModel(ctx.session, self, page_size=page_size)
         self.table = _Table(self.tr("Cases"), self)
@@ -246,15 +249,21 @@ class CaseloadView(QWidget):
         # Sort by clicking a header, or from the keyboard with "Sort by"; remembered.
         self.sort_by = QComboBox(self)
         self.sort_by.setAccessibleName(self.tr("Sort the cases by"))
+        # As wide as a usual choice, not the longest: the filter row must fit an 800-pixel window.
+        self.sort_by.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sort_by.setMinimumContentsLength(18)
         for col, key in enumerate(CaseloadModel.COLUMNS):
             title = self.model.headerData(col, Qt.Orientation.Horizontal)
             for descending, words in enumerate(_SORT_WORDS[key]):
                 self.sort_by.addItem(f"{title}: {self.tr(str(words))}",
                                      sort_text(key, bool(descending)))
-        sort_label = QLabel(self.tr("Sort b&y:"), self)
+        sort_label = QLabel(self.tr("S&ort by:"), self)
         sort_label.setBuddy(self.sort_by)
+        filters.addSpacing(12)
         filters.addWidget(sort_label)
         filters.addWidget(self.sort_by)
+        filters.addStretch(1)
         key, descending = parse_sort(
             ctx.settings.caseload_sort if ctx.settings is not None else "name")
         self.sort_by.setCurrentIndex(max(0, self.sort_by.findData(sort_text(key, descending))))
@@ -288,6 +297,7 @@ class CaseloadView(QWidget):
         cl = QVBoxLayout(cases_page)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addLayout(filters)
+        cl.addLayout(flags)
         cl.addWidget(self.table, 1)
         cl.addWidget(self.empty_label)
         results_page = QWidget(self)

@@ -73,6 +73,7 @@ OTHER_KEYS = (
     ("Ctrl+S", "Save the record you are writing"),
     ("Ctrl+Shift+F", "Finalise the record you are writing"),
     ("Ctrl+Tab / Ctrl+Shift+Tab", "Next or previous page inside a case (Chronology, Notes…)"),
+    ("Ctrl+M", "Mark or unmark the selected chronology event as significant"),
     ("Enter", "Open the selected case, record or search result"),
     ("Escape", "Leave the search results"),
     ("Tab / Shift+Tab", "Move to the next or previous control"),

@@ -18,22 +18,21 @@ def test_size_survives_lock_unlock_and_restart(qtbot, gui_factory, vault) -> Non
     gui = unlocked_gui(qtbot, gui_factory, vault)
     win = gui.main_window
     assert win.size() == QSize(1280, 800)  # the first-run default
-    # The offscreen screen is 800 pixels wide and the window's minimum width is 800:
-    # the height shows whether the size came back.
-    win.resize(800, 540)
+    # Smaller than the offscreen screen (800 pixels wide) and than the first-run default.
+    win.resize(700, 540)
     qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert gui.main_window is None and gui.unlock_window is not None
     unlock(qtbot, gui)
     assert gui.main_window is not None
-    assert gui.main_window.size() == QSize(800, 540), "the size reset after unlocking"
-    gui.main_window.resize(800, 620)
+    assert gui.main_window.size() == QSize(700, 540), "the size reset after unlocking"
+    gui.main_window.resize(760, 620)
     gui.quit()
 
     again = gui_factory(str(vault["path"]))  # a new run, the same settings file
     again.show_first_window()
     unlock(qtbot, again)
     assert again.main_window is not None
-    assert again.main_window.size() == QSize(800, 620), "the size reset after a restart"
+    assert again.main_window.size() == QSize(760, 620), "the size reset after a restart"
     stored = again.settings.path().read_text(encoding="utf-8")
     assert MARKER not in stored and "main_geometry" in stored
 
