@@ -275,6 +275,9 @@ class CaseloadView(QWidget):
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.sort_by.currentIndexChanged.connect(self._on_sort_chosen)
+        # Tab follows the rows as seen: stage, sort, then the flags (sort was made last).
+        QWidget.setTabOrder(self.stage, self.sort_by)
+        QWidget.setTabOrder(self.sort_by, self.reviews_due)
         em = self.fontMetrics().averageCharWidth()
         for col, chars in enumerate((30, 36, 16, 18, 16, 14)):
             self.table.setColumnWidth(col, em * chars)

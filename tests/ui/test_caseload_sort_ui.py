@@ -91,3 +91,16 @@ def test_sort_from_the_keyboard_is_remembered_after_a_restart(
     view = again.main_window.caseload
     assert view.sort_by.currentText() == "Adult: Z to A"
     assert _column(view, "name") == ["Jo Cole", "Jo Baker", "Jo Able"]
+
+
+def test_tab_goes_from_stage_to_sort_to_the_flags(qtbot: Any, gui_factory: Any,
+                                                  vault: dict[str, Any]) -> None:
+    gui = _started(qtbot, gui_factory, vault)
+    view = gui.main_window.caseload
+    view.stage.setFocus()
+    qtbot.waitUntil(view.stage.hasFocus, timeout=2000)
+    qtbot.keyClick(view.stage, Qt.Key.Key_Tab)
+    qtbot.waitUntil(view.sort_by.hasFocus, timeout=2000)
+    qtbot.keyClick(view.sort_by, Qt.Key.Key_Tab)
+    qtbot.waitUntil(view.reviews_due.hasFocus, timeout=2000)
+    gui.quit()
