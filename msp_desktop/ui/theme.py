@@ -289,7 +289,8 @@ def fit_header(header: QHeaderView) -> None:
         if header.isSectionHidden(section):
             continue
         needed = header_text_width(header, section)
-        if section == last and header.stretchLastSection():
+        stretched = header.sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch
+        if stretched or (section == last and header.stretchLastSection()):
             # It gets what is left, down to the minimum: keep its title whole even when the
             # other columns take all the width.
             if header.minimumSectionSize() < needed:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -255,9 +256,10 @@ class CaseWorkspace(QWidget):
         em = self.fontMetrics().averageCharWidth()
         for col, chars in enumerate((17, 30, 60, 16, 18, 14)):  # room for bold rows
             self.chronology.setColumnWidth(col, em * chars)
-        # The summary keeps its width (a narrow window scrolls sideways rather than squeeze it
-        # below its title at 200%); the last column takes what is left.
-        self.chronology.horizontalHeader().setStretchLastSection(True)
+        self.chronology.horizontalHeader().setStretchLastSection(False)
+        self.chronology.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
         filter_label = QLabel(_tr("Sho&w:"), self.chronology_page)
         filter_label.setBuddy(self.chronology_filter)
         self.significant_only = QCheckBox(_tr("Significant events &only"), self.chronology_page)
@@ -292,7 +294,9 @@ class CaseWorkspace(QWidget):
         self.coming_up.activated.connect(self._on_event_activated)
         for col, chars in enumerate((17, 30, 60, 16, 18)):
             self.coming_up.setColumnWidth(col, em * chars)
-        self.coming_up.horizontalHeader().setStretchLastSection(True)
+        self.coming_up.horizontalHeader().setStretchLastSection(False)
+        self.coming_up.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)
         self.coming_up.setColumnHidden(ChronologyModel.SIGNIFICANT_COLUMN, True)
         self.coming_up_empty = QLabel(_tr("Nothing planned after today."), self.chronology_page)
         self.coming_up_empty.setProperty("role", "secondary")
