@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 from typing import Any
 
@@ -310,6 +311,11 @@ class CaseWorkspace(QWidget):
         cl.addWidget(self.chronology_empty)
         cl.addWidget(self.coming_up_title)
         cl.addWidget(self.coming_up, 1)
+        # Tab follows the page as seen: the row of controls, then the tables (made earlier).
+        chain = (self.chronology_filter, self.significant_only, self.newest_first,
+                 self.mark_button, self.chronology, self.coming_up)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         cl.addWidget(self.coming_up_empty)
         self.coming_up_title.setBuddy(self.coming_up)
         self.tabs.addTab(self.chronology_page, _tr("Chronology"))

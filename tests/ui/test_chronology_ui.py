@@ -5,6 +5,7 @@ planned kept in "Coming up"."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -150,3 +151,18 @@ def test_planned_actions_are_coming_up_not_in_the_chronology(
     # the kind filter has no entry for marks: they are not events
     kinds = [ws.chronology_filter.itemText(i) for i in range(ws.chronology_filter.count())]
     assert "Chronology mark" not in kinds
+
+
+def test_tab_goes_through_the_controls_then_the_tables(qtbot: Any, gui_factory: Any,
+                                                       vault: dict[str, Any]) -> None:
+    gui = unlocked_gui(qtbot, gui_factory, vault)
+    ws = open_case(qtbot, gui.main_window, vault["info"]["case_id"])
+    ws.chronology.setCurrentIndex(ws.chronology_model.index(0, 0))  # the mark button is live
+    expected = [ws.chronology_filter, ws.significant_only, ws.newest_first, ws.mark_button,
+                ws.chronology, ws.coming_up]
+    ws.chronology_filter.setFocus()
+    qtbot.waitUntil(ws.chronology_filter.hasFocus, timeout=2000)
+    for here, there in itertools.pairwise(expected):
+        qtbot.keyClick(here, Qt.Key.Key_Tab)
+        qtbot.waitUntil(there.hasFocus, timeout=2000)
+    gui.quit()
