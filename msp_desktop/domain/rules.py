@@ -668,8 +668,8 @@ def chronology_mark_rules(p: Payload, ctx: RuleContext | None) -> list[Problem]:
     if ctx is None or not isinstance(target_id, str) or not isinstance(case_id, str):
         return []
     target = ctx.get(target_id)
-    if target is None:
-        return []  # the reference check says so
+    if target is None or ctx.get(case_id) is None:
+        return []  # the reference check names the field that points nowhere
     in_case = target_id == case_id or target.payload.get("case_id") == case_id
     if target.kind == "chronology_mark" or not in_case:
         return [Problem("target_id", "Only an event in this case's chronology can be marked.")]

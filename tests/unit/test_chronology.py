@@ -137,6 +137,14 @@ def test_only_an_event_of_the_same_case_can_be_marked(session: Session) -> None:
         cases.mark_event(session, case_a, "0" * 32, True)
 
 
+def test_a_mark_of_a_case_that_is_not_there_is_blamed_on_its_case(session: Session) -> None:
+    case_id = _case(session)
+    event = records.create(session, "contact_note", note(case_id)).state.record_id
+    with pytest.raises(ValidationFailed) as err:
+        cases.mark_event(session, "0" * 32, event, True)
+    assert [p.field for p in err.value.problems] == ["case_id"]
+
+
 def test_case_view_keeps_planned_actions_out_of_the_chronology(session: Session) -> None:
     case_id = _case(session)
     plan = records.create(session, "safeguarding_plan", {
