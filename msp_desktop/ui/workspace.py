@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -344,6 +345,12 @@ class CaseWorkspace(QWidget):
         self.significant_only.toggled.connect(self.refresh_chronology)
         self.newest_first.toggled.connect(self._on_order_changed)
         self.chronology.selectionModel().currentRowChanged.connect(self._update_mark_button)
+        # One selected item on the page: what Ctrl+M and the mark button act on is never a
+        # row left selected in the other table. Coming-up items are plans, not events.
+        self.chronology.selectionModel().currentRowChanged.connect(
+            lambda index, _old: index.isValid() and self._clear_current(self.coming_up))
+        self.coming_up.selectionModel().currentRowChanged.connect(
+            lambda index, _old: index.isValid() and self._clear_current(self.chronology))
         self.chronology_model.modelReset.connect(self._update_mark_button)
         self.live.loaded.connect(self._on_loaded)
         self.live.failed.connect(self._on_failed)
@@ -444,6 +451,11 @@ class CaseWorkspace(QWidget):
         index = self.chronology.currentIndex()
         return self.chronology_model.event_at(index.row()) if index.isValid() else None
 
+    @staticmethod
+    def _clear_current(table: _Table) -> None:
+        table.selectionModel().clearCurrentIndex()
+        table.clearSelection()
+
     def _update_mark_button(self, *_args: Any) -> None:
         event = self.selected_event()
         self.mark_button.setEnabled(event is not None)
@@ -455,16 +467,27 @@ class CaseWorkspace(QWidget):
             else _tr("Mark the selected event significant"))
 
     def toggle_mark(self) -> None:
-        """Mark the selected event significant (asking why, which is optional), or unmark it."""
+        """Mark the selected chronology event significant (asking why, which is optional), or
+        unmark it, saying in the status line what was unmarked. Coming-up items are plans,
+        not events: with the focus there, Ctrl+M does nothing."""
         event = self.selected_event()
-        if event is None:
+        if event is None or self.coming_up.hasFocus():
             return
+        named = _tr("{date}, {kind}: {title}").format(
+            date=display_date(event.date), kind=kind_label(event.kind), title=event.title)
         if event.significant:
-            self.set_mark(event.record_id, False)
+            window = self.window()
+            if self.set_mark(event.record_id, False) and isinstance(window, QMainWindow):
+                reason = (_tr(" Its reason was: {reason}").format(reason=event.mark_reason)
+                          if event.mark_reason else "")
+                window.statusBar().showMessage(_tr(
+                    "No longer marked significant: {event}.{reason} Press Ctrl+M to mark it "
+                    "again.").format(event=named, reason=reason), 30000)
             return
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_tr("Significant event"))
-        dialog.setLabelText(_tr("Why is this event significant? (optional)"))
+        dialog.setLabelText(_tr("Why is this event significant? (optional)\n{event}").format(
+            event=named))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setOkButtonText(_tr("Mark significant"))
         dialog.setAccessibleName(_tr("Mark the event significant"))
@@ -478,8 +501,9 @@ class CaseWorkspace(QWidget):
         self.mark_dialog = dialog
         dialog.open()  # window-modal, without blocking
 
-    def set_mark(self, record_id: str, significant: bool, reason: str = "") -> None:
-        """Save the mark; the case view reloads with it (every open view hears the write)."""
+    def set_mark(self, record_id: str, significant: bool, reason: str = "") -> bool:
+        """Save the mark; the case view reloads with it (every open view hears the write).
+        False when it could not be saved (the header says why)."""
         self.mark_dialog = None
         try:
             saved = cases.mark_event(self.ctx.session, self.case_id, record_id, significant,
@@ -488,8 +512,9 @@ class CaseWorkspace(QWidget):
             log.error("Could not mark a chronology event", exc_info=exc)
             self.header.show_problem(getattr(exc, "user_message", None) or _tr(
                 "The mark could not be saved. Try again."))
-            return
+            return False
         self.ctx.publish(saved.changes)
+        return True
 
     def refresh_audit(self) -> None:
         """Reload the audit trail."""

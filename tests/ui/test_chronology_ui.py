@@ -150,3 +150,48 @@ def test_planned_actions_are_coming_up_not_in_the_chronology(
     # the kind filter has no entry for marks: they are not events
     kinds = [ws.chronology_filter.itemText(i) for i in range(ws.chronology_filter.count())]
     assert "Chronology mark" not in kinds
+
+
+def test_ctrl_m_marks_only_the_named_chronology_event_never_a_coming_up_plan(
+        qtbot: Any, gui_factory: Any, vault: dict[str, Any]) -> None:
+    gui, ws = _opened(qtbot, gui_factory, vault)
+    model, table = ws.chronology_model, ws.chronology
+    _focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    while table.currentIndex().data() != "4 Mar 2025":
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert ws.mark_button.isEnabled()
+
+    # The worker moves to "Coming up" and picks the planned visit: that row is what is
+    # selected now, not the home visit still highlighted above, and a plan cannot be marked.
+    _focus(qtbot, ws.coming_up)
+    qtbot.keyClick(ws.coming_up, Qt.Key.Key_Home)
+    assert ws.coming_up.currentIndex().data() == "5 Jan 2099"
+    assert not table.currentIndex().isValid()
+    assert not ws.mark_button.isEnabled()
+    qtbot.keyClick(ws.coming_up, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert ws.mark_dialog is None
+    assert "Significant" not in _column(model, 5)  # nothing was marked silently
+
+    # Back in the chronology the dialog names the event it marks.
+    _focus(qtbot, table)
+    table.setCurrentIndex(model.index(_column(model, 0).index("4 Mar 2025"), 0))
+    assert not ws.coming_up.currentIndex().isValid()
+    qtbot.keyClick(table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = ws.mark_dialog
+    assert dialog is not None
+    assert "4 Mar 2025" in dialog.labelText() and "Disclosure at home" in dialog.labelText()
+    box = dialog.findChild(QLineEdit)
+    qtbot.waitUntil(box.hasFocus, timeout=2000)
+    qtbot.keyClicks(box, "First disclosure")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Significant" in _column(model, 5), timeout=5000)
+
+    # Unmarking says in the status line what was unmarked, and the reason it had.
+    _focus(qtbot, table)
+    table.setCurrentIndex(model.index(_column(model, 0).index("4 Mar 2025"), 0))
+    qtbot.keyClick(table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Significant" not in _column(model, 5), timeout=5000)
+    said = gui.main_window.statusBar().currentMessage()
+    assert "No longer marked significant" in said
+    assert "4 Mar 2025" in said and "Disclosure at home" in said and "First disclosure" in said
