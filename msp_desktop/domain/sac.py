@@ -37,6 +37,7 @@ from typing import Any
 
 from msp_desktop.domain import enums as E
 from msp_desktop.domain.councils import current_code
+from msp_desktop.domain.days import day_text
 from msp_desktop.domain.derive import (
     age_band,
     ethnicity_sac_for,
@@ -137,7 +138,7 @@ def describe(kind: str, payload: Payload | None) -> str:
         if isinstance(value, str) and value in title_field.choices:
             text += f": {title_field.choices.label(value)}"
     day = london_date(payload.get(k.date_field)) if k.date_field else None
-    return f"{text}, {day:%d %b %Y}" if day else text
+    return f"{text}, {day_text(day)}" if day else text
 
 
 @dataclass(frozen=True)

@@ -349,7 +349,7 @@ def test_each_listed_record_is_described_as_the_app_lists_it_without_names(
     described = {u.record_id: (u.case_reference, u.description) for u in report.uncounted}
     assert described["K5-unchecked"] == ("C5", "Safeguarding concern, 21 May 2025")
     assert described["R6"] == ("C5", "Risk (allegation): Neglect and acts of omission")
-    assert described["E9"] == ("C8", "Safeguarding enquiry: Section 42 enquiry, 01 Nov 2024")
+    assert described["E9"] == ("C8", "Safeguarding enquiry: Section 42 enquiry, 1 Nov 2024")
     assert described["P8"] == ("C8", "Adult")  # not the adult's name
 
 
