@@ -580,12 +580,32 @@ class CaseWorkspace(QWidget):
             return True
         if not kind:
             kind = next((r.kind for r in view.records if r.record_id == record_id), None)
+        if kind == chrono.MARK_KIND:  # a mark opens as the event it marks, selected
+            return self._select_marked_event(view, record_id)
         tab = self.tab_for_kind(kind) if kind else None
         if tab is None:
             self.tabs.setCurrentWidget(self.chronology_page)
             return False
         self.tabs.setCurrentWidget(tab)
         tab.open_record(record_id)
+        return True
+
+    def _select_marked_event(self, view: CaseView, mark_id: str) -> bool:
+        """Show the chronology with the event a mark names selected (the filters widened
+        when they hide it); False when that event is not in the chronology."""
+        self.tabs.setCurrentWidget(self.chronology_page)
+        mark = next((r for r in view.records if r.record_id == mark_id), None)
+        target = mark.payload.get("target_id") if mark is not None else None
+        if not isinstance(target, str) or not any(e.record_id == target
+                                                  for e in view.chronology):
+            return False
+        if self.chronology_model.row_of(target) < 0:
+            self.chronology_filter.setCurrentIndex(0)  # every kind
+            self.significant_only.setChecked(False)
+        row = self.chronology_model.row_of(target)
+        self.chronology.setCurrentIndex(self.chronology_model.index(row, 0))
+        self.chronology.scrollTo(self.chronology.currentIndex())
+        self.chronology.setFocus()
         return True
 
     def place(self) -> tuple[str, EditorPlace] | None:

@@ -22,7 +22,7 @@ from test_main_support import (  # noqa: F401 (fixtures)
     unlocked_gui,
 )
 
-from msp_desktop.services import records
+from msp_desktop.services import records, search
 from msp_desktop.services.session import Session
 
 
@@ -195,3 +195,19 @@ def test_ctrl_m_marks_only_the_named_chronology_event_never_a_coming_up_plan(
     said = gui.main_window.statusBar().currentMessage()
     assert "No longer marked significant" in said
     assert "4 Mar 2025" in said and "Disclosure at home" in said and "First disclosure" in said
+
+
+def test_a_mark_opened_from_search_selects_the_event_it_marks(
+        qtbot: Any, gui_factory: Any, vault: dict[str, Any]) -> None:
+    gui, ws = _opened(qtbot, gui_factory, vault)
+    assert ws.set_mark(vault["info"]["phoned"], True, "Bank statements first mentioned")
+    qtbot.waitUntil(lambda: "Significant" in _column(ws.chronology_model, 5), timeout=5000)
+    ws.chronology_filter.setCurrentIndex(ws.chronology_filter.findText("Desired outcome"))
+    hits = search.search(gui.session, "Bank statements first mentioned")
+    hit = next(h for h in hits if h.kind == "chronology_mark")
+    gui.main_window.open_record(hit.case_id, hit.record_id, hit.kind)  # what a result does
+    qtbot.waitUntil(lambda: ws.chronology.currentIndex().isValid(), timeout=5000)
+    assert ws.tabs.currentWidget() is ws.chronology_page
+    event = ws.selected_event()
+    assert event is not None and event.record_id == vault["info"]["phoned"]
+    assert event.significant
