@@ -142,10 +142,8 @@ def _case_row(conn: Any, r: Any, today: str) -> CaseRow:
     if r[6] and today and r[6] < today:
         # Only for the rows on screen: count open actions due before today.
         overdue = int(conn.execute(
-            "SELECT count(*) FROM records WHERE case_id = ? AND kind = 'plan_action'"
-            " AND substr(json_extract(payload, '$.due_date'), 1, 10) < ?"
-            " AND coalesce(json_extract(payload, '$.status'), '') NOT IN"
-            " ('DONE', 'COMPLETED', 'CANCELLED', 'NOT_NEEDED')",
+            "SELECT count(*) FROM records WHERE case_id = ? AND " + _OPEN_ACTION +
+            " AND substr(json_extract(payload, '$.due_date'), 1, 10) < ?",
             (r[0], today),
         ).fetchone()[0])
     return CaseRow(

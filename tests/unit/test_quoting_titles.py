@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from msp_desktop.domain.fields import TITLE_MAX, shorten
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.quoting import FSI, PDI, isolate, unquote
+from msp_desktop.export.pdf_text import quoted
 
 
 @pytest.mark.parametrize(("typed", "words"), [
@@ -85,3 +86,13 @@ def test_a_long_first_line_becomes_a_title_with_an_ellipsis() -> None:
     assert note.title({"purpose": "x" * 200}) == "x" * 119 + "…"
     assert note.title({"purpose": "y" * 120}) == "y" * 120
     assert note.title({"purpose": "Phone call\nsecond line"}) == "Phone call"
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("“I want to go home”", "“I want to go home”"),  # typed marks give way to the app's pair
+    ("'Leave me be'", "“Leave me be”"),
+    ('"The Laurels" is my home', '“"The Laurels" is my home”'),  # as in the banner
+    ("'Mum' is who I want", "“'Mum' is who I want”"),
+])
+def test_the_pdf_quotes_the_words_as_the_banner_does(typed: str, printed: str) -> None:
+    assert quoted(typed) == printed == f"“{unquote(typed)}”"
