@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from msp_desktop.domain import enums as E
+from msp_desktop.domain.days import day_text
 from msp_desktop.domain.enums import (
     ETHNICITY_NHS,
     PSR_DETAIL,
@@ -165,7 +166,7 @@ def _short_date(value: Any) -> str:
         day = _as_date(value)
     except (TypeError, ValueError):
         return str(value)
-    return day.strftime("%d %b %Y") if day else ""
+    return day_text(day) if day else ""
 
 
 def item_detail(kind: str, payload: Mapping[str, Any], today: dt.date) -> str:

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from msp_desktop.domain.fields import TEXT_TYPES, FieldType, RecordKind, is_empty
+from msp_desktop.domain.folding import FOLDED_LETTERS, fold
 from msp_desktop.domain.kinds import KINDS
 
 WITHHELD = "[withheld: third party]"
@@ -295,13 +296,33 @@ def _norm(name: str) -> str:
 
 def _fold(text: str) -> str:
     """Lower case without accents, character for character (the same length as the NFC
-    text, so a match in the folded text is a match at the same place in the text)."""
+    text, so a match in the folded text is a match at the same place in the text).
+    Letters with no decomposition fold too where one letter stands for them (ł -> l,
+    ø -> o, đ -> d); those spelled with two (ß, æ, œ) stay, and name patterns accept
+    either spelling (see _spellings)."""
     out = []
     for c in unicodedata.normalize("NFC", text):
         base = "".join(ch for ch in unicodedata.normalize("NFD", c)
                        if not unicodedata.combining(ch)).lower()
+        base = _ONE_LETTER.get(base, base)
         out.append(base if len(base) == 1 else c)
     return "".join(out)
+
+
+# The search folds (domain/folding) that keep the length: one letter for one.
+_ONE_LETTER = {c: spelt.lower() for c in FOLDED_LETTERS
+               if len(c) == 1 and len(spelt := fold(c)) == 1}
+# Two-letter spellings of the letters that keep their place in folded text: a name written
+# "Strauß" matches "Strauss" in a note, and the other way round.
+_TWO_LETTER = {"ss": "ß", "ae": "æ", "oe": "œ"}
+_TWO_LETTER_FORMS = re.compile("|".join(_TWO_LETTER))
+
+
+def _spellings(form: str) -> str:
+    """A regex for the folded `form` written with either spelling of ß, æ and œ."""
+    spelt = form.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe")
+    return _TWO_LETTER_FORMS.sub(
+        lambda m: f"(?:{m.group()}|{_TWO_LETTER[m.group()]})", re.escape(spelt))
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -465,7 +486,7 @@ def _name_pattern(names: Sequence[_Name], adult: set[str]) -> re.Pattern[str] | 
         return None
 
     def alt(forms: set[str]) -> str:
-        return "|".join(re.escape(f).replace(r"\ ", r"\s+")
+        return "|".join(_spellings(f).replace(r"\ ", r"\s+")
                         for f in sorted(forms, key=len, reverse=True))
 
     either = f"(?P<w>{alt(wholes)})" + (f"|(?P<p>{alt(parts - wholes)})"

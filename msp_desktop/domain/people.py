@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from msp_desktop.domain.folding import fold
+
 SAME_OFFICE_ID = "office_id"
 SAME_NAME_AND_BIRTH = "name_and_birth"
 
@@ -15,7 +17,10 @@ SAME_NAME_AND_BIRTH = "name_and_birth"
 def _fold(text: Any) -> str:
     if not isinstance(text, str):
         return ""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    # fold first: ł, ø, ß have no decomposition, and NFKD-then-ASCII would drop them
+    # ("Mirosław" -> "mirosaw", never "miroslaw").
+    folded = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
+    folded = folded.casefold()
     return re.sub(r"[^a-z0-9]+", " ", folded).strip()
 
 

@@ -14,14 +14,31 @@ _CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u
 
 
 def unquote(text: str) -> str:
-    """`text` without the quote marks typed around it ('“I want”' -> 'I want'). A closing
-    single quote goes only when one opened the text too: "goin'" keeps its apostrophe."""
+    """`text` without the quote marks typed around it ('“I want”' -> 'I want').
+
+    The marks go only when the text both opens and closes with marks of one kind (double or
+    single) and no other mark of that kind is inside: in 'I said "no"' or '"The Laurels" is
+    my home' the marks belong to a quotation within the words and stay. An apostrophe between
+    two letters ("I'm") is not a single quote mark; "goin'" keeps its closing one."""
     stripped = text.strip()
-    body = stripped.lstrip(_DOUBLE_QUOTES + _SINGLE_QUOTES + " ")
-    opened = stripped[:len(stripped) - len(body)]
-    closing = _DOUBLE_QUOTES + " " + (_SINGLE_QUOTES if set(opened) & set(_SINGLE_QUOTES) else "")
-    body = body.rstrip(closing)
-    return body or stripped
+    for marks in (_DOUBLE_QUOTES, _SINGLE_QUOTES):
+        if stripped[:1] in marks and stripped[-1:] in marks:
+            body = stripped.strip(marks + " ")
+            if body and not _has_mark(body, marks):
+                return body
+    return stripped
+
+
+def _has_mark(text: str, marks: str) -> bool:
+    """A mark of `marks` in `text`; for single marks, not an apostrophe between two letters."""
+    for i, ch in enumerate(text):
+        if ch not in marks:
+            continue
+        if marks is _SINGLE_QUOTES and 0 < i < len(text) - 1 \
+                and text[i - 1].isalnum() and text[i + 1].isalnum():
+            continue
+        return True
+    return False
 
 
 def isolate(text: str) -> str:

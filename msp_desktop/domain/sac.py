@@ -37,6 +37,7 @@ from typing import Any
 
 from msp_desktop.domain import enums as E
 from msp_desktop.domain.councils import current_code
+from msp_desktop.domain.days import day_text
 from msp_desktop.domain.derive import (
     age_band,
     ethnicity_sac_for,
@@ -137,7 +138,7 @@ def describe(kind: str, payload: Payload | None) -> str:
         if isinstance(value, str) and value in title_field.choices:
             text += f": {title_field.choices.label(value)}"
     day = london_date(payload.get(k.date_field)) if k.date_field else None
-    return f"{text}, {day:%d %b %Y}" if day else text
+    return f"{text}, {day_text(day)}" if day else text
 
 
 @dataclass(frozen=True)
@@ -408,8 +409,8 @@ class _Count:
         known = [day for day in deaths if day is not None]
         if known and activity is not None and min(known) < activity:
             self.note(case_id, person_id, "person", f"The adult's date of death "
-                      f"({min(known):%-d %B %Y}) is before their concern or enquiry counted on "
-                      f"{activity:%-d %B %Y}: check the date of death (the age is taken on it)")
+                      f"({day_text(min(known))}) is before their concern or enquiry counted on "
+                      f"{day_text(activity)}: check the date of death (the age is taken on it)")
         at = min([self.year.last_day, *known])
         dob = london_date(p.get("date_of_birth"))
         if dob is None:
@@ -419,7 +420,7 @@ class _Count:
         band = age_band(dob, at)
         if band is None:
             self.note(case_id, person_id, "person", f"The date of birth makes the adult younger "
-                      f"than 18 on {at:%-d %B %Y}: not counted in SG1a (check the date)")
+                      f"than 18 on {day_text(at)}: not counted in SG1a (check the date)")
         return band
 
     # ----- SG1d, SG1e: per case ----------------------------------------------------------

@@ -21,6 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from msp_desktop.domain.canonical import encode, sha256_hex
+from msp_desktop.domain.chronology import Mark, current_marks
+from msp_desktop.domain.days import day_time_text
 from msp_desktop.domain.disclosure import SAR, WITHHELD, Disclosure
 from msp_desktop.domain.enums import AMENDMENT_TYPE
 from msp_desktop.domain.fields import Field, FieldType, RecordKind, is_empty
@@ -117,7 +119,7 @@ def _hlc_when(hlc: str) -> str:
         moment = dt.datetime.fromtimestamp(int(hlc.partition(".")[0]) / 1000, dt.UTC)
     except ValueError:
         return hlc
-    return f"{moment.astimezone():%-d %b %Y %H:%M}"
+    return day_time_text(moment.astimezone())
 
 
 class _Renderer:
@@ -343,11 +345,13 @@ class _Renderer:
                        key=lambda r: (r.sort_date or "", r.kind, r.record_id))
         if not dated:
             return [*out, Paragraph("No dated events recorded.", s["body"])]
-        rows: list[list[Any]] = [["Date", "Record", "What"]]
+        marks = current_marks(self.rec.records)
+        rows: list[list[Any]] = [["Date", "Record", "What", "Significant"]]
         for r in dated:
             rows.append([when_text(r.sort_date), kind_label(r.kind),
-                         text_flowable(self._title(r), s["small"])])
-        table = Table(rows, colWidths=[32 * mm, 48 * mm, None], repeatRows=1)
+                         text_flowable(self._title(r), s["small"]),
+                         self._significant(marks.get(r.record_id))])
+        table = Table(rows, colWidths=[30 * mm, 40 * mm, None, 36 * mm], repeatRows=1)
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, 0), "DejaVuSans-Bold", 8.5),
             ("FONT", (0, 1), (-1, -1), "DejaVuSans", 8.5),
@@ -356,6 +360,16 @@ class _Renderer:
             ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.lightgrey),
         ]))
         return [*out, table]
+
+    def _significant(self, mark: Mark | None) -> Any:
+        """'Significant' for an event marked so (blank otherwise); the worker's reason for
+        the mark only in the full record: it is the worker's view, not the adult's data,
+        and may name other people, so the subject access copy never shows it."""
+        if mark is None or not mark.significant:
+            return ""
+        if self.disclosure.redacts or not mark.reason:
+            return "Significant"
+        return text_flowable(f"Significant: {mark.reason}", self.s["small"])
 
     def _withheld_list(self, withheld: Sequence[Any]) -> list[Flowable]:
         s = self.s

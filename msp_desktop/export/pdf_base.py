@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
+from msp_desktop.domain.days import day_text, day_time_text
 from msp_desktop.export.meta import ExportMeta
 from msp_desktop.resources import resource_path
 from msp_desktop.storage.atomic import atomic_write_bytes
@@ -159,8 +160,8 @@ def when_text(value: str | None) -> str:
     except ValueError:
         return value
     if len(value) <= 10:
-        return f"{moment:%-d %b %Y}"
-    return f"{moment:%-d %b %Y %H:%M}"
+        return day_text(moment.date())
+    return day_time_text(moment)
 
 
 def render(

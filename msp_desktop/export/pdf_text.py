@@ -31,6 +31,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
+from msp_desktop.domain.quoting import unquote
+
 # Arabic, Arabic Supplement, Arabic Extended-A/B, and the presentation forms A and B.
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # Each with the danda and double danda (U+0964-5, in the Devanagari block) its texts use.
@@ -59,11 +61,12 @@ def is_rtl_paragraph(text: str) -> bool:
 
 
 def quoted(text: str) -> str:
-    """The adult's words in quotation marks, unless they have their own, or they start in a
-    right-to-left script (English quotation marks would land the wrong way round there; the
-    quote style still sets them apart)."""
-    text = text.strip()
-    if text[:1] in "\"“‘'" or is_rtl_paragraph(text):
+    """The adult's words in quotation marks, once: the marks typed around them give way to
+    the app's pair, as in the banner (domain/quoting.unquote; a quotation within the words
+    keeps its own). Words that start in a right-to-left script get none (English quotation
+    marks would land the wrong way round there; the quote style still sets them apart)."""
+    text = unquote(text)
+    if is_rtl_paragraph(text):
         return text
     return f"“{text}”"
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from msp_desktop.domain import enums as E
 from msp_desktop.domain import legacy
 from msp_desktop.domain.councils import current_code
+from msp_desktop.domain.days import day_text
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.sac import SacInput, SacReport, sac_report
 from msp_desktop.export import sac_csv, sac_pdf
@@ -82,7 +83,7 @@ def year_problem(year: int, today: dt.date) -> str | None:
     if FIRST_YEAR <= year <= current:
         return None
     return (f"--year is the year the reporting year starts (1 April YYYY to 31 March YYYY+1), "
-            f"from {FIRST_YEAR} to {current} (the year running on {today:%-d %B %Y}); {year} "
+            f"from {FIRST_YEAR} to {current} (the year running on {day_text(today)}); {year} "
             "is outside that.")
 
 

@@ -142,10 +142,8 @@ def _case_row(conn: Any, r: Any, today: str) -> CaseRow:
     if r[6] and today and r[6] < today:
         # Only for the rows on screen: count open actions due before today.
         overdue = int(conn.execute(
-            "SELECT count(*) FROM records WHERE case_id = ? AND kind = 'plan_action'"
-            " AND substr(json_extract(payload, '$.due_date'), 1, 10) < ?"
-            " AND coalesce(json_extract(payload, '$.status'), '') NOT IN"
-            " ('DONE', 'COMPLETED', 'CANCELLED', 'NOT_NEEDED')",
+            "SELECT count(*) FROM records WHERE case_id = ? AND " + _OPEN_ACTION +
+            " AND substr(json_extract(payload, '$.due_date'), 1, 10) < ?",
             (r[0], today),
         ).fetchone()[0])
     return CaseRow(
@@ -205,11 +203,20 @@ class SearchTerms:
 
     def fts(self) -> str:
         """A safe FTS5 query: every word must match; words of three letters or more also
-        match as the start of a longer word. Words are folded as the index is (ł -> l)."""
-        return " ".join(
-            f'"{w}"*' if len(w) >= MIN_PREFIX_LENGTH else f'"{w}"'
-            for w in (fold(word) for word in self.words)
-        )
+        match as the start of a longer word. Words are folded as the index is (ł -> l); a
+        word that folding changes is searched as typed too ("miroslaw"* OR "mirosław"*): a
+        damaged vault opened read-only keeps an index from before folding (the migration
+        that re-indexes it cannot run)."""
+        def phrase(w: str) -> str:
+            return f'"{w}"*' if len(w) >= MIN_PREFIX_LENGTH else f'"{w}"'
+
+        parts = []
+        for word in self.words:
+            folded = fold(word)
+            parts.append(phrase(folded) if folded == word
+                         else f"({phrase(folded)} OR {phrase(word)})")
+        # FTS5 takes no implicit AND next to a bracket: say it when a word has two forms.
+        return (" AND " if any(p.startswith("(") for p in parts) else " ").join(parts)
 
 
 def search_terms(text: str) -> SearchTerms:

@@ -14,13 +14,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from msp_desktop.domain.enums import CASE_STATUS
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.services import caseload
 from msp_desktop.services.caseload import CaseloadFilter, CaseRow
 from msp_desktop.services.search import SearchHit
+from msp_desktop.ui.labels import display_date
 from msp_desktop.ui.table_model import TEXT_ROLES, Index, RowsModel
 
 PAGE_SIZE = 100
@@ -32,14 +33,6 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 4
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CaseloadModel", text)
-
-
-def display_date(value: str | None) -> str:
-    """Return an ISO date as '3 Mar 2025' ('' when empty)."""
-    if not value:
-        return ""
-    d = QDate.fromString(value[:10], Qt.DateFormat.ISODate)
-    return d.toString("d MMM yyyy") if d.isValid() else value
 
 
 def attention_items(row: CaseRow, today: str) -> list[str]:

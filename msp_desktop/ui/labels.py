@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication
 
+from msp_desktop.domain.days import day_text
 from msp_desktop.domain.enums import AMENDMENT_TYPE
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.revisions import Op, Revision
@@ -29,8 +30,10 @@ def display_date(value: str | None) -> str:
     """An ISO date (or the date part of a time) as '3 Mar 2025'; '' when empty."""
     if not value:
         return ""
-    d = QDate.fromString(value[:10], Qt.DateFormat.ISODate)
-    return d.toString("d MMM yyyy") if d.isValid() else value
+    try:
+        return day_text(dt.date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
 
 
 def local_time(iso: str | None) -> dt.datetime | None:
@@ -55,17 +58,17 @@ def hlc_time(hlc: str) -> dt.datetime | None:
 
 
 def format_when(value: dt.datetime | None) -> str:
-    return value.strftime("%d %b %Y %H:%M") if value else ""
+    return f"{day_text(value)} {value:%H:%M}" if value else ""
 
 
 def format_date(sort_date: str | None) -> str:
-    """'06 Jan 2026' or '06 Jan 2026 10:00' for a record's sort date."""
+    """'6 Jan 2026' or '6 Jan 2026 10:00' for a record's sort date."""
     if not sort_date:
         return ""
     if len(sort_date) > 10:
         return format_when(local_time(sort_date)) or sort_date
     try:
-        return dt.date.fromisoformat(sort_date).strftime("%d %b %Y")
+        return day_text(dt.date.fromisoformat(sort_date))
     except ValueError:
         return sort_date
 

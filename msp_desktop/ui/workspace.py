@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -354,6 +355,12 @@ class CaseWorkspace(QWidget):
         self.significant_only.toggled.connect(self.refresh_chronology)
         self.newest_first.toggled.connect(self._on_order_changed)
         self.chronology.selectionModel().currentRowChanged.connect(self._update_mark_button)
+        # One selected item on the page: what Ctrl+M and the mark button act on is never a
+        # row left selected in the other table. Coming-up items are plans, not events.
+        self.chronology.selectionModel().currentRowChanged.connect(
+            lambda index, _old: index.isValid() and self._clear_current(self.coming_up))
+        self.coming_up.selectionModel().currentRowChanged.connect(
+            lambda index, _old: index.isValid() and self._clear_current(self.chronology))
         self.chronology_model.modelReset.connect(self._update_mark_button)
         self.live.loaded.connect(self._on_loaded)
         self.live.failed.connect(self._on_failed)
@@ -454,6 +461,11 @@ class CaseWorkspace(QWidget):
         index = self.chronology.currentIndex()
         return self.chronology_model.event_at(index.row()) if index.isValid() else None
 
+    @staticmethod
+    def _clear_current(table: _Table) -> None:
+        table.selectionModel().clearCurrentIndex()
+        table.clearSelection()
+
     def _update_mark_button(self, *_args: Any) -> None:
         event = self.selected_event()
         self.mark_button.setEnabled(event is not None)
@@ -465,16 +477,27 @@ class CaseWorkspace(QWidget):
             else _tr("Mark the selected event significant"))
 
     def toggle_mark(self) -> None:
-        """Mark the selected event significant (asking why, which is optional), or unmark it."""
+        """Mark the selected chronology event significant (asking why, which is optional), or
+        unmark it, saying in the status line what was unmarked. Coming-up items are plans,
+        not events: with the focus there, Ctrl+M does nothing."""
         event = self.selected_event()
-        if event is None:
+        if event is None or self.coming_up.hasFocus():
             return
+        named = _tr("{date}, {kind}: {title}").format(
+            date=display_date(event.date), kind=kind_label(event.kind), title=event.title)
         if event.significant:
-            self.set_mark(event.record_id, False)
+            window = self.window()
+            if self.set_mark(event.record_id, False) and isinstance(window, QMainWindow):
+                reason = (_tr(" Its reason was: {reason}").format(reason=event.mark_reason)
+                          if event.mark_reason else "")
+                window.statusBar().showMessage(_tr(
+                    "No longer marked significant: {event}.{reason} Press Ctrl+M to mark it "
+                    "again.").format(event=named, reason=reason), 30000)
             return
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_tr("Significant event"))
-        dialog.setLabelText(_tr("Why is this event significant? (optional)"))
+        dialog.setLabelText(_tr("Why is this event significant? (optional)\n{event}").format(
+            event=named))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setOkButtonText(_tr("Mark significant"))
         dialog.setAccessibleName(_tr("Mark the event significant"))
@@ -488,8 +511,9 @@ class CaseWorkspace(QWidget):
         self.mark_dialog = dialog
         dialog.open()  # window-modal, without blocking
 
-    def set_mark(self, record_id: str, significant: bool, reason: str = "") -> None:
-        """Save the mark; the case view reloads with it (every open view hears the write)."""
+    def set_mark(self, record_id: str, significant: bool, reason: str = "") -> bool:
+        """Save the mark; the case view reloads with it (every open view hears the write).
+        False when it could not be saved (the header says why)."""
         self.mark_dialog = None
         try:
             saved = cases.mark_event(self.ctx.session, self.case_id, record_id, significant,
@@ -498,8 +522,9 @@ class CaseWorkspace(QWidget):
             log.error("Could not mark a chronology event", exc_info=exc)
             self.header.show_problem(getattr(exc, "user_message", None) or _tr(
                 "The mark could not be saved. Try again."))
-            return
+            return False
         self.ctx.publish(saved.changes)
+        return True
 
     def refresh_audit(self) -> None:
         """Reload the audit trail."""
@@ -565,12 +590,32 @@ class CaseWorkspace(QWidget):
             return True
         if not kind:
             kind = next((r.kind for r in view.records if r.record_id == record_id), None)
+        if kind == chrono.MARK_KIND:  # a mark opens as the event it marks, selected
+            return self._select_marked_event(view, record_id)
         tab = self.tab_for_kind(kind) if kind else None
         if tab is None:
             self.tabs.setCurrentWidget(self.chronology_page)
             return False
         self.tabs.setCurrentWidget(tab)
         tab.open_record(record_id)
+        return True
+
+    def _select_marked_event(self, view: CaseView, mark_id: str) -> bool:
+        """Show the chronology with the event a mark names selected (the filters widened
+        when they hide it); False when that event is not in the chronology."""
+        self.tabs.setCurrentWidget(self.chronology_page)
+        mark = next((r for r in view.records if r.record_id == mark_id), None)
+        target = mark.payload.get("target_id") if mark is not None else None
+        if not isinstance(target, str) or not any(e.record_id == target
+                                                  for e in view.chronology):
+            return False
+        if self.chronology_model.row_of(target) < 0:
+            self.chronology_filter.setCurrentIndex(0)  # every kind
+            self.significant_only.setChecked(False)
+        row = self.chronology_model.row_of(target)
+        self.chronology.setCurrentIndex(self.chronology_model.index(row, 0))
+        self.chronology.scrollTo(self.chronology.currentIndex())
+        self.chronology.setFocus()
         return True
 
     def place(self) -> tuple[str, EditorPlace] | None:

@@ -19,6 +19,8 @@ from test_main_support import (  # noqa: F401 (fixtures)
 
 from msp_desktop.services import records
 from msp_desktop.services.session import Session
+from msp_desktop.ui.caseload_view import sort_text
+from msp_desktop.ui.settings import Settings
 
 
 def _fill(session: Session) -> None:
@@ -104,3 +106,17 @@ def test_tab_goes_from_stage_to_sort_to_the_flags(qtbot: Any, gui_factory: Any,
     qtbot.keyClick(view.sort_by, Qt.Key.Key_Tab)
     qtbot.waitUntil(view.reviews_due.hasFocus, timeout=2000)
     gui.quit()
+@pytest.mark.parametrize("stored", ["name; DROP TABLE records desc",
+                                    "s.sort_name, (SELECT 1) desc"])
+def test_a_hand_edited_sort_setting_falls_back_to_the_name_and_runs_no_sql(
+        qtbot: Any, gui_factory: Any, vault: dict[str, Any], tmp_path: Path,
+        stored: str) -> None:
+    edited = Settings(tmp_path / "settings.ini")  # the file the app reads (gui_factory)
+    edited.caseload_sort = stored
+    edited.sync()
+    gui = _started(qtbot, gui_factory, vault)
+    view = gui.main_window.caseload
+    # Only keys the list knows reach the query: anything else is by name, A to Z.
+    assert _column(view, "name") == ["Jo Able", "Jo Baker", "Jo Cole"]
+    assert view.sort_by.currentData() == sort_text("name", False)
+    assert gui.session.conn.execute("SELECT count(*) FROM records").fetchone()[0] > 0

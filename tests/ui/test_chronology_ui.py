@@ -23,7 +23,7 @@ from test_main_support import (  # noqa: F401 (fixtures)
     unlocked_gui,
 )
 
-from msp_desktop.services import records
+from msp_desktop.services import records, search
 from msp_desktop.services.session import Session
 
 
@@ -166,3 +166,62 @@ def test_tab_goes_through_the_controls_then_the_tables(qtbot: Any, gui_factory: 
         qtbot.keyClick(here, Qt.Key.Key_Tab)
         qtbot.waitUntil(there.hasFocus, timeout=2000)
     gui.quit()
+def test_ctrl_m_marks_only_the_named_chronology_event_never_a_coming_up_plan(
+        qtbot: Any, gui_factory: Any, vault: dict[str, Any]) -> None:
+    gui, ws = _opened(qtbot, gui_factory, vault)
+    model, table = ws.chronology_model, ws.chronology
+    _focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    while table.currentIndex().data() != "4 Mar 2025":
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert ws.mark_button.isEnabled()
+
+    # The worker moves to "Coming up" and picks the planned visit: that row is what is
+    # selected now, not the home visit still highlighted above, and a plan cannot be marked.
+    _focus(qtbot, ws.coming_up)
+    qtbot.keyClick(ws.coming_up, Qt.Key.Key_Home)
+    assert ws.coming_up.currentIndex().data() == "5 Jan 2099"
+    assert not table.currentIndex().isValid()
+    assert not ws.mark_button.isEnabled()
+    qtbot.keyClick(ws.coming_up, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert ws.mark_dialog is None
+    assert "Significant" not in _column(model, 5)  # nothing was marked silently
+
+    # Back in the chronology the dialog names the event it marks.
+    _focus(qtbot, table)
+    table.setCurrentIndex(model.index(_column(model, 0).index("4 Mar 2025"), 0))
+    assert not ws.coming_up.currentIndex().isValid()
+    qtbot.keyClick(table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = ws.mark_dialog
+    assert dialog is not None
+    assert "4 Mar 2025" in dialog.labelText() and "Disclosure at home" in dialog.labelText()
+    box = dialog.findChild(QLineEdit)
+    qtbot.waitUntil(box.hasFocus, timeout=2000)
+    qtbot.keyClicks(box, "First disclosure")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Significant" in _column(model, 5), timeout=5000)
+
+    # Unmarking says in the status line what was unmarked, and the reason it had.
+    _focus(qtbot, table)
+    table.setCurrentIndex(model.index(_column(model, 0).index("4 Mar 2025"), 0))
+    qtbot.keyClick(table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Significant" not in _column(model, 5), timeout=5000)
+    said = gui.main_window.statusBar().currentMessage()
+    assert "No longer marked significant" in said
+    assert "4 Mar 2025" in said and "Disclosure at home" in said and "First disclosure" in said
+
+
+def test_a_mark_opened_from_search_selects_the_event_it_marks(
+        qtbot: Any, gui_factory: Any, vault: dict[str, Any]) -> None:
+    gui, ws = _opened(qtbot, gui_factory, vault)
+    assert ws.set_mark(vault["info"]["phoned"], True, "Bank statements first mentioned")
+    qtbot.waitUntil(lambda: "Significant" in _column(ws.chronology_model, 5), timeout=5000)
+    ws.chronology_filter.setCurrentIndex(ws.chronology_filter.findText("Desired outcome"))
+    hits = search.search(gui.session, "Bank statements first mentioned")
+    hit = next(h for h in hits if h.kind == "chronology_mark")
+    gui.main_window.open_record(hit.case_id, hit.record_id, hit.kind)  # what a result does
+    qtbot.waitUntil(lambda: ws.chronology.currentIndex().isValid(), timeout=5000)
+    assert ws.tabs.currentWidget() is ws.chronology_page
+    event = ws.selected_event()
+    assert event is not None and event.record_id == vault["info"]["phoned"]
+    assert event.significant

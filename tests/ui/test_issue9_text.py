@@ -5,6 +5,7 @@ and the audit trail and failed-unlock notice read dates and records as the rest 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -175,3 +176,36 @@ def test_the_failed_unlock_notice_gives_its_time_as_the_app_does(
     box.close()
 
 
+
+
+# ----- one day format ----------------------------------------------------------------------
+
+
+def _fill_on_a_single_digit_day(session: Session) -> dict[str, str]:
+    # The note is written on 4 Feb 2025 about that day: the audit trail, the Conversations list
+    # and the chronology all show the same day.
+    noon = dt.datetime(2025, 2, 4, 12, 0, tzinfo=dt.UTC)
+    session.clock.now_ms = lambda: int(noon.timestamp() * 1000)
+    case_id = add_case(session, "Kowalczyk", "Mirosław")
+    records.create(session, "contact_note", {
+        "case_id": case_id, "note_type": "PHONE", "event_start": "2025-02-04T12:00",
+        "purpose": "Rang the GP", "facts": "About the new tablets."})
+    return {"case_id": case_id}
+
+
+def test_the_audit_trail_record_list_and_chronology_write_a_day_the_same_way(
+    qtbot: Any, gui_factory: Any, tmp_path: Path,
+) -> None:
+    vault = make_vault(tmp_path / "days", _fill_on_a_single_digit_day)
+    _gui, ws = _workspace(qtbot, gui_factory, vault)
+    chronology = [ws.chronology_model.index(r, 0).data()
+                  for r in range(ws.chronology_model.rowCount())]
+    assert "4 Feb 2025" in chronology
+    notes = next(t for t in ws.record_tabs if t.title == "Conversations")
+    listed = [notes.model.index(r, notes.model.DATE).data() for r in range(notes.model.rowCount())]
+    assert listed == ["4 Feb 2025 12:00"]
+    ws.tabs.setCurrentWidget(ws.audit_page)
+    qtbot.waitUntil(lambda: ws.audit_model.rowCount() > 0)
+    audit = [ws.audit_model.index(r, 0).data() for r in range(ws.audit_model.rowCount())]
+    assert any(a.startswith("4 Feb 2025 ") for a in audit), audit
+    assert not any(a.startswith("04 ") for a in audit + listed + chronology)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QTabWidget
 from qthelpers import choose, live_case
 
+from msp_desktop.domain.days import day_text
 from msp_desktop.services import records
 from msp_desktop.services.session import Session
 from msp_desktop.ui.records import make_case_tabs
@@ -233,8 +234,8 @@ def test_rows_say_what_each_record_is(qtbot: Any, vault: tuple[Session, str]) ->
     tab = tab_for(qtbot, session, case_id, "Risk and plan", RISK_AND_PLAN)
     details = dict(zip(column(tab, RecordListModel.TITLE),
                        column(tab, RecordListModel.DETAIL), strict=True))
-    late_text = (today - dt.timedelta(days=3)).strftime("%d %b %Y")
-    soon_text = (today + dt.timedelta(days=5)).strftime("%d %b %Y")
+    late_text = day_text(today - dt.timedelta(days=3))
+    soon_text = day_text(today + dt.timedelta(days=5))
     assert details["Fit a key safe"] == (
         f"Overdue by 3 days · In progress · Sam Patel · due {late_text}")
     assert details["Call the GP"] == f"Not started · Ann Lee · due {soon_text}"

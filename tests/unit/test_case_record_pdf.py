@@ -21,7 +21,7 @@ import pytest
 from msp_desktop.domain.disclosure import WITHHELD
 from msp_desktop.domain.lifecycle import RecordError
 from msp_desktop.export.pdf_text import OneLine
-from msp_desktop.services import exports, records
+from msp_desktop.services import cases, exports, records
 from msp_desktop.services.session import Session
 from msp_desktop.storage.keyslots import KdfParams
 from tests.unit._case_record_helpers import (
@@ -369,3 +369,26 @@ def test_indic_scripts_are_embedded_and_characters_no_font_has_are_listed(
     assert "Case note: Language used: " in about
     assert "(U+1230), " in about and "(U+121D)" in about
     assert "U+09" not in about and "U+0A" not in about  # Bengali, Gurmukhi, Gujarati shown
+
+
+def test_the_chronology_marks_significant_events_and_only_the_full_record_says_why(
+    session: Session, built: Built, tmp_path: Path,
+) -> None:
+    cases.mark_event(session, built.case_id, built.note_id, True,
+                     "First disclosure, made in front of Zbigniew Quarrington")
+    full = flat(pdf_text(exports.case_record_pdf(session, built.case_id,
+                                                 tmp_path / "full.pdf").path))
+    sar = flat(pdf_text(exports.case_record_pdf(session, built.case_id, tmp_path / "sar.pdf",
+                                                profile="sar").path))
+    for text in (full, sar):
+        chronology = text[text.find("Chronology"):text.find("Conversations (case notes)")]
+        assert "Significant" in chronology  # the column, and the marked event
+        assert chronology.count("Significant") == 2  # header + the one marked event
+    assert "First disclosure, made in front of Zbigniew Quarrington" in full
+    assert "Zbigniew" not in sar and "First disclosure, made" not in sar
+
+    cases.mark_event(session, built.case_id, built.note_id, False)  # unmarked: blank again
+    again = flat(pdf_text(exports.case_record_pdf(session, built.case_id,
+                                                  tmp_path / "again.pdf").path))
+    chronology = again[again.find("Chronology"):again.find("Conversations (case notes)")]
+    assert chronology.count("Significant") == 1  # the header only

@@ -326,6 +326,21 @@ def test_a_related_person_with_the_adults_name_is_still_withheld() -> None:
         "Eirlys Pritchard rang.")
 
 
+@pytest.mark.parametrize(("name", "text"), [
+    ("Hans Strauß", "Hans Strauss came round."),
+    ("Hans Strauss", "Hans Strauß came round."),
+    ("Ærin Bæk", "Aerin Baek came round."),
+    ("Michał Nowak", "Michal Nowak came round."),
+    ("Bjørn Dragić", "Bjorn Dragic came round."),
+])
+def test_a_name_written_with_other_letters_is_withheld_whole(name: str, text: str) -> None:
+    d = sar(Rec("r1", "related_person", {"name": name}))
+    assert d.text("n1", "contact_note", "Facts", text) == f"{D.WITHHELD} came round."
+    # and each part of it alone, written as a name
+    first = text.split()[0]
+    assert first not in d.text("n1", "contact_note", "Facts", f"Then {first} left.")
+
+
 # ----- names however they are written --------------------------------------------------------
 
 
@@ -337,6 +352,10 @@ def test_a_related_person_with_the_adults_name_is_still_withheld() -> None:
     ("Siân Hughes", "Sian said so, and SIÂN again.", "said so"),
     ("Sian Hughes", "Siân said so.", "said so"),
     ("Al Pike", "Al too; Pike as well. A pike in the pond.", "A pike in the pond."),
+    # Letters with no decomposition, written either way (ł, ø, đ: one letter for one).
+    ("Michał Nowak", "Michal Nowak came round; MICHAL again.", "came round;"),
+    ("Michal Nowak", "Michał Nowak came round.", "came round."),
+    ("Bjørn Dragić", "Bjorn and Đorđe; Dragic left.", "left."),
 ])
 def test_name_parts_are_found_however_the_name_is_written(name: str, text: str,
                                                           kept: str) -> None:

@@ -15,11 +15,11 @@ TODAY = dt.date(2026, 3, 10)
 def test_plan_action_state_owner_due_and_overdue() -> None:
     action = {"status": "IN_PROGRESS", "owner": " Sam Patel ", "due_date": "2026-03-09"}
     assert item_detail("plan_action", action, TODAY) == (
-        "Overdue by 1 day · In progress · Sam Patel · due 09 Mar 2026")
+        "Overdue by 1 day · In progress · Sam Patel · due 9 Mar 2026")
     assert item_detail("plan_action", {**action, "due_date": "2026-02-28"}, TODAY).startswith(
         "Overdue by 10 days · ")
     assert item_detail("plan_action", {**action, "status": "DONE"}, TODAY) == (
-        "Done · Sam Patel · due 09 Mar 2026")
+        "Done · Sam Patel · due 9 Mar 2026")
     assert item_detail("plan_action", {"status": "NOT_STARTED"}, TODAY) == "Not started"
 
 

@@ -349,7 +349,7 @@ def test_each_listed_record_is_described_as_the_app_lists_it_without_names(
     described = {u.record_id: (u.case_reference, u.description) for u in report.uncounted}
     assert described["K5-unchecked"] == ("C5", "Safeguarding concern, 21 May 2025")
     assert described["R6"] == ("C5", "Risk (allegation): Neglect and acts of omission")
-    assert described["E9"] == ("C8", "Safeguarding enquiry: Section 42 enquiry, 01 Nov 2024")
+    assert described["E9"] == ("C8", "Safeguarding enquiry: Section 42 enquiry, 1 Nov 2024")
     assert described["P8"] == ("C8", "Adult")  # not the adult's name
 
 
@@ -461,7 +461,7 @@ def test_a_date_of_death_before_the_concern_is_listed_to_check() -> None:
           date_of_death="2025-07-20")
     r = sac_report(w.data(), year=YEAR, council=HOME)
     assert [(u.record_id, u.missing) for u in r.uncounted] == [
-        ("P", "The adult's date of death (20 April 2025) is before their concern or enquiry "
+        ("P", "The adult's date of death (20 Apr 2025) is before their concern or enquiry "
          "counted on 1 May 2025: check the date of death (the age is taken on it)")]
 
 
@@ -531,7 +531,7 @@ def test_an_adult_under_18_is_left_out_of_sg1a_and_listed() -> None:
     assert sum(sum(row.values) for row in r.table("SG1a").rows) == 0
     assert r.table("SG1b").cell("FEMALE", "CONCERNS") == 1
     assert [u.missing for u in r.uncounted] == [
-        "The date of birth makes the adult younger than 18 on 31 March 2026: not counted in "
+        "The date of birth makes the adult younger than 18 on 31 Mar 2026: not counted in "
         "SG1a (check the date)"]
 
 

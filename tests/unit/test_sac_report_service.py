@@ -134,7 +134,7 @@ def test_report_folder_holds_every_table_the_missing_list_and_the_pdf(
     reference = loaded["b"][:8].upper()
     assert read_csv(out / "missing.csv") == [
         ["Case reference", "Record", "What is missing or to check", "Case id", "Record id"],
-        [reference, "Safeguarding case: Enquiry in progress, 01 May 2025",
+        [reference, "Safeguarding case: Enquiry in progress, 1 May 2025",
          "The council where the abuse happened (host council) is not recorded: counted for "
          f"{HACKNEY}, the reporting council", loaded["b"], loaded["b"]]]
     # ... and the search finds the case by that reference.
