@@ -385,3 +385,32 @@ def test_opening_an_older_draft_row_asks_first(qtbot: Any, vault: tuple[Session,
     assert tab.editor.form.input("statement").value() == "Older draft words"
     titles = column(tab, RecordListModel.TITLE)
     assert "Stay at home, newer" in titles  # kept, as a row of its own
+
+
+def test_saving_the_new_assessment_again_leaves_the_consent_choice(
+        qtbot: Any, vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    holder, tabs = case_tabs(qtbot, session, case_id)
+    holder.setCurrentWidget(tabs[2])
+    consent = _consent_with_assessed_capacity(tabs)
+    holder.setCurrentWidget(tabs[3])
+    other = tabs[3].new_record("capacity_assessment")
+    qtbot.keyClicks(other.form.input("decision_in_question").edit, "Another decision")
+    _fill_assessment(qtbot, other)
+    assert other.save(), other.message_text()
+    holder.setCurrentWidget(tabs[2])
+    qtbot.mouseClick(consent.new_linked_buttons["capacity_link"], Qt.MouseButton.LeftButton)
+    cap = tabs[3].editor
+    _fill_assessment(qtbot, cap)
+    assert cap.save(), cap.message_text()
+    settle(qtbot)
+    assert holder.currentWidget() is tabs[2]
+    assert consent.form.input("capacity_link").value() == cap.record_id
+    # The worker chooses the other assessment after all, then goes on with the new one.
+    choose(consent.form.input("capacity_link").combo, other.record_id)
+    holder.setCurrentWidget(tabs[3])
+    qtbot.keyClicks(cap.form.input("trigger").edit, " and confusion")
+    assert cap.save(), cap.message_text()
+    settle(qtbot)
+    assert holder.currentWidget() is tabs[3]  # no jump back to Consent
+    assert consent.form.input("capacity_link").value() == other.record_id

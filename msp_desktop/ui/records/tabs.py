@@ -512,6 +512,7 @@ def _new_linked(tabs: list[RecordTab], source: RecordTab, kind: str, name: str,
     editor = target.new_record(kind, fill)
 
     def saved(record_id: str) -> None:
+        editor.saved.disconnect(saved)  # once: a later save of it leaves the choice alone
         if source.editor is not asker or not shiboken6.isValid(asker):
             return  # the form that asked was closed meanwhile
         asker.link_to(name, record_id)
