@@ -414,3 +414,30 @@ def test_saving_the_new_assessment_again_leaves_the_consent_choice(
     settle(qtbot)
     assert holder.currentWidget() is tabs[3]  # no jump back to Consent
     assert consent.form.input("capacity_link").value() == other.record_id
+
+
+def test_restoring_after_a_refused_save_clears_its_problems(qtbot: Any,
+                                                           vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    saved = records.create(session, "desired_outcome", {
+        "case_id": case_id, "statement": "Stay at home", "expressed_by": "ADULT",
+        "first_expressed_at": "2026-01-06", "status": "ACTIVE"}).state
+    records.save_draft(session, records.new_draft_id(), kind="desired_outcome",
+                       case_id=case_id, record_id=saved.record_id, base_heads=saved.heads,
+                       payload={**saved.payload, "statement": "Older draft words"})
+    tab = tab_for(qtbot, session, case_id, "Desired outcomes", ["desired_outcome"])
+    click_row(qtbot, tab, tab.model.row_of(saved.record_id))
+    ed = tab.editor
+    statement = ed.form.input("statement").edit
+    statement.selectAll()
+    qtbot.keyClick(statement, Qt.Key.Key_Delete)
+    assert not ed.save()
+    assert "Not saved" in ed.message_text() and ed.problem_action == "save"
+    seen: list[str] = []
+    answer_next_question("Use the older draft", seen)
+    qtbot.mouseClick(ed.restore_button, Qt.MouseButton.LeftButton)
+    assert ed.form.input("statement").value() == "Older draft words"
+    assert ed.message_text() == "" and ed.problem_action is None
+    assert ed.form.summary.isHidden()
+    qtbot.keyClicks(statement, "!")  # typing on brings back no stale problems
+    assert ed.message_text() == ""

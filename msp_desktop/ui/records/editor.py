@@ -498,6 +498,10 @@ class RecordEditor(QWidget):
         self.form.set_payload(draft.payload)
         self.dirty = False
         self.typed = False
+        # A refused save's problems were about the text this draft replaces.
+        self.problem_action = None
+        self.form.clear_problems()
+        self.hide_message()
         if self.state is not None and tuple(sorted(draft.base_heads)) != tuple(
                 sorted(self.state.heads)):
             self.show_message(_tr("The record has changed since this draft was written. "
