@@ -441,3 +441,46 @@ def test_restoring_after_a_refused_save_clears_its_problems(qtbot: Any,
     assert ed.form.summary.isHidden()
     qtbot.keyClicks(statement, "!")  # typing on brings back no stale problems
     assert ed.message_text() == ""
+
+
+def test_arrowing_onto_a_draft_row_keeps_the_keyboard_in_the_list(
+        qtbot: Any, vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    saved = records.create(session, "desired_outcome", {
+        "case_id": case_id, "statement": "Stay at home", "expressed_by": "ADULT",
+        "first_expressed_at": "2026-01-06", "status": "ACTIVE"}).state
+    records.save_draft(session, records.new_draft_id(), kind="desired_outcome",
+                       case_id=case_id, record_id=saved.record_id, base_heads=saved.heads,
+                       payload={**saved.payload, "statement": "Older draft words"})
+    records.save_draft(session, records.new_draft_id(), kind="desired_outcome",
+                       case_id=case_id, record_id=None, base_heads=(),
+                       payload={"statement": "A new one"})
+    tab = tab_for(qtbot, session, case_id, "Desired outcomes", ["desired_outcome"])
+    assert column(tab, RecordListModel.STATUS)[:2] == ["Draft, not saved"] * 2
+    titles = column(tab, RecordListModel.TITLE)
+    assert sorted(titles[:2]) == ["A new one", "Older draft words"]
+    click_row(qtbot, tab, 2)
+    tab.view.setFocus()
+    opened = []
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Down):
+        qtbot.keyClick(tab.view, key)
+        opened.append(tab.editor.form.input("statement").value())
+        assert tab.window().focusWidget() is tab.view, key
+    assert opened == [titles[1], titles[0], titles[1], "Stay at home"]
+
+
+def test_restore_puts_the_keyboard_in_the_form(qtbot: Any, vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    saved = records.create(session, "desired_outcome", {
+        "case_id": case_id, "statement": "Stay at home", "expressed_by": "ADULT",
+        "first_expressed_at": "2026-01-06", "status": "ACTIVE"}).state
+    records.save_draft(session, records.new_draft_id(), kind="desired_outcome",
+                       case_id=case_id, record_id=saved.record_id, base_heads=saved.heads,
+                       payload={**saved.payload, "statement": "Older draft words"})
+    tab = tab_for(qtbot, session, case_id, "Desired outcomes", ["desired_outcome"])
+    click_row(qtbot, tab, tab.model.row_of(saved.record_id))
+    ed = tab.editor
+    ed.restore_button.setFocus()
+    qtbot.keyClick(ed.restore_button, Qt.Key.Key_Space)
+    assert ed.form.input("statement").value() == "Older draft words"
+    assert ed.window().focusWidget() is ed.form.focus_order()[0]

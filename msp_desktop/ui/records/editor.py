@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -140,6 +142,7 @@ class RecordEditor(QWidget):
         # write, each change re-checks them, so no message outlives what it was about.
         self.problem_action: str | None = None
         self._pending_link: tuple[str, str] | None = None
+        self.last_field: str | None = None  # the field the worker was last in (a name only)
         self.setAccessibleName(kind_label(kind_name))
         # Hooks the tests (or a future undo stack) may replace.
         self.confirm_finalise: Callable[[], bool] = self._ask_finalise
@@ -483,6 +486,7 @@ class RecordEditor(QWidget):
         self.draft_bar.hide()
         self.offered_draft = None
         self._apply_draft(draft)
+        self.focus_field(self.last_field)
         return True
 
     def _apply_draft(self, draft: Draft) -> None:
@@ -509,7 +513,6 @@ class RecordEditor(QWidget):
                               kind="warning")
         self._set_status(_tr("Draft restored from %1").replace(
             "%1", format_when(local_time(draft.updated_at))))
-        self.form.setFocus()
 
     def discard_draft(self) -> None:
         draft = self.offered_draft
@@ -623,11 +626,28 @@ class RecordEditor(QWidget):
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         try:
+            if new is not None and self.isAncestorOf(new):
+                self.last_field = self.form.field_of(new) or self.last_field
             if (self.dirty and old is not None and self.isAncestorOf(old)
                     and (new is None or not self.isAncestorOf(new))):
                 self.flush_draft()
         except RuntimeError:  # the editor's C++ side is gone
             pass
+
+    def focus_field(self, name: str | None) -> None:
+        """Put the keyboard in field `name` (the first field when it is not there to type in),
+        so the next key press goes into the form; in the field it was in, typing goes on at
+        the end of its text."""
+        row = self.form.rows.get(name) if name is not None else None
+        widgets = row.input.focus_widgets() if row is not None and row.isVisibleTo(self) else []
+        if not widgets:
+            widgets = self.form.focus_order()
+        elif isinstance(widgets[0], QPlainTextEdit):
+            widgets[0].moveCursor(QTextCursor.MoveOperation.End)
+        elif isinstance(widgets[0], QLineEdit):
+            widgets[0].end(False)
+        if widgets:
+            widgets[0].setFocus()
 
     def payload(self) -> dict[str, Any]:
         """The form's content with the case it belongs to."""

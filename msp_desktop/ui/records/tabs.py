@@ -68,6 +68,7 @@ class EditorPlace:
     kind: str
     record_id: str | None
     draft_id: str | None
+    field: str | None = None  # the field the worker was in: typing goes on there
 
 
 class RecordListModel(RowsModel[RecordState | Draft]):
@@ -466,15 +467,21 @@ class RecordTab(QWidget):
         ed = self.editor
         if ed is None:
             return None
-        return EditorPlace(ed.kind_name, ed.record_id, ed.draft_id if ed.draft_written else None)
+        return EditorPlace(ed.kind_name, ed.record_id,
+                           ed.draft_id if ed.draft_written else None, ed.last_field)
 
     def return_to(self, place: EditorPlace) -> RecordEditor | None:
-        """Open the editor a place names again: its draft, else its record, else a new one."""
-        if place.draft_id is not None and self.open_draft(place.draft_id) is not None:
-            return self.editor
-        if place.record_id is not None:
-            return self.open_record(place.record_id)
-        return self.new_record(place.kind)
+        """Open the editor a place names again: its draft, else its record, else a new one;
+        the keyboard goes to the field the worker was in."""
+        editor: RecordEditor | None = None
+        if place.draft_id is not None:
+            editor = self.open_draft(place.draft_id)
+        if editor is None:
+            editor = (self.open_record(place.record_id) if place.record_id is not None
+                      else self.new_record(place.kind))
+        if editor is not None:
+            editor.focus_field(place.field)
+        return editor
 
     def flush_draft(self) -> None:
         """Save the open editor's work in progress as a draft (lock, quit, case switch)."""
