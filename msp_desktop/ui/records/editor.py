@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
@@ -721,17 +722,22 @@ class RecordEditor(QWidget):
             self.show_message(exc.user_message + " " + tail, kind="error")
         elif isinstance(exc, ValidationFailed):
             first = self.form.show_problems(exc.problems)
-            if first is not None:
-                self.scroll_area.ensureWidgetVisible(first)
             self.problem_action = action
             self._show_problem_message(list(exc.problems))
             if first is not None:
                 first.setFocus()
+                # Once the message above has taken its room (the layout runs later), or
+                # the field would be scrolled to where the message then pushes it from.
+                QTimer.singleShot(0, lambda: self._scroll_to(first))
         elif isinstance(exc, StaleEdit):
             self.show_message(str(exc), kind="error")
         else:
             self.show_message(str(exc) + " " + _tr("Your text is kept as a draft."),
                               kind="error")
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        if shiboken6.isValid(self) and shiboken6.isValid(widget):
+            self.scroll_area.ensureWidgetVisible(widget)
 
     def save(self) -> bool:
         """Create or edit the record from the form."""
