@@ -484,3 +484,32 @@ def test_restore_puts_the_keyboard_in_the_form(qtbot: Any, vault: tuple[Session,
     qtbot.keyClick(ed.restore_button, Qt.Key.Key_Space)
     assert ed.form.input("statement").value() == "Older draft words"
     assert ed.window().focusWidget() is ed.form.focus_order()[0]
+
+
+def test_a_read_only_consent_offers_no_new_assessment(qtbot: Any,
+                                                      vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    holder, tabs = case_tabs(qtbot, session, case_id)
+    consent = _consent_with_assessed_capacity(tabs)
+    cap = tabs[3].new_record("capacity_assessment")
+    qtbot.keyClicks(cap.form.input("decision_in_question").edit, "Share with the GP")
+    _fill_assessment(qtbot, cap)
+    assert cap.save(), cap.message_text()
+    settle(qtbot)
+    choose(consent.form.input("capacity_link").combo, cap.record_id)
+    assert consent.save(), consent.message_text()
+    other = tabs[3].new_record("capacity_assessment")
+    qtbot.keyClicks(other.form.input("decision_in_question").edit, "Another decision")
+    _fill_assessment(qtbot, other)
+    assert other.save(), other.message_text()
+    wrong = records.get(session, consent.record_id)
+    records.amend(session, wrong.record_id, wrong.payload, reason="Wrong person",
+                  amendment_type="ENTERED_IN_ERROR")
+    holder, tabs = case_tabs(qtbot, session, case_id)  # the case as opened afresh
+    holder.setCurrentWidget(tabs[2])
+    ed = tabs[2].open_record(wrong.record_id)
+    assert ed is not None and ed.form.is_read_only()
+    assert ed.form.input("capacity_link").combo.isVisible()
+    assert not ed.new_linked_buttons["capacity_link"].isVisible()
+    assert not ed.link_to("capacity_link", other.record_id)
+    assert ed.form.input("capacity_link").value() == cap.record_id

@@ -372,6 +372,8 @@ class RecordEditor(QWidget):
         finalised = state is not None and state.finalised
         editing = not finalised or self.amending
         self.form.set_read_only(not editing)
+        for button in self.new_linked_buttons.values():
+            button.setVisible(editing)  # nothing to link into a form that cannot change
         self.save_button.setVisible(editing)
         self.save_button.setText(_tr("&Save amendment…") if self.amending else _tr("&Save"))
         self.finalise_button.setVisible(self.kind.finalisable and not finalised)
@@ -435,6 +437,8 @@ class RecordEditor(QWidget):
 
     def request_new_linked(self, name: str) -> None:
         """Ask for a new record to link in field `name`, filled in from this form."""
+        if self.form.is_read_only():
+            return
         fill = NEW_LINKED[(self.kind_name, name)][1]
         ref_kind = self.kind.field(name).ref_kind
         assert ref_kind is not None
@@ -442,7 +446,11 @@ class RecordEditor(QWidget):
         self.new_linked.emit(ref_kind, name, fill(self.form.get_payload()))
 
     def link_to(self, name: str, record_id: str) -> bool:
-        """Choose a (just saved) record in the REF field `name`; once the case view holds it."""
+        """Choose a (just saved) record in the REF field `name`; once the case view holds it.
+        A form that cannot change (finalised, entered in error) refuses."""
+        if self.form.is_read_only():
+            self._pending_link = None
+            return False
         inp = self.form.input(name)
         assert isinstance(inp, RefInput)
         if inp.combo.findData(record_id) < 0:
