@@ -8,7 +8,13 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QMessageBox,
+    QStyleOptionViewItem,
+    QTabWidget,
+)
 from qthelpers import choose, live_case
 
 from msp_desktop.services import records
@@ -238,10 +244,22 @@ def test_rows_say_what_each_record_is(qtbot: Any, vault: tuple[Session, str]) ->
     assert details["Fit a key safe"] == (
         f"Overdue by 3 days · In progress · Sam Patel · due {late_text}")
     assert details["Call the GP"] == f"Not started · Ann Lee · due {soon_text}"
-    header = tab.model.headerData(RecordListModel.DETAIL, Qt.Orientation.Horizontal)
-    assert header == "Details"
-    assert not tab.view.isColumnHidden(RecordListModel.DETAIL)
-    assert tab.view.columnWidth(RecordListModel.DETAIL) > 0
+    # Shown whole as a second line under the title, at the width of a 1400-pixel window.
+    tab.resize(1400 - 16, 850)
+    qtbot.wait(20)
+    row = column(tab, RecordListModel.TITLE).index("Fit a key safe")
+    index = tab.model.index(row, RecordListModel.TITLE)
+    option = QStyleOptionViewItem()
+    tab.view.itemDelegateForColumn(RecordListModel.TITLE).initStyleOption(option, index)
+    assert option.text == f"Fit a key safe\u2028{details['Fit a key safe']}"
+    line = tab.view.fontMetrics().lineSpacing()
+    assert tab.view.rowHeight(row) >= 2 * line
+    rect = tab.view.visualRect(index)
+    assert tab.view.viewport().rect().contains(rect.topLeft())
+    needed = tab.view.itemDelegateForColumn(RecordListModel.TITLE).sizeHint(option, index)
+    assert needed.height() <= tab.view.rowHeight(row)  # nothing cut at the bottom
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        f"Fit a key safe, {details['Fit a key safe']}")
 
 
 # ----- 2. linked lists and "New capacity assessment..." -------------------------------------

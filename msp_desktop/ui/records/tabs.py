@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -124,9 +126,6 @@ class RecordListModel(RowsModel[RecordState | Draft]):
                  if self._show_error or s.status != RecordStatus.ENTERED_IN_ERROR]
         self.set_rows(rows)
 
-    def has_details(self) -> bool:
-        return any(self.index(r, self.DETAIL).data() for r in range(self.rowCount()))
-
     def hidden_count(self) -> int:
         return len(self._all) + len(self._drafts) - self.rowCount()
 
@@ -165,13 +164,21 @@ class RecordListModel(RowsModel[RecordState | Draft]):
         if column == self.KIND:
             return kind_label(s.kind)
         if column == self.TITLE:
-            return s.title
+            return self._with_detail(s.title, item_detail(s.kind, s.payload, self.today), role)
         if column == self.DETAIL:
             return item_detail(s.kind, s.payload, self.today)
         text = status_text(s)
         if s.in_conflict:
             text += " · " + _tr("Conflict")
         return text
+
+    @staticmethod
+    def _with_detail(title: str, detail: str, role: int) -> str:
+        """The title; its tooltip and spoken text say the details too (shown under it)."""
+        if role == Qt.ItemDataRole.DisplayRole or not detail:
+            return title
+        return f"{title}\n{detail}" if role == Qt.ItemDataRole.ToolTipRole \
+            else f"{title}, {detail}"
 
     def _draft_cell(self, d: Draft, column: int, role: int) -> Any:
         if role == self.DraftRole:
@@ -191,7 +198,8 @@ class RecordListModel(RowsModel[RecordState | Draft]):
             return kind_label(d.kind)
         if column == self.TITLE:
             kind = KINDS.get(d.kind)
-            return kind.title(d.payload) if kind is not None else d.kind
+            title = kind.title(d.payload) if kind is not None else d.kind
+            return self._with_detail(title, item_detail(d.kind, d.payload, self.today), role)
         if column == self.DETAIL:
             return item_detail(d.kind, d.payload, self.today)
         text = _tr("Draft, not saved")
@@ -199,6 +207,19 @@ class RecordListModel(RowsModel[RecordState | Draft]):
             text += ", " + (_tr("changes to a saved record") + ", " if d.record_id else "") \
                 + _tr("last typed %1").replace("%1", typed)
         return text
+
+
+class TitleWithDetails(QStyledItemDelegate):
+    """Shows a row's details (a plan action's state, owner and due date...) as a second line
+    under its title, wrapped: read in full at any width, without a mouse."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        detail = index.siblingAtColumn(RecordListModel.DETAIL).data()
+        if detail:
+            # A line separator: the style draws "\n" as nothing at all.
+            option.text = f"{option.text}\u2028{detail}"  # type: ignore[attr-defined]
 
 
 class RecordTab(QWidget):
@@ -259,8 +280,12 @@ class RecordTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTabKeyNavigation(False)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)
+        self.view.setItemDelegateForColumn(RecordListModel.TITLE, TitleWithDetails(self.view))
         self.view.verticalHeader().hide()
+        # A row is as tall as its title and details need at the width the list has.
+        self.view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(RecordListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RecordListModel.DATE,
@@ -269,8 +294,8 @@ class RecordTab(QWidget):
                                     QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RecordListModel.KIND,
                                     QHeaderView.ResizeMode.ResizeToContents)
-        # Title and details share the room left; a cut text shows whole as its tooltip.
-        header.setSectionResizeMode(RecordListModel.DETAIL, QHeaderView.ResizeMode.Stretch)
+        # The details show under the title (TitleWithDetails), not in a column of their own.
+        self.view.setColumnHidden(RecordListModel.DETAIL, True)
         self.view.setColumnHidden(RecordListModel.KIND, len(kinds) == 1)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.view, 1)
@@ -333,7 +358,6 @@ class RecordTab(QWidget):
 
     def _after_list_change(self) -> None:
         self.sync_selection()
-        self.view.setColumnHidden(RecordListModel.DETAIL, not self.model.has_details())
         self.empty_label.setVisible(self.model.rowCount() == 0)
         hidden = self.model.hidden_count()
         self.show_error_box.setText(
