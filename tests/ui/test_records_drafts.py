@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -531,3 +531,38 @@ def test_a_read_only_consent_offers_no_new_assessment(qtbot: Any,
     assert not ed.new_linked_buttons["capacity_link"].isVisible()
     assert not ed.link_to("capacity_link", other.record_id)
     assert ed.form.input("capacity_link").value() == cap.record_id
+
+
+class _Welsh(QTranslator):
+    WORDS = {("RecordTab", "Overdue by %1 days"): "Hwyr o %1 diwrnod",
+             ("choices", "In progress"): "Ar waith",
+             ("RecordTab", "due %1"): "erbyn %1"}
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return self.WORDS.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_row_details_are_in_the_workers_language(qtbot: Any,
+                                                 vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    plan = records.create(session, "safeguarding_plan", {
+        "case_id": case_id, "status": "ACTIVE", "started_at": "2026-01-10",
+        "review_date": "2026-02-10", "lead": "A Worker"}).state
+    due = dt.date.today() - dt.timedelta(days=3)
+    records.create(session, "plan_action", {
+        "case_id": case_id, "plan_id": plan.record_id, "action": "Fit a key safe",
+        "owner": "Sam Patel", "due_date": due.isoformat(), "status": "IN_PROGRESS"})
+    welsh = _Welsh()
+    QApplication.installTranslator(welsh)
+    try:
+        tab = tab_for(qtbot, session, case_id, "Risk and plan", RISK_AND_PLAN)
+        details = dict(zip(column(tab, RecordListModel.TITLE),
+                           column(tab, RecordListModel.DETAIL), strict=True))
+    finally:
+        QApplication.removeTranslator(welsh)
+    assert details["Fit a key safe"] == (
+        f"Hwyr o 3 diwrnod · Ar waith · Sam Patel · erbyn {due.strftime('%d %b %Y')}")

@@ -9,10 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_desktop.domain.derive import item_detail
+from msp_desktop.domain.derive import DetailPart, item_detail
 from msp_desktop.domain.drafts import Draft
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.revisions import RecordState
@@ -46,17 +54,44 @@ from msp_desktop.ui.live_case import LiveCase
 from msp_desktop.ui.records.editor import RecordEditor, status_text
 from msp_desktop.ui.table_model import RowsModel
 
-_CTX = "RecordTab"
+_CTX = "RecordTab"  # lupdate reads only literal contexts: the strings below name it
 
-CASE_TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Conversations", ("contact_note",)),
-    ("Desired outcomes", ("desired_outcome",)),
-    ("Consent", ("consent_decision",)),
-    ("Mental capacity", ("capacity_assessment", "best_interests_decision")),
-    ("Risk and plan", ("risk_assessment", "risk_item", "safeguarding_plan", "plan_action",
+
+def detail_text(parts: Sequence[DetailPart]) -> str:
+    """A record's details (derive.item_detail) as one line in the worker's language."""
+    words: list[str] = []
+    for p in parts:
+        day = format_date(p.day.isoformat()) if p.day is not None else p.text
+        if p.what == "overdue":
+            words.append(QCoreApplication.translate("RecordTab", "Overdue by 1 day")
+                         if p.days == 1 else QCoreApplication.translate(
+                             "RecordTab", "Overdue by %1 days").replace("%1", str(p.days)))
+        elif p.what == "choice":
+            words.append(QCoreApplication.translate("choices", p.text))
+        elif p.what == "due":
+            words.append(QCoreApplication.translate("RecordTab", "due %1").replace("%1", day))
+        elif p.what == "review":
+            words.append(QCoreApplication.translate("RecordTab", "review on %1").replace(
+                "%1", day))
+        elif p.what == "override":
+            words.append(QCoreApplication.translate("RecordTab",
+                                                    "proceeding without agreement"))
+        else:  # "owner": the name as written
+            words.append(p.text)
+    return " · ".join(words)
+
+CASE_TABS: tuple[tuple[str, tuple[str, ...]], ...] = cast(Any, (
+    (QT_TRANSLATE_NOOP("RecordTab", "Conversations"), ("contact_note",)),
+    (QT_TRANSLATE_NOOP("RecordTab", "Desired outcomes"), ("desired_outcome",)),
+    (QT_TRANSLATE_NOOP("RecordTab", "Consent"), ("consent_decision",)),
+    (QT_TRANSLATE_NOOP("RecordTab", "Mental capacity"), ("capacity_assessment",
+                                                         "best_interests_decision")),
+    (QT_TRANSLATE_NOOP("RecordTab", "Risk and plan"), ("risk_assessment", "risk_item",
+                                                       "safeguarding_plan", "plan_action",
                        "plan_review")),
-    ("Enquiry", ("concern", "concern_decision", "enquiry", "closure")),
-)
+    (QT_TRANSLATE_NOOP("RecordTab", "Enquiry"), ("concern", "concern_decision", "enquiry",
+                                                 "closure")),
+))
 
 
 def _tr(text: str) -> str:
@@ -78,7 +113,10 @@ class RecordListModel(RowsModel[RecordState | Draft]):
     the records, newest first: date, kind, title, what it is, status."""
 
     DATE, KIND, TITLE, DETAIL, STATUS = range(5)
-    HEADERS = ("Date", "Kind", "Title", "Details", "Status")
+    HEADERS: tuple[str, ...] = cast(Any, (
+        QT_TRANSLATE_NOOP("RecordTab", "Date"), QT_TRANSLATE_NOOP("RecordTab", "Kind"),
+        QT_TRANSLATE_NOOP("RecordTab", "Title"), QT_TRANSLATE_NOOP("RecordTab", "Details"),
+        QT_TRANSLATE_NOOP("RecordTab", "Status")))
     TR_CONTEXT = _CTX
     RecordRole = Qt.ItemDataRole.UserRole + 1
     DraftRole = Qt.ItemDataRole.UserRole + 2
@@ -164,13 +202,16 @@ class RecordListModel(RowsModel[RecordState | Draft]):
         if column == self.KIND:
             return kind_label(s.kind)
         if column == self.TITLE:
-            return self._with_detail(s.title, item_detail(s.kind, s.payload, self.today), role)
+            return self._with_detail(s.title, self._detail(s), role)
         if column == self.DETAIL:
-            return item_detail(s.kind, s.payload, self.today)
+            return self._detail(s)
         text = status_text(s)
         if s.in_conflict:
-            text += " · " + _tr("Conflict")
+            text += " · " + QCoreApplication.translate("RecordTab", "Conflict")
         return text
+
+    def _detail(self, item: RecordState | Draft) -> str:
+        return detail_text(item_detail(item.kind, item.payload, self.today))
 
     @staticmethod
     def _with_detail(title: str, detail: str, role: int) -> str:
@@ -199,13 +240,16 @@ class RecordListModel(RowsModel[RecordState | Draft]):
         if column == self.TITLE:
             kind = KINDS.get(d.kind)
             title = kind.title(d.payload) if kind is not None else d.kind
-            return self._with_detail(title, item_detail(d.kind, d.payload, self.today), role)
+            return self._with_detail(title, self._detail(d), role)
         if column == self.DETAIL:
-            return item_detail(d.kind, d.payload, self.today)
-        text = _tr("Draft, not saved")
+            return self._detail(d)
+        text = QCoreApplication.translate("RecordTab", "Draft, not saved")
         if role != Qt.ItemDataRole.DisplayRole:
-            text += ", " + (_tr("changes to a saved record") + ", " if d.record_id else "") \
-                + _tr("last typed %1").replace("%1", typed)
+            if d.record_id:
+                text += ", " + QCoreApplication.translate("RecordTab",
+                                                          "changes to a saved record")
+            text += ", " + QCoreApplication.translate("RecordTab", "last typed %1").replace(
+                "%1", typed)
         return text
 
 
@@ -216,10 +260,10 @@ class TitleWithDetails(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        detail = index.siblingAtColumn(RecordListModel.DETAIL).data()
+        detail = index.sibling(index.row(), RecordListModel.DETAIL).data()
         if detail:
             # A line separator: the style draws "\n" as nothing at all.
-            option.text = f"{option.text}\u2028{detail}"  # type: ignore[attr-defined]
+            option.text = f"{option.text}\u2028{detail}"
 
 
 class RecordTab(QWidget):
@@ -258,8 +302,8 @@ class RecordTab(QWidget):
         new_row.setSpacing(4)
         for i, name in enumerate(self._kinds):
             label = kind_label(name)
-            button = QPushButton(_tr("New %1").replace("%1", label.lower()), left)
-            button.setAccessibleName(_tr("New %1").replace("%1", label.lower()))
+            button = QPushButton(self.tr("New %1").replace("%1", label.lower()), left)
+            button.setAccessibleName(self.tr("New %1").replace("%1", label.lower()))
             button.clicked.connect(lambda _=False, n=name: self.new_record(n))
             new_row.addWidget(button, i // 2, i % 2)
             self.new_buttons[name] = button
@@ -275,7 +319,7 @@ class RecordTab(QWidget):
         self.model = RecordListModel(self)
         self.view = QTableView(left)
         self.view.setModel(self.model)
-        self.view.setAccessibleName(_tr("%1: records").replace("%1", title))
+        self.view.setAccessibleName(self.tr("%1: records").replace("%1", title))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -299,16 +343,16 @@ class RecordTab(QWidget):
         self.view.setColumnHidden(RecordListModel.KIND, len(kinds) == 1)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.view, 1)
-        self.empty_label = QLabel(_tr("No records yet."), left)
+        self.empty_label = QLabel(self.tr("No records yet."), left)
         self.empty_label.setProperty("role", "secondary")
         lv.addWidget(self.empty_label)
-        self.show_error_box = QCheckBox(_tr("Show &entered in error"), left)
-        self.show_error_box.setAccessibleName(_tr("Show records entered in error"))
+        self.show_error_box = QCheckBox(self.tr("Show &entered in error"), left)
+        self.show_error_box.setAccessibleName(self.tr("Show records entered in error"))
         self.show_error_box.toggled.connect(self._toggle_error)
         lv.addWidget(self.show_error_box)
 
         self.stack = QStackedWidget(self)
-        self.placeholder = QLabel(_tr("Choose a record from the list, or start a new one."),
+        self.placeholder = QLabel(self.tr("Choose a record from the list, or start a new one."),
                                   self.stack)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -361,8 +405,8 @@ class RecordTab(QWidget):
         self.empty_label.setVisible(self.model.rowCount() == 0)
         hidden = self.model.hidden_count()
         self.show_error_box.setText(
-            _tr("Show &entered in error (%1)").replace("%1", str(hidden)) if hidden
-            else _tr("Show &entered in error"))
+            self.tr("Show &entered in error (%1)").replace("%1", str(hidden)) if hidden
+            else self.tr("Show &entered in error"))
 
     def editor_row(self) -> int:
         """The list row of what the open editor shows (-1: none, or a new record)."""
@@ -397,7 +441,7 @@ class RecordTab(QWidget):
         lacking = any(a.payload.get("conclusion") == "LACKS_CAPACITY"
                       and a.status != RecordStatus.ENTERED_IN_ERROR for a in assessments)
         button.setEnabled(lacking)
-        note = _tr("A best-interests decision follows a capacity assessment that found the "
+        note = self.tr("A best-interests decision follows a capacity assessment that found the "
                    "person lacks capacity for the decision. Record that assessment first.")
         button.setToolTip("" if lacking else note)
         self.gate_note.setText(note)
