@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from msp_desktop.domain import enums as E
-from msp_desktop.domain.days import day_text
 from msp_desktop.domain.enums import (
     ETHNICITY_NHS,
     PSR_DETAIL,
@@ -161,49 +161,64 @@ _DETAIL_CHOICES: dict[str, tuple[tuple[str, E.Enumeration], ...]] = {
 }  # (a kind whose title is already its coded answer is not repeated here)
 
 
-def _short_date(value: Any) -> str:
+@dataclass(frozen=True)
+class DetailPart:
+    """One thing a record list says of an item beside its title; ui/ puts it in words.
+
+    what: "overdue" (days late), "choice" (text: the English label of a coded answer),
+    "owner" (text, as written), "due" or "review" (day; text when the value is no date),
+    "override" (the consent decision proceeds without agreement).
+    """
+
+    what: str
+    text: str = ""
+    days: int = 0
+    day: dt.date | None = None
+
+
+def _day_part(what: str, value: Any) -> DetailPart | None:
     try:
         day = _as_date(value)
     except (TypeError, ValueError):
-        return str(value)
-    return day_text(day) if day else ""
+        return DetailPart(what, text=str(value))
+    return DetailPart(what, day=day) if day else None
 
 
-def item_detail(kind: str, payload: Mapping[str, Any], today: dt.date) -> str:
-    """A short line saying what a record is, for the lists of records: a plan action's
-    state, owner and due date (after "Overdue by 3 days" when it is); another kind's main
-    coded answers ('' when it has none)."""
-    parts: list[str] = []
+def item_detail(kind: str, payload: Mapping[str, Any], today: dt.date) -> list[DetailPart]:
+    """What a record is, for the lists of records: a plan action's state, owner and due
+    date (after how many days overdue, when it is); another kind's main coded answers
+    ([] when it has none)."""
+    parts: list[DetailPart] = []
     if kind == "plan_action":
         late = overdue_days(payload, today)
         if late:  # first: in a narrow list it is what must not be cut off
-            parts.append(f"Overdue by {late} day" + ("" if late == 1 else "s"))
+            parts.append(DetailPart("overdue", days=late))
         status = payload.get("status")
         if isinstance(status, str):
-            parts.append(E.PLAN_ACTION_STATUS.label(status))
+            parts.append(DetailPart("choice", E.PLAN_ACTION_STATUS.label(status)))
         owner = str(payload.get("owner") or "").strip()
         if owner:
-            parts.append(owner)
-        due = _short_date(payload.get("due_date"))
-        if due:
-            parts.append(f"due {due}")
-        return " · ".join(parts)
+            parts.append(DetailPart("owner", owner))
+        if due := _day_part("due", payload.get("due_date")):
+            parts.append(due)
+        return parts
     for name, choices in _DETAIL_CHOICES.get(kind, ()):
         value = payload.get(name)
         if isinstance(value, str) and value:
-            parts.append(choices.label(value))
-    if kind == "safeguarding_plan" and (review := _short_date(payload.get("review_date"))):
-        parts.append(f"review on {review}")
+            parts.append(DetailPart("choice", choices.label(value)))
+    if kind == "safeguarding_plan" and (review := _day_part("review",
+                                                           payload.get("review_date"))):
+        parts.append(review)
     if kind == "consent_decision" and payload.get("override") is True:
-        parts.append("proceeding without agreement")
+        parts.append(DetailPart("override"))
     entries = payload.get("entries")
     if kind == "risk_assessment" and isinstance(entries, list):
         ratings = [rag_for(e["likelihood"], e["impact"]) if not e.get("rag") else e["rag"]
                    for e in entries if isinstance(e, dict) and _rated(e)]
         worst = next((r for r in ("RED", "AMBER", "GREEN") if r in ratings), None)
         if worst:
-            parts.append(E.RAG.label(worst))
-    return " · ".join(parts)
+            parts.append(DetailPart("choice", E.RAG.label(worst)))
+    return parts
 
 
 def _rated(entry: Mapping[str, Any]) -> bool:

@@ -638,10 +638,7 @@ class CaseWorkspace(QWidget):
         if tab is None:
             return False
         self.tabs.setCurrentWidget(tab)
-        editor = tab.return_to(where)
-        if editor is not None:
-            editor.setFocus()
-        return editor is not None
+        return tab.return_to(where) is not None  # the keyboard is in its field
 
     def show_tab(self, title: str) -> bool:
         """Switch to the tab with this title."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from qthelpers import type_text
 from test_main_support import (  # noqa: F401 (fixtures)
     fake_clock,
@@ -61,7 +62,10 @@ def test_unlock_returns_to_a_new_record_draft(qtbot: Any, gui_factory: Any,
     [selected] = tab.view.selectionModel().selectedRows()
     assert tab.model.index(selected.row(), RecordListModel.STATUS).data() == (
         "Draft, not saved")
-    assert ws.focusWidget() is not None and editor.isAncestorOf(ws.focusWidget())
+    # The keyboard is back in the field it was in: the first key press goes there.
+    assert QApplication.focusWidget() is editor.form.input("facts").edit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_X)
+    assert editor.form.input("facts").value() == "Visited, Zażółć gęślą jaźńx"
 
 
 def test_unlock_returns_to_a_saved_record_with_its_changes(qtbot: Any, gui_factory: Any,
@@ -85,6 +89,7 @@ def test_unlock_returns_to_a_saved_record_with_its_changes(qtbot: Any, gui_facto
     assert editor is not None and editor.record_id == note_id
     assert editor.form.input("facts").value() == typed
     assert not editor.draft_bar.isVisible()  # it is the draft, shown: nothing to restore
+    assert QApplication.focusWidget() is editor.form.input("facts").edit
 
 
 def test_unlock_with_the_caseload_in_front_stays_there(qtbot: Any, gui_factory: Any,

@@ -7,8 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QTabWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QMessageBox,
+    QStyleOptionViewItem,
+    QTabWidget,
+)
 from qthelpers import choose, live_case
 
 from msp_desktop.domain.days import day_text
@@ -239,10 +245,22 @@ def test_rows_say_what_each_record_is(qtbot: Any, vault: tuple[Session, str]) ->
     assert details["Fit a key safe"] == (
         f"Overdue by 3 days · In progress · Sam Patel · due {late_text}")
     assert details["Call the GP"] == f"Not started · Ann Lee · due {soon_text}"
-    header = tab.model.headerData(RecordListModel.DETAIL, Qt.Orientation.Horizontal)
-    assert header == "Details"
-    assert not tab.view.isColumnHidden(RecordListModel.DETAIL)
-    assert tab.view.columnWidth(RecordListModel.DETAIL) > 0
+    # Shown whole as a second line under the title, at the width of a 1400-pixel window.
+    tab.resize(1400 - 16, 850)
+    qtbot.wait(20)
+    row = column(tab, RecordListModel.TITLE).index("Fit a key safe")
+    index = tab.model.index(row, RecordListModel.TITLE)
+    option = QStyleOptionViewItem()
+    tab.view.itemDelegateForColumn(RecordListModel.TITLE).initStyleOption(option, index)
+    assert option.text == f"Fit a key safe\u2028{details['Fit a key safe']}"
+    line = tab.view.fontMetrics().lineSpacing()
+    assert tab.view.rowHeight(row) >= 2 * line
+    rect = tab.view.visualRect(index)
+    assert tab.view.viewport().rect().contains(rect.topLeft())
+    needed = tab.view.itemDelegateForColumn(RecordListModel.TITLE).sizeHint(option, index)
+    assert needed.height() <= tab.view.rowHeight(row)  # nothing cut at the bottom
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        f"Fit a key safe, {details['Fit a key safe']}")
 
 
 # ----- 2. linked lists and "New capacity assessment..." -------------------------------------
@@ -386,3 +404,166 @@ def test_opening_an_older_draft_row_asks_first(qtbot: Any, vault: tuple[Session,
     assert tab.editor.form.input("statement").value() == "Older draft words"
     titles = column(tab, RecordListModel.TITLE)
     assert "Stay at home, newer" in titles  # kept, as a row of its own
+
+
+def test_saving_the_new_assessment_again_leaves_the_consent_choice(
+        qtbot: Any, vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    holder, tabs = case_tabs(qtbot, session, case_id)
+    holder.setCurrentWidget(tabs[2])
+    consent = _consent_with_assessed_capacity(tabs)
+    holder.setCurrentWidget(tabs[3])
+    other = tabs[3].new_record("capacity_assessment")
+    qtbot.keyClicks(other.form.input("decision_in_question").edit, "Another decision")
+    _fill_assessment(qtbot, other)
+    assert other.save(), other.message_text()
+    holder.setCurrentWidget(tabs[2])
+    qtbot.mouseClick(consent.new_linked_buttons["capacity_link"], Qt.MouseButton.LeftButton)
+    cap = tabs[3].editor
+    _fill_assessment(qtbot, cap)
+    assert cap.save(), cap.message_text()
+    settle(qtbot)
+    assert holder.currentWidget() is tabs[2]
+    assert consent.form.input("capacity_link").value() == cap.record_id
+    # The worker chooses the other assessment after all, then goes on with the new one.
+    choose(consent.form.input("capacity_link").combo, other.record_id)
+    holder.setCurrentWidget(tabs[3])
+    qtbot.keyClicks(cap.form.input("trigger").edit, " and confusion")
+    assert cap.save(), cap.message_text()
+    settle(qtbot)
+    assert holder.currentWidget() is tabs[3]  # no jump back to Consent
+    assert consent.form.input("capacity_link").value() == other.record_id
+
+
+def test_restoring_after_a_refused_save_clears_its_problems(qtbot: Any,
+                                                           vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    saved = records.create(session, "desired_outcome", {
+        "case_id": case_id, "statement": "Stay at home", "expressed_by": "ADULT",
+        "first_expressed_at": "2026-01-06", "status": "ACTIVE"}).state
+    records.save_draft(session, records.new_draft_id(), kind="desired_outcome",
+                       case_id=case_id, record_id=saved.record_id, base_heads=saved.heads,
+                       payload={**saved.payload, "statement": "Older draft words"})
+    tab = tab_for(qtbot, session, case_id, "Desired outcomes", ["desired_outcome"])
+    click_row(qtbot, tab, tab.model.row_of(saved.record_id))
+    ed = tab.editor
+    statement = ed.form.input("statement").edit
+    statement.selectAll()
+    qtbot.keyClick(statement, Qt.Key.Key_Delete)
+    assert not ed.save()
+    assert "Not saved" in ed.message_text() and ed.problem_action == "save"
+    seen: list[str] = []
+    answer_next_question("Use the older draft", seen)
+    qtbot.mouseClick(ed.restore_button, Qt.MouseButton.LeftButton)
+    assert ed.form.input("statement").value() == "Older draft words"
+    assert ed.message_text() == "" and ed.problem_action is None
+    assert ed.form.summary.isHidden()
+    qtbot.keyClicks(statement, "!")  # typing on brings back no stale problems
+    assert ed.message_text() == ""
+
+
+def test_arrowing_onto_a_draft_row_keeps_the_keyboard_in_the_list(
+        qtbot: Any, vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    saved = records.create(session, "desired_outcome", {
+        "case_id": case_id, "statement": "Stay at home", "expressed_by": "ADULT",
+        "first_expressed_at": "2026-01-06", "status": "ACTIVE"}).state
+    records.save_draft(session, records.new_draft_id(), kind="desired_outcome",
+                       case_id=case_id, record_id=saved.record_id, base_heads=saved.heads,
+                       payload={**saved.payload, "statement": "Older draft words"})
+    records.save_draft(session, records.new_draft_id(), kind="desired_outcome",
+                       case_id=case_id, record_id=None, base_heads=(),
+                       payload={"statement": "A new one"})
+    tab = tab_for(qtbot, session, case_id, "Desired outcomes", ["desired_outcome"])
+    assert column(tab, RecordListModel.STATUS)[:2] == ["Draft, not saved"] * 2
+    titles = column(tab, RecordListModel.TITLE)
+    assert sorted(titles[:2]) == ["A new one", "Older draft words"]
+    click_row(qtbot, tab, 2)
+    tab.view.setFocus()
+    opened = []
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Down):
+        qtbot.keyClick(tab.view, key)
+        opened.append(tab.editor.form.input("statement").value())
+        assert tab.window().focusWidget() is tab.view, key
+    assert opened == [titles[1], titles[0], titles[1], "Stay at home"]
+
+
+def test_restore_puts_the_keyboard_in_the_form(qtbot: Any, vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    saved = records.create(session, "desired_outcome", {
+        "case_id": case_id, "statement": "Stay at home", "expressed_by": "ADULT",
+        "first_expressed_at": "2026-01-06", "status": "ACTIVE"}).state
+    records.save_draft(session, records.new_draft_id(), kind="desired_outcome",
+                       case_id=case_id, record_id=saved.record_id, base_heads=saved.heads,
+                       payload={**saved.payload, "statement": "Older draft words"})
+    tab = tab_for(qtbot, session, case_id, "Desired outcomes", ["desired_outcome"])
+    click_row(qtbot, tab, tab.model.row_of(saved.record_id))
+    ed = tab.editor
+    ed.restore_button.setFocus()
+    qtbot.keyClick(ed.restore_button, Qt.Key.Key_Space)
+    assert ed.form.input("statement").value() == "Older draft words"
+    assert ed.window().focusWidget() is ed.form.focus_order()[0]
+
+
+def test_a_read_only_consent_offers_no_new_assessment(qtbot: Any,
+                                                      vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    holder, tabs = case_tabs(qtbot, session, case_id)
+    consent = _consent_with_assessed_capacity(tabs)
+    cap = tabs[3].new_record("capacity_assessment")
+    qtbot.keyClicks(cap.form.input("decision_in_question").edit, "Share with the GP")
+    _fill_assessment(qtbot, cap)
+    assert cap.save(), cap.message_text()
+    settle(qtbot)
+    choose(consent.form.input("capacity_link").combo, cap.record_id)
+    assert consent.save(), consent.message_text()
+    other = tabs[3].new_record("capacity_assessment")
+    qtbot.keyClicks(other.form.input("decision_in_question").edit, "Another decision")
+    _fill_assessment(qtbot, other)
+    assert other.save(), other.message_text()
+    wrong = records.get(session, consent.record_id)
+    records.amend(session, wrong.record_id, wrong.payload, reason="Wrong person",
+                  amendment_type="ENTERED_IN_ERROR")
+    holder, tabs = case_tabs(qtbot, session, case_id)  # the case as opened afresh
+    holder.setCurrentWidget(tabs[2])
+    ed = tabs[2].open_record(wrong.record_id)
+    assert ed is not None and ed.form.is_read_only()
+    assert ed.form.input("capacity_link").combo.isVisible()
+    assert not ed.new_linked_buttons["capacity_link"].isVisible()
+    assert not ed.link_to("capacity_link", other.record_id)
+    assert ed.form.input("capacity_link").value() == cap.record_id
+
+
+class _Welsh(QTranslator):
+    WORDS = {("RecordTab", "Overdue by %1 days"): "Hwyr o %1 diwrnod",
+             ("choices", "In progress"): "Ar waith",
+             ("RecordTab", "due %1"): "erbyn %1"}
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return self.WORDS.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_row_details_are_in_the_workers_language(qtbot: Any,
+                                                 vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    plan = records.create(session, "safeguarding_plan", {
+        "case_id": case_id, "status": "ACTIVE", "started_at": "2026-01-10",
+        "review_date": "2026-02-10", "lead": "A Worker"}).state
+    due = dt.date.today() - dt.timedelta(days=3)
+    records.create(session, "plan_action", {
+        "case_id": case_id, "plan_id": plan.record_id, "action": "Fit a key safe",
+        "owner": "Sam Patel", "due_date": due.isoformat(), "status": "IN_PROGRESS"})
+    welsh = _Welsh()
+    QApplication.installTranslator(welsh)
+    try:
+        tab = tab_for(qtbot, session, case_id, "Risk and plan", RISK_AND_PLAN)
+        details = dict(zip(column(tab, RecordListModel.TITLE),
+                           column(tab, RecordListModel.DETAIL), strict=True))
+    finally:
+        QApplication.removeTranslator(welsh)
+    assert details["Fit a key safe"] == (
+        f"Hwyr o 3 diwrnod · Ar waith · Sam Patel · erbyn {due.strftime('%d %b %Y')}")

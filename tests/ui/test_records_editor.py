@@ -326,3 +326,28 @@ def test_keyboard_shortcut_saves(qtbot: Any, vault: tuple[Session, str]) -> None
     # Ctrl+Shift+F does nothing for a kind that is not finalised (no button, no error).
     qtbot.keyClick(edit, Qt.Key.Key_F,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_a_refusal_shows_the_first_problem_field(qtbot: Any,
+                                                 vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    ed = editor_for(qtbot, session, case_id, "contact_note")
+    ed.setFixedSize(1000, 560)  # as in a window: the message takes room from the fields
+    choose(ed.form.input("note_type").combo, "PHONE")
+    qtbot.keyClicks(ed.form.input("purpose").edit, "Check in")
+    ed.form.input("adult_present").set_value(True)
+    facts = ed.form.input("facts").edit
+    area = ed.scroll_area
+    # The empty "facts" just shows at the foot of the fields when Finalise is pressed;
+    # the red message that then opens above must not push it out of sight.
+    top = facts.mapTo(ed.form, facts.rect().topLeft()).y()
+    area.verticalScrollBar().setValue(top - area.viewport().height() + 30)
+    assert not ed.finalise()
+    assert "Not finalised" in ed.message_text()
+    assert ed.focusWidget() is facts  # the first problem
+    qtbot.wait(30)
+    # The box and its first lines are in view, to read and type in.
+    top = facts.mapTo(area.viewport(), facts.rect().topLeft()).y()
+    lines = 3 * facts.fontMetrics().lineSpacing()
+    assert top >= 0 and top + lines <= area.viewport().height(), (
+        top, area.viewport().height())

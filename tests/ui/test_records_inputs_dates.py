@@ -102,3 +102,16 @@ def test_a_new_conversation_started_now(qtbot: Any, vault: tuple[Session, str]) 
     started.edit.setFocus()
     qtbot.keyClick(started.edit, Qt.Key.Key_Down)
     assert started.value() != value
+
+
+def test_shift_tab_into_a_set_date_types_from_the_day(qtbot: Any,
+                                                      vault: tuple[Session, str]) -> None:
+    session, case_id = vault
+    ed = open_new(qtbot, session, case_id, "contact_note")
+    inp = ed.form.input("event_start")
+    assert isinstance(inp, DateInput) and inp.value() is not None
+    inp.clear_button.setFocus()
+    qtbot.keyClick(inp.clear_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is inp.edit
+    qtbot.keyClicks(inp.edit, "15112026 0930")
+    assert inp.edit.text() == "15/11/2026 09:30"

@@ -13,8 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -140,6 +143,7 @@ class RecordEditor(QWidget):
         # write, each change re-checks them, so no message outlives what it was about.
         self.problem_action: str | None = None
         self._pending_link: tuple[str, str] | None = None
+        self.last_field: str | None = None  # the field the worker was last in (a name only)
         self.setAccessibleName(kind_label(kind_name))
         # Hooks the tests (or a future undo stack) may replace.
         self.confirm_finalise: Callable[[], bool] = self._ask_finalise
@@ -368,6 +372,8 @@ class RecordEditor(QWidget):
         finalised = state is not None and state.finalised
         editing = not finalised or self.amending
         self.form.set_read_only(not editing)
+        for button in self.new_linked_buttons.values():
+            button.setVisible(editing)  # nothing to link into a form that cannot change
         self.save_button.setVisible(editing)
         self.save_button.setText(_tr("&Save amendment…") if self.amending else _tr("&Save"))
         self.finalise_button.setVisible(self.kind.finalisable and not finalised)
@@ -431,6 +437,8 @@ class RecordEditor(QWidget):
 
     def request_new_linked(self, name: str) -> None:
         """Ask for a new record to link in field `name`, filled in from this form."""
+        if self.form.is_read_only():
+            return
         fill = NEW_LINKED[(self.kind_name, name)][1]
         ref_kind = self.kind.field(name).ref_kind
         assert ref_kind is not None
@@ -438,7 +446,11 @@ class RecordEditor(QWidget):
         self.new_linked.emit(ref_kind, name, fill(self.form.get_payload()))
 
     def link_to(self, name: str, record_id: str) -> bool:
-        """Choose a (just saved) record in the REF field `name`; once the case view holds it."""
+        """Choose a (just saved) record in the REF field `name`; once the case view holds it.
+        A form that cannot change (finalised, entered in error) refuses."""
+        if self.form.is_read_only():
+            self._pending_link = None
+            return False
         inp = self.form.input(name)
         assert isinstance(inp, RefInput)
         if inp.combo.findData(record_id) < 0:
@@ -483,6 +495,7 @@ class RecordEditor(QWidget):
         self.draft_bar.hide()
         self.offered_draft = None
         self._apply_draft(draft)
+        self.focus_field(self.last_field)
         return True
 
     def _apply_draft(self, draft: Draft) -> None:
@@ -498,6 +511,10 @@ class RecordEditor(QWidget):
         self.form.set_payload(draft.payload)
         self.dirty = False
         self.typed = False
+        # A refused save's problems were about the text this draft replaces.
+        self.problem_action = None
+        self.form.clear_problems()
+        self.hide_message()
         if self.state is not None and tuple(sorted(draft.base_heads)) != tuple(
                 sorted(self.state.heads)):
             self.show_message(_tr("The record has changed since this draft was written. "
@@ -505,7 +522,6 @@ class RecordEditor(QWidget):
                               kind="warning")
         self._set_status(_tr("Draft restored from %1").replace(
             "%1", format_when(local_time(draft.updated_at))))
-        self.form.setFocus()
 
     def discard_draft(self) -> None:
         draft = self.offered_draft
@@ -619,11 +635,28 @@ class RecordEditor(QWidget):
 
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         try:
+            if new is not None and self.isAncestorOf(new):
+                self.last_field = self.form.field_of(new) or self.last_field
             if (self.dirty and old is not None and self.isAncestorOf(old)
                     and (new is None or not self.isAncestorOf(new))):
                 self.flush_draft()
         except RuntimeError:  # the editor's C++ side is gone
             pass
+
+    def focus_field(self, name: str | None) -> None:
+        """Put the keyboard in field `name` (the first field when it is not there to type in),
+        so the next key press goes into the form; in the field it was in, typing goes on at
+        the end of its text."""
+        row = self.form.rows.get(name) if name is not None else None
+        widgets = row.input.focus_widgets() if row is not None and row.isVisibleTo(self) else []
+        if not widgets:
+            widgets = self.form.focus_order()
+        elif isinstance(widgets[0], QPlainTextEdit):
+            widgets[0].moveCursor(QTextCursor.MoveOperation.End)
+        elif isinstance(widgets[0], QLineEdit):
+            widgets[0].end(False)
+        if widgets:
+            widgets[0].setFocus()
 
     def payload(self) -> dict[str, Any]:
         """The form's content with the case it belongs to."""
@@ -697,17 +730,22 @@ class RecordEditor(QWidget):
             self.show_message(exc.user_message + " " + tail, kind="error")
         elif isinstance(exc, ValidationFailed):
             first = self.form.show_problems(exc.problems)
-            if first is not None:
-                self.scroll_area.ensureWidgetVisible(first)
             self.problem_action = action
             self._show_problem_message(list(exc.problems))
             if first is not None:
                 first.setFocus()
+                # Once the message above has taken its room (the layout runs later), or
+                # the field would be scrolled to where the message then pushes it from.
+                QTimer.singleShot(0, lambda: self._scroll_to(first))
         elif isinstance(exc, StaleEdit):
             self.show_message(str(exc), kind="error")
         else:
             self.show_message(str(exc) + " " + _tr("Your text is kept as a draft."),
                               kind="error")
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        if shiboken6.isValid(self) and shiboken6.isValid(widget):
+            self.scroll_area.ensureWidgetVisible(widget)
 
     def save(self) -> bool:
         """Create or edit the record from the form."""

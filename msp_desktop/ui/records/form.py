@@ -236,6 +236,11 @@ class RecordForm(QWidget):
         """The input of a field (tests and special editors reach widgets through it)."""
         return self.rows[name].input
 
+    def field_of(self, widget: QWidget) -> str | None:
+        """The name of the field whose row holds `widget`, if any."""
+        return next((name for name, row in self.rows.items()
+                     if row is widget or row.isAncestorOf(widget)), None)
+
     def _raw(self) -> dict[str, Any]:
         return {name: row.input.value() for name, row in self.rows.items()}
 

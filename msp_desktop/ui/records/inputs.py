@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent, QTextDocument, QTextOption
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QResizeEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -493,6 +493,13 @@ class OptionalDateEdit(QDateTimeEdit):
             self.clear_value()
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.BacktabFocusReason and self.is_set():
+            # Qt selects the last part (the minutes) when Shift+Tab comes back: typing a
+            # date goes in from the day, as it does after Tab.
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
 
     def stepBy(self, steps: int) -> None:
         if not self.is_set():

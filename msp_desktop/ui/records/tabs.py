@@ -9,10 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,13 +31,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from msp_desktop.domain.derive import item_detail
+from msp_desktop.domain.derive import DetailPart, item_detail
 from msp_desktop.domain.drafts import Draft
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.revisions import RecordState
@@ -44,17 +54,44 @@ from msp_desktop.ui.live_case import LiveCase
 from msp_desktop.ui.records.editor import RecordEditor, status_text
 from msp_desktop.ui.table_model import RowsModel
 
-_CTX = "RecordTab"
+_CTX = "RecordTab"  # lupdate reads only literal contexts: the strings below name it
 
-CASE_TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Conversations", ("contact_note",)),
-    ("Desired outcomes", ("desired_outcome",)),
-    ("Consent", ("consent_decision",)),
-    ("Mental capacity", ("capacity_assessment", "best_interests_decision")),
-    ("Risk and plan", ("risk_assessment", "risk_item", "safeguarding_plan", "plan_action",
+
+def detail_text(parts: Sequence[DetailPart]) -> str:
+    """A record's details (derive.item_detail) as one line in the worker's language."""
+    words: list[str] = []
+    for p in parts:
+        day = format_date(p.day.isoformat()) if p.day is not None else p.text
+        if p.what == "overdue":
+            words.append(QCoreApplication.translate("RecordTab", "Overdue by 1 day")
+                         if p.days == 1 else QCoreApplication.translate(
+                             "RecordTab", "Overdue by %1 days").replace("%1", str(p.days)))
+        elif p.what == "choice":
+            words.append(QCoreApplication.translate("choices", p.text))
+        elif p.what == "due":
+            words.append(QCoreApplication.translate("RecordTab", "due %1").replace("%1", day))
+        elif p.what == "review":
+            words.append(QCoreApplication.translate("RecordTab", "review on %1").replace(
+                "%1", day))
+        elif p.what == "override":
+            words.append(QCoreApplication.translate("RecordTab",
+                                                    "proceeding without agreement"))
+        else:  # "owner": the name as written
+            words.append(p.text)
+    return " · ".join(words)
+
+CASE_TABS: tuple[tuple[str, tuple[str, ...]], ...] = cast(Any, (
+    (QT_TRANSLATE_NOOP("RecordTab", "Conversations"), ("contact_note",)),
+    (QT_TRANSLATE_NOOP("RecordTab", "Desired outcomes"), ("desired_outcome",)),
+    (QT_TRANSLATE_NOOP("RecordTab", "Consent"), ("consent_decision",)),
+    (QT_TRANSLATE_NOOP("RecordTab", "Mental capacity"), ("capacity_assessment",
+                                                         "best_interests_decision")),
+    (QT_TRANSLATE_NOOP("RecordTab", "Risk and plan"), ("risk_assessment", "risk_item",
+                                                       "safeguarding_plan", "plan_action",
                        "plan_review")),
-    ("Enquiry", ("concern", "concern_decision", "enquiry", "closure")),
-)
+    (QT_TRANSLATE_NOOP("RecordTab", "Enquiry"), ("concern", "concern_decision", "enquiry",
+                                                 "closure")),
+))
 
 
 def _tr(text: str) -> str:
@@ -68,6 +105,7 @@ class EditorPlace:
     kind: str
     record_id: str | None
     draft_id: str | None
+    field: str | None = None  # the field the worker was in: typing goes on there
 
 
 class RecordListModel(RowsModel[RecordState | Draft]):
@@ -75,7 +113,10 @@ class RecordListModel(RowsModel[RecordState | Draft]):
     the records, newest first: date, kind, title, what it is, status."""
 
     DATE, KIND, TITLE, DETAIL, STATUS = range(5)
-    HEADERS = ("Date", "Kind", "Title", "Details", "Status")
+    HEADERS: tuple[str, ...] = cast(Any, (
+        QT_TRANSLATE_NOOP("RecordTab", "Date"), QT_TRANSLATE_NOOP("RecordTab", "Kind"),
+        QT_TRANSLATE_NOOP("RecordTab", "Title"), QT_TRANSLATE_NOOP("RecordTab", "Details"),
+        QT_TRANSLATE_NOOP("RecordTab", "Status")))
     TR_CONTEXT = _CTX
     RecordRole = Qt.ItemDataRole.UserRole + 1
     DraftRole = Qt.ItemDataRole.UserRole + 2
@@ -123,9 +164,6 @@ class RecordListModel(RowsModel[RecordState | Draft]):
                  if self._show_error or s.status != RecordStatus.ENTERED_IN_ERROR]
         self.set_rows(rows)
 
-    def has_details(self) -> bool:
-        return any(self.index(r, self.DETAIL).data() for r in range(self.rowCount()))
-
     def hidden_count(self) -> int:
         return len(self._all) + len(self._drafts) - self.rowCount()
 
@@ -164,13 +202,24 @@ class RecordListModel(RowsModel[RecordState | Draft]):
         if column == self.KIND:
             return kind_label(s.kind)
         if column == self.TITLE:
-            return s.title
+            return self._with_detail(s.title, self._detail(s), role)
         if column == self.DETAIL:
-            return item_detail(s.kind, s.payload, self.today)
+            return self._detail(s)
         text = status_text(s)
         if s.in_conflict:
-            text += " · " + _tr("Conflict")
+            text += " · " + QCoreApplication.translate("RecordTab", "Conflict")
         return text
+
+    def _detail(self, item: RecordState | Draft) -> str:
+        return detail_text(item_detail(item.kind, item.payload, self.today))
+
+    @staticmethod
+    def _with_detail(title: str, detail: str, role: int) -> str:
+        """The title; its tooltip and spoken text say the details too (shown under it)."""
+        if role == Qt.ItemDataRole.DisplayRole or not detail:
+            return title
+        return f"{title}\n{detail}" if role == Qt.ItemDataRole.ToolTipRole \
+            else f"{title}, {detail}"
 
     def _draft_cell(self, d: Draft, column: int, role: int) -> Any:
         if role == self.DraftRole:
@@ -190,14 +239,31 @@ class RecordListModel(RowsModel[RecordState | Draft]):
             return kind_label(d.kind)
         if column == self.TITLE:
             kind = KINDS.get(d.kind)
-            return kind.title(d.payload) if kind is not None else d.kind
+            title = kind.title(d.payload) if kind is not None else d.kind
+            return self._with_detail(title, self._detail(d), role)
         if column == self.DETAIL:
-            return item_detail(d.kind, d.payload, self.today)
-        text = _tr("Draft, not saved")
+            return self._detail(d)
+        text = QCoreApplication.translate("RecordTab", "Draft, not saved")
         if role != Qt.ItemDataRole.DisplayRole:
-            text += ", " + (_tr("changes to a saved record") + ", " if d.record_id else "") \
-                + _tr("last typed %1").replace("%1", typed)
+            if d.record_id:
+                text += ", " + QCoreApplication.translate("RecordTab",
+                                                          "changes to a saved record")
+            text += ", " + QCoreApplication.translate("RecordTab", "last typed %1").replace(
+                "%1", typed)
         return text
+
+
+class TitleWithDetails(QStyledItemDelegate):
+    """Shows a row's details (a plan action's state, owner and due date...) as a second line
+    under its title, wrapped: read in full at any width, without a mouse."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        detail = index.sibling(index.row(), RecordListModel.DETAIL).data()
+        if detail:
+            # A line separator: the style draws "\n" as nothing at all.
+            option.text = f"{option.text}\u2028{detail}"
 
 
 class RecordTab(QWidget):
@@ -236,8 +302,8 @@ class RecordTab(QWidget):
         new_row.setSpacing(4)
         for i, name in enumerate(self._kinds):
             label = kind_label(name)
-            button = QPushButton(_tr("New %1").replace("%1", label.lower()), left)
-            button.setAccessibleName(_tr("New %1").replace("%1", label.lower()))
+            button = QPushButton(self.tr("New %1").replace("%1", label.lower()), left)
+            button.setAccessibleName(self.tr("New %1").replace("%1", label.lower()))
             button.clicked.connect(lambda _=False, n=name: self.new_record(n))
             new_row.addWidget(button, i // 2, i % 2)
             self.new_buttons[name] = button
@@ -253,13 +319,17 @@ class RecordTab(QWidget):
         self.model = RecordListModel(self)
         self.view = QTableView(left)
         self.view.setModel(self.model)
-        self.view.setAccessibleName(_tr("%1: records").replace("%1", title))
+        self.view.setAccessibleName(self.tr("%1: records").replace("%1", title))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTabKeyNavigation(False)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)
+        self.view.setItemDelegateForColumn(RecordListModel.TITLE, TitleWithDetails(self.view))
         self.view.verticalHeader().hide()
+        # A row is as tall as its title and details need at the width the list has.
+        self.view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(RecordListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RecordListModel.DATE,
@@ -268,21 +338,21 @@ class RecordTab(QWidget):
                                     QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RecordListModel.KIND,
                                     QHeaderView.ResizeMode.ResizeToContents)
-        # Title and details share the room left; a cut text shows whole as its tooltip.
-        header.setSectionResizeMode(RecordListModel.DETAIL, QHeaderView.ResizeMode.Stretch)
+        # The details show under the title (TitleWithDetails), not in a column of their own.
+        self.view.setColumnHidden(RecordListModel.DETAIL, True)
         self.view.setColumnHidden(RecordListModel.KIND, len(kinds) == 1)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.view, 1)
-        self.empty_label = QLabel(_tr("No records yet."), left)
+        self.empty_label = QLabel(self.tr("No records yet."), left)
         self.empty_label.setProperty("role", "secondary")
         lv.addWidget(self.empty_label)
-        self.show_error_box = QCheckBox(_tr("Show &entered in error"), left)
-        self.show_error_box.setAccessibleName(_tr("Show records entered in error"))
+        self.show_error_box = QCheckBox(self.tr("Show &entered in error"), left)
+        self.show_error_box.setAccessibleName(self.tr("Show records entered in error"))
         self.show_error_box.toggled.connect(self._toggle_error)
         lv.addWidget(self.show_error_box)
 
         self.stack = QStackedWidget(self)
-        self.placeholder = QLabel(_tr("Choose a record from the list, or start a new one."),
+        self.placeholder = QLabel(self.tr("Choose a record from the list, or start a new one."),
                                   self.stack)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -332,12 +402,11 @@ class RecordTab(QWidget):
 
     def _after_list_change(self) -> None:
         self.sync_selection()
-        self.view.setColumnHidden(RecordListModel.DETAIL, not self.model.has_details())
         self.empty_label.setVisible(self.model.rowCount() == 0)
         hidden = self.model.hidden_count()
         self.show_error_box.setText(
-            _tr("Show &entered in error (%1)").replace("%1", str(hidden)) if hidden
-            else _tr("Show &entered in error"))
+            self.tr("Show &entered in error (%1)").replace("%1", str(hidden)) if hidden
+            else self.tr("Show &entered in error"))
 
     def editor_row(self) -> int:
         """The list row of what the open editor shows (-1: none, or a new record)."""
@@ -372,7 +441,7 @@ class RecordTab(QWidget):
         lacking = any(a.payload.get("conclusion") == "LACKS_CAPACITY"
                       and a.status != RecordStatus.ENTERED_IN_ERROR for a in assessments)
         button.setEnabled(lacking)
-        note = _tr("A best-interests decision follows a capacity assessment that found the "
+        note = self.tr("A best-interests decision follows a capacity assessment that found the "
                    "person lacks capacity for the decision. Record that assessment first.")
         button.setToolTip("" if lacking else note)
         self.gate_note.setText(note)
@@ -466,15 +535,21 @@ class RecordTab(QWidget):
         ed = self.editor
         if ed is None:
             return None
-        return EditorPlace(ed.kind_name, ed.record_id, ed.draft_id if ed.draft_written else None)
+        return EditorPlace(ed.kind_name, ed.record_id,
+                           ed.draft_id if ed.draft_written else None, ed.last_field)
 
     def return_to(self, place: EditorPlace) -> RecordEditor | None:
-        """Open the editor a place names again: its draft, else its record, else a new one."""
-        if place.draft_id is not None and self.open_draft(place.draft_id) is not None:
-            return self.editor
-        if place.record_id is not None:
-            return self.open_record(place.record_id)
-        return self.new_record(place.kind)
+        """Open the editor a place names again: its draft, else its record, else a new one;
+        the keyboard goes to the field the worker was in."""
+        editor: RecordEditor | None = None
+        if place.draft_id is not None:
+            editor = self.open_draft(place.draft_id)
+        if editor is None:
+            editor = (self.open_record(place.record_id) if place.record_id is not None
+                      else self.new_record(place.kind))
+        if editor is not None:
+            editor.focus_field(place.field)
+        return editor
 
     def flush_draft(self) -> None:
         """Save the open editor's work in progress as a draft (lock, quit, case switch)."""
@@ -512,6 +587,7 @@ def _new_linked(tabs: list[RecordTab], source: RecordTab, kind: str, name: str,
     editor = target.new_record(kind, fill)
 
     def saved(record_id: str) -> None:
+        editor.saved.disconnect(saved)  # once: a later save of it leaves the choice alone
         if source.editor is not asker or not shiboken6.isValid(asker):
             return  # the form that asked was closed meanwhile
         asker.link_to(name, record_id)
