@@ -60,11 +60,17 @@ def test_warning_never_swallows_the_next_key(one_minute, clock, qtbot, typing) -
     dialog = LockWarningDialog()
     qtbot.addWidget(dialog)
     dialog.attach(one_minute)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is typing.window())
     clock.advance(40)
     one_minute.poke()
     assert dialog.isVisible()
+    QApplication.processEvents()
+    assert QApplication.activeWindow() is typing.window(), "the warning took the window"
     assert QApplication.focusWidget() is typing, "the warning took the focus"
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_B)
+    # The key goes where the window system sends it: the focused window, not the edit.
+    focus_window = QApplication.focusWindow()
+    assert focus_window is not None
+    qtbot.keyClick(focus_window, Qt.Key.Key_B)
     assert typing.text() == "b", "the key that dismissed the warning was lost"
     assert not dialog.isVisible()
     assert not dialog.isModal()
