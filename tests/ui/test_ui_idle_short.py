@@ -83,9 +83,20 @@ def test_five_minutes_still_warn_a_minute_ahead(clock) -> None:
     controller.set_enabled(False)
 
 
-def test_settings_keep_a_one_minute_minimum(tmp_path) -> None:
+def test_every_allowed_lock_time_warns_between_15_seconds_and_half_of_it(clock) -> None:
+    """Over every lock time Settings allows, the warning is long enough to read and act on
+    (15 s) and never more than half the lock time (else it shows after every action)."""
+    var = Settings.auto_lock_minutes
+    for minutes in range(var.minimum, var.maximum + 1):
+        controller = IdleController(minutes, clock=clock, check_interval_ms=60_000)
+        warning = controller.warning_seconds()
+        controller.set_enabled(False)
+        assert 15 <= warning <= minutes * 60 / 2, (minutes, warning)
+
+
+def test_settings_refuse_a_lock_time_under_the_minimum(tmp_path) -> None:
     settings = Settings(tmp_path / "s.ini")
     with pytest.raises(ValueError):
-        settings.auto_lock_minutes = 0
-    settings._qsettings.setValue(Settings.auto_lock_minutes.key, "0")
-    assert settings.auto_lock_minutes == 1
+        settings.auto_lock_minutes = Settings.auto_lock_minutes.minimum - 1
+    settings._qsettings.setValue(Settings.auto_lock_minutes.key, "0")  # edited by hand
+    assert settings.auto_lock_minutes == Settings.auto_lock_minutes.minimum
