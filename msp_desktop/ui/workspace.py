@@ -133,12 +133,13 @@ class EventColumns(QObject):
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self.fit)
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)  # its width is the room to share
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API name
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             self.fit()
-        elif event.type() == QEvent.Type.FontChange:
+        elif event.type() == QEvent.Type.FontChange and watched is self.table:
             # After the theme has scaled every header (theme.scale_sections).
             QTimer.singleShot(0, self.fit)
         return False

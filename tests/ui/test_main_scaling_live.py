@@ -61,5 +61,14 @@ def test_chronology_summary_keeps_its_room_at_200_percent(qtbot, gui_factory, va
             needed = max(theme.header_text_width(header, col),
                          ws.chronology.sizeHintForColumn(col))
             assert header.sectionSize(col) <= needed + em, col
+        # In a wider window Summary takes what the others leave: the row fills the width.
+        gui.main_window.resize(1900, 900)
+
+        def filled() -> bool:
+            used = sum(header.sectionSize(c) for c in range(header.count())
+                       if not header.isSectionHidden(c))
+            return abs(used - ws.chronology.viewport().width()) <= 1
+
+        qtbot.waitUntil(filled, timeout=2000)
     finally:
         theme.apply_theme(themed_app, font_scale=1.0)
