@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -261,7 +262,7 @@ class LockWarningDialog(QDialog):
     def event(self, event: QEvent) -> bool:  # Qt API name
         if event.type() == QEvent.Type.WindowActivate and self._return_to is not None:
             back, self._return_to = self._return_to, None
-            if back.isVisible():
+            if shiboken6.isValid(back) and back.isVisible():  # not closed since (a lock)
                 back.activateWindow()
         return super().event(event)
 
