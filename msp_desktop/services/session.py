@@ -126,6 +126,18 @@ class Session:
         without a name, e.g. from the command line, starts with the computer login)."""
         return marks.author_confirmed(self.conn)
 
+    def author_needs_asking(self) -> bool:
+        """Whether to ask the worker's name at unlock: only when it was never confirmed and
+        is still the computer login (a vault made without a name). A vault from before the
+        question existed that already carries another name is marked confirmed, silently."""
+        if self.read_only or self.author_confirmed:
+            return False
+        if self.author != default_author():
+            with self.write():
+                marks.mark_author_confirmed(self.conn)
+            return False
+        return True
+
     def confirm_author(self, name: str) -> None:
         """Set the name written on this worker's new records and exports, and remember that
         it was confirmed (it is asked once). Records already written keep their name."""

@@ -386,10 +386,15 @@ class Gui:
         self.session = session
         self.show_main()
         self._start_integrity_check(session)
-        if session.read_only or session.author_confirmed:
-            self._after_unlock_notices(session)
-        else:
+        try:
+            ask = session.author_needs_asking()
+        except Exception as exc:  # the silent mark could not be written: ask next time
+            log.error("Could not check the author's name", exc_info=exc)
+            ask = False
+        if ask:
             self.ask_author(session)
+        else:
+            self._after_unlock_notices(session)
 
     def ask_author(self, session: Any) -> Any:
         """A vault made without the worker's name: ask it once (prefilled with the login),

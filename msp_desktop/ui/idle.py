@@ -17,9 +17,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from msp_desktop.ui.i18n import plural
 
@@ -193,6 +202,9 @@ class LockWarningDialog(QDialog):
         self.setAccessibleName(self.tr("Lock warning"))
         self._controller: IdleController | None = None
         self._seconds = 0
+        # The window the worker was in: given back the activation if a platform activates
+        # the warning in spite of the flags above (the key would go to the warning).
+        self._return_to: QWidget | None = None
 
         self._message = QLabel(self)
         self._message.setWordWrap(True)
@@ -241,9 +253,18 @@ class LockWarningDialog(QDialog):
         """Show (or update) the warning."""
         self.set_seconds_left(seconds)
         if not self.isVisible():
+            active = QApplication.activeWindow()
+            self._return_to = active if active is not self else None
             self.show()
             self.raise_()
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+    def event(self, event: QEvent) -> bool:  # Qt API name
+        if event.type() == QEvent.Type.WindowActivate and self._return_to is not None:
+            back, self._return_to = self._return_to, None
+            if shiboken6.isValid(back) and back.isVisible():  # not closed since (a lock)
+                back.activateWindow()
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API name
         """Any key dismisses the warning and extends the session."""

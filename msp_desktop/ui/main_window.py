@@ -11,7 +11,15 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QDateTime,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -69,15 +77,32 @@ def _tr(text: str) -> str:
 # Keys that are not a main-window action: the record editor's shortcuts and Qt's own keys.
 # F1 lists these after the actions, which list themselves (so the list cannot drift from the
 # menus); a test checks that every QShortcut and QAction key of the window appears in F1.
+# QT_TRANSLATE_NOOP marks each description for lupdate; _tr translates it when F1 shows it.
 OTHER_KEYS = (
-    ("Ctrl+S", "Save the record you are writing"),
-    ("Ctrl+Shift+F", "Finalise the record you are writing"),
-    ("Ctrl+Tab / Ctrl+Shift+Tab", "Next or previous page inside a case (Chronology, Notes…)"),
-    ("Ctrl+M", "Mark or unmark the selected chronology event as significant"),
-    ("Enter", "Open the selected case, record or search result"),
-    ("Escape", "Leave the search results"),
-    ("Tab / Shift+Tab", "Move to the next or previous control"),
-    ("Alt + underlined letter", "Go to that control or menu"),
+    ("Ctrl+S",
+     str(QT_TRANSLATE_NOOP("MainWindow",
+                           "Save the record you are writing"))),
+    ("Ctrl+Shift+F",
+     str(QT_TRANSLATE_NOOP("MainWindow",
+                           "Finalise the record you are writing"))),
+    ("Ctrl+Tab / Ctrl+Shift+Tab",
+     str(QT_TRANSLATE_NOOP("MainWindow",
+                           "Next or previous page inside a case (Chronology, Notes…)"))),
+    ("Ctrl+M",
+     str(QT_TRANSLATE_NOOP("MainWindow",
+                           "Mark or unmark the selected chronology event as significant"))),
+    ("Enter",
+     str(QT_TRANSLATE_NOOP("MainWindow",
+                           "Open the selected case, record or search result"))),
+    ("Escape",
+     str(QT_TRANSLATE_NOOP("MainWindow",
+                           "Leave the search results"))),
+    ("Tab / Shift+Tab",
+     str(QT_TRANSLATE_NOOP("MainWindow",
+                           "Move to the next or previous control"))),
+    ("Alt + underlined letter",
+     str(QT_TRANSLATE_NOOP("MainWindow",
+                           "Go to that control or menu"))),
 )
 
 

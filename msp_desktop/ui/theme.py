@@ -13,9 +13,9 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QFile, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QStyle
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QStyle, QTabBar
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,28 @@ def indicator_rules(point_size: float) -> str:
         "QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator,"
         " QAbstractItemView::indicator"
         f" {{ width: {side}px; height: {side}px; }}\n"
-    )
+    ) + close_button_rules(max(20, round(point_size * 2)))
+
+
+# Qt's own tab-close pictures, large enough to scale down to any size (a Qt build without
+# them keeps the style's picture, drawn at its small size in the larger button).
+_CLOSE_TAB_IMAGES = {
+    "": ":/qt-project.org/styles/commonstyle/images/standardbutton-closetab-128.png",
+    ":hover": ":/qt-project.org/styles/commonstyle/images/standardbutton-closetab-hover-128.png",
+    ":pressed": ":/qt-project.org/styles/commonstyle/images/standardbutton-closetab-down-128.png",
+}
+
+
+def close_button_rules(side: int) -> str:
+    """Return the rules that size a tab's close button (the open case's "x") with the text:
+    the style draws it at a fixed 12-16 pixels, too small a target at 200%."""
+    # The style sizes the button (a private class of the tab bar) from a pixel metric that
+    # ignores the close-button rule: a minimum size on the button itself is what works.
+    rules = f"QTabBar CloseButton {{ min-width: {side}px; min-height: {side}px; }}\n"
+    for state, image in _CLOSE_TAB_IMAGES.items():
+        if QFile.exists(image):
+            rules += f"QTabBar::close-button{state} {{ image: url({image}); }}\n"
+    return rules
 
 
 def stylesheet(colours: Colours = COLOURS, point_size: float | None = None) -> str:
@@ -261,8 +282,27 @@ def apply_theme(app: QApplication, *, font_scale: float = 1.0) -> QFont:
         for widget in app.allWidgets():
             if isinstance(widget, QHeaderView):
                 scale_sections(widget, ratio)
+    _fit_tab_close_buttons(app)
     _install_header_fitter(app)
     return font
+
+
+def _fit_tab_close_buttons(app: QApplication) -> None:
+    """Give the open tabs' close buttons the size the new rules ask for (a tab bar sizes
+    them once, when the tab is added), then lay the tab bar out again."""
+    sides = (QTabBar.ButtonPosition.LeftSide, QTabBar.ButtonPosition.RightSide)
+    for bar in app.allWidgets():
+        if not isinstance(bar, QTabBar):
+            continue
+        resized = False
+        for index in range(bar.count()):
+            for side in sides:
+                button = bar.tabButton(index, side)
+                if button is not None and button.metaObject().className() == "CloseButton":
+                    button.resize(button.sizeHint().expandedTo(button.minimumSize()))
+                    resized = True
+        if resized:
+            QApplication.sendEvent(bar, QEvent(QEvent.Type.StyleChange))
 
 
 def header_text_width(header: QHeaderView, section: int) -> int:

@@ -7,7 +7,7 @@ import itertools
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -111,6 +112,52 @@ class ChronologyModel(RowsModel[ChronologyEvent]):
             return _tr("Significant: %1").replace("%1", e.mark_reason) if e.mark_reason \
                 else _tr("Significant event")
         return None
+
+
+class EventColumns(QObject):
+    """Sizes a chronology table's columns: Date, Record, Status, Author and Significant to
+    their contents (each within a cap, its title always whole), and Summary to what is left
+    but never under SUMMARY_EMS characters (the table scrolls sideways then). Again when
+    the rows, the table's width or the text size change."""
+
+    SUMMARY_EMS = 40
+    CAPS = {0: 22, 1: 28, 3: 18, 4: 26, 5: 14}  # the most, in average characters
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col in range(header.count()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        model = table.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self.fit)
+        table.installEventFilter(self)
+        table.viewport().installEventFilter(self)  # its width is the room to share
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API name
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.fit()
+        elif event.type() == QEvent.Type.FontChange and watched is self.table:
+            # After the theme has scaled every header (theme.scale_sections).
+            QTimer.singleShot(0, self.fit)
+        return False
+
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        em = table.fontMetrics().averageCharWidth()
+        others = 0
+        for col, cap in self.CAPS.items():
+            if col >= header.count() or header.isSectionHidden(col):
+                continue
+            title = theme.header_text_width(header, col)
+            width = max(title, min(table.sizeHintForColumn(col), cap * em))
+            header.resizeSection(col, width)
+            others += width
+        room = table.viewport().width() - others
+        header.resizeSection(2, max(self.SUMMARY_EMS * em, room))
 
 
 class AuditModel(_ListModel):
@@ -255,13 +302,7 @@ class CaseWorkspace(QWidget):
         self.chronology = _Table(_tr("Chronology"), self.chronology_page)
         self.chronology.setModel(self.chronology_model)
         self.chronology.activated.connect(self._on_event_activated)
-        em = self.fontMetrics().averageCharWidth()
-        for col, chars in enumerate((17, 30, 60, 16, 18, 14)):  # room for bold rows
-            self.chronology.setColumnWidth(col, em * chars)
-        self.chronology.horizontalHeader().setStretchLastSection(False)
-        self.chronology.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
+        self.chronology_columns = EventColumns(self.chronology)
         filter_label = QLabel(_tr("Sho&w:"), self.chronology_page)
         filter_label.setBuddy(self.chronology_filter)
         self.significant_only = QCheckBox(_tr("Significant events &only"), self.chronology_page)
@@ -294,12 +335,8 @@ class CaseWorkspace(QWidget):
         self.coming_up = _Table(_tr("Coming up"), self.chronology_page)
         self.coming_up.setModel(self.coming_up_model)
         self.coming_up.activated.connect(self._on_event_activated)
-        for col, chars in enumerate((17, 30, 60, 16, 18)):
-            self.coming_up.setColumnWidth(col, em * chars)
-        self.coming_up.horizontalHeader().setStretchLastSection(False)
-        self.coming_up.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
         self.coming_up.setColumnHidden(ChronologyModel.SIGNIFICANT_COLUMN, True)
+        self.coming_up_columns = EventColumns(self.coming_up)
         self.coming_up_empty = QLabel(_tr("Nothing planned after today."), self.chronology_page)
         self.coming_up_empty.setProperty("role", "secondary")
         self.chronology_empty = QLabel(self.chronology_page)
@@ -331,6 +368,7 @@ class CaseWorkspace(QWidget):
         self.audit_model = AuditModel(self)
         self.audit = _Table(_tr("Audit trail"), self.audit_page)
         self.audit.setModel(self.audit_model)
+        em = self.fontMetrics().averageCharWidth()
         for col, chars in enumerate((24, 20, 26)):
             self.audit.setColumnWidth(col, em * chars)
         note = QLabel(_tr("Every view and change of this case, newest last. The log holds "

@@ -81,3 +81,25 @@ def test_a_vault_made_in_the_app_is_never_asked(qtbot, gui_factory, tmp_path) ->
     gui.show_first_window()
     unlock(qtbot, gui)
     assert author_dialog(gui) is None
+
+
+def test_an_older_vault_with_a_real_name_is_not_asked(qtbot, gui_factory, tmp_path) -> None:
+    """Review of issue 9: a vault from before the question (no confirmed mark) whose author
+    is a real name, not the login, is marked confirmed silently instead of being asked."""
+    from msp_desktop.storage import marks
+    from msp_desktop.storage.identity import set_author
+
+    cli_vault(tmp_path / "vault")
+    session = Session.open(tmp_path / "vault", PASSPHRASE)
+    with session.write():  # what an earlier release wrote: the name, and no mark
+        set_author(session.conn, session.device.device_id, "Jane Smith")
+    assert not marks.author_confirmed(session.conn)
+    session.close()
+    gui = gui_factory(str(tmp_path / "vault"))
+    gui.show_first_window()
+    unlock(qtbot, gui)
+    QApplication.processEvents()
+    dialog = author_dialog(gui)
+    assert dialog is None or not dialog.isVisible(), "asked for a name the vault already has"
+    assert gui.session.author == "Jane Smith"
+    assert gui.session.author_confirmed

@@ -116,3 +116,34 @@ def test_dialogs_and_other_windows(qtbot, gui_factory, vault) -> None:
     ws = open_case(qtbot, win, vault["info"]["case_id"])
     check("case export", ws.export_case("full"))
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_discard_draft_and_new_capacity_assessment_have_free_letters(qtbot, gui_factory,
+                                                                     vault) -> None:
+    """Review of issue 9: "Discard this draft…" (an opened draft) and the consent form's "New
+    capacity assessment…" had no Alt letter; each now has one that nothing else shares."""
+    from a11y import _mnemonic
+    from qthelpers import choose
+
+    gui = unlocked_gui(qtbot, gui_factory, vault)
+    win = gui.main_window
+    ws = open_case(qtbot, win, vault["info"]["case_id"])
+    tabs = [ws.tabs.widget(i) for i in range(ws.tabs.count())]
+    notes = next(t for t in tabs if isinstance(t, RecordTab) and "contact_note" in t.kinds)
+    ws.tabs.setCurrentWidget(notes)
+    editor = notes.new_record("contact_note")
+    qtbot.keyClicks(editor.form.input("purpose").edit, "Not needed after all")
+    assert editor.flush_draft()
+    qtbot.waitUntil(editor.drop_draft_button.isVisible, timeout=2000)
+    assert _mnemonic(editor.drop_draft_button.text()) is not None
+    assert mnemonic_clashes(win) == []
+
+    consent = next(t for t in tabs if isinstance(t, RecordTab) and "consent_decision" in t.kinds)
+    ws.tabs.setCurrentWidget(consent)
+    form = consent.new_record("consent_decision")
+    choose(form.form.input("capacity_for_this_decision").combo, "ASSESSED_HAS")
+    button = form.new_linked_buttons["capacity_link"]
+    QApplication.processEvents()
+    assert button.isVisible()
+    assert _mnemonic(button.text()) is not None
+    assert mnemonic_clashes(win) == []

@@ -38,3 +38,37 @@ def test_text_size_setting_applies_live(qtbot, gui_factory, vault, themed_app) -
                     chronology.sectionSize(col), title
     finally:
         theme.apply_theme(themed_app, font_scale=1.0)
+
+
+def test_chronology_summary_keeps_its_room_at_200_percent(qtbot, gui_factory, vault,
+                                                          themed_app) -> None:
+    """Review of issue 9: a live change to 200% in a 1280-pixel window doubled every fixed
+    column and left Summary 124 pixels; the others fit their contents, Summary keeps 40 em."""
+    gui = unlocked_gui(qtbot, gui_factory, vault)
+    gui.main_window.resize(1280, 900)
+    ws = open_case(qtbot, gui.main_window, vault["info"]["case_id"])
+    ws.tabs.setCurrentWidget(ws.chronology_page)
+    header = ws.chronology.horizontalHeader()
+    try:
+        gui.settings.font_scale = 2.0
+        gui.apply_settings()
+        em = ws.chronology.fontMetrics().averageCharWidth()
+        qtbot.waitUntil(lambda: header.sectionSize(2) >= 40 * em, timeout=2000)
+        QApplication.processEvents()
+        assert header.sectionSize(2) >= 40 * em
+        # The other columns fit their contents and titles, not 2 x their 100% width.
+        for col in (0, 1, 3, 4, 5):
+            needed = max(theme.header_text_width(header, col),
+                         ws.chronology.sizeHintForColumn(col))
+            assert header.sectionSize(col) <= needed + em, col
+        # In a wider window Summary takes what the others leave: the row fills the width.
+        gui.main_window.resize(1900, 900)
+
+        def filled() -> bool:
+            used = sum(header.sectionSize(c) for c in range(header.count())
+                       if not header.isSectionHidden(c))
+            return abs(used - ws.chronology.viewport().width()) <= 1
+
+        qtbot.waitUntil(filled, timeout=2000)
+    finally:
+        theme.apply_theme(themed_app, font_scale=1.0)

@@ -52,3 +52,30 @@ def test_every_shortcut_of_the_window_is_listed(qtbot, gui_factory, vault) -> No
     listed = listed_keys(win)
     missing = sorted(k for k in keys if k not in listed)
     assert not missing, f"shortcuts missing from F1: {missing}"
+
+
+def test_f1_descriptions_are_extracted_for_translation(tmp_path) -> None:
+    """Review of issue 9: lupdate finds every F1 description of OTHER_KEYS (they were plain
+    strings, so a translator never saw them and F1 stayed in English)."""
+    import html
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    from msp_desktop.ui import main_window
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        found = shutil.which("pyside6-lupdate")
+        if found is None:
+            pytest.skip("pyside6-lupdate is not installed")
+        lupdate = Path(found)
+    ts = tmp_path / "mw.ts"
+    subprocess.run([str(lupdate), main_window.__file__, "-ts", str(ts)], check=True,
+                   capture_output=True, timeout=120)
+    text = html.unescape(ts.read_text(encoding="utf-8"))
+    for _keys, what in main_window.OTHER_KEYS:
+        assert f"<source>{what}</source>" in text, what

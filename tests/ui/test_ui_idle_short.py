@@ -60,11 +60,17 @@ def test_warning_never_swallows_the_next_key(one_minute, clock, qtbot, typing) -
     dialog = LockWarningDialog()
     qtbot.addWidget(dialog)
     dialog.attach(one_minute)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is typing.window())
     clock.advance(40)
     one_minute.poke()
     assert dialog.isVisible()
+    QApplication.processEvents()
+    assert QApplication.activeWindow() is typing.window(), "the warning took the window"
     assert QApplication.focusWidget() is typing, "the warning took the focus"
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_B)
+    # The key goes where the window system sends it: the focused window, not the edit.
+    focus_window = QApplication.focusWindow()
+    assert focus_window is not None
+    qtbot.keyClick(focus_window, Qt.Key.Key_B)
     assert typing.text() == "b", "the key that dismissed the warning was lost"
     assert not dialog.isVisible()
     assert not dialog.isModal()
@@ -77,9 +83,20 @@ def test_five_minutes_still_warn_a_minute_ahead(clock) -> None:
     controller.set_enabled(False)
 
 
-def test_settings_keep_a_one_minute_minimum(tmp_path) -> None:
+def test_every_allowed_lock_time_warns_between_15_seconds_and_half_of_it(clock) -> None:
+    """Over every lock time Settings allows, the warning is long enough to read and act on
+    (15 s) and never more than half the lock time (else it shows after every action)."""
+    var = Settings.auto_lock_minutes
+    for minutes in range(var.minimum, var.maximum + 1):
+        controller = IdleController(minutes, clock=clock, check_interval_ms=60_000)
+        warning = controller.warning_seconds()
+        controller.set_enabled(False)
+        assert 15 <= warning <= minutes * 60 / 2, (minutes, warning)
+
+
+def test_settings_refuse_a_lock_time_under_the_minimum(tmp_path) -> None:
     settings = Settings(tmp_path / "s.ini")
     with pytest.raises(ValueError):
-        settings.auto_lock_minutes = 0
-    settings._qsettings.setValue(Settings.auto_lock_minutes.key, "0")
-    assert settings.auto_lock_minutes == 1
+        settings.auto_lock_minutes = Settings.auto_lock_minutes.minimum - 1
+    settings._qsettings.setValue(Settings.auto_lock_minutes.key, "0")  # edited by hand
+    assert settings.auto_lock_minutes == Settings.auto_lock_minutes.minimum

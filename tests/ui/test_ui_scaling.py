@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QStyle,
+    QStyleOptionButton,
+    QTabBar,
+    QTabWidget,
+)
 from qthelpers import make_vault_case
 
 from msp_desktop.ui import theme
@@ -68,6 +76,31 @@ def test_check_boxes_grow_with_the_text(qtbot, app_at_100, scale) -> None:
     big = indicator_width(box)
     assert big >= small * scale * 0.9, (small, big)
     assert big >= box.fontMetrics().ascent() * 0.9
+
+
+
+def test_a_case_tab_close_button_grows_at_200_percent(qtbot, app_at_100) -> None:
+    """Review of issue 9: the open case's close "x" stayed about 12 pixels at 200%."""
+    tabs = QTabWidget()
+    tabs.setTabsClosable(True)
+    tabs.setDocumentMode(True)
+    tabs.addTab(QLabel("Caseload"), "Caseload")
+    tabs.addTab(QLabel("Case"), "Jones, Mary")
+    qtbot.addWidget(tabs)
+    tabs.show()
+    QApplication.processEvents()
+
+    def close_side() -> int:
+        button = tabs.tabBar().tabButton(1, QTabBar.ButtonPosition.RightSide)
+        assert button is not None
+        return min(button.width(), button.height())
+
+    small = close_side()
+    theme.apply_theme(app_at_100, font_scale=2.0)
+    QApplication.processEvents()
+    big = close_side()
+    assert big >= small * 1.6, (small, big)
+    assert big >= tabs.tabBar().fontMetrics().ascent() * 0.9
 
 
 @pytest.mark.parametrize("scale", [1.5, 2.0])

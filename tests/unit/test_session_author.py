@@ -61,3 +61,22 @@ def test_exports_carry_the_confirmed_name(tmp_path: Path) -> None:
     assert '"Sam Taylor"' in text
     assert f'"{default_author()}"' not in text
     session.close()
+
+
+def test_only_the_login_as_name_is_asked(tmp_path: Path) -> None:
+    """Review of issue 9: a vault from before the question, carrying a real name but no mark,
+    is marked confirmed without asking; one still named after the login is asked."""
+    from msp_desktop.storage import marks
+    from msp_desktop.storage.identity import set_author
+
+    login = Session.create(tmp_path / "a", PASS, kdf=KdfParams.fast(), device_name="d")
+    assert login.author_needs_asking()
+    assert not login.author_confirmed  # asking marks nothing
+    with login.write():  # an older release: the name written, no mark
+        set_author(login.conn, login.device.device_id, "Jane Smith")
+    assert not marks.author_confirmed(login.conn)
+    login.close()
+    older = Session.open(tmp_path / "a", PASS)
+    assert not older.author_needs_asking()
+    assert older.author_confirmed
+    older.close()

@@ -85,7 +85,7 @@ def _same_decision(consent: dict[str, Any]) -> dict[str, Any]:
 # new record starts with, from this form's payload).
 NEW_LINKED: dict[tuple[str, str], tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     ("consent_decision", "capacity_link"): (
-        str(QT_TRANSLATE_NOOP("RecordEditor", "New capacity assessment…")), _same_decision),
+        str(QT_TRANSLATE_NOOP("RecordEditor", "New capacity &assessment…")), _same_decision),
 }
 
 
@@ -259,7 +259,7 @@ class RecordEditor(QWidget):
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.cancel_amend_button)
         # A draft opened from the record list can be thrown away here (it has no bar).
-        self.drop_draft_button = QPushButton(_tr("Discard this draft…"), self)
+        self.drop_draft_button = QPushButton(_tr("&Discard this draft…"), self)
         self.drop_draft_button.setToolTip(_tr("Delete this unsaved draft; the saved record, "
                                               "if there is one, stays as it is"))
         self.drop_draft_button.clicked.connect(self.drop_open_draft)

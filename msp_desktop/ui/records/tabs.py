@@ -15,13 +15,14 @@ import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -365,6 +366,9 @@ class RecordTab(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
+        # Sized from the text (size_splitter) until the worker drags the divider.
+        self._split_by_hand = False
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
@@ -376,6 +380,40 @@ class RecordTab(QWidget):
     @property
     def kinds(self) -> list[str]:
         return list(self._kinds)
+
+    # ----- splitter ----------------------------------------------------------------------
+    LIST_EMS = 45  # the list pane's width in average characters, when the window allows
+    LIST_SHARE = (0.38, 0.6)  # and at least / at most this share of the width
+
+    def size_splitter(self) -> None:
+        """Give the list about 45 characters of the current text, or 38% of the width if
+        that is more, never more than 60%: at 200% text the titles stay readable."""
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        em = self.fontMetrics().averageCharWidth()
+        low, high = self.LIST_SHARE
+        want = min(max(self.LIST_EMS * em, round(low * total)), round(high * total))
+        self.splitter.setSizes([want, total - want])
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._split_by_hand = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt API name
+        super().resizeEvent(event)
+        if not self._split_by_hand:
+            QTimer.singleShot(0, self._size_splitter_if_alive)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt API name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # A new text size: size from the text again, even after a drag.
+            self._split_by_hand = False
+            QTimer.singleShot(0, self._size_splitter_if_alive)
+
+    def _size_splitter_if_alive(self) -> None:
+        if shiboken6.isValid(self) and not self._split_by_hand:
+            self.size_splitter()
 
     # ----- list --------------------------------------------------------------------------
     def show_view(self, view: CaseView) -> None:
