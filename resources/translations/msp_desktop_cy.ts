@@ -55,74 +55,74 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="537"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="544"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="548"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="555"/>
         <source>Not set until you type or choose a date. Left and Right move between its parts; Ctrl+Delete clears.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="550"/>
         <location filename="../../msp_desktop/ui/records/inputs.py" line="557"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="564"/>
         <source>Clear %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="685"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="692"/>
         <source>Rating: choose likelihood and impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="690"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="697"/>
         <source>Rating: %1, score %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="693"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="700"/>
         <source>– the score alone gives %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="720"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="727"/>
         <source>No entries yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="723"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="730"/>
         <source>Add an entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="724"/>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="892"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="731"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="899"/>
         <source>Add an entry to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="772"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="779"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="785"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="792"/>
         <source> (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="864"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="871"/>
         <source>Entry %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="866"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="873"/>
         <source>Remove entry %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/inputs.py" line="871"/>
+        <location filename="../../msp_desktop/ui/records/inputs.py" line="878"/>
         <source>%1, entry %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -343,57 +343,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="241"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="244"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="248"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="251"/>
         <source>Sort the cases by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="254"/>
-        <source>Sort b&amp;y:</source>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="261"/>
+        <source>S&amp;ort by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="278"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="290"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="372"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="385"/>
         <source>No cases match these filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="373"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="386"/>
         <source>No cases yet. Press Ctrl+N to open a new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="408"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="421"/>
         <source>Searching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="434"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="447"/>
         <source>The search could not run. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="446"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="459"/>
         <source>Showing the first %1 matches. Add words to narrow the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="454"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="467"/>
         <source>Nothing found. Try fewer or shorter words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/caseload_view.py" line="457"/>
+        <location filename="../../msp_desktop/ui/caseload_view.py" line="470"/>
         <source>Only the first %1 different words were searched for.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,24 +683,67 @@ Fingerprint: %2</source>
 <context>
     <name>LockWarningDialog</name>
     <message>
-        <location filename="../../msp_desktop/ui/idle.py" line="188"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="197"/>
         <source>MSP Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/idle.py" line="193"/>
-        <location filename="../../msp_desktop/ui/idle.py" line="199"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="202"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="211"/>
         <source>Lock warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/idle.py" line="200"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="212"/>
         <source>&amp;Stay unlocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/idle.py" line="201"/>
+        <location filename="../../msp_desktop/ui/idle.py" line="213"/>
         <source>Stay unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../msp_desktop/ui/main_window.py" line="83"/>
+        <source>Save the record you are writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/main_window.py" line="86"/>
+        <source>Finalise the record you are writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/main_window.py" line="89"/>
+        <source>Next or previous page inside a case (Chronology, Notes…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/main_window.py" line="92"/>
+        <source>Mark or unmark the selected chronology event as significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/main_window.py" line="95"/>
+        <source>Open the selected case, record or search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/main_window.py" line="98"/>
+        <source>Leave the search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/main_window.py" line="101"/>
+        <source>Move to the next or previous control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/main_window.py" line="104"/>
+        <source>Go to that control or menu</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1025,8 +1068,153 @@ Fingerprint: %2</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../msp_desktop/ui/records/editor.py" line="85"/>
-        <source>New capacity assessment…</source>
+        <location filename="../../msp_desktop/ui/records/editor.py" line="88"/>
+        <source>New capacity &amp;assessment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="67"/>
+        <source>Overdue by 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="68"/>
+        <source>Overdue by %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="73"/>
+        <source>due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="75"/>
+        <source>review on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="78"/>
+        <source>proceeding without agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="85"/>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="86"/>
+        <source>Desired outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="87"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="88"/>
+        <source>Mental capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="90"/>
+        <source>Risk and plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="93"/>
+        <source>Enquiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="118"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="118"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="119"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="119"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="120"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="211"/>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="247"/>
+        <source>Draft, not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="250"/>
+        <source>changes to a saved record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="252"/>
+        <source>last typed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="306"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="307"/>
+        <source>New %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="323"/>
+        <source>%1: records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="347"/>
+        <source>No records yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="350"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="447"/>
+        <source>Show &amp;entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="351"/>
+        <source>Show records entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="356"/>
+        <source>Choose a record from the list, or start a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="446"/>
+        <source>Show &amp;entered in error (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="482"/>
+        <source>A best-interests decision follows a capacity assessment that found the person lacks capacity for the decision. Record that assessment first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
