@@ -321,27 +321,26 @@ def cases_by_reference(conn: Any, text: str, limit: int = 50) -> list[SearchHit]
                       snippet="", sort_date=r[5]) for r in rows]
 
 
-def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
-    ids = sorted(set(case_ids))
+def _pairs_by_id(conn: Any, sql: str, ids: Iterable[str]) -> dict[str, str]:
+    """Run `sql` (a SELECT of id, value ending "IN") over the ids, 500 at a time (SQLite's
+    bound-parameter limit is lower on some builds)."""
+    wanted = sorted(set(ids))
     out: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        out.update(conn.execute(
-            f"SELECT case_id, person_name FROM case_summary WHERE case_id IN"
-            f" ({','.join('?' * len(chunk))})", chunk))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        out.update(conn.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk))
     return out
+
+
+def case_names(conn: Any, case_ids: Iterable[str]) -> dict[str, str]:
+    return _pairs_by_id(
+        conn, "SELECT case_id, person_name FROM case_summary WHERE case_id IN", case_ids)
 
 
 def record_titles(conn: Any, record_ids: Iterable[str]) -> dict[str, str]:
     """The current title of each of these records that the vault holds."""
-    ids = sorted(set(record_ids))
-    out: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        out.update(conn.execute(
-            f"SELECT record_id, title FROM records WHERE record_id IN"
-            f" ({','.join('?' * len(chunk))})", chunk))
-    return out
+    return _pairs_by_id(conn, "SELECT record_id, title FROM records WHERE record_id IN",
+                        record_ids)
 
 
 @dataclass(frozen=True)
