@@ -47,6 +47,7 @@ from msp_desktop.services.changes import Saved
 from msp_desktop.services.errors import ValidationFailed, VaultError
 from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
+from msp_desktop.ui.elided_label import ElidedLabel
 from msp_desktop.ui.labels import (
     format_date,
     format_when,
@@ -151,9 +152,8 @@ class RecordEditor(QWidget):
         self.confirm_discard: Callable[[], bool] = self._ask_discard
         self.ask_amendment: Callable[[], tuple[str, str] | None] = self._ask_amendment
 
-        self.heading = QLabel(self)
+        self.heading = ElidedLabel(self)  # one line: a long title must not take the form's room
         theme.make_heading(self.heading, 1.25)
-        self.heading.setWordWrap(True)
         self.status_label = QLabel(self)
         self.status_label.setProperty("role", "secondary")
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -386,8 +386,7 @@ class RecordEditor(QWidget):
             title = f"{kind_label(self.kind_name)}: {state.title}"
         else:
             title = f"{kind_label(self.kind_name)}, {format_date(state.sort_date)}".rstrip(", ")
-        self.heading.setText(title)
-        self.heading.setAccessibleName(title)
+        self.heading.set_full_text(title)
 
     def _ref_options(self, f: Field) -> list[tuple[str, str]]:
         view = self.live.view

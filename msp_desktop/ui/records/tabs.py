@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -337,11 +338,13 @@ class RecordTab(QWidget):
                                     QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RecordListModel.STATUS,
                                     QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RecordListModel.KIND,
-                                    QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by fit_kind_column: as wide as its longest kind, unless that would squeeze the
+        # title (at 200% "Mental capacity assessment" alone takes half the list).
+        header.setSectionResizeMode(RecordListModel.KIND, QHeaderView.ResizeMode.Interactive)
         # The details show under the title (TitleWithDetails), not in a column of their own.
         self.view.setColumnHidden(RecordListModel.DETAIL, True)
         self.view.setColumnHidden(RecordListModel.KIND, len(kinds) == 1)
+        self.view.viewport().installEventFilter(self)  # its width decides the kind column's
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         lv.addWidget(self.view, 1)
         self.empty_label = QLabel(self.tr("No records yet."), left)
@@ -396,6 +399,26 @@ class RecordTab(QWidget):
         want = min(max(self.LIST_EMS * em, round(low * total)), round(high * total))
         self.splitter.setSizes([want, total - want])
 
+    TITLE_SHARE = 0.4  # of the list's width, kept for the title before the kind column grows
+
+    def fit_kind_column(self) -> None:
+        """Give the kind column its contents' width, but never the title's share of the list."""
+        if self.view.isColumnHidden(RecordListModel.KIND):
+            return
+        width = self.view.viewport().width()
+        others = sum(self.view.columnWidth(c) for c in (RecordListModel.DATE,
+                                                        RecordListModel.STATUS))
+        room = width - others - round(self.TITLE_SHARE * width)
+        floor = 6 * self.fontMetrics().averageCharWidth()
+        needed = max(self.view.sizeHintForColumn(RecordListModel.KIND),
+                     theme.header_text_width(self.view.horizontalHeader(), RecordListModel.KIND))
+        self.view.setColumnWidth(RecordListModel.KIND, max(floor, min(needed, room)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API name
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.fit_kind_column()
+        return False
+
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self._split_by_hand = True
 
@@ -440,6 +463,7 @@ class RecordTab(QWidget):
 
     def _after_list_change(self) -> None:
         self.sync_selection()
+        self.fit_kind_column()
         self.empty_label.setVisible(self.model.rowCount() == 0)
         hidden = self.model.hidden_count()
         self.show_error_box.setText(
