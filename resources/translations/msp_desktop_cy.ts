@@ -1068,7 +1068,7 @@ Fingerprint: %2</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../msp_desktop/ui/records/editor.py" line="88"/>
+        <location filename="../../msp_desktop/ui/records/editor.py" line="89"/>
         <source>New capacity &amp;assessment…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,144 +1076,144 @@ Fingerprint: %2</source>
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="67"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="68"/>
         <source>Overdue by 1 day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="68"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="69"/>
         <source>Overdue by %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="73"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="74"/>
         <source>due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="75"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="76"/>
         <source>review on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="78"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="79"/>
         <source>proceeding without agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="85"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="86"/>
         <source>Conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="86"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="87"/>
         <source>Desired outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="87"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="88"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="88"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="89"/>
         <source>Mental capacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="90"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="91"/>
         <source>Risk and plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="93"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="94"/>
         <source>Enquiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="118"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="119"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="118"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="119"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="119"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="120"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="119"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="120"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="120"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="121"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="211"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="212"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="247"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="248"/>
         <source>Draft, not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="250"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="251"/>
         <source>changes to a saved record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="252"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="253"/>
         <source>last typed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="306"/>
         <location filename="../../msp_desktop/ui/records/tabs.py" line="307"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="308"/>
         <source>New %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="323"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="324"/>
         <source>%1: records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="347"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="350"/>
         <source>No records yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="350"/>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="447"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="353"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="471"/>
         <source>Show &amp;entered in error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="351"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="354"/>
         <source>Show records entered in error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="356"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="359"/>
         <source>Choose a record from the list, or start a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="446"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="470"/>
         <source>Show &amp;entered in error (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../msp_desktop/ui/records/tabs.py" line="482"/>
+        <location filename="../../msp_desktop/ui/records/tabs.py" line="506"/>
         <source>A best-interests decision follows a capacity assessment that found the person lacks capacity for the decision. Record that assessment first.</source>
         <translation type="unfinished"></translation>
     </message>
