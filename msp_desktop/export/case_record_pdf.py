@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -30,7 +29,7 @@ from msp_desktop.domain.kinds import KINDS, display_name, kind_label
 from msp_desktop.domain.revisions import RecordState, Revision
 from msp_desktop.domain.status import RecordStatus
 from msp_desktop.export.meta import ExportMeta
-from msp_desktop.export.pdf_base import render, styles, unprintable, when_text, write
+from msp_desktop.export.pdf_base import render, styles, unprintable, when_text
 from msp_desktop.export.pdf_text import (
     field_line,
     has_complex,
@@ -91,13 +90,6 @@ def render_case_record(record: CaseRecord, meta: ExportMeta) -> Rendered:
                   subject=f"MSP Desktop case record, profile {record.profile}, "
                           f"export {meta.export_id}")
     return Rendered(data, r.content_hash, r.record_ids, len(r.disclosure.withheld))
-
-
-def write_case_record(dest: Path, record: CaseRecord, meta: ExportMeta) -> Rendered:
-    """render_case_record, written to `dest` in one atomic write."""
-    rendered = render_case_record(record, meta)
-    write(Path(dest), rendered.data)
-    return rendered
 
 
 def content_hash(profile: str, case_id: str, shown: Sequence[RecordState],

@@ -81,8 +81,8 @@ def _order(f: CaseloadFilter) -> tuple[str, list[Any]]:
     if f.sort not in CASELOAD_SORTS or f.sort == "name":
         return f" ORDER BY s.sort_name{direction}, s.case_id{direction}", []
     sql, todays = CASELOAD_SORTS[f.sort]
-    return (f" ORDER BY ({sql}) IS NULL, {sql}{direction}, s.sort_name, s.case_id",
-            [f.today] * (2 * todays))
+    return (f" ORDER BY {sql}{direction} NULLS LAST, s.sort_name, s.case_id",
+            [f.today] * todays)
 
 
 def _where(f: CaseloadFilter) -> tuple[str, list[Any]]:

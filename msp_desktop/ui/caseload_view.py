@@ -271,8 +271,7 @@ class CaseloadView(QWidget):
         header.setSortIndicator(
             CaseloadModel.COLUMNS.index(key),
             Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.table.setSortingEnabled(True)
+        self.table.setSortingEnabled(True)  # sorts the model by the indicator just set
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.sort_by.currentIndexChanged.connect(self._on_sort_chosen)
         # Tab follows the rows as seen: stage, sort, then the flags (sort was made last).

@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from msp_desktop.domain.days import day_text
+from msp_desktop.domain.days import day_text, day_time_text
 from msp_desktop.domain.enums import AMENDMENT_TYPE
 from msp_desktop.domain.kinds import KINDS
 from msp_desktop.domain.revisions import Op, Revision
@@ -58,7 +58,7 @@ def hlc_time(hlc: str) -> dt.datetime | None:
 
 
 def format_when(value: dt.datetime | None) -> str:
-    return f"{day_text(value)} {value:%H:%M}" if value else ""
+    return day_time_text(value) if value else ""
 
 
 def format_date(sort_date: str | None) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.domain.days import day_text
 from msp_desktop.domain.enums import CASE_STATUS, GENDER_SAC, JURISDICTION
 from msp_desktop.services import cases, people
 from msp_desktop.services.changes import Saved
@@ -212,7 +213,7 @@ class NewCaseDialog(QDialog):
         parts = [m.name]
         if m.date_of_birth:
             born = dt.date.fromisoformat(m.date_of_birth)
-            parts.append(self.tr("born %1").replace("%1", f"{born.day} {born:%b %Y}"))
+            parts.append(self.tr("born %1").replace("%1", day_text(born)))
         if m.office_person_id:
             parts.append(self.tr("ID %1").replace("%1", m.office_person_id))
         cases_text = (self.tr("1 earlier case") if len(m.case_ids) == 1 else

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_desktop.domain.days import day_text
 from msp_desktop.domain.derive import DetailPart, item_detail
 from msp_desktop.domain.drafts import Draft
 from msp_desktop.domain.kinds import KINDS
@@ -63,7 +64,7 @@ def detail_text(parts: Sequence[DetailPart]) -> str:
     """A record's details (derive.item_detail) as one line in the worker's language."""
     words: list[str] = []
     for p in parts:
-        day = format_date(p.day.isoformat()) if p.day is not None else p.text
+        day = day_text(p.day) if p.day is not None else p.text
         if p.what == "overdue":
             words.append(QCoreApplication.translate("RecordTab", "Overdue by 1 day")
                          if p.days == 1 else QCoreApplication.translate(
