@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from msp_desktop.domain.enums import CASE_STATUS
 from msp_desktop.services import caseload, search
+from msp_desktop.ui import theme
 from msp_desktop.ui.caseload_model import (
     CASE_ID_ROLE,
     HTML_ROLE,
@@ -149,6 +150,7 @@ class _Table(QTableView):
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        theme.fit_titles_when_shown(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from msp_desktop.services import sync
 from msp_desktop.services.changes import Changes
+from msp_desktop.ui import theme
 from msp_desktop.ui.context import UiContext
 from msp_desktop.ui.labels import display_date
 from msp_desktop.ui.sync_common import SyncPage, error_text
@@ -75,6 +76,7 @@ class ContactsPage(SyncPage):
         self.setAccessibleName(_tr("Contacts"))
         self.model = ContactsModel(self)
         self.table = QTableView(self)
+        theme.fit_titles_when_shown(self.table)
         self.table.setAccessibleName(_tr("Devices and office cards"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFile, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QStyle, QTabBar
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QStyle, QTabBar, QTableView
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +283,6 @@ def apply_theme(app: QApplication, *, font_scale: float = 1.0) -> QFont:
             if isinstance(widget, QHeaderView):
                 scale_sections(widget, ratio)
     _fit_tab_close_buttons(app)
-    _install_header_fitter(app)
     return font
 
 
@@ -359,8 +358,8 @@ def scale_sections(header: QHeaderView, ratio: float) -> None:
 
 
 class _HeaderFitter(QObject):
-    """Fits every table's column titles when the table is first shown (after the code that
-    built it has sized its columns from the font)."""
+    """Fits a header's column titles when its table is shown (after the code that built it
+    has sized its columns from the font)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API name
         if event.type() == QEvent.Type.Show and isinstance(watched, QHeaderView):
@@ -368,11 +367,11 @@ class _HeaderFitter(QObject):
         return False
 
 
-def _install_header_fitter(app: QApplication) -> None:
-    if app.findChild(_HeaderFitter, "headerFitter") is None:
-        fitter = _HeaderFitter(app)
-        fitter.setObjectName("headerFitter")
-        app.installEventFilter(fitter)
+def fit_titles_when_shown(view: QTableView) -> None:
+    """Fit the table's column titles each time it is shown. The filter sits on the header
+    alone: an application-wide filter would route every event of the app through Python."""
+    header = view.horizontalHeader()
+    header.installEventFilter(_HeaderFitter(header))
 
 
 def relative_luminance(colour: ColourLike) -> float:

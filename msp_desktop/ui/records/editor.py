@@ -201,6 +201,7 @@ class RecordEditor(QWidget):
         theme.make_heading(history_heading, 1.1)
         self.history_model = HistoryModel(self)
         self.history_view = QTableView(self.history_pane)
+        theme.fit_titles_when_shown(self.history_view)
         self.history_view.setModel(self.history_model)
         self.history_view.setAccessibleName(_tr("Versions of this record"))
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -321,6 +321,7 @@ class RecordTab(QWidget):
         self._syncing = False  # the selection follows the editor: not a worker's choice
         self.model = RecordListModel(self)
         self.view = QTableView(left)
+        theme.fit_titles_when_shown(self.view)
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("%1: records").replace("%1", title))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
