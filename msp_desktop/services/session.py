@@ -129,14 +129,9 @@ class Session:
     def author_needs_asking(self) -> bool:
         """Whether to ask the worker's name at unlock: only when it was never confirmed and
         is still the computer login (a vault made without a name). A vault from before the
-        question existed that already carries another name is marked confirmed, silently."""
-        if self.read_only or self.author_confirmed:
-            return False
-        if self.author != default_author():
-            with self.write():
-                marks.mark_author_confirmed(self.conn)
-            return False
-        return True
+        question existed that already carries another name was marked confirmed at open."""
+        return not self.read_only and not self.author_confirmed and \
+            self.author == default_author()
 
     def confirm_author(self, name: str) -> None:
         """Set the name written on this worker's new records and exports, and remember that
@@ -294,8 +289,12 @@ class Session:
             if not vault.read_only:  # a damaged vault is not written to, even to audit
                 failures = read_failures(vault.path)
                 with session.write():
-                    session.store.ensure_search_index()  # once, for an index before NFC
+                    session.store.ensure_search_index()  # once, for an index of an older form
                     bind_vault_id(vault.conn, vault.vault_id)
+                    if not marks.author_confirmed(vault.conn) and \
+                            session.author != default_author():
+                        # Made before the name question, with a real name: never asked.
+                        marks.mark_author_confirmed(vault.conn)
                     for at in failures.times or ((failures.since,) if failures else ()):
                         session.log("unlock.failed",
                                     detail={"at": at, "recorded": "next unlock"})

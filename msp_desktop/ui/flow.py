@@ -386,12 +386,7 @@ class Gui:
         self.session = session
         self.show_main()
         self._start_integrity_check(session)
-        try:
-            ask = session.author_needs_asking()
-        except Exception as exc:  # the silent mark could not be written: ask next time
-            log.error("Could not check the author's name", exc_info=exc)
-            ask = False
-        if ask:
+        if session.author_needs_asking():
             self.ask_author(session)
         else:
             self._after_unlock_notices(session)
