@@ -3,7 +3,8 @@ the tables (CSV, one file per table, and a PDF summary) into a new folder after 
 step-up, then list the records that cannot be counted so the worker can fix them before the
 return is due; Enter or a double-click on one opens that case at that record.
 
-The dialog is not modal: the list stays open beside the main window while cases are fixed.
+The dialog is window-modal (its write runs on the worker over the session's connection); opening
+a listed record hides it, and Reports, Safeguarding Adults Collection shows the list again.
 """
 
 from __future__ import annotations
@@ -118,7 +119,6 @@ class SacDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.busy = False
-        self.result_value: Any = None
         self.output: Any = None
         self.open_folder = open_folder  # tests replace it
         self._today = today or dt.date.today()
@@ -300,7 +300,6 @@ class SacDialog(QDialog):
         assert isinstance(value, tuple)
         result, names = value
         assert isinstance(result, sac_report.SacExport)
-        self.result_value = result
         self.output = result.folder
         report = result.report
         tables = len(report.tables)
