@@ -660,12 +660,10 @@ def _export_errors(out: str) -> Iterator[None]:
 
 def _check_file_target(out: str, vault: str, force: bool) -> None:
     """An export file's destination, checked before the passphrase is asked for."""
-    from msp_desktop.services.export_target import ExportTargetRefused, check_file_target
+    from msp_desktop.services.export_target import check_file_target
 
-    try:
+    with _export_errors(out):
         check_file_target(Path(out), Path(vault), overwrite=force)
-    except ExportTargetRefused as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
