@@ -51,6 +51,15 @@ _OPEN_ACTION = (
     "kind = 'plan_action' AND coalesce(json_extract(payload, '$.status'), '') NOT IN"
     " ('DONE', 'COMPLETED', 'CANCELLED', 'NOT_NEEDED')")
 
+# What makes a case need attention (each takes at most one `today`): the filter asks for any
+# of them, the sort counts them.
+_ATTENTION = (
+    "s.conflicts > 0",
+    "s.earliest_open_due < ?",
+    "s.next_review < ?",
+    "EXISTS (SELECT 1 FROM drafts d WHERE d.case_id = s.case_id)",
+)
+
 # What the caseload can be sorted by: the SQL of each key (dates are ISO text, so they sort
 # as dates) and how many `today` parameters it takes. Empty values come last either way.
 CASELOAD_SORTS: dict[str, tuple[str, int]] = {
@@ -62,9 +71,7 @@ CASELOAD_SORTS: dict[str, tuple[str, int]] = {
                 " WHERE case_id = s.case_id AND " + _OPEN_ACTION +
                 " AND substr(json_extract(payload, '$.due_date'), 1, 10) < ?) ELSE 0 END", 2),
     "last_contact": ("s.last_contact", 0),
-    "attention": ("(s.conflicts > 0) + coalesce(s.earliest_open_due < ?, 0)"
-                  " + coalesce(s.next_review < ?, 0)"
-                  " + EXISTS (SELECT 1 FROM drafts d WHERE d.case_id = s.case_id)", 2),
+    "attention": (" + ".join(f"coalesce({test}, 0)" for test in _ATTENTION), 2),
 }
 
 
@@ -100,11 +107,7 @@ def _where(f: CaseloadFilter) -> tuple[str, list[Any]]:
         clauses.append("s.earliest_open_due IS NOT NULL AND s.earliest_open_due < ?")
         args.append(f.overdue_on)
     if f.needs_attention:
-        clauses.append(
-            "(s.conflicts > 0 OR (s.earliest_open_due IS NOT NULL AND s.earliest_open_due < ?)"
-            " OR (s.next_review IS NOT NULL AND s.next_review < ?)"
-            " OR EXISTS (SELECT 1 FROM drafts d WHERE d.case_id = s.case_id))"
-        )
+        clauses.append("(" + " OR ".join(f"coalesce({test}, 0)" for test in _ATTENTION) + ")")
         args.extend([f.today, f.today])
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
