@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from msp_desktop.domain.days import day_time_text
 from msp_desktop.domain.kinds import KINDS, kind_label
 from msp_desktop.services import caseload, records
 from msp_desktop.services.changes import Changes, Saved
@@ -549,7 +550,7 @@ class Candidate:
     @property
     def when(self) -> str:
         wall, _ = parse_hlc(self.hlc)
-        return dt.datetime.fromtimestamp(wall / 1000).astimezone().strftime("%d %b %Y %H:%M")
+        return day_time_text(dt.datetime.fromtimestamp(wall / 1000).astimezone())
 
 
 @dataclass(frozen=True)
